@@ -1,0 +1,64 @@
+/**
+ * `crp-cite`: the command line, on the same core as the language server.
+ *   crp-cite show "CRP/43 §6(a)"     the cited text
+ *   crp-cite list [paths...]         every citation in Markdown files and what it resolves to
+ * Exit codes: 0 success, 1 problems found (check), 2 bad usage or unreadable input.
+ */
+import { parseArgs } from 'node:util';
+import { loadCorpus, defaultDataFolder } from './core/load';
+import { toLanguage, translator } from './i18n';
+import { COMMANDS, type CliContext } from './cli/commands';
+
+function environmentLocale(): string | undefined {
+  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
+export function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        locale: { type: 'string' },
+        data: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'no-fail': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    const t = translator(toLanguage(environmentLocale()));
+    const option = e instanceof Error ? (/'([^']+)'/.exec(e.message)?.[1] ?? e.message) : String(e);
+    io.err(`${t('cli.badOption', { option })}\n\n${t('cli.usage')}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const t = translator(toLanguage(values.locale ?? environmentLocale()));
+  const [name, ...args] = positionals;
+  if (values.help || !name) {
+    (values.help ? io.out : io.err)(t('cli.usage'));
+    return values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command || (values.format !== 'text' && values.format !== 'json')) {
+    io.err(`${command ? t('cli.badOption', { option: `--format ${values.format}` }) : t('cli.unknownCommand', { command: name })}\n\n${t('cli.usage')}`);
+    return 2;
+  }
+  const dataFolder = values.data ?? defaultDataFolder();
+  const corpus = loadCorpus(dataFolder);
+  for (const problem of corpus.problems) io.err(t('server.dataProblem', { file: problem.file, detail: problem.detail }));
+  if (corpus.papers.length === 0) {
+    io.err(t('server.noPapers', { folder: dataFolder }));
+    return 2;
+  }
+  const ctx: CliContext = { corpus, t, io, format: values.format, noFail: values['no-fail'] ?? false };
+  return command(args, ctx);
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+  });
+}

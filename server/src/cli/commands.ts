@@ -1,0 +1,102 @@
+/** The CLI's commands, one function each; the table at the end is the whole command set. */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Corpus } from '../core/corpus';
+import { findCitations } from '../core/grammar';
+import { citationsOfText } from '../core/markdown';
+import { coveredByCitation, referenceLabel } from '../core/resolve';
+import type { Translate } from '../i18n';
+import { markdownFiles, UnreadablePathError } from './files';
+
+export interface CliContext {
+  corpus: Corpus;
+  t: Translate;
+  io: { out: (s: string) => void; err: (s: string) => void };
+  format: 'text' | 'json';
+  noFail: boolean;
+}
+
+export type Command = (args: string[], ctx: CliContext) => number;
+
+/** Plain text of a passage for a terminal: the paper's words, italics unmarked. */
+function plain(text: string): string {
+  return text.replace(/\*([^*]+)\*/g, '$1');
+}
+
+const show: Command = (args, { corpus, t, io }) => {
+  const text = args.join(' ');
+  const symbols = corpus.papers.map((p) => p.symbol);
+  const citation = findCitations(text, symbols)[0];
+  const paper = citation && corpus.paper(citation.symbol);
+  if (!citation || !paper) {
+    io.err(t('cli.notACitation', { text }));
+    return 2;
+  }
+  const covered = coveredByCitation(paper, citation);
+  if (covered.length === 0) {
+    io.err(t('hover.notFound', { symbol: paper.symbol, reference: text.slice(citation.mark.end, citation.end).trim() }));
+    return 1;
+  }
+  const blocks = covered.map(({ paragraph, sub }) => {
+    const lines = [`${paper.symbol} §${referenceLabel({ paragraph, sub })}`, `${paragraph.number}. ${plain(paragraph.text)}`];
+    for (const s of sub ? [sub] : paragraph.subParagraphs) lines.push(`  (${s.letter}) ${plain(s.text)}`);
+    for (const f of paper.footnotesOf(paragraph.number, sub?.letter)) lines.push(`  ${f.marker} ${plain(f.text)}`);
+    return lines.join('\n');
+  });
+  io.out(blocks.join('\n\n'));
+  return 0;
+};
+
+/** Reads each Markdown file under `paths`; reports unreadable ones and returns undefined. */
+export function readDrafts(paths: string[], ctx: CliContext): Array<{ path: string; text: string }> | undefined {
+  try {
+    return markdownFiles(paths.length > 0 ? paths : ['.']).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  } catch (e) {
+    const path = e instanceof UnreadablePathError ? e.path : '';
+    const detail = e instanceof UnreadablePathError ? e.detail : e instanceof Error ? e.message : String(e);
+    ctx.io.err(ctx.t('cli.unreadable', { path, detail }));
+    return undefined;
+  }
+}
+
+/** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const list: Command = (args, ctx) => {
+  const drafts = readDrafts(args, ctx);
+  if (!drafts) return 2;
+  const symbols = ctx.corpus.papers.map((p) => p.symbol);
+  const rows: Array<{ path: string; line: number; column: number; citation: string; resolves: string[] }> = [];
+  for (const { path, text } of drafts) {
+    for (const c of citationsOfText(text, symbols)) {
+      const paper = ctx.corpus.paper(c.symbol)!;
+      const { line, column } = lineColumn(text, c.start);
+      rows.push({
+        path: relative(process.cwd(), path) || path,
+        line,
+        column,
+        citation: text.slice(c.start, c.end).replace(/\s+/g, ' '),
+        resolves: coveredByCitation(paper, c).map((cov) => `${paper.symbol} §${referenceLabel(cov)}`),
+      });
+    }
+  }
+  if (ctx.format === 'json') {
+    ctx.io.out(JSON.stringify(rows, null, 2));
+  } else {
+    for (const r of rows) {
+      ctx.io.out(`${r.path}:${r.line}:${r.column}: ${r.citation} → ${r.resolves.length > 0 ? r.resolves.join(', ') : ctx.t('cli.unresolved')}`);
+    }
+    ctx.io.out(ctx.t('cli.listSummary', { count: rows.length, files: drafts.length }));
+  }
+  return 0;
+};
+
+export const COMMANDS: Record<string, Command> = { show, list };

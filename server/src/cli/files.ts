@@ -1,0 +1,68 @@
+/**
+ * The Markdown files under the paths given on the command line, honouring .gitignore
+ * files (and never descending into .git or node_modules).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+
+export class UnreadablePathError extends Error {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+  }
+}
+
+function gitignoreOf(dir: string): Ignore | undefined {
+  try {
+    return ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function walk(dir: string, rules: Array<{ base: string; ig: Ignore }>, out: string[]): void {
+  const own = gitignoreOf(dir);
+  const active = own ? [...rules, { base: dir, ig: own }] : rules;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new UnreadablePathError(dir, e instanceof Error ? e.message : String(e));
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (ALWAYS_SKIPPED.has(entry.name)) continue;
+    const full = join(dir, entry.name);
+    const isDir = entry.isDirectory();
+    const ignored = active.some(({ base, ig }) => {
+      const rel = relative(base, full).split(sep).join('/');
+      return rel !== '' && ig.ignores(isDir ? `${rel}/` : rel);
+    });
+    if (ignored) continue;
+    if (isDir) walk(full, active, out);
+    else if (entry.isFile() && MARKDOWN.test(entry.name)) out.push(full);
+  }
+}
+
+/** Markdown files named directly are taken as they are; folders are walked. */
+export function markdownFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const full = resolve(p);
+    let stats;
+    try {
+      stats = statSync(full);
+    } catch (e) {
+      throw new UnreadablePathError(p, e instanceof Error ? e.message : String(e));
+    }
+    if (stats.isDirectory()) walk(full, [], out);
+    else out.push(full);
+  }
+  return out;
+}

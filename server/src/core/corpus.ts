@@ -1,0 +1,201 @@
+/**
+ * The corpus: every paper the writers can cite, loaded from `data/documents/*.json`.
+ *
+ * A paper is data, not code: adding a second paper means adding its JSON (and its
+ * Markdown rendering) next to CRP/43's. Each file is validated with a zod schema when
+ * it loads; a broken file is reported (file + field) and skipped, the rest keeps working.
+ */
+import { z } from 'zod';
+
+const line = z.number().int().nonnegative();
+
+export const FootnoteSchema = z.object({
+  number: z.number().int().positive(),
+  /** The call mark as printed in the paper (¹, ², ⁴ ...). */
+  marker: z.string().min(1),
+  text: z.string().min(1),
+  /** Where the note is called from. */
+  calledFrom: z.object({
+    paragraph: z.number().int().positive(),
+    subParagraph: z.string().regex(/^[a-z]$/).optional(),
+  }),
+  /** Zero-based line of the note in the Markdown rendering. */
+  line,
+});
+
+export const SubParagraphSchema = z.object({
+  letter: z.string().regex(/^[a-z]$/),
+  text: z.string().min(1),
+  line,
+});
+
+export const ParagraphSchema = z.object({
+  number: z.number().int().positive(),
+  /** The paragraph's own text; for a paragraph with sub-paragraphs, its lead-in. */
+  text: z.string().min(1),
+  /** Index into `sections` of the heading the paragraph sits under. */
+  section: z.number().int().nonnegative(),
+  subParagraphs: z.array(SubParagraphSchema),
+  line,
+});
+
+export const SectionSchema = z.object({
+  heading: z.string().min(1),
+  /** 1 for the paper's parts, 2 for the headings inside a part. */
+  level: z.union([z.literal(1), z.literal(2)]),
+  line,
+});
+
+export const PaperSchema = z
+  .object({
+    /** The symbol writers cite, e.g. "CRP/43". */
+    symbol: z.string().regex(/^[A-Z][A-Za-z]*\/[0-9A-Za-z./-]*[0-9A-Za-z]$/),
+    title: z.string().min(1),
+    /** ISO date of the paper. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    category: z.string().min(1),
+    session: z.string().min(1),
+    sessionDates: z.string().min(1),
+    /** The distribution note printed on the paper ("English only"). */
+    languageNote: z.string().min(1),
+    /** Markdown rendering of the paper, relative to the JSON file. */
+    rendering: z.string().min(1),
+    sections: z.array(SectionSchema),
+    paragraphs: z.array(ParagraphSchema).min(1),
+    footnotes: z.array(FootnoteSchema),
+  })
+  .superRefine((paper, ctx) => {
+    const seen = new Set<number>();
+    paper.paragraphs.forEach((p, i) => {
+      if (seen.has(p.number)) {
+        ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'number'], message: `duplicate paragraph number ${p.number}` });
+      }
+      seen.add(p.number);
+      if (p.section >= paper.sections.length) {
+        ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'section'], message: `no section ${p.section}` });
+      }
+      const letters = new Set<string>();
+      p.subParagraphs.forEach((s, j) => {
+        if (letters.has(s.letter)) {
+          ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'subParagraphs', j, 'letter'], message: `duplicate sub-paragraph (${s.letter})` });
+        }
+        letters.add(s.letter);
+      });
+    });
+    paper.footnotes.forEach((f, i) => {
+      if (!seen.has(f.calledFrom.paragraph)) {
+        ctx.addIssue({ code: 'custom', path: ['footnotes', i, 'calledFrom', 'paragraph'], message: `no paragraph ${f.calledFrom.paragraph}` });
+      }
+    });
+  });
+
+export type Footnote = z.infer<typeof FootnoteSchema>;
+export type SubParagraph = z.infer<typeof SubParagraphSchema>;
+export type Paragraph = z.infer<typeof ParagraphSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type PaperData = z.infer<typeof PaperSchema>;
+
+/** A loaded paper with its lookups, and where its rendering lives on disk. */
+export class Paper {
+  private readonly byNumber = new Map<number, Paragraph>();
+  readonly maxParagraph: number;
+
+  constructor(
+    readonly data: PaperData,
+    /** Absolute path of the Markdown rendering, the target of go-to-definition. */
+    readonly renderingPath: string,
+  ) {
+    for (const p of data.paragraphs) this.byNumber.set(p.number, p);
+    this.maxParagraph = Math.max(...data.paragraphs.map((p) => p.number));
+  }
+
+  get symbol(): string {
+    return this.data.symbol;
+  }
+
+  paragraph(n: number): Paragraph | undefined {
+    return this.byNumber.get(n);
+  }
+
+  subParagraph(n: number, letter: string): SubParagraph | undefined {
+    return this.byNumber.get(n)?.subParagraphs.find((s) => s.letter === letter);
+  }
+
+  section(p: Paragraph): Section | undefined {
+    return this.data.sections[p.section];
+  }
+
+  /** Footnotes called from a paragraph; with `letter`, only those called from that sub-paragraph. */
+  footnotesOf(n: number, letter?: string): Footnote[] {
+    return this.data.footnotes.filter(
+      (f) => f.calledFrom.paragraph === n && (letter === undefined || f.calledFrom.subParagraph === letter),
+    );
+  }
+
+  /** The paragraph whose rendering spans `line` (its own line or one of its sub-paragraphs'). */
+  paragraphAtLine(line: number): { paragraph: Paragraph; subParagraph?: SubParagraph } | undefined {
+    for (const p of this.data.paragraphs) {
+      if (p.line === line) return { paragraph: p };
+      const sub = p.subParagraphs.find((s) => s.line === line);
+      if (sub) return { paragraph: p, subParagraph: sub };
+    }
+    return undefined;
+  }
+}
+
+/** A problem found while loading the corpus; `file` and `detail` are shown to the writer. */
+export interface CorpusProblem {
+  kind: 'unreadable' | 'invalid-json' | 'invalid-data' | 'duplicate-symbol' | 'empty';
+  file: string;
+  detail: string;
+}
+
+export class Corpus {
+  private readonly bySymbol = new Map<string, Paper>();
+
+  constructor(
+    papers: readonly Paper[],
+    readonly problems: readonly CorpusProblem[] = [],
+  ) {
+    for (const p of papers) this.bySymbol.set(p.symbol, p);
+  }
+
+  get papers(): Paper[] {
+    return [...this.bySymbol.values()];
+  }
+
+  paper(symbol: string): Paper | undefined {
+    return this.bySymbol.get(symbol);
+  }
+}
+
+/** Turns zod's issues into one line per problem: `paragraphs[3].text: Too small ...`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Parses one paper's JSON text. Never throws: returns the paper or the problem.
+ * `resolveRendering` maps the data's relative rendering path to an absolute one.
+ */
+export function parsePaper(
+  file: string,
+  text: string,
+  resolveRendering: (relative: string) => string,
+): Paper | CorpusProblem {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { kind: 'invalid-json', file, detail: e instanceof Error ? e.message : String(e) };
+  }
+  const parsed = PaperSchema.safeParse(json);
+  if (!parsed.success) return { kind: 'invalid-data', file, detail: describeIssues(parsed.error) };
+  return new Paper(parsed.data, resolveRendering(parsed.data.rendering));
+}
+
+export function isProblem(x: Paper | CorpusProblem): x is CorpusProblem {
+  return !(x instanceof Paper);
+}

@@ -1,0 +1,163 @@
+/**
+ * Completion of paragraph references while typing:
+ * - after a mark (`CRP/43 §`, `CRP/43, par. `) or a list/range separator inside a
+ *   citation (`§§6, `, `§§6–`): every paragraph, filtered by number or by words of its
+ *   text (`CRP/43 §recruit` finds 16);
+ * - after `§24(`: that paragraph's sub-paragraphs;
+ * - after `CRP/`: the papers' symbols.
+ *
+ * Text filtering happens here, not in the editor: editors match what is typed against
+ * the start of words, and a writer looking for "recruitment" types the middle of §16.
+ */
+import type { Corpus, Paper } from '../corpus';
+import { matchMark } from '../grammar';
+import type { DraftIndex } from '../markdown';
+import type { Translate } from '../../i18n';
+import { firstWords, renderPassage } from './render';
+
+export type CompletionKind = 'paragraph' | 'subParagraph' | 'symbol';
+
+export interface CompletionResult {
+  kind: CompletionKind;
+  label: string;
+  /** Short text beside the label: the paragraph's first words. */
+  detail: string;
+  /** Markdown: the whole paragraph. */
+  documentation: string;
+  insertText: string;
+  filterText: string;
+  sortText: string;
+  /** The span the completion replaces (what has been typed of it). */
+  start: number;
+  end: number;
+}
+
+export interface CompletionList {
+  items: CompletionResult[];
+  /** True when typing more should ask again (text filtering is done here). */
+  incomplete: boolean;
+}
+
+/** How far back from the cursor a citation's start is looked for. */
+const LOOK_BEHIND = 400;
+
+function paragraphItems(paper: Paper, typed: string, start: number, end: number, t: Translate): CompletionList {
+  const byWords = typed !== '' && !/^\d+$/.test(typed);
+  const words = typed.toLowerCase();
+  const items: CompletionResult[] = [];
+  for (const p of paper.data.paragraphs) {
+    const whole = [p.text, ...p.subParagraphs.map((s) => s.text)].join(' ');
+    if (byWords && !whole.toLowerCase().includes(words)) continue;
+    items.push({
+      kind: 'paragraph',
+      label: String(p.number),
+      detail: firstWords(p.text),
+      documentation: renderPassage(paper, p, undefined, t),
+      insertText: String(p.number),
+      // Matching words were checked above; the editor then keeps every item we send.
+      filterText: byWords ? typed : String(p.number),
+      sortText: String(p.number).padStart(4, '0'),
+      start,
+      end,
+    });
+  }
+  return { items, incomplete: byWords || typed === '' };
+}
+
+function subParagraphItems(paper: Paper, number: number, typed: string, start: number, end: number, closed: boolean, t: Translate): CompletionList {
+  const paragraph = paper.paragraph(number);
+  if (!paragraph) return { items: [], incomplete: false };
+  return {
+    items: paragraph.subParagraphs.map((s) => ({
+      kind: 'subParagraph' as const,
+      label: `(${s.letter})`,
+      detail: `${t('completion.subParagraph', { number, letter: s.letter })} — ${firstWords(s.text)}`,
+      documentation: renderPassage(paper, paragraph, s, t),
+      insertText: closed ? s.letter : `${s.letter})`,
+      filterText: s.letter,
+      sortText: s.letter,
+      start,
+      end,
+    })),
+    incomplete: typed !== '',
+  };
+}
+
+const PARTIAL_WORD = /[\p{L}\p{N}-]*$/u;
+
+/**
+ * Finds the citation being typed before `offset`: the last symbol and mark in the
+ * prose before the cursor, followed only by what a citation may contain.
+ */
+function citationContext(prose: string, offset: number, corpus: Corpus): { paper: Paper; body: string; bodyStart: number } | undefined {
+  const from = Math.max(0, offset - LOOK_BEHIND);
+  const before = prose.slice(from, offset);
+  let best: { paper: Paper; at: number } | undefined;
+  for (const paper of corpus.papers) {
+    const at = before.lastIndexOf(paper.symbol);
+    if (at >= 0 && (!best || at > best.at)) best = { paper, at };
+  }
+  if (!best) return undefined;
+  let i = best.at + best.paper.symbol.length;
+  if (before[i] === ',') i++;
+  while (i < before.length && /[ \t\u00a0\u202f>\r\n]/.test(before[i]!)) i++;
+  const mark = matchMark(before, i);
+  if (!mark) return undefined;
+  const body = before.slice(mark.end);
+  // Only numbers, letters in parentheses, separators and one partial word may follow.
+  if (!/^[\s\u00a0\u202f]*(?:[\d()a-z,–—‑-]|\s|\bto\b|\bà\b|\ba\b|\band\b|\bet\b|\by\b)*[\p{L}\p{N}-]*$/u.test(body)) return undefined;
+  if (body.includes('\n')) return undefined;
+  return { paper: best.paper, body, bodyStart: from + mark.end };
+}
+
+export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: Translate): CompletionList {
+  const empty: CompletionList = { items: [], incomplete: false };
+  const { prose, start: blockStart } = draft.proseAround(offset);
+  const local = offset - blockStart;
+  if (local < 0 || local > prose.length) return empty;
+  const text = draft.getText();
+  // In code or a link, the prose is blanked while the text is not.
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const typedLine = text.slice(lineStart, offset);
+  if (prose.slice(local - (offset - lineStart), local) !== typedLine) return empty;
+
+  const context = citationContext(prose, local, corpus);
+  if (context) {
+    const { paper, body } = context;
+    const sub = /(\d+)[ \u00a0]?\(([a-z]?)$/.exec(body);
+    if (sub) {
+      const closed = prose[local] === ')';
+      return subParagraphItems(paper, Number(sub[1]), sub[2]!, offset - sub[2]!.length, offset, closed, t);
+    }
+    const typed = PARTIAL_WORD.exec(body)?.[0] ?? '';
+    const beforeTyped = body.slice(0, body.length - typed.length);
+    // Right after the mark, or after a separator: a new reference starts here.
+    if (/^[\s\u00a0\u202f]*$/.test(beforeTyped) || /(?:[,–—‑-]|\bto|\bà|\ba|\band|\bet|\by)[\s\u00a0\u202f]*$/.test(beforeTyped)) {
+      return paragraphItems(paper, typed, offset - typed.length, offset, t);
+    }
+    return empty;
+  }
+
+  // `CRP/` or the start of a symbol: offer the papers.
+  const word = /[A-Za-z][A-Za-z/0-9]*$/.exec(typedLine)?.[0];
+  if (word && word.length >= 2) {
+    const items = corpus.papers
+      .filter((p) => p.symbol.startsWith(word) && p.symbol !== word)
+      .map((p) => ({
+        kind: 'symbol' as const,
+        label: p.symbol,
+        detail: t('completion.symbol', { title: p.data.title, date: p.data.date }),
+        documentation: `**${p.symbol}** — ${p.data.title}\n\n${p.data.category} · ${p.data.languageNote} · ${p.data.date}`,
+        insertText: `${p.symbol} §`,
+        filterText: p.symbol,
+        sortText: p.symbol,
+        start: offset - word.length,
+        end: offset,
+      }));
+    return { items, incomplete: false };
+  }
+  return empty;
+}
+
+/** Characters after which editors should ask for completions. */
+export const TRIGGER_CHARACTERS = ['§', '(', '/', ' ', '.', ',', '–', '-'];

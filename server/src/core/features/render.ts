@@ -1,0 +1,51 @@
+/**
+ * The paper's text as Markdown for hovers and completion documentation. The paper's
+ * own words stay in English, as published; only our labels are translated.
+ *
+ * The data's text is Markdown (its italics are `*...*`), but nothing in it may become
+ * HTML: angle brackets are escaped unless they form an autolink, as in footnote 5.
+ */
+import type { Paper, Paragraph, SubParagraph } from '../corpus';
+import type { Translate } from '../../i18n';
+
+export function escapeHtml(text: string): string {
+  return text
+    .split(/(<https?:\/\/[^\s<>]+>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+}
+
+/** The footnotes called from a passage, beneath it, with their markers. */
+function footnotesBlock(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string[] {
+  return paper
+    .footnotesOf(paragraph.number, sub?.letter).map((f) => `${f.marker} *${t('hover.footnote', { number: f.number })}:* ${escapeHtml(f.text)}`);
+}
+
+/** A paragraph (with all its sub-paragraphs) or one sub-paragraph, titled, with its footnotes. */
+export function renderPassage(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string {
+  const title = sub
+    ? t('hover.subParagraph', { number: paragraph.number, letter: sub.letter })
+    : t('hover.paragraph', { number: paragraph.number });
+  const heading = paper.section(paragraph)?.heading;
+  const lines = [`**${paper.symbol} · ${title}**${heading ? ` — *${t('hover.underHeading', { heading: escapeHtml(heading) })}*` : ''}`, ''];
+  lines.push(`${paragraph.number}. ${escapeHtml(paragraph.text)}`);
+  const subs = sub ? [sub] : paragraph.subParagraphs;
+  for (const s of subs) {
+    lines.push('');
+    lines.push(`(${s.letter}) ${escapeHtml(s.text)}`);
+  }
+  const notes = footnotesBlock(paper, paragraph, sub, t);
+  if (notes.length > 0) {
+    lines.push('', '---');
+    for (const n of notes) lines.push('', n);
+  }
+  return lines.join('\n');
+}
+
+/** The start of a paragraph's text, cut at a word boundary: completion labels, outlines. */
+export function firstWords(text: string, max = 60): string {
+  const plain = text.replace(/\*/g, '');
+  if (plain.length <= max) return plain;
+  const cut = plain.lastIndexOf(' ', max);
+  return `${plain.slice(0, cut > 20 ? cut : max)}…`;
+}

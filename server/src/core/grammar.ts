@@ -1,0 +1,295 @@
+/**
+ * The citation grammar: finds `CRP/43 §6(a)`, `CRP/43, par. 13`, `CRP/43 §§11–12` ... in
+ * prose. Works on text in which code, comments and link destinations have already been
+ * blanked out (see markdown.ts), so offsets here are offsets in the writer's document.
+ *
+ *   citation  = symbol [","] ws mark ws item { list-sep item }
+ *   mark      = "§§" | "§" | "paras." | "para." | "paragraphes" | "paragraphe" | "par."
+ *             | "párrafos" | "párrafo" | "párrs." | "párr."
+ *   item      = ref [ range-sep ( ref | "(" letter ")" ) ]
+ *   ref       = number [ [" "] "(" letter ")" ]
+ *   range-sep = "-" | "–" | "—" | " to " | " à " | " a "
+ *   list-sep  = "," | ", and" | " and " | " et " | " y "
+ *
+ * Between the symbol and the mark there may be one line break (hard-wrapped prose).
+ */
+
+/** How a citation names paragraphs. Stable keys, used by settings and the style fixer. */
+export type MarkStyle = 'section' | 'para' | 'par' | 'parr';
+
+export interface Mark {
+  text: string;
+  start: number;
+  end: number;
+  style: MarkStyle;
+  plural: boolean;
+}
+
+export interface NumberToken {
+  /** As written: `6`, `06`, `99999999999999999999`. */
+  text: string;
+  /** Its value; not a safe integer when the writer typed an absurd number. */
+  value: number;
+  start: number;
+  end: number;
+}
+
+export interface LetterToken {
+  letter: string;
+  /** The letter itself, not its parentheses. */
+  start: number;
+  end: number;
+}
+
+/** One paragraph or sub-paragraph named in a citation. */
+export interface Reference {
+  /** Absent for the second half of a sub-paragraph range (`(c)` in `§6(a)–(c)`). */
+  number?: NumberToken;
+  sub?: LetterToken;
+  start: number;
+  end: number;
+}
+
+/** A single reference, or a range `from`–`to`. */
+export interface CitationItem {
+  from: Reference;
+  to?: Reference;
+  start: number;
+  end: number;
+}
+
+export interface Citation {
+  /** The paper's symbol, e.g. `CRP/43`. */
+  symbol: string;
+  symbolStart: number;
+  symbolEnd: number;
+  mark: Mark;
+  items: CitationItem[];
+  start: number;
+  end: number;
+}
+
+interface MarkSpelling {
+  text: string;
+  style: MarkStyle;
+  plural: boolean;
+}
+
+/** Longest spellings first, so `paras.` wins over `para.` and `paragraphes` over `paragraphe`. */
+export const MARKS: readonly MarkSpelling[] = [
+  { text: '§§', style: 'section', plural: true },
+  { text: '§', style: 'section', plural: false },
+  { text: 'paragraphes', style: 'par', plural: true },
+  { text: 'paragraphe', style: 'par', plural: false },
+  { text: 'paras.', style: 'para', plural: true },
+  { text: 'para.', style: 'para', plural: false },
+  { text: 'par.', style: 'par', plural: false },
+  { text: 'párrafos', style: 'parr', plural: true },
+  { text: 'párrafo', style: 'parr', plural: false },
+  { text: 'párrs.', style: 'parr', plural: true },
+  { text: 'párr.', style: 'parr', plural: false },
+];
+
+/** Spaces a writer may type, including French non-breaking spaces before and after marks. */
+const SPACE = new Set([' ', '\t', '\u00a0', '\u202f']);
+const DASHES = new Set(['-', '–', '—', '‑']);
+const RANGE_WORDS = ['to', 'à', 'a'];
+const LIST_WORDS = ['and', 'et', 'y'];
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && SPACE.has(text[i]!)) i++;
+  return i;
+}
+
+/** Spaces, then at most one line break followed by indentation or blockquote markers. */
+function skipSpacesAndOneBreak(text: string, i: number): number {
+  i = skipSpaces(text, i);
+  if (text[i] === '\r') i++;
+  if (text[i] === '\n') i++;
+  while (i < text.length && (SPACE.has(text[i]!) || text[i] === '>')) i++;
+  return i;
+}
+
+export function matchMark(text: string, i: number): Mark | undefined {
+  for (const m of MARKS) {
+    const candidate = text.slice(i, i + m.text.length);
+    if (candidate.toLowerCase() !== m.text) continue;
+    // A word mark must end there: `paragraphes` is not `paragraphe` + `s`.
+    if (!m.text.endsWith('.') && m.text !== '§' && m.text !== '§§' && isWordChar(text[i + m.text.length])) continue;
+    return { text: candidate, start: i, end: i + m.text.length, style: m.style, plural: m.plural };
+  }
+  return undefined;
+}
+
+function parseNumber(text: string, i: number): NumberToken | undefined {
+  let j = i;
+  while (isDigit(text[j])) j++;
+  if (j === i) return undefined;
+  // `§6a` or `§6,5` are not references to paragraph 6.
+  if (isWordChar(text[j]) && !isDigit(text[j])) return undefined;
+  const digits = text.slice(i, j);
+  return { text: digits, value: Number(digits), start: i, end: j };
+}
+
+/** `(a)` at i, optionally after one space. Returns the letter token and the end of `)`. */
+function parseLetter(text: string, i: number): { sub: LetterToken; end: number } | undefined {
+  let j = i;
+  if (SPACE.has(text[j] ?? '')) j++;
+  if (text[j] !== '(') return undefined;
+  const letter = text[j + 1];
+  if (letter === undefined || !/[a-z]/.test(letter) || text[j + 2] !== ')') return undefined;
+  return { sub: { letter, start: j + 1, end: j + 2 }, end: j + 3 };
+}
+
+function parseReference(text: string, i: number): Reference | undefined {
+  const number = parseNumber(text, i);
+  if (!number) return undefined;
+  const letter = parseLetter(text, number.end);
+  return letter
+    ? { number, sub: letter.sub, start: i, end: letter.end }
+    : { number, start: i, end: number.end };
+}
+
+/** A range separator at i: returns where the range's second half starts. */
+function parseRangeSeparator(text: string, i: number): number | undefined {
+  const j = skipSpaces(text, i);
+  if (DASHES.has(text[j] ?? '')) return skipSpaces(text, j + 1);
+  if (j === i) return undefined;
+  for (const word of RANGE_WORDS) {
+    if (text.slice(j, j + word.length).toLowerCase() === word && SPACE.has(text[j + word.length] ?? '')) {
+      return skipSpaces(text, j + word.length);
+    }
+  }
+  return undefined;
+}
+
+/** A list separator at i followed by a number: returns where the next item starts. */
+function parseListSeparator(text: string, i: number): number | undefined {
+  let j = skipSpaces(text, i);
+  let sawComma = false;
+  if (text[j] === ',') {
+    sawComma = true;
+    j = skipSpaces(text, j + 1);
+  }
+  for (const word of LIST_WORDS) {
+    if (text.slice(j, j + word.length).toLowerCase() === word && SPACE.has(text[j + word.length] ?? '')) {
+      if (j === i && !sawComma) return undefined;
+      j = skipSpaces(text, j + word.length);
+      return isDigit(text[j]) ? j : undefined;
+    }
+  }
+  return sawComma && isDigit(text[j]) ? j : undefined;
+}
+
+function parseItem(text: string, i: number): CitationItem | undefined {
+  const from = parseReference(text, i);
+  if (!from) return undefined;
+  const next = parseRangeSeparator(text, from.end);
+  if (next !== undefined) {
+    const to = parseReference(text, next);
+    if (to) return { from, to, start: from.start, end: to.end };
+    if (from.sub) {
+      const letter = parseLetter(text, next);
+      if (letter && text[next] === '(') {
+        return { from, to: { sub: letter.sub, start: next, end: letter.end }, start: from.start, end: letter.end };
+      }
+    }
+  }
+  return { from, start: from.start, end: from.end };
+}
+
+/**
+ * Parses the rest of a citation once its symbol has been found at `symbolStart`.
+ * Returns undefined when no mark and number follow (`CRP/43 was adopted ...`).
+ */
+export function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
+  const symbolEnd = symbolStart + symbol.length;
+  let i = symbolEnd;
+  if (text[i] === ',') i++;
+  i = skipSpacesAndOneBreak(text, i);
+  const mark = matchMark(text, i);
+  if (!mark) return undefined;
+  i = skipSpaces(text, mark.end);
+  const items: CitationItem[] = [];
+  for (;;) {
+    const item = parseItem(text, i);
+    if (!item) break;
+    items.push(item);
+    const next = parseListSeparator(text, item.end);
+    if (next === undefined) break;
+    i = next;
+  }
+  if (items.length === 0) return undefined;
+  return { symbol, symbolStart, symbolEnd, mark, items, start: symbolStart, end: items[items.length - 1]!.end };
+}
+
+/** Whether the symbol found at i stands alone (not `XCRP/43` or `CRP/431`). */
+function isWholeSymbol(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return !(before !== undefined && (isWordChar(before) || before === '/')) && !(after !== undefined && (isWordChar(after) || after === '/'));
+}
+
+/**
+ * Every citation of one of `symbols` in `text`, in order. `text` is prose with code and
+ * comments blanked out; `from`/`to` restrict the search to a slice without copying it.
+ */
+export function findCitations(text: string, symbols: readonly string[], from = 0, to = text.length): Citation[] {
+  const found: Citation[] = [];
+  for (const symbol of symbols) {
+    let i = text.indexOf(symbol, from);
+    while (i >= 0 && i + symbol.length <= to) {
+      if (isWholeSymbol(text, i, i + symbol.length)) {
+        const citation = parseCitationAt(text, symbol, i);
+        if (citation && citation.end <= to) found.push(citation);
+      }
+      i = text.indexOf(symbol, i + symbol.length);
+    }
+  }
+  if (symbols.length > 1) found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+/** The paragraph a reference names: its own number, or for `(c)` in `§6(a)–(c)`, the range's. */
+export function paragraphOf(ref: Reference, item: CitationItem): NumberToken | undefined {
+  return ref.number ?? item.from.number;
+}
+
+/** What a position in a citation points at. */
+export type Target =
+  | { kind: 'paragraph'; item: CitationItem; ref: Reference; number: NumberToken; start: number; end: number }
+  | { kind: 'subParagraph'; item: CitationItem; ref: Reference; number: NumberToken; sub: LetterToken; start: number; end: number }
+  | { kind: 'citation'; start: number; end: number };
+
+/**
+ * The target under `offset` in a citation: each number and each letter is its own target;
+ * the symbol and the mark stand for the whole citation. `offset` may sit just after a
+ * token (the cursor at the end of `§6|`).
+ */
+export function targetAt(citation: Citation, offset: number): Target | undefined {
+  if (offset < citation.start || offset > citation.end) return undefined;
+  for (const item of citation.items) {
+    for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+      const number = paragraphOf(ref, item);
+      if (!number) continue;
+      if (ref.sub && offset >= ref.sub.start - 1 && offset <= ref.sub.end + 1) {
+        return { kind: 'subParagraph', item, ref, number, sub: ref.sub, start: ref.sub.start, end: ref.sub.end };
+      }
+      if (ref.number && offset >= ref.number.start && offset <= ref.number.end) {
+        return { kind: 'paragraph', item, ref, number: ref.number, start: ref.number.start, end: ref.number.end };
+      }
+    }
+  }
+  if ((offset >= citation.symbolStart && offset <= citation.symbolEnd) || (offset >= citation.mark.start && offset <= citation.mark.end)) {
+    return { kind: 'citation', start: citation.start, end: citation.end };
+  }
+  return undefined;
+}

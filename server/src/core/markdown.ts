@@ -1,0 +1,333 @@
+/**
+ * Where citations can be in a Markdown draft, kept current edit by edit.
+ *
+ * Block structure (fenced and indented code, HTML blocks, reference definitions) comes
+ * from markdown-it's block parser, which follows CommonMark. Inline exclusions inside
+ * prose (code spans, HTML comments and tags, link destinations, autolinks) are found by
+ * a small scanner that follows CommonMark's rules for them: markdown-it's inline tokens
+ * carry no source offsets, and its inline pass costs five times its block pass.
+ *
+ * The draft is cut into top-level blocks. An edit re-parses only the blocks it touches
+ * (plus one on each side, and more when a fence or comment is left open), so a keystroke
+ * in a 5 MB draft costs a few blocks, not the whole text. Each block's citations are
+ * computed lazily and kept with offsets relative to the block, so shifting the blocks
+ * after an edit never touches them.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { findCitations, type Citation } from './grammar';
+
+const md = new MarkdownIt('default', { html: true });
+
+interface Block {
+  /** Offset of the block's first character in the draft. */
+  start: number;
+  length: number;
+  /** Offset just past the block's last parsed line; what follows up to `length` is blank or a definition. */
+  contentLength: number;
+  /** Line ranges (relative to the block) of code or HTML nested in the block, or the whole block. */
+  excludedLines: Array<[number, number]>;
+  /** The block is a fence or HTML block the window's end cut off (unterminated). */
+  open: boolean;
+  /** Citations with offsets relative to `start`; computed on first use. */
+  citations?: Citation[];
+}
+
+/**
+ * markdown-it's block parser expects `\n` line ends (its `parse` normalizes, its block
+ * pass does not). Replacing `\r\n` by ` \n` and a lone `\r` by `\n` keeps every offset.
+ */
+function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')) : text;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** Parses `text` (a run of whole lines) into blocks whose offsets start at `base`. */
+function parseBlocks(raw: string, base: number): Block[] {
+  const text = normalizeLineEnds(raw);
+  const tokens: Token[] = [];
+  md.block.parse(text, md, {}, tokens);
+  const starts = lineStarts(text);
+  const offsetOfLine = (line: number) => (line < starts.length ? starts[line]! : text.length);
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let currentStartLine = 0;
+  for (const token of tokens) {
+    if (!token.map) continue;
+    const [first, last] = token.map;
+    if (token.level === 0 && !token.type.endsWith('_close')) {
+      const startOffset = offsetOfLine(first);
+      if (current) current.length = startOffset - (current.start - base);
+      else if (first > 0) {
+        // Lines before the first block: blank lines or reference definitions.
+        blocks.push({ start: base, length: startOffset, contentLength: 0, excludedLines: [[0, first]], open: false });
+      }
+      current = { start: base + startOffset, length: 0, contentLength: offsetOfLine(last) - startOffset, excludedLines: [], open: false };
+      currentStartLine = first;
+      blocks.push(current);
+    }
+    if (!current) continue;
+    const isCode = token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block';
+    if (isCode) {
+      current.excludedLines.push([first - currentStartLine, last - currentStartLine]);
+      if (last >= starts.length - (text.endsWith('\n') ? 1 : 0)) {
+        current.open = token.type === 'fence' ? !FENCE_CLOSE.test(text.slice(offsetOfLine(last - 1), offsetOfLine(last)).replace(/\r?\n$/, '')) || last - first < 2
+          : token.type === 'html_block' && token.content.startsWith('<!--') && !token.content.includes('-->');
+      }
+    }
+    const end = offsetOfLine(last) - (current.start - base);
+    if (end > current.contentLength) current.contentLength = end;
+  }
+  if (current) current.length = text.length - (current.start - base);
+  else blocks.push({ start: base, length: text.length, contentLength: 0, excludedLines: [[0, starts.length]], open: false });
+  return blocks;
+}
+
+/** Blank out `[start, end)` of `chars` (keeping line breaks, so offsets and lines stay). */
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+}
+
+/**
+ * Blanks inline code spans, HTML comments and tags, link destinations and autolinks in a
+ * run of prose. Code spans follow CommonMark: a run of n backticks opens a span closed
+ * by the next run of exactly n; an unmatched run is literal text.
+ */
+function blankInline(chars: string[], text: string, from: number, to: number): void {
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === '\\') {
+      i += 2;
+    } else if (c === '`') {
+      let n = 1;
+      while (text[i + n] === '`') n++;
+      let j = text.indexOf('`', i + n);
+      let closed = -1;
+      while (j >= 0 && j < to) {
+        let m = 1;
+        while (text[j + m] === '`') m++;
+        if (m === n) {
+          closed = j + m;
+          break;
+        }
+        j = text.indexOf('`', j + m);
+      }
+      if (closed < 0) {
+        i += n;
+      } else {
+        blank(chars, i, closed);
+        i = closed;
+      }
+    } else if (c === '<') {
+      if (text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        const end = close < 0 || close >= to ? to : close + 3;
+        blank(chars, i, end);
+        i = end;
+      } else {
+        const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(to, i + 2048)));
+        if (m) {
+          blank(chars, i, i + m[0].length);
+          i += m[0].length;
+        } else i++;
+      }
+    } else if (c === ']' && text[i + 1] === '(') {
+      // A link destination and title: up to the matching parenthesis.
+      let depth = 0;
+      let j = i + 1;
+      for (; j < to; j++) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+        else if (text[j] === '\n' && text[j + 1] === '\n') break;
+      }
+      if (depth === 0 && j < to) {
+        blank(chars, i + 1, j + 1);
+        i = j + 1;
+      } else i += 2;
+    } else {
+      i++;
+    }
+  }
+}
+
+/** The block's text with everything that cannot hold a citation blanked out. */
+function proseOf(block: Block, text: string): string {
+  const own = normalizeLineEnds(text.slice(block.start, block.start + block.length));
+  const chars = own.split('');
+  const starts = lineStarts(own);
+  const offsetOfLine = (line: number) => (line < starts.length ? starts[line]! : own.length);
+  for (const [a, b] of block.excludedLines) blank(chars, offsetOfLine(a), offsetOfLine(b));
+  blank(chars, block.contentLength, own.length);
+  // Inline constructs never cross a blank line, so each paragraph is scanned alone.
+  const masked = chars.join('');
+  let runStart = 0;
+  const blankLine = /\n[ \t]*\r?\n/g;
+  for (let m = blankLine.exec(masked); ; m = blankLine.exec(masked)) {
+    const runEnd = m ? m.index + 1 : masked.length;
+    blankInline(chars, masked, runStart, runEnd);
+    if (!m) break;
+    runStart = m.index + m[0].length;
+  }
+  return chars.join('');
+}
+
+/** Whether the block names a paper at all: most blocks do not, and skip the masking. */
+function mayCite(block: Block, text: string, symbols: readonly string[]): boolean {
+  const own = text.slice(block.start, block.start + block.length);
+  return symbols.some((s) => own.includes(s));
+}
+
+/**
+ * A Markdown draft and its citations, updated incrementally. Not tied to LSP: the server,
+ * the CLI and the benchmark all use it.
+ */
+export class DraftIndex {
+  private blocks: Block[];
+
+  constructor(
+    private text: string,
+    private readonly symbols: readonly string[],
+  ) {
+    this.blocks = parseBlocks(text, 0);
+  }
+
+  getText(): string {
+    return this.text;
+  }
+
+  /** Replaces the whole text (a full-document sync). */
+  replaceAll(text: string): void {
+    this.text = text;
+    this.blocks = parseBlocks(text, 0);
+  }
+
+  /**
+   * Replaces `[start, end)` with `replacement`, re-parsing only the blocks it can affect.
+   * `result`, when the caller already has the edited text, saves building it again.
+   */
+  applyEdit(start: number, end: number, replacement: string, result?: string): void {
+    start = Math.max(0, Math.min(start, this.text.length));
+    end = Math.max(start, Math.min(end, this.text.length));
+    const delta = replacement.length - (end - start);
+    this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
+    const blocks = this.blocks;
+    // The window: from the block before the edit to the block after it, in old offsets.
+    let first = Math.max(0, this.blockIndexAt(start) - 1);
+    let last = Math.min(blocks.length - 1, this.blockIndexAt(end) + 1);
+    for (;;) {
+      const windowStart = blocks[first]!.start;
+      const oldEnd = blocks[last]!.start + blocks[last]!.length;
+      const newEnd = oldEnd + delta;
+      const reparsed = parseBlocks(this.text.slice(windowStart, newEnd), windowStart);
+      const atEnd = last === blocks.length - 1;
+      // A fence or comment left open may swallow what follows: widen the window and retry.
+      if (!atEnd && reparsed[reparsed.length - 1]!.open) {
+        last = Math.min(blocks.length - 1, last + Math.max(2, last - first));
+        continue;
+      }
+      for (let k = last + 1; k < blocks.length; k++) blocks[k]!.start += delta;
+      blocks.splice(first, last - first + 1, ...reparsed);
+      return;
+    }
+  }
+
+  private blockIndexAt(offset: number): number {
+    const blocks = this.blocks;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private citationsOf(block: Block): Citation[] {
+    if (!block.citations) {
+      block.citations = mayCite(block, this.text, this.symbols)
+        ? findCitations(proseOf(block, this.text), this.symbols)
+        : [];
+    }
+    return block.citations;
+  }
+
+  /** Every citation in the draft, with document offsets. */
+  citations(): Citation[] {
+    const all: Citation[] = [];
+    for (const block of this.blocks) for (const c of this.citationsOf(block)) all.push(shift(c, block.start));
+    return all;
+  }
+
+  /** Citations in the blocks overlapping `[start, end)`: what one screen or one edit touches. */
+  citationsIn(start: number, end: number): Citation[] {
+    const all: Citation[] = [];
+    for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < end; k++) {
+      const block = this.blocks[k]!;
+      for (const c of this.citationsOf(block)) all.push(shift(c, block.start));
+    }
+    return all;
+  }
+
+  /** The citation containing `offset` (or ending just before it), if any. */
+  citationAt(offset: number): Citation | undefined {
+    const k = this.blockIndexAt(offset);
+    for (const index of [k, k - 1]) {
+      const block = this.blocks[index];
+      if (!block) continue;
+      for (const c of this.citationsOf(block)) {
+        if (offset >= block.start + c.start && offset <= block.start + c.end) return shift(c, block.start);
+      }
+    }
+    return undefined;
+  }
+
+  /** The prose around `offset` with code and links blanked: the completion context. */
+  proseAround(offset: number): { prose: string; start: number } {
+    const block = this.blocks[this.blockIndexAt(offset)]!;
+    return { prose: proseOf(block, this.text), start: block.start };
+  }
+
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+}
+
+/** A copy of a citation with every offset moved by `by`. */
+export function shift(c: Citation, by: number): Citation {
+  if (by === 0) return c;
+  const ref = (r: Citation['items'][number]['from']) => ({
+    start: r.start + by,
+    end: r.end + by,
+    ...(r.number ? { number: { ...r.number, start: r.number.start + by, end: r.number.end + by } } : {}),
+    ...(r.sub ? { sub: { ...r.sub, start: r.sub.start + by, end: r.sub.end + by } } : {}),
+  });
+  return {
+    symbol: c.symbol,
+    symbolStart: c.symbolStart + by,
+    symbolEnd: c.symbolEnd + by,
+    mark: { ...c.mark, start: c.mark.start + by, end: c.mark.end + by },
+    items: c.items.map((item) => ({
+      from: ref(item.from),
+      ...(item.to ? { to: ref(item.to) } : {}),
+      start: item.start + by,
+      end: item.end + by,
+    })),
+    start: c.start + by,
+    end: c.end + by,
+  };
+}
+
+/** Citations of a whole text in one pass (the CLI and tests). */
+export function citationsOfText(text: string, symbols: readonly string[]): Citation[] {
+  return new DraftIndex(text, symbols).citations();
+}

@@ -1,0 +1,41 @@
+/**
+ * The server's words, from locales/{en,fr,es}.json through i18next. The catalogs are
+ * bundled into dist/ by esbuild, so the server needs no files but the paper data.
+ */
+import i18next, { type i18n } from 'i18next';
+import en from '../../locales/en.json';
+import es from '../../locales/es.json';
+import fr from '../../locales/fr.json';
+
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A translation function: `t('hover.paragraph', { number: 6 })`. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** `fr-CA` → `fr`; anything unsupported → English. */
+export function toLanguage(locale: string | undefined | null): Language {
+  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
+}
+
+const instances = new Map<Language, i18n>();
+
+/** A translator for one language; instances are created once and shared. */
+export function translator(language: Language): Translate {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: language,
+      fallbackLng: 'en',
+      initAsync: false,
+      resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    instances.set(language, instance);
+  }
+  const t = instance.t.bind(instance);
+  return (key, options) => String(t(key, options as never));
+}

@@ -1,0 +1,53 @@
+/**
+ * What every LSP handler shares: the connection, the corpus, the open documents and the
+ * writer's language. Handlers only look things up here and call the pure core.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { Corpus } from '../core/corpus';
+import { toLanguage, translator, type Language, type Translate } from '../i18n';
+import { DocumentStore } from './documents';
+
+/** Options a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** `en`, `fr` or `es`; overrides the client's `locale`. */
+  language?: string;
+  /** Folder of paper data; default: the bundled `data/documents`. */
+  dataPath?: string;
+  /** Delay before diagnostics are computed after an edit, in ms (default 150). */
+  diagnosticsDebounceMs?: number;
+}
+
+export class ServerContext {
+  readonly documents: DocumentStore;
+  private currentLanguage: Language = 'en';
+  private translate: Translate = translator('en');
+  private readonly languageListeners: Array<() => void> = [];
+
+  constructor(
+    readonly connection: Connection,
+    public corpus: Corpus,
+  ) {
+    this.documents = new DocumentStore(() => this.corpus.papers.map((p) => p.symbol));
+  }
+
+  get language(): Language {
+    return this.currentLanguage;
+  }
+
+  get t(): Translate {
+    return this.translate;
+  }
+
+  setLanguage(locale: string | undefined): void {
+    const language = toLanguage(locale);
+    if (language === this.currentLanguage) return;
+    this.currentLanguage = language;
+    this.translate = translator(language);
+    for (const listener of this.languageListeners) listener();
+  }
+
+  /** Called after the language changes, e.g. to republish diagnostics in it. */
+  onLanguageChange(listener: () => void): void {
+    this.languageListeners.push(listener);
+  }
+}

@@ -1,0 +1,13 @@
+/** Tells the writer, once and in their language, that a data file could not be loaded. */
+import type { ServerContext } from '../context';
+
+export function reportCorpusProblems(ctx: ServerContext, folder: string): void {
+  for (const problem of ctx.corpus.problems) {
+    const message = ctx.t('server.dataProblem', { file: problem.file, detail: problem.detail });
+    void ctx.connection.window.showErrorMessage(message);
+    ctx.connection.console.error(message);
+  }
+  if (ctx.corpus.papers.length === 0) {
+    void ctx.connection.window.showErrorMessage(ctx.t('server.noPapers', { folder }));
+  }
+}

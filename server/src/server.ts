@@ -1,0 +1,48 @@
+/**
+ * Wires the LSP connection to the handlers: capabilities, language, corpus loading.
+ * No citation logic lives here; see core/ for that and lsp/handlers/ for the glue.
+ */
+import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import type { Corpus } from './core/corpus';
+import { TRIGGER_CHARACTERS } from './core/features/completion';
+import { defaultDataFolder, loadCorpus } from './core/load';
+import { ServerContext, type InitializationOptions } from './lsp/context';
+import { registerDocuments } from './lsp/handlers/documents';
+import { registerNavigation } from './lsp/handlers/navigation';
+import { reportCorpusProblems } from './lsp/handlers/corpusProblems';
+
+export interface ServerOptions {
+  /** Loads the corpus; tests pass a fixed one. */
+  loadCorpus?: (folder: string) => Corpus;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
+  const load = options.loadCorpus ?? loadCorpus;
+  let dataFolder = defaultDataFolder();
+  const ctx = new ServerContext(connection, load(dataFolder));
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    ctx.setLanguage(init.language ?? params.locale);
+    if (typeof init.dataPath === 'string' && init.dataPath !== '') {
+      dataFolder = init.dataPath;
+      ctx.corpus = load(dataFolder);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+      },
+      serverInfo: { name: 'crp-cite', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => reportCorpusProblems(ctx, dataFolder));
+
+  registerDocuments(ctx, []);
+  registerNavigation(ctx);
+  connection.listen();
+  return ctx;
+}
