@@ -10,6 +10,8 @@ import { ServerContext, type InitializationOptions } from './lsp/context';
 import { registerDocuments } from './lsp/handlers/documents';
 import { registerNavigation } from './lsp/handlers/navigation';
 import { reportCorpusProblems } from './lsp/handlers/corpusProblems';
+import { registerPanel } from './lsp/handlers/panel';
+import { applySettings, registerSettings } from './lsp/handlers/settings';
 
 export interface ServerOptions {
   /** Loads the corpus; tests pass a fixed one. */
@@ -24,6 +26,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     ctx.setLanguage(init.language ?? params.locale);
+    if (init.settings) applySettings(ctx, init.settings);
     if (typeof init.dataPath === 'string' && init.dataPath !== '') {
       dataFolder = init.dataPath;
       ctx.corpus = load(dataFolder);
@@ -43,6 +46,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   registerDocuments(ctx, []);
   registerNavigation(ctx);
+  registerPanel(ctx);
+  registerSettings(ctx);
   connection.listen();
   return ctx;
 }

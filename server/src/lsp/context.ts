@@ -15,6 +15,8 @@ export interface InitializationOptions {
   dataPath?: string;
   /** Delay before diagnostics are computed after an edit, in ms (default 150). */
   diagnosticsDebounceMs?: number;
+  /** The VS Code client's settings (see protocol.ts `ClientSettings`). */
+  settings?: { language?: string; diagnostics?: boolean };
 }
 
 export class ServerContext {
@@ -49,5 +51,24 @@ export class ServerContext {
   /** Called after the language changes, e.g. to republish diagnostics in it. */
   onLanguageChange(listener: () => void): void {
     this.languageListeners.push(listener);
+  }
+
+  private enabledDiagnostics = true;
+  private readonly diagnosticsListeners: Array<() => void> = [];
+
+  /** Whether diagnostics are published (`crpCite.diagnostics.enable`). */
+  get diagnosticsEnabled(): boolean {
+    return this.enabledDiagnostics;
+  }
+
+  setDiagnosticsEnabled(enabled: boolean): void {
+    if (enabled === this.enabledDiagnostics) return;
+    this.enabledDiagnostics = enabled;
+    for (const listener of this.diagnosticsListeners) listener();
+  }
+
+  /** Called after diagnostics are switched on or off, to publish or clear them. */
+  onDiagnosticsEnabledChange(listener: () => void): void {
+    this.diagnosticsListeners.push(listener);
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * What the side panel shows of a paper and of a draft: the paper's outline with its whole
+ * text, how often a draft cites each paragraph, and which paragraph a cursor position
+ * cites. Pure: the LSP handler adds URIs and the transport.
+ */
+import type { Paper } from '../corpus';
+import { targetAt, type Citation } from '../grammar';
+import type { DraftIndex } from '../markdown';
+import { coveredByCitation, resolveReference } from '../resolve';
+import type { CitedPassage, Outline, OutlineFootnote } from '../../protocol';
+import { firstWords } from './render';
+
+export function outlineOf(paper: Paper): Omit<Outline, 'renderingUri'> {
+  const note = (f: Paper['data']['footnotes'][number]): OutlineFootnote => ({ number: f.number, marker: f.marker, text: f.text, line: f.line });
+  const { data } = paper;
+  return {
+    symbol: data.symbol,
+    title: data.title,
+    date: data.date,
+    sections: data.sections.map((s) => ({ heading: s.heading, level: s.level, line: s.line })),
+    paragraphs: data.paragraphs.map((p) => ({
+      number: p.number,
+      firstWords: firstWords(p.text),
+      text: p.text,
+      section: p.section,
+      line: p.line,
+      subParagraphs: p.subParagraphs.map((s) => ({
+        letter: s.letter,
+        text: s.text,
+        line: s.line,
+        footnotes: paper.footnotesOf(p.number, s.letter).map(note),
+      })),
+      footnotes: paper.footnotesOf(p.number).filter((f) => f.calledFrom.subParagraph === undefined).map(note),
+    })),
+  };
+}
+
+/**
+ * Paragraph number → how many of `citations` cover it. A citation counts once per
+ * paragraph: `§§6–8` adds one to 6, 7 and 8; `§6(a), (b)` adds one to 6.
+ */
+export function countCitations(paper: Paper, citations: readonly Citation[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const citation of citations) {
+    if (citation.symbol !== paper.symbol) continue;
+    const numbers = new Set(coveredByCitation(paper, citation).map((c) => c.paragraph.number));
+    for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The paragraph a cursor at `offset` cites: the number or letter under it, or the
+ * citation's first paragraph when the cursor is on the symbol or the mark.
+ */
+export function citedPassageAt(draft: DraftIndex, papers: (symbol: string) => Paper | undefined, offset: number): CitedPassage | undefined {
+  const citation = draft.citationAt(offset);
+  const paper = citation && papers(citation.symbol);
+  const target = citation && targetAt(citation, offset);
+  if (!citation || !paper || !target) return undefined;
+  const covered =
+    target.kind === 'citation'
+      ? coveredByCitation(paper, citation)[0]
+      : resolveReference(paper, target.kind === 'paragraph' ? { number: target.number, start: target.start, end: target.end } : target.ref, target.item);
+  if (!covered) return undefined;
+  return { symbol: paper.symbol, paragraph: covered.paragraph.number, ...(covered.sub ? { subParagraph: covered.sub.letter } : {}) };
+}

@@ -1,0 +1,73 @@
+/**
+ * The side panel's requests (see protocol.ts): look up the paper or the document, call
+ * the pure core, convert paths to URIs. Nothing here is specific to VS Code: any client
+ * may send these requests.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Paper } from '../../core/corpus';
+import { formatCitation } from '../../core/features/citationText';
+import { citedPassageAt, countCitations, outlineOf } from '../../core/features/outline';
+import {
+  CitationAtRequest,
+  CitationCountsRequest,
+  FormatCitationRequest,
+  OutlineRequest,
+  type CitationCounts,
+} from '../../protocol';
+import type { ServerContext } from '../context';
+
+/**
+ * The shape of the workspace-wide references index another part of the server provides
+ * (lsp/workspaceIndex.ts). Looked up structurally so the panel works with or without it.
+ */
+interface WorkspaceCounts {
+  citationCounts(symbol: string): Map<number, number>;
+}
+
+function workspaceIndexOf(ctx: ServerContext): WorkspaceCounts | undefined {
+  const index = (ctx as unknown as { workspaceIndex?: Partial<WorkspaceCounts> }).workspaceIndex;
+  return typeof index?.citationCounts === 'function' ? (index as WorkspaceCounts) : undefined;
+}
+
+function toRecord(counts: Map<number, number>): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const [n, count] of counts) if (count > 0) record[String(n)] = count;
+  return record;
+}
+
+export function registerPanel(ctx: ServerContext): void {
+  const { connection } = ctx;
+  const paperOf = (symbol: string | undefined): Paper | undefined =>
+    symbol === undefined ? ctx.corpus.papers[0] : ctx.corpus.paper(symbol);
+
+  connection.onRequest(OutlineRequest, (params) => {
+    const paper = paperOf(params?.symbol);
+    if (!paper) return null;
+    return { ...outlineOf(paper), renderingUri: pathToFileURL(paper.renderingPath).toString() };
+  });
+
+  connection.onRequest(CitationCountsRequest, (params): CitationCounts | null => {
+    const paper = paperOf(params?.symbol);
+    if (!paper) return null;
+    const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+    const draft = doc ? countCitations(paper, doc.draft.citations()) : new Map<number, number>();
+    const workspace = workspaceIndexOf(ctx)?.citationCounts(paper.symbol);
+    return { symbol: paper.symbol, draft: toRecord(draft), workspace: workspace ? toRecord(workspace) : null };
+  });
+
+  connection.onRequest(CitationAtRequest, (params) => {
+    const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+    if (!doc || !params.position) return null;
+    return citedPassageAt(doc.draft, (s) => ctx.corpus.paper(s), doc.offsetAt(params.position)) ?? null;
+  });
+
+  connection.onRequest(FormatCitationRequest, (params) => {
+    const paper = paperOf(params?.symbol);
+    const paragraph = paper && Number.isSafeInteger(params.paragraph) ? paper.paragraph(params.paragraph) : undefined;
+    if (!paper || !paragraph) return null;
+    const sub = params.subParagraph === undefined ? undefined : paper.subParagraph(paragraph.number, params.subParagraph);
+    if (params.subParagraph !== undefined && !sub) return null;
+    const style = params.style === 'para' || params.style === 'local' ? params.style : 'section';
+    return { text: formatCitation(paper.symbol, paragraph.number, sub?.letter, style, ctx.language) };
+  });
+}
