@@ -90,6 +90,13 @@ function parseBlocks(raw: string, base: number): Block[] {
   return blocks;
 }
 
+/** Whether the block ends in a reference definition not followed by a blank line. */
+function endsInDefinition(block: Block, text: string): boolean {
+  if (block.contentLength >= block.length) return false;
+  const tail = text.slice(block.start + block.contentLength, block.start + block.length).replace(/(?:\r\n?|\n)$/, '');
+  return /\S/.test(tail.slice(Math.max(tail.lastIndexOf('\n'), tail.lastIndexOf('\r')) + 1));
+}
+
 /** Blank out `[start, end)` of `chars` (keeping line breaks, so offsets and lines stay). */
 function blank(chars: string[], start: number, end: number): void {
   for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
@@ -222,6 +229,10 @@ export class DraftIndex {
     const blocks = this.blocks;
     // The window: from the block before the edit to the block after it, in old offsets.
     let first = Math.max(0, this.blockIndexAt(start) - 1);
+    // A reference definition closing the block before, with no blank line after it, may
+    // take the window's first lines as its title (`[r]: /u` then `(see ...)` on the next
+    // lines): start the window before it. Found by the edit-vs-fresh property test.
+    while (first > 0 && endsInDefinition(blocks[first - 1]!, this.text)) first--;
     let last = Math.min(blocks.length - 1, this.blockIndexAt(end) + 1);
     for (;;) {
       const windowStart = blocks[first]!.start;
@@ -230,7 +241,12 @@ export class DraftIndex {
       const reparsed = parseBlocks(this.text.slice(windowStart, newEnd), windowStart);
       const atEnd = last === blocks.length - 1;
       // A fence or comment left open may swallow what follows: widen the window and retry.
-      if (!atEnd && reparsed[reparsed.length - 1]!.open) {
+      // So may an HTML block (`</div>` runs to the next blank line, and the old block
+      // after it may have started without one): the re-parse is only trusted when the
+      // window's last old block still starts a block, since from there on the text, and
+      // so the parse, is unchanged. Found by the edit-vs-fresh property test.
+      const lastStart = blocks[last]!.start + delta;
+      if (!atEnd && (reparsed[reparsed.length - 1]!.open || !reparsed.some((b) => b.start === lastStart))) {
         last = Math.min(blocks.length - 1, last + Math.max(2, last - first));
         continue;
       }
