@@ -1,0 +1,281 @@
+/**
+ * The citation grammar, on drafts written with the fixture notation: `[[…]]` marks each
+ * number and letter the writer can hover (each is its own target), `|` a cursor.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isProblem, parsePaper, type Paper } from '../../server/src/core/corpus';
+import { findCitations, matchMark, targetAt, type Citation } from '../../server/src/core/grammar';
+import { citationsOfText } from '../../server/src/core/markdown';
+import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
+import { cursorOf, parseFixture } from '../fixtures/cursor';
+
+const documents = resolve(__dirname, '..', '..', 'data', 'documents');
+const loaded = parsePaper('crp-43.json', readFileSync(join(documents, 'crp-43.json'), 'utf8'), (rel) => join(documents, rel));
+if (isProblem(loaded)) throw new Error(loaded.detail);
+const paper: Paper = loaded;
+const SYMBOLS = ['CRP/43'];
+
+/** Every number and letter token of the citations, in order: what `[[…]]` marks. */
+function tokenRanges(citations: Citation[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const c of citations) {
+    for (const item of c.items) {
+      for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+        if (ref.number) out.push({ start: ref.number.start, end: ref.number.end });
+        if (ref.sub) out.push({ start: ref.sub.start, end: ref.sub.end });
+      }
+    }
+  }
+  return out;
+}
+
+/** Parses a fixture draft: its citations, as written, and what they cover. */
+function read(source: string) {
+  const fixture = parseFixture(source);
+  const citations = citationsOfText(fixture.text, SYMBOLS);
+  return {
+    fixture,
+    citations,
+    written: citations.map((c) => fixture.text.slice(c.start, c.end)),
+    covers: citations.map((c) => coveredByCitation(paper, c).map(referenceLabel).join(' ')),
+  };
+}
+
+/** One citation; its exact tokens; what it covers. */
+function expectCitation(source: string, covers: string, written?: string) {
+  const r = read(source);
+  expect(r.citations, source).toHaveLength(1);
+  expect(tokenRanges(r.citations), source).toEqual(r.fixture.ranges);
+  expect(r.covers[0]).toBe(covers);
+  const c = r.citations[0]!;
+  expect(r.fixture.text.slice(c.symbolStart, c.symbolEnd)).toBe('CRP/43');
+  if (written !== undefined) expect(r.written[0]).toBe(written);
+  return c;
+}
+
+describe('marks', () => {
+  it.each([
+    ['CRP/43 §[[6]]', '6', '§'],
+    ['CRP/43 §§[[6]]–[[7]]', '6 7', '§§'],
+    ['CRP/43, para. [[6]]', '6', 'para.'],
+    ['CRP/43, paras. [[6]] and [[7]]', '6 7', 'paras.'],
+    ['CRP/43, par. [[6]]', '6', 'par.'],
+    ['CRP/43, paragraphe [[6]]', '6', 'paragraphe'],
+    ['CRP/43, paragraphes [[6]] et [[7]]', '6 7', 'paragraphes'],
+    ['CRP/43, párr. [[6]]', '6', 'párr.'],
+    ['CRP/43, párrs. [[6]] y [[7]]', '6 7', 'párrs.'],
+    ['CRP/43, párrafo [[6]]', '6', 'párrafo'],
+    ['CRP/43, párrafos [[6]] y [[7]]', '6 7', 'párrafos'],
+  ])('%s', (source, covers, mark) => {
+    const c = expectCitation(source, covers, parseFixture(source).text);
+    expect(c.mark.text).toBe(mark);
+  });
+
+  it('with or without the comma and the space', () => {
+    expectCitation('CRP/43 §[[6]]', '6');
+    expectCitation('CRP/43 § [[6]]', '6');
+    expectCitation('CRP/43,§[[6]]', '6');
+    expectCitation('CRP/43§[[6]]', '6');
+    expectCitation('CRP/43, par.[[13]]', '13');
+    expectCitation('CRP/43\u00a0§\u00a0[[6]]', '6');
+  });
+
+  it('a word mark must end: `paragraphes` is not `paragraphe` and `s`', () => {
+    expect(matchMark('paragraphes 6', 0)?.text).toBe('paragraphes');
+    expect(matchMark('paragraphs 6', 0)).toBeUndefined();
+    expect(matchMark('parity 6', 0)).toBeUndefined();
+    expect(read('CRP/43 paragraphs 6').citations).toEqual([]);
+  });
+});
+
+describe('references', () => {
+  it('a paragraph number, with a sub-paragraph letter with or without a space', () => {
+    expectCitation('CRP/43 §[[6]]([[a]])', '6(a)', 'CRP/43 §6(a)');
+    expectCitation('CRP/43 § [[24]] ([[c]])', '24(c)', 'CRP/43 § 24 (c)');
+    expectCitation('CRP/43, párr. [[12]] ([[b]]).', '12(b)', 'CRP/43, párr. 12 (b)');
+  });
+
+  it('stops at the end of the reference', () => {
+    expectCitation('(CRP/43 §[[6]]).', '6', 'CRP/43 §6');
+    expectCitation('CRP/43 §[[6]], which says', '6', 'CRP/43 §6');
+    expectCitation('CRP/43 §[[6]] to the letter', '6', 'CRP/43 §6');
+    expectCitation('CRP/43 §[[24]]([[c]])x', '24(c)');
+  });
+
+  it('`§6a` and `§6,5` are not references to paragraph 6', () => {
+    expect(read('CRP/43 §6a').citations).toEqual([]);
+    expect(read('CRP/43 §6b and more').citations).toEqual([]);
+  });
+});
+
+describe('ranges', () => {
+  it.each([
+    ['CRP/43 §§[[6]]–[[8]]', 'en dash'],
+    ['CRP/43 §§[[6]]-[[8]]', 'hyphen'],
+    ['CRP/43 §§[[6]]—[[8]]', 'em dash'],
+    ['CRP/43 §§[[6]] – [[8]]', 'spaced dash'],
+    ['CRP/43 §§[[6]] to [[8]]', 'to'],
+    ['CRP/43, par. [[6]] à [[8]]', 'à'],
+    ['CRP/43, párrs. [[6]] a [[8]]', 'a'],
+  ])('%s (%s) covers 6, 7 and 8', (source) => {
+    expectCitation(source, '6 7 8', parseFixture(source).text);
+  });
+
+  it('párrs. 19 a 20', () => {
+    expectCitation('CRP/43, párrs. [[19]] a [[20]]', '19 20');
+  });
+
+  it('sub-paragraph ranges within one paragraph', () => {
+    expectCitation('CRP/43 §[[6]]([[a]])–([[c]])', '6(a) 6(b) 6(c)', 'CRP/43 §6(a)–(c)');
+    expectCitation('CRP/43 §[[6]]([[a]]) to ([[c]])', '6(a) 6(b) 6(c)', 'CRP/43 §6(a) to (c)');
+    expectCitation('CRP/43, par. [[24]] ([[b]]) à ([[c]])', '24(b) 24(c)');
+    expectCitation('CRP/43 §[[12]]([[a]])-[[12]]([[b]])', '12(a) 12(b)');
+  });
+
+  it('a reversed or partly unknown range covers only the ends that exist', () => {
+    expectCitation('CRP/43 §§[[8]]–[[6]]', '8 6');
+    expectCitation('CRP/43 §§[[26]]–[[30]]', '26');
+  });
+});
+
+describe('lists', () => {
+  it.each([
+    ['CRP/43 §§[[6]], [[7]] and [[12]]', '6 7 12'],
+    ['CRP/43 §§ [[6]], [[7]], and [[12]]', '6 7 12'],
+    ['CRP/43 §§ [[7]] et [[8]]', '7 8'],
+    ['CRP/43 §§ [[15]] y [[16]]', '15 16'],
+    ['CRP/43, paragraphes [[1]], [[2]] et [[4]]', '1 2 4'],
+    ['CRP/43 §§[[6]]–[[8]], [[11]] and [[13]]–[[14]]', '6 7 8 11 13 14'],
+    ['CRP/43, párrs. [[1]] a [[3]] y [[5]]([[b]])', '1 2 3 5(b)'],
+    ['CRP/43 §§[[6]] and [[6]]([[a]])', '6 6(a)'],
+  ])('%s', (source, covers) => {
+    expectCitation(source, covers, parseFixture(source).text);
+  });
+
+  it('does not run on into the next words', () => {
+    expectCitation('CRP/43 §§[[6]] and [[7]] and others', '6 7', 'CRP/43 §§6 and 7');
+    expectCitation('CRP/43 §§[[6]], and the Declaration', '6', 'CRP/43 §§6');
+    expectCitation('CRP/43 §[[6]] a b c', '6', 'CRP/43 §6');
+  });
+});
+
+describe('line breaks', () => {
+  it('the symbol and the mark may be split across lines of one paragraph', () => {
+    const c = expectCitation('the regional process in CRP/43\n§[[22]] is new', '22', 'CRP/43\n§22');
+    expect(c.symbolStart).toBe(24);
+    expectCitation('the paper (CRP/43,\npar. [[18]] à [[20]])', '18 19 20');
+    expectCitation('> quoted CRP/43\n> §[[18]]', '18');
+    expectCitation('- a list item citing CRP/43\n  §[[18]]', '18');
+  });
+
+  it('but not across paragraphs or blocks', () => {
+    expect(read('CRP/43\n\n§18').citations).toEqual([]);
+    expect(read('# Heading CRP/43\n§18 text').citations).toEqual([]);
+    expect(read('- one CRP/43\n- §18').citations).toEqual([]);
+    expect(read('CRP/43\n```\n§18\n```').citations).toEqual([]);
+  });
+
+  it('CRLF and lone CR line ends keep offsets exact', () => {
+    const r = read('a CRP/43 §[[1]]\r\nb CRP/43\r\n§[[2]]\rc CRP/43 §[[3]]\r\n');
+    expect(tokenRanges(r.citations)).toEqual(r.fixture.ranges);
+    expect(r.written).toEqual(['CRP/43 §1', 'CRP/43\r\n§2', 'CRP/43 §3']);
+    const fence = read('```\r\nCRP/43 §6\r\n```\r\nCRP/43 §[[7]]\r\n\r\n~~~\rCRP/43 §8\r~~~\rCRP/43 §[[9]]');
+    expect(tokenRanges(fence.citations)).toEqual(fence.fixture.ranges);
+    const comment = read('<!--\r\nCRP/43 §6\r\n-->\r\nCRP/43 §[[7]]');
+    expect(tokenRanges(comment.citations)).toEqual(comment.fixture.ranges);
+  });
+});
+
+describe('not citations', () => {
+  it.each([
+    ['inline code', 'the template `CRP/43 §6` is'],
+    ['double backticks around a backtick', 'use ``CRP/43 §6 ` x`` here'],
+    ['backticks nested in a wider span', 'a ``` `` CRP/43 §6 `` ``` b'],
+    ['a span with padding', 'see `` `CRP/43 §6` `` here'],
+    ['fenced code', '```\nCRP/43 §6\n```'],
+    ['fenced code with a language', '```markdown\nCRP/43 §6\n```'],
+    ['tilde fence', '~~~\nCRP/43 §6\n~~~'],
+    ['an unclosed fence runs to the end', 'text\n\n```\nCRP/43 §6\n\nCRP/43 §7'],
+    ['indented code', 'text\n\n    CRP/43 §6\n'],
+    ['indented code in a list', '- item\n\n      CRP/43 §6\n'],
+    ['HTML comment', 'x <!-- CRP/43 §6 --> y'],
+    ['multi-line HTML comment', '<!--\nCRP/43 §6\n\nCRP/43 §7\n-->'],
+    ['HTML comment inside a paragraph, across lines', 'x <!-- a\nCRP/43 §6\n--> y'],
+    ['a link destination', 'see [the paper](CRP/43 §6)'],
+    ['a link destination and title', 'see [the paper](https://x.org/a "CRP/43 §6")'],
+    ['an image destination', '![cover](CRP/43 §6)'],
+    ['a reference definition', '[paper]: https://x.org/CRP/43 "CRP/43 §6"\n'],
+    ['an HTML attribute', 'x <span title="CRP/43 §6">y</span>'],
+    ['another paper', 'CRP/44 §3'],
+    ['a longer symbol', 'CRP/431 §3 and XCRP/43 §3 and A/CRP/43 §3'],
+    ['the symbol alone', 'CRP/43 was presented to the Council.'],
+    ['a mark without a number', 'CRP/43 § and CRP/43, par. x'],
+  ])('%s', (_name, text) => {
+    expect(read(text).citations).toEqual([]);
+  });
+
+  it('but the text of a link is prose, and so is what follows code', () => {
+    expectCitation('[CRP/43 §[[6]]](https://x.org)', '6');
+    expectCitation('`code` then CRP/43 §[[7]] `more`', '7');
+    expectCitation('an unmatched ``` run is literal: CRP/43 §[[7]]', '7');
+    expectCitation('\\`CRP/43 §[[6]]\\`', '6');
+  });
+
+  it('CRP/44 gets nothing while CRP/43 beside it does', () => {
+    const r = read('compare CRP/44 §3 with CRP/43 §[[3]]');
+    expect(r.written).toEqual(['CRP/43 §3']);
+    expect(tokenRanges(r.citations)).toEqual(r.fixture.ranges);
+  });
+});
+
+describe('each number and letter is its own target', () => {
+  const target = (source: string) => {
+    const f = parseFixture(source);
+    const [c] = citationsOfText(f.text, SYMBOLS);
+    const t = targetAt(c!, cursorOf(f));
+    if (!t) return undefined;
+    const name = t.kind === 'paragraph' ? t.number.text : t.kind === 'subParagraph' ? `${t.number.text}(${t.sub.letter})` : 'citation';
+    return { name, written: f.text.slice(t.start, t.end) };
+  };
+
+  it('in §§6–8 the 8 means paragraph 8', () => {
+    expect(target('CRP/43 §§6–|8')).toEqual({ name: '8', written: '8' });
+    expect(target('CRP/43 §§6–8|')).toEqual({ name: '8', written: '8' });
+    expect(target('CRP/43 §§|6–8')).toEqual({ name: '6', written: '6' });
+  });
+
+  it('in §6(a)–(c) the c means sub-paragraph 6(c), the 6 paragraph 6', () => {
+    expect(target('CRP/43 §6(a)–(|c)')).toEqual({ name: '6(c)', written: 'c' });
+    expect(target('CRP/43 §6(|a)–(c)')).toEqual({ name: '6(a)', written: 'a' });
+    expect(target('CRP/43 §|6(a)–(c)')).toEqual({ name: '6', written: '6' });
+  });
+
+  it('in a list, each item', () => {
+    expect(target('CRP/43 §§6, 7 and 1|2')).toEqual({ name: '12', written: '12' });
+    expect(target('CRP/43 §§ 15 y |16')).toEqual({ name: '16', written: '16' });
+  });
+
+  it('the symbol and the mark stand for the whole citation', () => {
+    expect(target('CRP|/43 §§6–8')).toEqual({ name: 'citation', written: 'CRP/43 §§6–8' });
+    expect(target('CRP/43, pár|rs. 19 a 20')).toEqual({ name: 'citation', written: 'CRP/43, párrs. 19 a 20' });
+  });
+
+  it('separators are no target', () => {
+    expect(target('CRP/43 §§6 t|o 8')).toBeUndefined();
+    expect(target('CRP/43 §§6, 7 an|d 12')).toBeUndefined();
+  });
+});
+
+describe('findCitations on plain text', () => {
+  it('finds every citation of several symbols in order, within a slice', () => {
+    const text = 'CRP/44 §1, CRP/43 §2, CRP/44 §3';
+    expect(findCitations(text, ['CRP/43', 'CRP/44']).map((c) => `${c.symbol} ${c.items[0]!.from.number!.text}`)).toEqual([
+      'CRP/44 1',
+      'CRP/43 2',
+      'CRP/44 3',
+    ]);
+    expect(findCitations(text, ['CRP/43', 'CRP/44'], 10, 21).map((c) => c.start)).toEqual([11]);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The draft index: where citations can be in Markdown, and keeping that right edit by
+ * edit. The property tests are the guard of the incremental re-parse: whatever edits a
+ * writer makes, the index must agree with one built afresh on the final text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DraftIndex, citationsOfText } from '../../server/src/core/markdown';
+import { parseFixture } from '../fixtures/cursor';
+
+const SYMBOLS = ['CRP/43'];
+const written = (index: DraftIndex) => index.citations().map((c) => index.getText().slice(c.start, c.end));
+
+/** Applies an edit to a DraftIndex the way the server does, and to a plain string. */
+function edit(index: DraftIndex, start: number, end: number, replacement: string): void {
+  index.applyEdit(start, end, replacement);
+}
+
+describe('DraftIndex, edit by edit', () => {
+  const draft = ['# Note', '', 'First CRP/43 §1.', '', 'Then CRP/43 §§6–8.', '', 'Last CRP/43, par. 13.', ''].join('\n');
+
+  it('opening a fence hides every citation below it; closing it brings them back', () => {
+    const index = new DraftIndex(draft, SYMBOLS);
+    expect(written(index)).toEqual(['CRP/43 §1', 'CRP/43 §§6–8', 'CRP/43, par. 13']);
+    const at = draft.indexOf('Then');
+    edit(index, at, at, '```\n');
+    expect(written(index)).toEqual(['CRP/43 §1']);
+    const close = index.getText().indexOf('Last');
+    edit(index, close, close, '```\n');
+    expect(written(index)).toEqual(['CRP/43 §1', 'CRP/43, par. 13']);
+    edit(index, at, at + 4, '');
+    expect(written(index)).toEqual(['CRP/43 §1', 'CRP/43 §§6–8']);
+  });
+
+  it('opening an HTML comment hides what follows until it is closed', () => {
+    const index = new DraftIndex(draft, SYMBOLS);
+    edit(index, 0, 0, '<!--\n');
+    expect(written(index)).toEqual([]);
+    const at = index.getText().indexOf('Last');
+    edit(index, at, at, '-->\n');
+    expect(written(index)).toEqual(['CRP/43, par. 13']);
+  });
+
+  // Regressions found by the property tests below: each agreed with a fresh parse only
+  // after the re-parse window was widened past what the edit touched.
+  it('an HTML block typed above swallows the paragraph after it, up to the next blank line', () => {
+    const index = new DraftIndex('\n\nCRP/43</div>\n- \nCRP/43 §6', SYMBOLS);
+    expect(written(index)).toEqual(['CRP/43 §6']);
+    edit(index, 0, 1, '</div>\nCRP/43 §7');
+    expect(index.getText()).toBe('</div>\nCRP/43 §7\nCRP/43</div>\n- \nCRP/43 §6');
+    expect(written(index)).toEqual([]);
+  });
+
+  it('closing the parenthesis of a reference definition title hides the lines it spans', () => {
+    const text = 'intro\n\n[r]: /u\n(see CRP/43 §6\n# Heading\n\nCRP/43 §7\n';
+    const index = new DraftIndex(text, SYMBOLS);
+    expect(written(index)).toEqual(['CRP/43 §6', 'CRP/43 §7']);
+    const at = text.indexOf('# Heading');
+    edit(index, at, at, ')\n');
+    expect(written(index)).toEqual(['CRP/43 §7']);
+  });
+
+  it('typing a citation character by character finds it once complete', () => {
+    const index = new DraftIndex('See .\n', SYMBOLS);
+    const typed = 'CRP/43 §§11–12';
+    for (let i = 0; i < typed.length; i++) edit(index, 4 + i, 4 + i, typed[i]!);
+    expect(written(index)).toEqual(['CRP/43 §§11–12']);
+    expect(index.citationAt(4 + typed.length)?.items[0]?.to?.number?.value).toBe(12);
+  });
+
+  it('joining two lines makes one citation of a symbol and a mark', () => {
+    const index = new DraftIndex('see CRP/43\n\n§18 here\n', SYMBOLS);
+    expect(written(index)).toEqual([]);
+    edit(index, 10, 12, '\n');
+    expect(written(index)).toEqual(['CRP/43\n§18']);
+  });
+
+  it('keeps offsets exact in a CRLF draft after edits', () => {
+    const index = new DraftIndex('a\r\n\r\nb CRP/43 §1\r\n\r\nc CRP/43 §2\r\n', SYMBOLS);
+    edit(index, 0, 1, 'longer text');
+    const f = parseFixture('longer text\r\n\r\nb CRP/43 §[[1]]\r\n\r\nc CRP/43 §[[2]]\r\n');
+    expect(index.getText()).toBe(f.text);
+    expect(index.citations().map((c) => ({ start: c.items[0]!.from.number!.start, end: c.items[0]!.from.number!.end }))).toEqual(f.ranges);
+  });
+
+  it('citationAt and citationsIn look only where asked', () => {
+    const f = parseFixture('para one CRP/43 §1\n\npara two CRP/43 §|2\n\npara three CRP/43 §3\n');
+    const index = new DraftIndex(f.text, SYMBOLS);
+    expect(index.citationAt(f.cursor!)?.items[0]?.from.number?.value).toBe(2);
+    expect(index.citationAt(2)).toBeUndefined();
+    expect(index.citationsIn(f.cursor!, f.cursor! + 1).map((c) => c.items[0]!.from.number!.value)).toEqual([2]);
+    expect(index.citationsIn(0, f.text.length).map((c) => c.items[0]!.from.number!.value)).toEqual([1, 2, 3]);
+  });
+
+  it('replaceAll starts afresh', () => {
+    const index = new DraftIndex(draft, SYMBOLS);
+    index.replaceAll('only CRP/43 §27');
+    expect(written(index)).toEqual(['CRP/43 §27']);
+  });
+});
+
+/** Pieces a draft (and an edit) is made of: Markdown that opens and closes things. */
+const PIECES = [
+  'CRP/43 §6', 'CRP/43', ' §§6–8', ', par. 13', '(a)', 'text ', 'x', ' ',
+  '\n', '\n\n', '\r\n', '\r', '    ', '\t', '> ', '- ', '* ', '1. ', '# ', '===\n', '---\n',
+  '```', '```\n', '~~~\n', '`', '``',
+  '<!--', '-->', '<div>\n', '</div>\n', '<pre>\n', '</pre>', '<span>', '<?x', '?>',
+  '[x](', ')', '[r]: /u\n', '| a |\n', '|---|\n',
+];
+const arbText = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
+const arbEdit = fc.record({ at: fc.nat(), length: fc.nat(), insert: arbText });
+
+function snapshot(index: DraftIndex): string {
+  return JSON.stringify(index.citations());
+}
+
+describe('incremental re-parse agrees with a fresh parse', () => {
+  it('after any sequence of random edits', () => {
+    fc.assert(
+      fc.property(arbText, fc.array(arbEdit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+        const index = new DraftIndex(initial, SYMBOLS);
+        let text = initial;
+        for (const e of edits) {
+          const start = e.at % (text.length + 1);
+          const end = start + (e.length % (text.length - start + 1));
+          text = text.slice(0, start) + e.insert + text.slice(end);
+          index.applyEdit(start, end, e.insert);
+          expect(index.getText()).toBe(text);
+          expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('while typing and deleting one character at a time in a realistic draft', () => {
+    const base = [
+      '# Briefing', '', 'The Dialogue (CRP/43 §1) and CRP/43', '§§6–8.', '', '```', 'CRP/43 §2', '```', '',
+      '<!-- note: CRP/43 §3 -->', '', '    CRP/43 §4', '', '> CRP/43, par. 13', '', '<div>', 'CRP/43 §5', '</div>', '',
+      '[r]: https://x.org', '(CRP/43 §9)', '', 'End CRP/43 §27.', '',
+    ].join('\n');
+    const keystroke = fc.record({
+      at: fc.nat(),
+      insert: fc.oneof(fc.constantFrom('`', '```', '\n', '<!--', '-->', '<', '>', ' ', '§', '(', ')', '~~~', '-', '\r\n'), fc.constant('')),
+      remove: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(keystroke, { minLength: 1, maxLength: 25 }), (keys) => {
+        const index = new DraftIndex(base, SYMBOLS);
+        let text = base;
+        for (const k of keys) {
+          const start = k.at % (text.length + 1);
+          const end = Math.min(text.length, start + k.remove);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          index.applyEdit(start, end, k.insert, text);
+        }
+        expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('citationsOfText', () => {
+  it('is the citations of a fresh index', () => {
+    const text = 'CRP/43 §1 `CRP/43 §2` CRP/43 §3';
+    expect(citationsOfText(text, SYMBOLS).map((c) => c.start)).toEqual([0, 22]);
+  });
+});
