@@ -1,7 +1,7 @@
 // Bundles the three entry points (extension client, language server, CLI) into dist/.
 // Everything ships bundled so the .vsix and the CLI need no node_modules at run time.
 import * as esbuild from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, copyFile, mkdir } from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
 const production = !process.argv.includes('--dev');
@@ -22,8 +22,9 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' } },
   {
-    // The side panel's script runs in the webview (a browser), not in Node.
-    entryPoints: { 'panel': 'client/src/panel/media/panel.ts' },
+    // The side panel's script runs in the webview (a browser), not in Node. It and its CSS
+    // go to dist/media/, the only folder the webview may load files from.
+    entryPoints: { 'media/panel': 'client/src/panel/media/panel.ts' },
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -39,4 +40,10 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   await chmod('dist/cli.js', 0o755);
+}
+
+// The codicon font and its stylesheet, for the panel's icons (the .vsix has no node_modules).
+await mkdir('dist/media/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  await copyFile(`node_modules/@vscode/codicons/dist/${file}`, `dist/media/codicons/${file}`);
 }

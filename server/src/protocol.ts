@@ -28,6 +28,7 @@ export interface OutlineFootnote {
   number: number;
   /** The call mark as printed (¹, ², ...). */
   marker: string;
+  firstWords: string;
   text: string;
   /** Zero-based line in the paper's rendering. */
   line: number;
@@ -35,6 +36,7 @@ export interface OutlineFootnote {
 
 export interface OutlineSubParagraph {
   letter: string;
+  firstWords: string;
   text: string;
   line: number;
   footnotes: OutlineFootnote[];
@@ -91,6 +93,11 @@ export interface CitationCounts {
   draft: Record<string, number>;
   /** The same over the whole workspace, or null when the server has no workspace index. */
   workspace: Record<string, number> | null;
+  /**
+   * Paragraph number → where the draft first cites it (on the number when the citation
+   * names it, else at the start of the range covering it): where Find references starts.
+   */
+  firstCitation: Record<string, Position>;
 }
 
 /** Client → server: how often each paragraph is cited, for the panel's badges. */

@@ -6,12 +6,12 @@
 import type { Paper } from '../corpus';
 import { targetAt, type Citation } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { coveredByCitation, resolveReference } from '../resolve';
+import { coveredByCitation, coveredByItem, resolveReference } from '../resolve';
 import type { CitedPassage, Outline, OutlineFootnote } from '../../protocol';
 import { firstWords } from './render';
 
 export function outlineOf(paper: Paper): Omit<Outline, 'renderingUri'> {
-  const note = (f: Paper['data']['footnotes'][number]): OutlineFootnote => ({ number: f.number, marker: f.marker, text: f.text, line: f.line });
+  const note = (f: Paper['data']['footnotes'][number]): OutlineFootnote => ({ number: f.number, marker: f.marker, firstWords: firstWords(f.text), text: f.text, line: f.line });
   const { data } = paper;
   return {
     symbol: data.symbol,
@@ -26,6 +26,7 @@ export function outlineOf(paper: Paper): Omit<Outline, 'renderingUri'> {
       line: p.line,
       subParagraphs: p.subParagraphs.map((s) => ({
         letter: s.letter,
+        firstWords: firstWords(s.text),
         text: s.text,
         line: s.line,
         footnotes: paper.footnotesOf(p.number, s.letter).map(note),
@@ -47,6 +48,29 @@ export function countCitations(paper: Paper, citations: readonly Citation[]): Ma
     for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * Paragraph number → offset where `citations` first cite it: on the number when a
+ * reference names it, else (inside a range like `§§6–8` for 7) at the range's start.
+ */
+export function firstCitationOffsets(paper: Paper, citations: readonly Citation[]): Map<number, number> {
+  const named = new Map<number, number>();
+  const inRange = new Map<number, number>();
+  for (const citation of citations) {
+    if (citation.symbol !== paper.symbol) continue;
+    for (const item of citation.items) {
+      for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+        const covered = resolveReference(paper, ref, item);
+        if (covered && !named.has(covered.paragraph.number)) named.set(covered.paragraph.number, ref.number?.start ?? ref.start);
+      }
+      for (const c of coveredByItem(paper, item)) {
+        if (!inRange.has(c.paragraph.number)) inRange.set(c.paragraph.number, item.start);
+      }
+    }
+  }
+  for (const [n, offset] of inRange) if (!named.has(n)) named.set(n, offset);
+  return named;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Paper } from '../../core/corpus';
 import { formatCitation } from '../../core/features/citationText';
-import { citedPassageAt, countCitations, outlineOf } from '../../core/features/outline';
+import { citedPassageAt, countCitations, firstCitationOffsets, outlineOf } from '../../core/features/outline';
 import {
   CitationAtRequest,
   CitationCountsRequest,
@@ -50,9 +50,16 @@ export function registerPanel(ctx: ServerContext): void {
     const paper = paperOf(params?.symbol);
     if (!paper) return null;
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
-    const draft = doc ? countCitations(paper, doc.draft.citations()) : new Map<number, number>();
+    const citations = doc ? doc.draft.citations() : [];
+    const firstCitation: CitationCounts['firstCitation'] = {};
+    if (doc) for (const [n, offset] of firstCitationOffsets(paper, citations)) firstCitation[String(n)] = doc.positionAt(offset);
     const workspace = workspaceIndexOf(ctx)?.citationCounts(paper.symbol);
-    return { symbol: paper.symbol, draft: toRecord(draft), workspace: workspace ? toRecord(workspace) : null };
+    return {
+      symbol: paper.symbol,
+      draft: toRecord(countCitations(paper, citations)),
+      workspace: workspace ? toRecord(workspace) : null,
+      firstCitation,
+    };
   });
 
   connection.onRequest(CitationAtRequest, (params) => {

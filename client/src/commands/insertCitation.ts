@@ -1,0 +1,67 @@
+/**
+ * Insert citation…: a quick pick over every paragraph and sub-paragraph (filtering on the
+ * number and on the text), then the citation in the writer's style at each cursor. With a
+ * target argument (from the panel), inserts it directly.
+ */
+import * as vscode from 'vscode';
+import type { Outline } from '../../../server/src/protocol';
+import { parseTargetArgument, type Target } from '../panel/messages';
+import type { PanelProvider } from '../panel/provider';
+import type { ExtensionState } from '../state';
+
+export interface PassagePick extends vscode.QuickPickItem {
+  target: Target;
+}
+
+/** One item per paragraph and sub-paragraph: the number as label, the heading, the text as detail. */
+export function passagePicks(outline: Outline): PassagePick[] {
+  const picks: PassagePick[] = [];
+  for (const p of outline.paragraphs) {
+    const heading = outline.sections[p.section]?.heading ?? '';
+    picks.push({ label: String(p.number), description: heading, detail: p.text.replace(/\*/g, ''), target: { paragraph: p.number } });
+    for (const s of p.subParagraphs) {
+      picks.push({
+        label: `${p.number}(${s.letter})`,
+        description: heading,
+        detail: s.text.replace(/\*/g, ''),
+        target: { paragraph: p.number, subParagraph: s.letter },
+      });
+    }
+  }
+  return picks;
+}
+
+export async function insertCitation(state: ExtensionState, panel: PanelProvider, arg?: unknown): Promise<void> {
+  const { t } = state;
+  const editor = panel.targetEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(t('commands.insertCitation.noEditor'));
+    return;
+  }
+  let target = parseTargetArgument(arg);
+  if (!target) {
+    const outline = panel.paper ?? (await panel.refresh(), panel.paper);
+    if (!outline) {
+      void vscode.window.showWarningMessage(t('commands.serverNotReady'));
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(passagePicks(outline), {
+      title: t('commands.insertCitation.title', { symbol: outline.symbol }),
+      placeHolder: t('commands.insertCitation.placeholder'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!pick) return;
+    target = pick.target;
+  }
+  const citation = await panel.citationFor(target);
+  if (!citation) {
+    void vscode.window.showWarningMessage(t('commands.serverNotReady'));
+    return;
+  }
+  await editor.edit((edit) => {
+    for (const selection of editor.selections) edit.replace(selection, citation);
+  });
+  // Back to the draft: the writer goes on typing after the citation.
+  await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+}
