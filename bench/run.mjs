@@ -1,0 +1,487 @@
+// The benchmark: drives `node dist/server.js --stdio` and a do-nothing floor server
+// (bench/floor-server.mjs, bundled the same way) over JSON-RPC from this process, and
+// reports a table on stdout and bench/results.json.
+//
+//   npm run bench               full run (~5 MB draft, 2,000-draft workspace)
+//   npm run bench -- --quick    small inputs, few repetitions: checks nothing crashes
+//
+// Every figure is measured several times in one invocation and the median reported.
+// Figures the server does not support yet (no `referencesProvider`, no diagnostics, no
+// `check` command) are reported as n/a rather than failing.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { generate, rng } from './generate.mjs';
+
+const quick = process.argv.includes('--quick');
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
+const OURS = join(ROOT, 'dist', 'server.js');
+const FLOOR = join(OUT, 'floor-server.js');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+const R = quick
+  ? { startups: 3, opens: 2, requests: 100, edits: 30, workspaces: 1, checks: 1 }
+  : { startups: 15, opens: 5, requests: 1000, edits: 400, workspaces: 3, checks: 3 };
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const now = () => performance.now();
+
+function median(xs) {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function percentile(xs, p) {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+async function buildFloor() {
+  mkdirSync(OUT, { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'bench', 'floor-server.mjs')],
+    outfile: FLOOR,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+/** A server process and a JSON-RPC connection to it. */
+class Server {
+  constructor(path, name) {
+    this.name = name;
+    this.t0 = now();
+    this.child = spawn(process.execPath, [path, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.stderr = '';
+    this.child.stderr.on('data', (d) => (this.stderr += d));
+    this.exited = new Promise((r) => this.child.on('exit', (code, signal) => r({ code, signal })));
+    this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.diagnosticWaiters = [];
+    this.progressEnds = [];
+    this.progressWaiters = [];
+    this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
+      const at = now();
+      this.lastDiagnostics = p;
+      this.diagnosticWaiters = this.diagnosticWaiters.filter((w) => !w(p, at));
+    });
+    this.conn.onNotification('$/progress', (p) => {
+      if (p?.value?.kind === 'end') {
+        const at = now();
+        this.progressEnds.push(at);
+        for (const w of this.progressWaiters.splice(0)) w(at);
+      }
+    });
+    this.conn.onNotification(() => {});
+    this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+    this.conn.onRequest(() => null);
+    this.conn.listen();
+  }
+
+  async initialize(options = {}, workspace) {
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: workspace ? pathToFileURL(workspace).toString() : null,
+      workspaceFolders: workspace ? [{ uri: pathToFileURL(workspace).toString(), name: 'workspace' }] : null,
+      capabilities: {
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } },
+        workspace: { workspaceFolders: true, configuration: true },
+      },
+      initializationOptions: { diagnosticsDebounceMs: 0, ...options },
+      locale: 'en',
+    });
+    this.capabilities = result.capabilities;
+    return result;
+  }
+
+  initialized() {
+    void this.conn.sendNotification('initialized', {});
+  }
+
+  open(uri, text, version = 1) {
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  /** Resolves with the time of the next publishDiagnostics for `uri` matching `accept`. */
+  nextDiagnostics(uri, accept = () => true, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.diagnosticWaiters = this.diagnosticWaiters.filter((w) => w !== waiter);
+        resolve(undefined);
+      }, timeoutMs);
+      const waiter = (p, at) => {
+        if (p.uri !== uri || !accept(p)) return false;
+        clearTimeout(timer);
+        resolve(at);
+        return true;
+      };
+      this.diagnosticWaiters.push(waiter);
+    });
+  }
+
+  /** Peak resident memory of the server process, in MB (Linux). */
+  peakRssMb() {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+      return kb / 1024;
+    } catch {
+      return null;
+    }
+  }
+
+  async stop() {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.conn.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
+    const exit = await this.exited;
+    clearTimeout(timer);
+    this.conn.dispose();
+    return exit;
+  }
+}
+
+const SERVERS = { ours: OURS, floor: FLOOR };
+
+/** Offset → LSP position (UTF-16, as JavaScript strings count). */
+function positionsOf(text) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}
+
+/** Where citations are in the draft: the offsets of their first paragraph number and of their mark's end. */
+function citationSpots(text) {
+  const spots = [];
+  const re = /CRP\/43,?\s(?:§§?|paras?\.|par\.|paragraphes?|párrafos?|párrs?\.)[\s\u00a0\u202f]?(\d+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const numberAt = m.index + m[0].length - m[1].length;
+    spots.push({ number: numberAt + Math.min(1, m[1].length - 1), end: numberAt + m[1].length });
+  }
+  return spots;
+}
+
+const isNotYet = (x) => x === null || x === undefined;
+
+async function measureStartup(kind) {
+  const times = [];
+  for (let i = 0; i < R.startups; i++) {
+    for (const which of ['floor', 'ours']) {
+      if (kind !== which && kind !== 'both') continue;
+      const s = new Server(SERVERS[which], which);
+      await s.initialize();
+      times.push({ which, ms: now() - s.t0 });
+      await s.stop();
+    }
+  }
+  return {
+    ours: median(times.filter((t) => t.which === 'ours').map((t) => t.ms)),
+    floor: median(times.filter((t) => t.which === 'floor').map((t) => t.ms)),
+  };
+}
+
+async function measureOpenToHover(large, spot) {
+  const result = { ours: [], floor: [] };
+  for (let i = 0; i < R.opens; i++) {
+    for (const which of ['floor', 'ours']) {
+      const t = new Server(SERVERS[which], which);
+      await t.initialize();
+      t.initialized();
+      // Let the process settle (and any deferred start-up work finish) before the clock starts.
+      await new Promise((r) => setTimeout(r, 300));
+      const uri = pathToFileURL(large.path).toString();
+      const t0 = now();
+      t.open(uri, large.text);
+      const hover = await t.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: spot });
+      result[which].push(now() - t0);
+      if (which === 'ours' && i === 0 && !hover) log('  warning: our first hover answered null');
+      await t.stop();
+    }
+  }
+  return { ours: median(result.ours), floor: median(result.floor) };
+}
+
+const METHODS = {
+  hover: { capability: 'hoverProvider', method: 'textDocument/hover', at: 'number' },
+  definition: { capability: 'definitionProvider', method: 'textDocument/definition', at: 'number' },
+  completion: { capability: 'completionProvider', method: 'textDocument/completion', at: 'end' },
+  references: { capability: 'referencesProvider', method: 'textDocument/references', at: 'number' },
+};
+
+/** Latency of each request kind, one request at a time, at random citation spots. */
+async function measureRequests(which, large, spots, position) {
+  const s = new Server(SERVERS[which], which);
+  await s.initialize();
+  s.initialized();
+  const uri = pathToFileURL(large.path).toString();
+  s.open(uri, large.text);
+  await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(spots[0].number) });
+  const out = {};
+  for (const [name, m] of Object.entries(METHODS)) {
+    if (!s.capabilities[m.capability]) {
+      out[name] = null;
+      continue;
+    }
+    const random = rng(7);
+    const times = [];
+    let answered = 0;
+    // A short warm-up, not counted: the JIT, and the first use of each code path.
+    for (let i = -50; i < R.requests; i++) {
+      const spot = spots[Math.floor(random() * spots.length)];
+      const params = { textDocument: { uri }, position: position(spot[m.at]) };
+      if (name === 'references') params.context = { includeDeclaration: true };
+      const t0 = now();
+      const r = await s.conn.sendRequest(m.method, params);
+      const dt = now() - t0;
+      if (i >= 0) {
+        times.push(dt);
+        if (r && (!Array.isArray(r) || r.length > 0) && (!r.items || r.items.length > 0)) answered++;
+      }
+    }
+    out[name] = { median: median(times), p99: percentile(times, 99), answered: answered / times.length };
+  }
+  await s.stop();
+  return out;
+}
+
+/** Single-character edits at random places: didChange → matching publishDiagnostics. */
+async function measureEdits(which, large, position) {
+  const s = new Server(SERVERS[which], which);
+  await s.initialize();
+  s.initialized();
+  const uri = pathToFileURL(large.path).toString();
+  const first = s.nextDiagnostics(uri, () => true, quick ? 5000 : 20_000);
+  s.open(uri, large.text);
+  if ((await first) === undefined) {
+    await s.stop();
+    return null;
+  }
+  const random = rng(11);
+  let text = large.text;
+  let version = 1;
+  const times = [];
+  let missed = 0;
+  for (let i = -20; i < R.edits; i++) {
+    const offset = Math.floor(random() * text.length);
+    // Alternate typing a character and deleting it again, so the draft stays the same size.
+    const insert = i % 2 === 0 || i < 0;
+    const at = position(offset);
+    version++;
+    const change = insert
+      ? { range: { start: at, end: at }, text: 'x' }
+      : { range: { start: at, end: position(Math.min(text.length, offset + 1)) }, text: '' };
+    const v = version;
+    const waiting = s.nextDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= v);
+    const t0 = now();
+    void s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+    const at1 = await waiting;
+    if (at1 === undefined) missed++;
+    else if (i >= 0) times.push(at1 - t0);
+    text = insert ? text.slice(0, offset) + 'x' + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
+    // The positions above were computed on the old text; recompute lazily when lines shift.
+    position = positionsOf(text);
+  }
+  await s.stop();
+  return { median: median(times), p99: percentile(times, 99), missed, diagnostics: s.lastDiagnostics?.diagnostics?.length ?? 0 };
+}
+
+/**
+ * Workspace indexing: spawn with the workspace folder, open a small draft citing one
+ * paragraph, and wait until the index reports `$/progress` end, or (without progress)
+ * until references at that citation stop growing. Then open the 5 MB draft and read the
+ * peak resident memory.
+ */
+async function measureWorkspace(which, workspace, large) {
+  const s = new Server(SERVERS[which], which);
+  await s.initialize({}, workspace.path);
+  const supportsReferences = !!s.capabilities.referencesProvider;
+  const t0 = now();
+  s.initialized();
+  let indexedAt = null;
+  let references = null;
+  if (which === 'ours' && supportsReferences) {
+    const probeUri = pathToFileURL(join(workspace.path, 'probe.md')).toString();
+    s.open(probeUri, 'See CRP/43 §6 for the three messages.\n');
+    const params = { textDocument: { uri: probeUri }, position: { line: 0, character: 12 }, context: { includeDeclaration: true } };
+    const progress = new Promise((r) => s.progressWaiters.push(r));
+    let last = -1;
+    let lastChangeAt = t0;
+    let stable = 0;
+    const deadline = t0 + 60_000;
+    for (;;) {
+      const done = await Promise.race([progress.then((at) => ({ at })), new Promise((r) => setTimeout(() => r(null), 25))]);
+      if (done) {
+        indexedAt = done.at;
+        references = (await s.conn.sendRequest('textDocument/references', params))?.length ?? 0;
+        break;
+      }
+      const r = await s.conn.sendRequest('textDocument/references', params);
+      const n = r?.length ?? 0;
+      if (n !== last) {
+        last = n;
+        lastChangeAt = now();
+        stable = 0;
+      } else if (n > 1 && ++stable >= 40) {
+        indexedAt = lastChangeAt;
+        references = n;
+        break;
+      }
+      if (now() > deadline) break;
+    }
+  }
+  const uri = pathToFileURL(large.path).toString();
+  s.open(uri, large.text);
+  await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+  await new Promise((r) => setTimeout(r, 300));
+  const peak = s.peakRssMb();
+  await s.stop();
+  return { indexMs: indexedAt === null ? null : indexedAt - t0, references, peakRssMb: peak };
+}
+
+function measureCheck(workspace) {
+  const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { encoding: 'utf8' });
+  const probe = spawnSync(process.execPath, [CLI, 'check', join(ROOT, 'examples')], { encoding: 'utf8' });
+  if (/unknown command|commande inconnue|comando desconocido/i.test(probe.stderr + help.stderr) || probe.status === 2) return null;
+  const times = [];
+  for (let i = 0; i < R.checks; i++) {
+    const t0 = now();
+    const r = spawnSync(process.execPath, [CLI, 'check', '--no-fail', workspace.path], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const dt = now() - t0;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`crp-cite check exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    times.push(dt);
+  }
+  const ms = median(times);
+  return { ms, mbPerS: workspace.bytes / 1e6 / (ms / 1000) };
+}
+
+function sizeKb(path) {
+  return existsSync(path) ? statSync(path).size / 1024 : null;
+}
+
+const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+
+async function main() {
+  const started = now();
+  log(`crp-cite bench${quick ? ' (quick)' : ''}: generating inputs…`);
+  const manifest = quick
+    ? generate({ out: join(OUT, 'quick'), largeBytes: 500_000, drafts: 100 })
+    : generate({ out: join(OUT, 'full') });
+  const large = { path: resolve(manifest.large.path), bytes: manifest.large.bytes, citations: manifest.large.citations };
+  large.text = readFileSync(large.path, 'utf8');
+  const workspace = { path: resolve(manifest.workspace.path), bytes: manifest.workspace.bytes, drafts: manifest.workspace.drafts };
+  await buildFloor();
+  if (!existsSync(OURS)) throw new Error('dist/server.js missing: run `npm run build` first');
+
+  const position = positionsOf(large.text);
+  const spots = citationSpots(large.text);
+  const firstSpot = spots[Math.floor(spots.length / 2)];
+
+  log('start-up…');
+  const startup = await measureStartup('both');
+  log('open → first hover…');
+  const open = await measureOpenToHover(large, position(firstSpot.number));
+  log('request latency…');
+  const requests = { floor: await measureRequests('floor', large, spots, position), ours: await measureRequests('ours', large, spots, position) };
+  log('edits → diagnostics…');
+  const edits = { floor: await measureEdits('floor', large, position), ours: await measureEdits('ours', large, position) };
+  log('workspace…');
+  const ws = { ours: [], floor: [] };
+  for (let i = 0; i < R.workspaces; i++) {
+    ws.floor.push(await measureWorkspace('floor', workspace, large));
+    ws.ours.push(await measureWorkspace('ours', workspace, large));
+  }
+  const wsMedian = (xs, key) => median(xs.map((x) => x[key]).filter((x) => !isNotYet(x)));
+  log('crp-cite check…');
+  const check = measureCheck(workspace);
+
+  const bundle = { server: sizeKb(OURS), client: sizeKb(join(ROOT, 'dist', 'client.js')), cli: sizeKb(CLI), floor: sizeKb(FLOOR) };
+
+  const rows = [];
+  const row = (name, ours, floor, unit, target, met) =>
+    rows.push({ name, ours, floor, ratio: !isNotYet(ours) && !isNotYet(floor) && floor > 0 ? ours / floor : null, unit, target, met: isNotYet(ours) ? null : met });
+  row('start-up to initialize answered', startup.ours, startup.floor, 'ms', '≤ 1.25× floor', startup.ours <= 1.25 * startup.floor);
+  row('open 5 MB draft → first hover', open.ours, open.floor, 'ms', '≤ 2× floor', open.ours <= 2 * open.floor);
+  for (const name of Object.keys(METHODS)) {
+    const o = requests.ours[name];
+    const f = requests.floor[name];
+    const strict = name !== 'references';
+    row(`${name} median`, o?.median, f?.median, 'ms', '', null);
+    row(`${name} p99`, o?.p99, f?.p99, 'ms', strict ? '≤ 1.5× floor' : '', strict ? o && o.p99 <= 1.5 * f.p99 : null);
+  }
+  row('edit → diagnostics median', edits.ours?.median, edits.floor?.median, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.median <= 1.5 * edits.floor.median);
+  row('edit → diagnostics p99', edits.ours?.p99, edits.floor?.p99, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.p99 <= 1.5 * edits.floor.p99);
+  const indexMs = wsMedian(ws.ours, 'indexMs');
+  row(`index ${workspace.drafts} drafts (${(workspace.bytes / 1e6).toFixed(0)} MB)`, indexMs, null, 'ms', '< 2000 ms', indexMs !== null && indexMs < 2000);
+  const peakOurs = wsMedian(ws.ours, 'peakRssMb');
+  row('peak RSS (workspace + 5 MB draft)', peakOurs, wsMedian(ws.floor, 'peakRssMb'), 'MB', '< 250 MB', peakOurs < 250);
+  row('crp-cite check throughput', check?.mbPerS, null, 'MB/s', '≥ 50 MB/s', check && check.mbPerS >= 50);
+  row('dist/server.js', bundle.server, bundle.floor, 'KB', '< 400 KB', bundle.server < 400);
+  row('dist/client.js', bundle.client, null, 'KB', '', null);
+
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: +(totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+  };
+  const results = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine,
+    inputs: {
+      large: { bytes: large.bytes, citations: large.citations },
+      workspace: { drafts: workspace.drafts, bytes: workspace.bytes, citations: manifest.workspace.citations },
+      repetitions: R,
+    },
+    rows,
+    raw: { startup, open, requests, edits, workspace: ws, check, bundle },
+    seconds: (now() - started) / 1000,
+  };
+
+  const w = [38, 10, 10, 7, 14, 5];
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
+  console.log(`crp-cite bench (${results.mode}) · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · ${machine.platform}`);
+  console.log(`inputs: ${(large.bytes / 1e6).toFixed(1)} MB draft with ${large.citations} citations; ${workspace.drafts} drafts, ${(workspace.bytes / 1e6).toFixed(1)} MB`);
+  console.log(line(['figure', 'ours', 'floor', 'ratio', 'target', 'met']));
+  for (const r of rows) {
+    console.log(line([`${r.name} (${r.unit})`, fmt(r.ours, r.unit === 'ms' && r.ours < 10 ? 2 : 1), fmt(r.floor, r.unit === 'ms' && r.floor < 10 ? 2 : 1), r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO']));
+  }
+  if (edits.ours) console.log(`(diagnostics published per edit on the 5 MB draft: ${edits.ours.diagnostics}; edits without diagnostics: ours ${edits.ours.missed}, floor ${edits.floor?.missed})`);
+  if (indexMs !== null) console.log(`(references found for the probe after indexing: ${wsMedian(ws.ours, 'references')})`);
+  console.log(`${results.seconds.toFixed(0)} s`);
+  writeFileSync(join(ROOT, 'bench', quick ? 'out/results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
