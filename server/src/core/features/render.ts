@@ -15,10 +15,14 @@ export function escapeHtml(text: string): string {
     .join('');
 }
 
-/** The footnotes called from a passage, beneath it, with their markers. */
+/**
+ * The footnotes called from a passage, beneath it, with their markers. The label and the
+ * note are set apart by a dash, not a colon: a colon written here in code came out as
+ * "Note de bas de page 1:" in French, which wants "1 :"; a dash reads right in every language.
+ */
 function footnotesBlock(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string[] {
   return paper
-    .footnotesOf(paragraph.number, sub?.letter).map((f) => `${f.marker} *${t('hover.footnote', { number: f.number })}:* ${escapeHtml(f.text)}`);
+    .footnotesOf(paragraph.number, sub?.letter).map((f) => `${f.marker} *${t('hover.footnote', { number: f.number })}* — ${escapeHtml(f.text)}`);
 }
 
 /** A paragraph (with all its sub-paragraphs) or one sub-paragraph, titled, with its footnotes. */
