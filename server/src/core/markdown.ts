@@ -126,12 +126,16 @@ function blanked(text: string, ranges: number[]): string {
   return parts.join('');
 }
 
+/** The longest tag, autolink or link destination looked for; longer ones stay prose. */
+const MAX_INLINE_CONSTRUCT = 2048;
+
 /**
  * Blanks inline code spans, HTML comments and tags, link destinations and autolinks in a
  * run of prose. Code spans follow CommonMark: a run of n backticks opens a span closed
  * by the next run of exactly n; an unmatched run is literal text.
  */
 function blankInline(ranges: number[], text: string, from: number, to: number): void {
+  const unclosedLengths = new Set<number>();
   let i = from;
   while (i < to) {
     const c = text[i];
@@ -140,16 +144,21 @@ function blankInline(ranges: number[], text: string, from: number, to: number): 
     } else if (c === '`') {
       let n = 1;
       while (text[i + n] === '`') n++;
-      let j = text.indexOf('`', i + n);
       let closed = -1;
-      while (j >= 0 && j < to) {
-        let m = 1;
-        while (text[j + m] === '`') m++;
-        if (m === n) {
-          closed = j + m;
-          break;
+      // Once a run of n found no closer up to the end, no later run of n will: skipping
+      // the search keeps a line of unmatched backticks linear instead of quadratic.
+      if (!unclosedLengths.has(n)) {
+        let j = text.indexOf('`', i + n);
+        while (j >= 0 && j < to) {
+          let m = 1;
+          while (text[j + m] === '`') m++;
+          if (m === n) {
+            closed = j + m;
+            break;
+          }
+          j = text.indexOf('`', j + m);
         }
-        j = text.indexOf('`', j + m);
+        if (closed < 0) unclosedLengths.add(n);
       }
       if (closed < 0) {
         i += n;
@@ -164,7 +173,8 @@ function blankInline(ranges: number[], text: string, from: number, to: number): 
         blank(ranges, i, end);
         i = end;
       } else {
-        const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(to, i + 2048)));
+        // Tags and autolinks are short; bounding the look-ahead keeps `<a <a <a ...` linear.
+        const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(to, i + MAX_INLINE_CONSTRUCT)));
         if (m) {
           blank(ranges, i, i + m[0].length);
           i += m[0].length;
@@ -174,13 +184,14 @@ function blankInline(ranges: number[], text: string, from: number, to: number): 
       // A link destination and title: up to the matching parenthesis.
       let depth = 0;
       let j = i + 1;
-      for (; j < to; j++) {
+      const limit = Math.min(to, i + MAX_INLINE_CONSTRUCT);
+      for (; j < limit; j++) {
         if (text[j] === '\\') j++;
         else if (text[j] === '(') depth++;
         else if (text[j] === ')' && --depth === 0) break;
         else if (text[j] === '\n' && text[j + 1] === '\n') break;
       }
-      if (depth === 0 && j < to) {
+      if (depth === 0 && j < limit) {
         blank(ranges, i + 1, j + 1);
         i = j + 1;
       } else i += 2;
