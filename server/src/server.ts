@@ -12,6 +12,11 @@ import { registerNavigation } from './lsp/handlers/navigation';
 import { reportCorpusProblems } from './lsp/handlers/corpusProblems';
 import { registerPanel } from './lsp/handlers/panel';
 import { applySettings, registerSettings } from './lsp/handlers/settings';
+import { registerDiagnostics } from './lsp/handlers/diagnostics';
+import { CODE_ACTION_KINDS, registerCodeActions } from './lsp/handlers/codeActions';
+import { registerReferences } from './lsp/handlers/references';
+import { registerSymbols } from './lsp/handlers/symbols';
+import { registerWorkspace } from './lsp/handlers/workspace';
 
 export interface ServerOptions {
   /** Loads the corpus; tests pass a fixed one. */
@@ -22,6 +27,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const load = options.loadCorpus ?? loadCorpus;
   let dataFolder = defaultDataFolder();
   const ctx = new ServerContext(connection, load(dataFolder));
+  const diagnostics = registerDiagnostics(ctx);
+  const references = registerReferences(ctx);
+  const workspace = registerWorkspace(ctx);
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -31,20 +39,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       dataFolder = init.dataPath;
       ctx.corpus = load(dataFolder);
     }
+    const diagnosticCapabilities = diagnostics.initialize(params.capabilities, init.diagnosticsDebounceMs);
+    references.initialize(params.capabilities);
+    workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        ...diagnosticCapabilities,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'crp-cite', version: '0.1.0' },
     };
   });
 
-  connection.onInitialized(() => reportCorpusProblems(ctx, dataFolder));
+  connection.onInitialized(() => {
+    reportCorpusProblems(ctx, dataFolder);
+    workspace.initialized();
+  });
 
-  registerDocuments(ctx, []);
+  registerDocuments(ctx, [diagnostics.documents, workspace.documents]);
+  registerCodeActions(ctx);
+  registerSymbols(ctx);
   registerNavigation(ctx);
   registerPanel(ctx);
   registerSettings(ctx);

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Corpus } from '../core/corpus';
 import { findCitations } from '../core/grammar';
-import { citationsOfText } from '../core/markdown';
+import { citationsOfText, DraftIndex } from '../core/markdown';
+import { checkDraft, messageOf } from '../core/features/diagnostics';
 import { coveredByCitation, referenceLabel } from '../core/resolve';
 import type { Translate } from '../i18n';
 import { markdownFiles, UnreadablePathError } from './files';
@@ -99,4 +100,46 @@ const list: Command = (args, ctx) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { show, list };
+/**
+ * Reports every broken citation as `path:line:col: severity code message`, the form
+ * compilers use, so editors and CI annotate it. Severity and code are stable words in
+ * every language; the message is in the writer's.
+ */
+const check: Command = (args, ctx) => {
+  const drafts = readDrafts(args, ctx);
+  if (!drafts) return 2;
+  const symbols = ctx.corpus.papers.map((p) => p.symbol);
+  const problems: Array<{ path: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }> = [];
+  for (const { path, text } of drafts) {
+    for (const f of checkDraft(new DraftIndex(text, symbols), ctx.corpus)) {
+      const start = lineColumn(text, f.start);
+      const end = lineColumn(text, f.end);
+      problems.push({
+        path: relative(process.cwd(), path) || path,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        severity: f.severity,
+        code: f.code,
+        message: messageOf(f, ctx.t),
+      });
+    }
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (ctx.format === 'json') {
+    ctx.io.out(JSON.stringify({ files: drafts.length, errors, warnings, problems }, null, 2));
+  } else {
+    for (const p of problems) ctx.io.out(`${p.path}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}`);
+    const files = ctx.t('cli.files', { count: drafts.length });
+    ctx.io.out(
+      problems.length === 0
+        ? ctx.t('cli.checkClean', { files })
+        : ctx.t('cli.checkSummary', { errors: ctx.t('cli.errors', { count: errors }), warnings: ctx.t('cli.warnings', { count: warnings }), files }),
+    );
+  }
+  return errors > 0 && !ctx.noFail ? 1 : 0;
+};
+
+export const COMMANDS: Record<string, Command> = { show, list, check };

@@ -66,3 +66,26 @@ export function markdownFiles(paths: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Whether a file under `root` is Markdown that `markdownFiles(root)` would list (not ignored, not skipped). */
+export function isListedMarkdown(root: string, file: string): boolean {
+  const rel = relative(root, file);
+  if (rel === '' || rel.startsWith('..') || !MARKDOWN.test(file)) return false;
+  const parts = rel.split(sep);
+  if (parts.some((p) => ALWAYS_SKIPPED.has(p))) return false;
+  let dir = root;
+  const rules: Array<{ base: string; ig: Ignore }> = [];
+  for (let i = 0; i < parts.length; i++) {
+    const own = gitignoreOf(dir);
+    if (own) rules.push({ base: dir, ig: own });
+    const full = join(dir, parts[i]!);
+    const isDir = i < parts.length - 1;
+    const ignored = rules.some(({ base, ig }) => {
+      const r = relative(base, full).split(sep).join('/');
+      return ig.ignores(isDir ? `${r}/` : r);
+    });
+    if (ignored) return false;
+    dir = full;
+  }
+  return true;
+}

@@ -6,6 +6,8 @@ import type { Connection } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import { toLanguage, translator, type Language, type Translate } from '../i18n';
 import { DocumentStore } from './documents';
+import { WorkspaceIndex } from './workspaceIndex';
+import { CITATION_STYLES, type CitationStyle } from '../protocol';
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
@@ -16,11 +18,13 @@ export interface InitializationOptions {
   /** Delay before diagnostics are computed after an edit, in ms (default 150). */
   diagnosticsDebounceMs?: number;
   /** The VS Code client's settings (see protocol.ts `ClientSettings`). */
-  settings?: { language?: string; diagnostics?: boolean };
+  settings?: { language?: string; diagnostics?: boolean; citationStyle?: string };
 }
 
 export class ServerContext {
   readonly documents: DocumentStore;
+  /** Citations in every Markdown file of the workspace folders, open or not. */
+  readonly workspaceIndex: WorkspaceIndex;
   private currentLanguage: Language = 'en';
   private translate: Translate = translator('en');
   private readonly languageListeners: Array<() => void> = [];
@@ -30,6 +34,7 @@ export class ServerContext {
     public corpus: Corpus,
   ) {
     this.documents = new DocumentStore(() => this.corpus.papers.map((p) => p.symbol));
+    this.workspaceIndex = new WorkspaceIndex(() => this.corpus, this.documents);
   }
 
   get language(): Language {
@@ -70,5 +75,16 @@ export class ServerContext {
   /** Called after diagnostics are switched on or off, to publish or clear them. */
   onDiagnosticsEnabledChange(listener: () => void): void {
     this.diagnosticsListeners.push(listener);
+  }
+
+  private style: CitationStyle = 'section';
+
+  /** How the style fixer writes citations (`crpCite.citationStyle`). */
+  get citationStyle(): CitationStyle {
+    return this.style;
+  }
+
+  setCitationStyle(style: unknown): void {
+    if (typeof style === 'string' && (CITATION_STYLES as readonly string[]).includes(style)) this.style = style as CitationStyle;
   }
 }

@@ -5,8 +5,12 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, Position, Range } from 'vscode-languageserver';
 import { DraftIndex } from '../core/markdown';
+import type { DraftEdit } from '../core/features/diagnostics';
 
 export class OpenDocument {
+  /** The edits of the last change, in order; undefined when it replaced the whole text. */
+  lastEdits: DraftEdit[] | undefined;
+
   constructor(
     public text: TextDocument,
     readonly draft: DraftIndex,
@@ -51,17 +55,21 @@ export class DocumentStore {
     if (!doc) return undefined;
     const version = params.textDocument.version;
     if (version !== null && version <= doc.version) return undefined;
+    let edits: DraftEdit[] | undefined = [];
     for (const change of params.contentChanges) {
       if ('range' in change) {
         const start = doc.text.offsetAt(change.range.start);
         const end = doc.text.offsetAt(change.range.end);
+        edits?.push({ start, end, removed: doc.text.getText().slice(start, end), inserted: change.text });
         doc.text = TextDocument.update(doc.text, [change], version);
         doc.draft.applyEdit(start, end, change.text, doc.text.getText());
       } else {
+        edits = undefined;
         doc.text = TextDocument.update(doc.text, [change], version);
         doc.draft.replaceAll(doc.text.getText());
       }
     }
+    doc.lastEdits = edits;
     return doc;
   }
 

@@ -8,11 +8,12 @@ import { DidChangeSettingsNotification, SERVER_LANGUAGES } from '../../protocol'
 import type { ServerContext } from '../context';
 
 /** Applies whichever of the two settings `value` carries validly; ignores the rest. */
-export function applySettings(ctx: ServerContext, value: { language?: unknown; diagnostics?: unknown }): void {
+export function applySettings(ctx: ServerContext, value: { language?: unknown; diagnostics?: unknown; citationStyle?: unknown }): void {
   if (typeof value.language === 'string' && (SERVER_LANGUAGES as readonly string[]).includes(value.language)) {
     ctx.setLanguage(value.language);
   }
   if (typeof value.diagnostics === 'boolean') ctx.setDiagnosticsEnabled(value.diagnostics);
+  ctx.setCitationStyle(value.citationStyle);
 }
 
 export function registerSettings(ctx: ServerContext): void {
@@ -23,7 +24,7 @@ export function registerSettings(ctx: ServerContext): void {
   ctx.connection.onDidChangeConfiguration(({ settings }) => {
     const section: unknown = (settings as { crpCite?: unknown } | null)?.crpCite;
     if (!section || typeof section !== 'object') return;
-    const { language, diagnostics } = section as { language?: unknown; diagnostics?: { enable?: unknown } };
-    applySettings(ctx, { language, diagnostics: diagnostics?.enable });
+    const { language, diagnostics, citationStyle } = section as { language?: unknown; diagnostics?: { enable?: unknown }; citationStyle?: unknown };
+    applySettings(ctx, { language, diagnostics: diagnostics?.enable, citationStyle });
   });
 }

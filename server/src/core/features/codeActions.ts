@@ -1,0 +1,258 @@
+/**
+ * Repairs for the findings of diagnostics.ts, and a source action that writes every
+ * citation of a draft in one style.
+ *
+ * An unknown paragraph gets up to three replacements: the nearest existing number (a
+ * slip of the finger), and the paragraphs whose text shares the most telling words with
+ * the sentence around the citation (a wrong number remembered for the right passage).
+ * Words are weighted by how few paragraphs use them, so "migration" counts for little
+ * and "IRIS" or "recruitment" for much.
+ */
+import type { Corpus, Paper, Paragraph } from '../corpus';
+import type { Citation, CitationItem, Reference } from '../grammar';
+import type { DraftIndex } from '../markdown';
+import type { CitationStyle, ServerLanguage } from '../../protocol';
+import { CODES, checkCitations, itemText, referenceText, type Finding, type Translate } from './diagnostics';
+import { firstWords } from './render';
+
+export interface SpanEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface CodeActionResult {
+  title: string;
+  kind: 'quickfix' | 'source';
+  edits: SpanEdit[];
+  /** The finding the action repairs (quick fixes only). */
+  finding?: Finding;
+  preferred?: boolean;
+}
+
+/** The code action kind of the style normaliser, under `source`. */
+export const NORMALIZE_KIND = 'source.normalizeCitations.crpCite';
+
+const STOP_WORDS = new Set(
+  'this that with from have been will were their there which what when where also such into other than more most only over under about after before these those they them then your our its the and for are was not but all any can may per via cited para paras paragraph paragraphe párrafo note draft dans pour avec sont sur les des une par que qui con para por las los del una como este esta sobre'.split(' '),
+);
+
+function words(text: string): string[] {
+  return (text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [])
+    .filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
+    .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
+}
+
+const wordIndexes = new WeakMap<Paper, { byParagraph: Map<number, Set<string>>; weight: Map<string, number> }>();
+
+function wordIndex(paper: Paper) {
+  let index = wordIndexes.get(paper);
+  if (!index) {
+    const byParagraph = new Map<number, Set<string>>();
+    const df = new Map<string, number>();
+    for (const p of paper.data.paragraphs) {
+      const own = new Set(words([p.text, ...p.subParagraphs.map((s) => s.text)].join(' ')));
+      byParagraph.set(p.number, own);
+      for (const w of own) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+    const total = paper.data.paragraphs.length;
+    const weight = new Map([...df].map(([w, n]) => [w, Math.log((total + 1) / n)]));
+    index = { byParagraph, weight };
+    wordIndexes.set(paper, index);
+  }
+  return index;
+}
+
+/** The sentence around `[start, end)`: from the previous full stop or blank line to the next. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 400), start);
+  const after = text.slice(end, end + 400);
+  let cut = 0;
+  const boundary = /[.!?]\s|\n\s*\n/g;
+  for (let m = boundary.exec(before); m; m = boundary.exec(before)) cut = m.index + m[0].length;
+  const stop = after.search(/[.!?](?:\s|$)|\n\s*\n/);
+  return `${before.slice(cut)} ${stop < 0 ? after : after.slice(0, stop)}`;
+}
+
+/** Paragraphs whose text best matches `sentence`, best first; only clear matches. */
+export function similarParagraphs(paper: Paper, sentence: string, limit = 2): Paragraph[] {
+  const { byParagraph, weight } = wordIndex(paper);
+  const mine = new Set(words(sentence));
+  const scored: Array<{ p: Paragraph; score: number }> = [];
+  for (const p of paper.data.paragraphs) {
+    const own = byParagraph.get(p.number)!;
+    let score = 0;
+    for (const w of mine) if (own.has(w)) score += weight.get(w) ?? 0;
+    if (score >= 2.5) scored.push({ p, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.p.number - b.p.number).slice(0, limit).map((s) => s.p);
+}
+
+function nearestParagraph(paper: Paper, n: number): Paragraph {
+  return [...paper.data.paragraphs].sort((a, b) => Math.abs(a.number - n) - Math.abs(b.number - n) || a.number - b.number)[0]!;
+}
+
+function markFor(citation: Citation, plural: boolean): string {
+  return plural ? '§§' : '§';
+}
+
+/** The item the finding sits in, and the reference when it sits on one. */
+function locate(citation: Citation, finding: Finding): { item: CitationItem; ref?: Reference } | undefined {
+  for (const item of citation.items) {
+    if (finding.start < item.start || finding.end > item.end) continue;
+    for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+      if (finding.start >= ref.start - 1 && finding.end <= ref.end) return { item, ref };
+    }
+    return { item };
+  }
+  return undefined;
+}
+
+function changeTo(reference: string, p: Paragraph | undefined, edit: SpanEdit, finding: Finding, t: Translate, preferred: boolean): CodeActionResult {
+  const title = p ? t('codeActions.changeToWithText', { reference, words: firstWords(p.text, 40) }) : t('codeActions.changeTo', { reference });
+  return { title, kind: 'quickfix', edits: [edit], finding, preferred };
+}
+
+function fixesFor(text: string, paper: Paper, citation: Citation, finding: Finding, t: Translate): CodeActionResult[] {
+  const where = locate(citation, finding);
+  if (!where) return [];
+  const { item, ref } = where;
+  const actions: CodeActionResult[] = [];
+  switch (finding.code) {
+    case CODES.unknownParagraph: {
+      const number = ref?.number;
+      if (!ref || !number) break;
+      const candidates: Paragraph[] = [nearestParagraph(paper, number.value)];
+      for (const p of similarParagraphs(paper, sentenceAround(text, citation.start, citation.end))) {
+        if (!candidates.includes(p)) candidates.push(p);
+      }
+      // The text-based guess, when there is one, is the likelier repair of a remembered passage.
+      const best = candidates.length > 1 ? candidates[1] : candidates[0];
+      for (const p of candidates) {
+        const keepsLetter = ref.sub !== undefined && paper.subParagraph(p.number, ref.sub.letter) !== undefined;
+        const newText = keepsLetter ? `${p.number}(${ref.sub!.letter})` : String(p.number);
+        const edit = keepsLetter || !ref.sub ? { start: number.start, end: number.end, newText: String(p.number) } : { start: ref.start, end: ref.end, newText };
+        actions.push(changeTo(`${markFor(citation, false)}${newText}`, p, edit, finding, t, p === best));
+      }
+      break;
+    }
+    case CODES.unknownSubParagraph: {
+      if (!ref?.sub) break;
+      const n = (ref.number ?? item.from.number)!.value;
+      const paragraph = paper.paragraph(n);
+      if (!paragraph) break;
+      const letters = paragraph.subParagraphs.map((s) => s.letter);
+      const span = ref.number ? { start: ref.start, end: ref.end } : { start: ref.sub.start - 1, end: ref.sub.end + 1 };
+      if (letters.length > 0) {
+        const wanted = ref.sub.letter;
+        const nearest = [...letters].sort((a, b) => Math.abs(a.charCodeAt(0) - wanted.charCodeAt(0)) - Math.abs(b.charCodeAt(0) - wanted.charCodeAt(0)))[0]!;
+        const newText = ref.number ? `${n}(${nearest})` : `(${nearest})`;
+        actions.push(changeTo(`§${n}(${nearest})`, undefined, { ...span, newText }, finding, t, true));
+      }
+      if (ref.number && !item.to) actions.push(changeTo(`§${n}`, undefined, { ...span, newText: String(n) }, finding, t, letters.length === 0));
+      break;
+    }
+    case CODES.reversedRange: {
+      const { from, to } = item;
+      if (!to) break;
+      const sep = text.slice(from.end, to.start);
+      let newText: string;
+      let label: string;
+      if (to.number) {
+        newText = `${text.slice(to.start, to.end)}${sep}${text.slice(from.start, from.end)}`;
+        label = `${to.number.value === from.number?.value ? '§' : '§§'}${referenceText(to)}–${referenceText(from)}`;
+      } else {
+        newText = `${from.number!.text}(${to.sub!.letter})${sep}(${from.sub!.letter})`;
+        label = `§${from.number!.text}(${to.sub!.letter})–(${from.sub!.letter})`;
+      }
+      actions.push({ title: t('codeActions.swap', { range: label }), kind: 'quickfix', edits: [{ start: item.start, end: item.end, newText }], finding, preferred: true });
+      break;
+    }
+    case CODES.repeatedReference: {
+      if (finding.messageKey === 'rangeOfOne') {
+        actions.push(changeTo(`§${referenceText(item.from)}`, undefined, { start: item.start, end: item.end, newText: text.slice(item.from.start, item.from.end) }, finding, t, true));
+        break;
+      }
+      const index = citation.items.indexOf(item);
+      const previous = citation.items[index - 1];
+      if (!previous) break;
+      const next = citation.items[index + 1];
+      // `§§6, 7 and 6` loses `and 6`; `§§6, 6 and 7` loses `, 6` and keeps `and 7`.
+      const edit = next ? { start: item.start, end: next.start, newText: '' } : { start: previous.end, end: item.end, newText: '' };
+      actions.push({ title: t('codeActions.removeRepeated', { reference: itemText(item) }), kind: 'quickfix', edits: [edit], finding, preferred: true });
+      break;
+    }
+    case CODES.leadingZeros: {
+      const number = ref?.number;
+      if (!number) break;
+      actions.push(changeTo(`§${number.value}`, undefined, { start: number.start, end: number.end, newText: String(number.value) }, finding, t, true));
+      break;
+    }
+    default:
+      break;
+  }
+  actions.push(ignoreLine(text, finding, t));
+  return actions;
+}
+
+/** Silences one finding with a comment at the end of its line, which keeps the paragraph whole. */
+function ignoreLine(text: string, finding: Finding, t: Translate): CodeActionResult {
+  let end = text.indexOf('\n', finding.end);
+  if (end < 0) end = text.length;
+  if (text[end - 1] === '\r') end--;
+  return {
+    title: t('codeActions.ignoreLine', { code: finding.code }),
+    kind: 'quickfix',
+    edits: [{ start: end, end, newText: ` <!-- crp-cite-disable-line ${finding.code.replace(/^crp-cite\./, '')} -->` }],
+    finding,
+  };
+}
+
+/** Quick fixes for every finding overlapping `[start, end)`. */
+export function quickFixes(draft: DraftIndex, corpus: Corpus, start: number, end: number, t: Translate): CodeActionResult[] {
+  const text = draft.getText();
+  const actions: CodeActionResult[] = [];
+  for (const citation of draft.citationsIn(start, end + 1)) {
+    if (citation.end < start || citation.start > end) continue;
+    const paper = corpus.paper(citation.symbol);
+    if (!paper) continue;
+    for (const finding of checkCitations(corpus, [citation])) {
+      if (finding.end < start || finding.start > end) continue;
+      actions.push(...fixesFor(text, paper, citation, finding, t));
+    }
+  }
+  return actions;
+}
+
+const LOCAL_MARKS: Record<ServerLanguage, { one: string; many: string }> = {
+  en: { one: 'para.', many: 'paras.' },
+  fr: { one: 'par.', many: 'par.' },
+  es: { one: 'párr.', many: 'párrs.' },
+};
+
+/** The mark a style writes, singular and plural, and what goes between the symbol and it. */
+export function styleMarks(style: CitationStyle, language: ServerLanguage): { one: string; many: string; before: string } {
+  if (style === 'section') return { one: '§', many: '§§', before: ' ' };
+  return { ...(style === 'para' ? { one: 'para.', many: 'paras.' } : LOCAL_MARKS[language]), before: ', ' };
+}
+
+function namesSeveral(citation: Citation): boolean {
+  if (citation.items.length > 1) return true;
+  const { from, to } = citation.items[0]!;
+  return to?.number !== undefined && to.number.value !== from.number?.value;
+}
+
+/** Every citation of the draft rewritten to `style`; none when all are already written so. */
+export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: CitationStyle, language: ServerLanguage, t: Translate): CodeActionResult | undefined {
+  const marks = styleMarks(style, language);
+  const edits: SpanEdit[] = [];
+  for (const citation of draft.citations()) {
+    if (!corpus.paper(citation.symbol)) continue;
+    const mark = namesSeveral(citation) ? marks.many : marks.one;
+    if (citation.mark.text.toLowerCase() === mark) continue;
+    const gap = mark.startsWith('§') ? '' : ' ';
+    edits.push({ start: citation.symbolEnd, end: citation.items[0]!.start, newText: `${marks.before}${mark}${gap}` });
+  }
+  if (edits.length === 0) return undefined;
+  return { title: t('codeActions.normalize', { mark: marks.one }), kind: 'source', edits };
+}

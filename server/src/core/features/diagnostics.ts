@@ -1,0 +1,339 @@
+/**
+ * Checking citations: what a writer would get wrong when citing a paper by hand.
+ *
+ * Findings carry a message key and its parameters, not a message: the server
+ * translates them when it publishes (and again when the writer switches language),
+ * the CLI when it prints. Each finding covers exactly the faulty token: the number,
+ * the sub-paragraph reference, or the range or list item; never the whole line.
+ *
+ * `DraftChecker` keeps a draft's findings current edit by edit: an ordinary keystroke
+ * re-checks only the citations on the lines it touched. An edit that may change what
+ * is prose and what is not (backticks, angle brackets, link brackets, line breaks,
+ * indentation) re-checks the whole draft; those are rare while typing.
+ */
+import type { Corpus, Paper } from '../corpus';
+import { paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
+import type { DraftIndex } from '../markdown';
+import { coveredByItem } from '../resolve';
+
+export const CODES = {
+  unknownParagraph: 'crp-cite.unknown-paragraph',
+  unknownSubParagraph: 'crp-cite.unknown-sub-paragraph',
+  reversedRange: 'crp-cite.reversed-range',
+  repeatedReference: 'crp-cite.repeated-reference',
+  overlappingRange: 'crp-cite.overlapping-range',
+  leadingZeros: 'crp-cite.leading-zeros',
+  absurdNumber: 'crp-cite.absurd-number',
+} as const;
+
+export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
+export type Severity = 'error' | 'warning';
+
+export const SEVERITY: Record<DiagnosticCode, Severity> = {
+  'crp-cite.unknown-paragraph': 'error',
+  'crp-cite.unknown-sub-paragraph': 'error',
+  'crp-cite.reversed-range': 'error',
+  'crp-cite.absurd-number': 'error',
+  'crp-cite.repeated-reference': 'warning',
+  'crp-cite.overlapping-range': 'warning',
+  'crp-cite.leading-zeros': 'warning',
+};
+
+/** Numbers from here on are not a paragraph number mistyped but something else pasted. */
+export const ABSURD_FROM = 10_000;
+
+export interface Finding {
+  code: DiagnosticCode;
+  severity: Severity;
+  start: number;
+  end: number;
+  /** A key under `diagnostics.` in locales/*.json, and its parameters. */
+  messageKey: string;
+  params: Record<string, string | number>;
+  /** The citation the finding is in; an edit touching it re-checks it. */
+  citationStart: number;
+  citationEnd: number;
+}
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function messageOf(finding: Finding, t: Translate): string {
+  return t(`diagnostics.${finding.messageKey}`, finding.params);
+}
+
+/** `6`, `6(a)`, `(c)`: a reference as the writer typed it, without leading zeros' surprise. */
+export function referenceText(ref: Reference): string {
+  return `${ref.number?.text ?? ''}${ref.sub ? `(${ref.sub.letter})` : ''}`;
+}
+
+export function itemText(item: CitationItem): string {
+  return item.to ? `${referenceText(item.from)}–${referenceText(item.to)}` : referenceText(item.from);
+}
+
+function letterRange(letters: readonly string[]): string {
+  return letters.length === 1 ? `(${letters[0]})` : `(${letters[0]})–(${letters[letters.length - 1]})`;
+}
+
+/** The smallest pieces a citation can cover: a paragraph's lead-in or one of its sub-paragraphs. */
+function atomsOf(paper: Paper, item: CitationItem): Set<string> {
+  const atoms = new Set<string>();
+  for (const c of coveredByItem(paper, item)) {
+    if (c.sub) atoms.add(`${c.paragraph.number}(${c.sub.letter})`);
+    else {
+      atoms.add(String(c.paragraph.number));
+      for (const s of c.paragraph.subParagraphs) atoms.add(`${c.paragraph.number}(${s.letter})`);
+    }
+  }
+  return atoms;
+}
+
+/** Every problem in one citation of `paper`. */
+export function checkCitation(paper: Paper, citation: Citation): Finding[] {
+  const out: Finding[] = [];
+  const add = (code: DiagnosticCode, start: number, end: number, messageKey: string, params: Record<string, string | number>) =>
+    out.push({ code, severity: SEVERITY[code], start, end, messageKey, params: { symbol: paper.symbol, ...params }, citationStart: citation.start, citationEnd: citation.end });
+  const earlier: Array<{ atoms: Set<string>; text: string }> = [];
+
+  for (const item of citation.items) {
+    let broken = false;
+    for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+      const n = ref.number;
+      if (n) {
+        const absurd = !Number.isSafeInteger(n.value) || n.value >= ABSURD_FROM;
+        if (absurd) {
+          add(CODES.absurdNumber, n.start, n.end, 'absurdNumber', { text: n.text.length > 12 ? `${n.text.slice(0, 10)}…` : n.text, max: paper.maxParagraph });
+          broken = true;
+          continue;
+        }
+        if (n.text.length > 1 && n.text.startsWith('0')) {
+          add(CODES.leadingZeros, n.start, n.end, 'leadingZeros', { text: n.text, number: String(n.value) });
+        }
+        if (!paper.paragraph(n.value)) {
+          add(CODES.unknownParagraph, n.start, n.end, 'unknownParagraph', { number: n.value, max: paper.maxParagraph });
+          broken = true;
+          continue;
+        }
+      }
+      if (ref.sub) {
+        const number = paragraphOf(ref, item);
+        const paragraph = number && Number.isSafeInteger(number.value) ? paper.paragraph(number.value) : undefined;
+        if (!paragraph || paper.subParagraph(paragraph.number, ref.sub.letter)) continue;
+        // `6(d)` as a whole; `(d)` alone in `6(a)–(d)`.
+        const start = ref.number ? ref.start : ref.sub.start - 1;
+        const end = ref.sub.end + 1;
+        const letters = paragraph.subParagraphs.map((s) => s.letter);
+        if (letters.length === 0) add(CODES.unknownSubParagraph, start, end, 'noSubParagraphs', { number: paragraph.number, letter: ref.sub.letter });
+        else add(CODES.unknownSubParagraph, start, end, 'unknownSubParagraph', { number: paragraph.number, letter: ref.sub.letter, letters: letterRange(letters) });
+        broken = true;
+      }
+    }
+    if (broken) continue;
+
+    if (item.to) {
+      const from = item.from;
+      const to = item.to;
+      const fromNumber = from.number!.value;
+      const toNumber = (to.number ?? from.number!).value;
+      let order = Math.sign(fromNumber - toNumber);
+      if (order === 0 && from.sub && to.sub) order = Math.sign(from.sub.letter.charCodeAt(0) - to.sub.letter.charCodeAt(0));
+      else if (order === 0 && (from.sub || to.sub)) order = 2;
+      if (order === 1) {
+        add(CODES.reversedRange, item.start, item.end, 'reversedRange', { from: referenceText(from), to: to.number ? referenceText(to) : `${fromNumber}${referenceText(to)}` });
+        continue;
+      }
+      if (order === 0) {
+        add(CODES.repeatedReference, item.start, item.end, 'rangeOfOne', { reference: referenceText(from) });
+        continue;
+      }
+    }
+
+    const atoms = atomsOf(paper, item);
+    const overlapping = earlier.find((e) => [...atoms].some((a) => e.atoms.has(a)));
+    if (overlapping) {
+      const all = new Set(earlier.flatMap((e) => [...e.atoms]));
+      if ([...atoms].every((a) => all.has(a))) add(CODES.repeatedReference, item.start, item.end, 'repeatedReference', { reference: itemText(item) });
+      else add(CODES.overlappingRange, item.start, item.end, 'overlappingRange', { reference: itemText(item), other: overlapping.text });
+    }
+    earlier.push({ atoms, text: itemText(item) });
+  }
+  return out;
+}
+
+export function checkCitations(corpus: Corpus, citations: readonly Citation[]): Finding[] {
+  const out: Finding[] = [];
+  for (const c of citations) {
+    const paper = corpus.paper(c.symbol);
+    if (paper) out.push(...checkCitation(paper, c));
+  }
+  return out;
+}
+
+/**
+ * Silencing comments, read from the raw text (the draft index blanks comments):
+ *   <!-- crp-cite-disable-next-line [code ...] -->   the line after the comment's
+ *   <!-- crp-cite-disable-line [code ...] -->        the comment's own line
+ *   <!-- crp-cite-disable [code ...] -->             from here to `crp-cite-enable` or the end
+ *   <!-- crp-cite-enable [code ...] -->
+ * Codes may be written with or without their `crp-cite.` prefix; none means every code.
+ */
+export class Suppressions {
+  private readonly lines = new Map<number, Set<string> | 'all'>();
+  private readonly regions: Array<{ from: number; to: number; codes: Set<string> | 'all' }> = [];
+
+  constructor(text: string, lineOf: (offset: number) => number) {
+    const directive = /<!--\s*crp-cite-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+    const open: Array<{ from: number; codes: Set<string> | 'all' }> = [];
+    for (let m = directive.exec(text); m; m = directive.exec(text)) {
+      const words = m[2]!.split(/[\s,]+/).filter((w) => w !== '').map((w) => (w.startsWith('crp-cite.') ? w : `crp-cite.${w}`));
+      const codes: Set<string> | 'all' = words.length === 0 ? 'all' : new Set(words);
+      const line = lineOf(m.index);
+      if (m[1] === 'disable-next-line') this.addLine(lineOf(m.index + m[0].length) + 1, codes);
+      else if (m[1] === 'disable-line') this.addLine(line, codes);
+      else if (m[1] === 'disable') open.push({ from: line, codes });
+      else {
+        for (const o of open.splice(0)) this.regions.push({ from: o.from, to: line, codes: o.codes });
+      }
+    }
+    for (const o of open) this.regions.push({ from: o.from, to: Number.POSITIVE_INFINITY, codes: o.codes });
+  }
+
+  private addLine(line: number, codes: Set<string> | 'all'): void {
+    const existing = this.lines.get(line);
+    if (existing === 'all' || codes === 'all') this.lines.set(line, 'all');
+    else this.lines.set(line, new Set([...(existing ?? []), ...codes]));
+  }
+
+  get empty(): boolean {
+    return this.lines.size === 0 && this.regions.length === 0;
+  }
+
+  silences(code: string, line: number): boolean {
+    const onLine = this.lines.get(line);
+    if (onLine === 'all' || onLine?.has(code)) return true;
+    return this.regions.some((r) => line >= r.from && line <= r.to && (r.codes === 'all' || r.codes.has(code)));
+  }
+}
+
+/** Zero-based line of each offset, by binary search over line starts. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+/** Every finding in a whole draft, silenced ones removed: the CLI and one-shot checks. */
+export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
+  const text = draft.getText();
+  const lineOf = lineIndex(text);
+  const suppressions = new Suppressions(text, lineOf);
+  return checkCitations(corpus, draft.citations()).filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
+}
+
+/** One replacement in a draft, in the offsets of the text before it. */
+export interface DraftEdit {
+  start: number;
+  end: number;
+  removed: string;
+  inserted: string;
+}
+
+/** Characters whose insertion or removal can turn prose into code, a comment or a link, or move lines. */
+const STRUCTURAL = /[`~<>[\]()\\\n\r\t]|crp-cite/;
+
+/**
+ * A draft's findings, kept current across edits. Call `edited` for each edit as it
+ * happens (with the text after it), `findings` when the result is wanted.
+ */
+export class DraftChecker {
+  private findingsByStart: Finding[] = [];
+  private suppressions: Suppressions | undefined;
+  private needsFull = true;
+  /** What edits since the last check touched, in current offsets. */
+  private dirty: { start: number; end: number } | undefined;
+  /** Citations re-checked by the last call to `findings` (measurement and tests). */
+  lastChecked = 0;
+
+  constructor(private corpus: Corpus) {}
+
+  setCorpus(corpus: Corpus): void {
+    this.corpus = corpus;
+    this.needsFull = true;
+  }
+
+  /** A whole-text replacement, or anything not described edit by edit. */
+  reset(): void {
+    this.needsFull = true;
+  }
+
+  edited(edit: DraftEdit, textAfter: string): void {
+    if (this.needsFull) return;
+    const insertedEnd = edit.start + edit.inserted.length;
+    const lineStart = textAfter.lastIndexOf('\n', edit.start - 1) + 1;
+    const lineEnd = textAfter.indexOf('\n', insertedEnd);
+    const line = textAfter.slice(lineStart, lineEnd < 0 ? textAfter.length : lineEnd);
+    // Indentation and line starts decide code blocks, lists and headings.
+    const atIndentation = /^[ \t>]*$/.test(textAfter.slice(lineStart, edit.start));
+    if (STRUCTURAL.test(edit.removed) || STRUCTURAL.test(edit.inserted) || atIndentation || /<!--|-->/.test(line)) {
+      this.needsFull = true;
+      this.dirty = undefined;
+      return;
+    }
+    const delta = edit.inserted.length - (edit.end - edit.start);
+    const kept: Finding[] = [];
+    for (const f of this.findingsByStart) {
+      if (f.citationEnd < edit.start) kept.push(f);
+      else if (f.citationStart > edit.end) kept.push({ ...f, start: f.start + delta, end: f.end + delta, citationStart: f.citationStart + delta, citationEnd: f.citationEnd + delta });
+    }
+    this.findingsByStart = kept;
+    const mapStart = (x: number) => (x < edit.start ? x : x >= edit.end ? x + delta : edit.start);
+    const mapEnd = (x: number) => (x <= edit.start ? x : x >= edit.end ? x + delta : insertedEnd);
+    this.dirty = this.dirty
+      ? { start: Math.min(mapStart(this.dirty.start), edit.start), end: Math.max(mapEnd(this.dirty.end), insertedEnd) }
+      : { start: edit.start, end: insertedEnd };
+  }
+
+  /**
+   * The draft's findings now, silenced ones removed. `lineOf` gives the current line of
+   * an offset (the server has it already; without it, it is computed when needed).
+   */
+  findings(draft: DraftIndex, lineOf?: (offset: number) => number): Finding[] {
+    const text = draft.getText();
+    if (this.needsFull) {
+      const citations = draft.citations();
+      this.lastChecked = citations.length;
+      this.findingsByStart = checkCitations(this.corpus, citations);
+      this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text));
+      this.needsFull = false;
+      this.dirty = undefined;
+    } else if (this.dirty) {
+      // A citation may start on the line before (symbol, break, mark): re-check from there.
+      const firstLineStart = text.lastIndexOf('\n', this.dirty.start - 1);
+      const from = firstLineStart <= 0 ? 0 : text.lastIndexOf('\n', firstLineStart - 1) + 1;
+      const lineEnd = text.indexOf('\n', this.dirty.end);
+      const to = lineEnd < 0 ? text.length : lineEnd;
+      const citations = draft.citationsIn(from, to + 1).filter((c) => c.end >= from && c.start <= to);
+      this.lastChecked = citations.length;
+      const fresh = checkCitations(this.corpus, citations);
+      const kept = this.findingsByStart.filter((f) => f.citationEnd < from || f.citationStart > to);
+      const at = kept.findIndex((f) => f.citationStart > to);
+      kept.splice(at < 0 ? kept.length : at, 0, ...fresh);
+      this.findingsByStart = kept;
+      this.dirty = undefined;
+    } else {
+      this.lastChecked = 0;
+    }
+    const suppressions = this.suppressions!;
+    if (suppressions.empty) return this.findingsByStart;
+    const line = lineOf ?? lineIndex(text);
+    return this.findingsByStart.filter((f) => !suppressions.silences(f.code, line(f.start)));
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Find all references: which paragraph a position names (a number or letter in a
+ * citation, or a paragraph's line in the paper's rendering), and where a set of citations
+ * cites it. A range or list that covers the paragraph counts: `§§11–14` cites 12.
+ */
+import type { Corpus, Paper } from '../corpus';
+import { targetAt, type Citation } from '../grammar';
+import type { DraftIndex } from '../markdown';
+import { coveredByCitation, coveredByItem, resolveReference } from '../resolve';
+
+export interface PassageRef {
+  paper: Paper;
+  paragraph: number;
+  /** When set, only citations covering this sub-paragraph (or the whole paragraph) count. */
+  letter?: string;
+}
+
+/** The passage named under `offset` in a draft, if the cursor is on a citation. */
+export function passageAt(draft: DraftIndex, corpus: Corpus, offset: number): PassageRef | undefined {
+  const citation = draft.citationAt(offset);
+  const paper = citation && corpus.paper(citation.symbol);
+  const target = citation && targetAt(citation, offset);
+  if (!citation || !paper || !target) return undefined;
+  if (target.kind === 'citation') {
+    const first = coveredByCitation(paper, citation)[0];
+    return first ? { paper, paragraph: first.paragraph.number } : undefined;
+  }
+  const ref = target.kind === 'paragraph' ? { number: target.number, start: target.start, end: target.end } : target.ref;
+  const resolved = resolveReference(paper, ref, target.item);
+  if (!resolved) return undefined;
+  return resolved.sub ? { paper, paragraph: resolved.paragraph.number, letter: resolved.sub.letter } : { paper, paragraph: resolved.paragraph.number };
+}
+
+/** The paper whose Markdown rendering is the file at `path`. */
+export function paperOfRendering(corpus: Corpus, path: string): Paper | undefined {
+  return corpus.papers.find((p) => p.renderingPath === path);
+}
+
+/** The passage on a line of a paper's rendering. */
+export function passageAtLine(paper: Paper, line: number): PassageRef | undefined {
+  const at = paper.paragraphAtLine(line);
+  if (!at) return undefined;
+  return at.subParagraph ? { paper, paragraph: at.paragraph.number, letter: at.subParagraph.letter } : { paper, paragraph: at.paragraph.number };
+}
+
+/** The spans (one per list item or range) in `citations` that cite the passage. */
+export function citingSpans(passage: PassageRef, citations: readonly Citation[]): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const citation of citations) {
+    if (citation.symbol !== passage.paper.symbol) continue;
+    for (const item of citation.items) {
+      const covers = coveredByItem(passage.paper, item).some(
+        (c) => c.paragraph.number === passage.paragraph && (passage.letter === undefined || c.sub === undefined || c.sub.letter === passage.letter),
+      );
+      if (covers) spans.push({ start: item.start, end: item.end });
+    }
+  }
+  return spans;
+}

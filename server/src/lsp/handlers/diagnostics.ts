@@ -1,0 +1,132 @@
+/**
+ * Diagnostics for open drafts: pushed after a pause in typing (`diagnosticsDebounceMs`,
+ * default 150 ms), or pulled when the client asks (`textDocument/diagnostic`, and
+ * `workspace/diagnostic` for the workspace's files that are not open).
+ *
+ * A push always describes the document as it is when computed (computing is synchronous)
+ * and carries that version, so a client never receives findings for text it no longer has.
+ */
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { DraftChecker, checkCitations, lineIndex, messageOf, Suppressions, type Finding } from '../../core/features/diagnostics';
+import type { ServerContext } from '../context';
+import type { OpenDocument } from '../documents';
+import type { DocumentListener } from './documents';
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+function toDiagnostic(finding: Finding, range: Diagnostic['range'], ctx: ServerContext): Diagnostic {
+  return {
+    range,
+    severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: finding.code,
+    source: 'crp-cite',
+    message: messageOf(finding, ctx.t),
+  };
+}
+
+export interface DiagnosticsFeature {
+  documents: DocumentListener;
+  initialize(capabilities: ClientCapabilities, debounceMs: unknown): Partial<ServerCapabilities>;
+}
+
+export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
+  const { connection } = ctx;
+  const checkers = new Map<string, DraftChecker>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let pull = false;
+
+  const checkerOf = (doc: OpenDocument): DraftChecker => {
+    let checker = checkers.get(doc.uri);
+    if (!checker) {
+      checker = new DraftChecker(ctx.corpus);
+      checkers.set(doc.uri, checker);
+    }
+    return checker;
+  };
+
+  const diagnosticsOf = (doc: OpenDocument): Diagnostic[] => {
+    if (!ctx.diagnosticsEnabled) return [];
+    const findings = checkerOf(doc).findings(doc.draft, (offset) => doc.positionAt(offset).line);
+    return findings.map((f) => toDiagnostic(f, doc.rangeOf(f.start, f.end), ctx));
+  };
+
+  const publish = (uri: string): void => {
+    timers.delete(uri);
+    const doc = ctx.documents.get(uri);
+    if (!doc) return;
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(doc) });
+  };
+
+  const schedule = (uri: string, delay: number): void => {
+    if (pull) return;
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => publish(uri), delay));
+  };
+
+  const republishAll = (): void => {
+    if (pull) {
+      void connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of ctx.documents.all()) schedule(doc.uri, 0);
+  };
+  ctx.onLanguageChange(republishAll);
+  ctx.onDiagnosticsEnabledChange(republishAll);
+
+  connection.languages.diagnostics.on(({ textDocument }) => {
+    const doc = ctx.documents.get(textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: doc ? diagnosticsOf(doc) : [] };
+  });
+
+  connection.languages.diagnostics.onWorkspace(async () => {
+    await ctx.workspaceIndex.ready;
+    if (!ctx.diagnosticsEnabled) return { items: [] };
+    const items = ctx.workspaceIndex.closedFiles().map(({ uri, text, citations }) => {
+      const source = text.getText();
+      const lineOf = lineIndex(source);
+      const suppressions = new Suppressions(source, lineOf);
+      const findings = checkCitations(ctx.corpus, citations).filter((f) => !suppressions.silences(f.code, lineOf(f.start)));
+      return {
+        kind: DocumentDiagnosticReportKind.Full as typeof DocumentDiagnosticReportKind.Full,
+        uri,
+        version: null,
+        items: findings.map((f) => toDiagnostic(f, { start: text.positionAt(f.start), end: text.positionAt(f.end) }, ctx)),
+      };
+    });
+    return { items };
+  });
+
+  return {
+    initialize(capabilities, requested) {
+      if (typeof requested === 'number' && Number.isFinite(requested) && requested >= 0) debounceMs = requested;
+      pull = capabilities.textDocument?.diagnostic !== undefined;
+      return pull ? { diagnosticProvider: { identifier: 'crp-cite', interFileDependencies: false, workspaceDiagnostics: true } } : {};
+    },
+    documents: {
+      opened(doc) {
+        checkers.delete(doc.uri);
+        schedule(doc.uri, 0);
+      },
+      changed(doc) {
+        const checker = checkerOf(doc);
+        const edits = doc.lastEdits;
+        if (edits?.length === 1) checker.edited(edits[0]!, doc.text.getText());
+        else checker.reset();
+        schedule(doc.uri, debounceMs);
+      },
+      closed(uri) {
+        clearTimeout(timers.get(uri));
+        timers.delete(uri);
+        checkers.delete(uri);
+        if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Find all references across the workspace, from a citation or from a paragraph's line
+ * in the paper's rendering, and the rendering's code lenses ("cited 3 times in this
+ * workspace"), kept current as the workspace index changes.
+ */
+import { readFileSync } from 'node:fs';
+import { CodeLensRefreshRequest, type ClientCapabilities, type CodeLens, type Location } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import { paperOfRendering, passageAt, passageAtLine, type PassageRef } from '../../core/features/references';
+import type { ServerContext } from '../context';
+import { uriToPath } from '../workspaceIndex';
+
+/** Pause after the last index change before asking the client to redraw lenses. */
+const LENS_REFRESH_MS = 300;
+
+export function registerReferences(ctx: ServerContext): { initialize(capabilities: ClientCapabilities): void } {
+  const { connection } = ctx;
+  let refreshSupport = false;
+  let refreshTimer: NodeJS.Timeout | undefined;
+
+  const renderingOf = (uri: string) => {
+    const path = uriToPath(uri);
+    return path ? paperOfRendering(ctx.corpus, path) : undefined;
+  };
+
+  connection.onReferences(async ({ textDocument, position, context }) => {
+    let passage: PassageRef | undefined;
+    const paper = renderingOf(textDocument.uri);
+    if (paper) passage = passageAtLine(paper, position.line);
+    else {
+      const doc = ctx.documents.get(textDocument.uri);
+      passage = doc && passageAt(doc.draft, ctx.corpus, doc.offsetAt(position));
+    }
+    if (!passage) return null;
+    await ctx.workspaceIndex.ready;
+    const locations: Location[] = ctx.workspaceIndex.references(passage);
+    if (context.includeDeclaration) {
+      const p = passage.paper.paragraph(passage.paragraph)!;
+      const line = (passage.letter && passage.paper.subParagraph(p.number, passage.letter)?.line) || p.line;
+      locations.unshift({ uri: pathToFileURL(passage.paper.renderingPath).toString(), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+    }
+    return locations;
+  });
+
+  connection.onCodeLens(({ textDocument }) => {
+    const paper = renderingOf(textDocument.uri);
+    if (!paper) return null;
+    const counts = ctx.workspaceIndex.citationCounts(paper.symbol);
+    const doc = ctx.documents.get(textDocument.uri);
+    let lines: string[] | undefined;
+    const lineLength = (line: number): number => {
+      if (doc) return doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+      try {
+        lines ??= readFileSync(paper.renderingPath, 'utf8').split(/\r?\n/);
+      } catch {
+        lines = [];
+      }
+      return lines[line]?.length ?? 0;
+    };
+    return paper.data.paragraphs.map((p): CodeLens => {
+      const count = counts.get(p.number) ?? 0;
+      const title = count === 0 ? ctx.t('codeLens.notCited') : ctx.t('codeLens.cited', { count });
+      // An empty command id: the lens is a label; Find All References is one keystroke away.
+      return { range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: lineLength(p.line) } }, command: { title, command: '' } };
+    });
+  });
+
+  const refreshLenses = () => {
+    if (!refreshSupport) return;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void connection.sendRequest(CodeLensRefreshRequest.type), LENS_REFRESH_MS);
+  };
+  ctx.workspaceIndex.onChange(refreshLenses);
+  ctx.onLanguageChange(refreshLenses);
+
+  return {
+    initialize(capabilities) {
+      refreshSupport = capabilities.workspace?.codeLens?.refreshSupport === true;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Keeps the workspace index current: indexes the workspace folders once initialized
+ * (reporting `$/progress`), follows files changed on disk through
+ * `workspace/didChangeWatchedFiles`, and open documents through their edits.
+ */
+import { DidChangeWatchedFilesNotification, FileChangeType, type ClientCapabilities, type InitializeParams } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
+import { uriToPath } from '../workspaceIndex';
+import type { DocumentListener } from './documents';
+
+/** Pause after the last keystroke before open-document edits count as an index change. */
+const EDIT_NOTICE_MS = 500;
+
+export interface WorkspaceFeature {
+  documents: DocumentListener;
+  initialize(params: InitializeParams): void;
+  initialized(): void;
+}
+
+export function registerWorkspace(ctx: ServerContext): WorkspaceFeature {
+  const { connection } = ctx;
+  const index = ctx.workspaceIndex;
+  let capabilities: ClientCapabilities = {};
+  let editTimer: NodeJS.Timeout | undefined;
+
+  const editNotice = () => {
+    clearTimeout(editTimer);
+    editTimer = setTimeout(() => index.changed(), EDIT_NOTICE_MS);
+  };
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => c.uri.endsWith('/.gitignore'))) {
+      void index.indexAll();
+      return;
+    }
+    for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) index.fileDeleted(change.uri);
+      else void index.fileChanged(change.uri);
+    }
+  });
+
+  const reindex = async () => {
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin(ctx.t('progress.indexing'), 0, undefined, false);
+    await index.indexAll(
+      progress && {
+        report: (done, total) => progress.report(total === 0 ? 100 : Math.round((done / total) * 100), ctx.t('progress.indexed', { done, total })),
+        done: () => progress.done(),
+      },
+    );
+    progress?.done();
+  };
+
+  return {
+    initialize(params) {
+      capabilities = params.capabilities;
+      const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
+      index.setRoots(folders.filter((f): f is string => typeof f === 'string'));
+    },
+    initialized() {
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }, { globPattern: '**/.gitignore' }],
+        });
+      }
+      void reindex().catch((e: unknown) => connection.console.error(`crp-cite: ${e instanceof Error ? e.message : String(e)}`));
+    },
+    documents: {
+      opened: editNotice,
+      changed: editNotice,
+      closed(uri) {
+        // Unsaved edits are gone: the file counts as it is on disk again.
+        void index.fileChanged(uri);
+      },
+    },
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * Every citation in the workspace's Markdown files, open or not: what references, the
+ * rendering's code lenses and the side panel's workspace counts are computed from.
+ *
+ * Files on disk are read once at start-up, in the background and in batches so requests
+ * are answered meanwhile, then re-read when the client reports them changed. An open
+ * document replaces its file on disk until it is closed: its unsaved text is what the
+ * writer sees. The same `.gitignore` rules as `crp-cite check` decide which files count.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Location } from 'vscode-languageserver';
+import type { Corpus } from '../core/corpus';
+import type { Citation } from '../core/grammar';
+import { citationsOfText } from '../core/markdown';
+import { countCitations } from '../core/features/outline';
+import { citingSpans, type PassageRef } from '../core/features/references';
+import { isListedMarkdown, markdownFiles } from '../cli/files';
+import type { DocumentStore } from './documents';
+
+interface DiskFile {
+  text: TextDocument;
+  citations: Citation[];
+}
+
+/** Reports indexing progress; the LSP glue maps it onto `$/progress`. */
+export interface IndexProgress {
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+/** Files read between two yields to the event loop. */
+const BATCH = 16;
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class WorkspaceIndex {
+  private readonly disk = new Map<string, DiskFile>();
+  private roots: string[] = [];
+  private readonly listeners: Array<() => void> = [];
+  /** Bumped by each full re-index, so a slower earlier one does not overwrite it. */
+  private generation = 0;
+  private indexing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly corpus: () => Corpus,
+    private readonly documents: DocumentStore,
+  ) {}
+
+  /** Folders (absolute paths) whose Markdown files are indexed. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots];
+  }
+
+  get folders(): readonly string[] {
+    return this.roots;
+  }
+
+  /** Resolves when the current indexing pass has read every file. */
+  get ready(): Promise<void> {
+    return this.indexing;
+  }
+
+  /** Called whenever the citations of some file changed (code lenses, the panel). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** (Re)reads every Markdown file of the workspace folders. */
+  indexAll(progress?: IndexProgress): Promise<void> {
+    const generation = ++this.generation;
+    this.indexing = (async () => {
+      let paths: string[] = [];
+      for (const root of this.roots) {
+        try {
+          paths = paths.concat(markdownFiles([root]));
+        } catch {
+          // A folder that vanished or cannot be read has no drafts to index.
+        }
+      }
+      const fresh = new Map<string, DiskFile>();
+      for (let i = 0; i < paths.length; i += BATCH) {
+        if (generation !== this.generation) return;
+        const batch = paths.slice(i, i + BATCH);
+        const read = await Promise.all(batch.map((p) => this.read(p)));
+        batch.forEach((p, k) => {
+          const file = read[k];
+          if (file) fresh.set(pathToFileURL(p).toString(), file);
+        });
+        progress?.report(Math.min(i + BATCH, paths.length), paths.length);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (generation !== this.generation) return;
+      this.disk.clear();
+      for (const [uri, file] of fresh) this.disk.set(uri, file);
+      progress?.done();
+      this.changed();
+    })();
+    return this.indexing;
+  }
+
+  private async read(path: string): Promise<DiskFile | undefined> {
+    try {
+      const text = await readFile(path, 'utf8');
+      const symbols = this.corpus().papers.map((p) => p.symbol);
+      return { text: TextDocument.create(pathToFileURL(path).toString(), 'markdown', 0, text), citations: citationsOfText(text, symbols) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private rootOf(path: string): string | undefined {
+    return this.roots.find((root) => isListedMarkdown(root, path));
+  }
+
+  /** A file was created or changed on disk: re-read it if the workspace counts it. */
+  async fileChanged(uri: string): Promise<void> {
+    const path = uriToPath(uri);
+    if (!path) return;
+    if (!this.rootOf(path)) {
+      if (this.disk.delete(uri)) this.changed();
+      return;
+    }
+    const file = await this.read(path);
+    if (file) this.disk.set(uri, file);
+    else this.disk.delete(uri);
+    this.changed();
+  }
+
+  fileDeleted(uri: string): void {
+    // A deleted folder arrives as one event for the folder.
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    let any = this.disk.delete(uri);
+    for (const key of [...this.disk.keys()]) if (key.startsWith(prefix)) any = this.disk.delete(key) || any;
+    if (any) this.changed();
+  }
+
+  /** Every indexed file's citations: open documents as edited, the rest as on disk. */
+  private *files(): Generator<{ uri: string; citations: () => Citation[]; text: () => TextDocument }> {
+    const open = new Set<string>();
+    for (const doc of this.documents.all()) {
+      const path = uriToPath(doc.uri);
+      const onDisk = this.disk.has(doc.uri);
+      // An open draft counts when it is part of the workspace (or not yet saved into it).
+      if (!onDisk && path && this.roots.length > 0 && !this.rootOf(path)) continue;
+      open.add(doc.uri);
+      yield { uri: doc.uri, citations: () => doc.draft.citations(), text: () => doc.text };
+    }
+    for (const [uri, file] of this.disk) {
+      if (!open.has(uri)) yield { uri, citations: () => file.citations, text: () => file.text };
+    }
+  }
+
+  /** Paragraph number → how many citations in the workspace cover it (a range counts once per paragraph). */
+  citationCounts(symbol: string): Map<number, number> {
+    const paper = this.corpus().paper(symbol);
+    const total = new Map<number, number>();
+    if (!paper) return total;
+    for (const file of this.files()) {
+      for (const [n, count] of countCitations(paper, file.citations())) total.set(n, (total.get(n) ?? 0) + count);
+    }
+    return total;
+  }
+
+  /** Every citation of the passage in the workspace, one location per range or list item. */
+  references(passage: PassageRef): Location[] {
+    const locations: Location[] = [];
+    for (const file of this.files()) {
+      const spans = citingSpans(passage, file.citations());
+      if (spans.length === 0) continue;
+      const text = file.text();
+      for (const s of spans) locations.push({ uri: file.uri, range: { start: text.positionAt(s.start), end: text.positionAt(s.end) } });
+    }
+    return locations.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  }
+
+  /** The indexed files that are not open, as on disk. */
+  closedFiles(): Array<{ uri: string; text: TextDocument; citations: Citation[] }> {
+    return [...this.disk].filter(([uri]) => !this.documents.get(uri)).map(([uri, f]) => ({ uri, text: f.text, citations: f.citations }));
+  }
+
+  /** How many files are indexed from disk (tests, logs). */
+  get size(): number {
+    return this.disk.size;
+  }
+}
