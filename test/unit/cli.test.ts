@@ -1,0 +1,98 @@
+/** `crp-cite show` and `crp-cite list`, through main() with captured output, in three languages. */
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../server/src/cli';
+
+const root = resolve(__dirname, '..', '..');
+const drafts = join(root, 'test', 'fixtures', 'drafts');
+// The default data folder is found relative to dist/cli.js; from the sources, name it.
+const data = join(root, 'data', 'documents');
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main([...argv, '--data', data], { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('crp-cite show', () => {
+  it('prints a sub-paragraph with its lead-in and footnotes, italics unmarked', () => {
+    const r = run('show', 'CRP/43 §5(a)', '--locale', 'en');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('CRP/43 §5(a)');
+    expect(lines[1]).toMatch(/^5\. The High-level Dialogue proved that/);
+    expect(lines[2]).toMatch(/^ {2}\(a\) The United Nations System Chief Executives Board.*on key migration issues\.$/);
+    expect(lines).toHaveLength(8);
+    expect(lines[3]).toBe(
+      '  ¹ This publication, entitled International Migration and Development: Contributions and Recommendations of the International System, was coordinated by the United Nations Population Fund (UNFPA) and IOM and published 2013. Available free of charge in PDF format from IOM online library: http://publications.iom.int/bookstore/index.php?main_page=product_info&cPath=1&products_id=1023.',
+    );
+  });
+
+  it('prints every paragraph of a range, in any language’s spelling', () => {
+    for (const [citation, locale] of [['CRP/43 §§18–20', 'en'], ['CRP/43, par. 18 à 20', 'fr'], ['CRP/43, párrs. 18 a 20', 'es']] as const) {
+      const r = run('show', citation, '--locale', locale);
+      expect(r.code, citation).toBe(0);
+      expect(r.out.split('\n\n').map((b) => b.split('\n')[0])).toEqual(['CRP/43 §18', 'CRP/43 §19', 'CRP/43 §20']);
+    }
+  });
+
+  it('says, in the writer’s language, when the text is not a citation or the paragraph does not exist', () => {
+    expect(run('show', 'CRP/44 §3', '--locale', 'en')).toMatchObject({ code: 2, out: '', err: '“CRP/44 §3” is not a citation of a known paper (for example: CRP/43 §6).' });
+    expect(run('show', 'CRP/44 §3', '--locale', 'fr').err).toBe('« CRP/44 §3 » n’est pas une citation d’un document connu (par exemple : CRP/43, par. 6).');
+    expect(run('show', 'CRP/44 §3', '--locale', 'es').err).toBe('«CRP/44 §3» no es una cita de un documento conocido (por ejemplo: CRP/43, párr. 6).');
+    expect(run('show', 'CRP/43 §42', '--locale', 'fr')).toMatchObject({ code: 1, err: 'Le document CRP/43 n’a pas de paragraphe 42.' });
+  });
+});
+
+describe('crp-cite list', () => {
+  // Columns checked by hand against the drafts (UTF-16 code units, 1-based).
+  const expected = [
+    'briefing-en.md:3:31: CRP/43 §1 → CRP/43 §1',
+    'briefing-en.md:4:1: CRP/43 §6(a)–(c) → CRP/43 §6(a), CRP/43 §6(b), CRP/43 §6(c)',
+    'briefing-en.md:4:51: CRP/43 § 5 (a) → CRP/43 §5(a)',
+    'briefing-en.md:6:13: CRP/43 §§11–12 → CRP/43 §11, CRP/43 §12',
+    'briefing-en.md:6:29: CRP/43 §§13 to 14 → CRP/43 §13, CRP/43 §14',
+    'briefing-en.md:6:52: CRP/43, para. 16 → CRP/43 §16',
+    'briefing-en.md:7:31: CRP/43 §§18, 19 and 21 → CRP/43 §18, CRP/43 §19, CRP/43 §21',
+    'briefing-en.md:7:82: CRP/43 §22 → CRP/43 §22',
+    'briefing-en.md:10:43: CRP/43 paras. 23-25 → CRP/43 §23, CRP/43 §24, CRP/43 §25',
+    'briefing-en.md:10:67: CRP/43 §24(c) → CRP/43 §24(c)',
+  ];
+
+  it.each([
+    ['en', '23 citations in 3 file(s).'],
+    ['fr', '23 citations dans 3 fichier(s).'],
+    ['es', '23 citas en 3 archivo(s).'],
+  ])('lists every citation of the drafts with what it resolves to (%s)', (locale, summary) => {
+    const r = run('list', drafts, '--locale', locale);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const lines = r.out.split('\n').map((l) => l.replace(/^.*[\\/]drafts[\\/]/, ''));
+    expect(lines.slice(0, expected.length)).toEqual(expected);
+    expect(lines).toContain('note-fr.md:6:72: CRP/43, par. 18 à 20 → CRP/43 §18, CRP/43 §19, CRP/43 §20');
+    expect(lines).toContain('nota-es.md:7:1: CRP/43, párr. 24 (b) → CRP/43 §24(b)');
+    expect(lines.at(-1)).toBe(summary);
+  });
+
+  it('prints JSON rows with --format json', () => {
+    const r = run('list', join(drafts, 'nota-es.md'), '--format', 'json');
+    const rows = JSON.parse(r.out) as Array<{ line: number; column: number; citation: string; resolves: string[] }>;
+    expect(rows.map((row) => row.citation)).toEqual([
+      'CRP/43, párr. 1',
+      'CRP/43, párrs. 19 a 21',
+      'CRP/43, párrafos 15 y 16',
+      'CRP/43, párrafo 25',
+      'CRP/43, §§ 15 y 16',
+      'CRP/43, párr. 24 (b)',
+    ]);
+    expect(rows[1]).toMatchObject({ line: 4, column: 1, resolves: ['CRP/43 §19', 'CRP/43 §20', 'CRP/43 §21'] });
+  });
+
+  it('reports an unreadable path with exit code 2', () => {
+    const r = run('list', join(drafts, 'no-such-draft.md'), '--locale', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Cannot read .*no-such-draft\.md: /);
+  });
+});
