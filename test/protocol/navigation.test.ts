@@ -59,7 +59,7 @@ describe('English (locale en-GB)', () => {
 
   it('hover on a number shows the paragraph, whole, over the number', async () => {
     const { uri, text } = openDraft(server, 'briefing-en.md');
-    const at = positionOf(text, '§§11–12', 6);
+    const at = positionOf(text, '§§11–12', 5);
     const hover = await server.hover(uri, at);
     const value = hoverText(hover);
     expect(value).toContain('**CRP/43 · Paragraph 12** — *Under “Migration and development: United Nations post-2015 development agenda”*');
