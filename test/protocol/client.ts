@@ -10,7 +10,8 @@
  *   await server.stop();
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CompletionRequest,
   createProtocolConnection,
@@ -49,6 +50,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Extra client capabilities merged into a minimal set. */
   capabilities?: Record<string, unknown>;
+  /** Absolute paths of workspace folders (sent as `workspaceFolders`); none by default. */
+  workspaceFolders?: string[];
 }
 
 export interface TestServer {
@@ -59,6 +62,8 @@ export interface TestServer {
   stderr(): string;
   /** `window/showMessage` notifications received so far. */
   messages: Array<{ type: number; message: string }>;
+  /** `$/progress` notifications received so far (work-done progress: begin, report, end). */
+  progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }>;
   open(uri: string, text: string, languageId?: string): void;
   /** Sends changes (ranged or full) and bumps the version. */
   change(uri: string, changes: TextDocumentContentChangeEvent[]): void;
@@ -77,12 +82,18 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const messages: Array<{ type: number; message: string }> = [];
-  connection.onNotification('window/showMessage', (p: { type: number; message: string }) => messages.push(p));
+  connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+    messages.push(p);
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.onRequest('window/showMessageRequest', () => null);
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
+  const progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }> = [];
+  connection.onNotification('$/progress', (p: (typeof progress)[number]) => {
+    progress.push(p);
+  });
 
   const latest = new Map<string, Diagnostic[]>();
   const waiting = new Map<string, Array<(d: Diagnostic[]) => void>>();
@@ -98,7 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((path) => ({ uri: pathToFileURL(path).toString(), name: basename(path) })) ?? null,
     capabilities: {
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -123,6 +134,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     initializeResult,
     stderr: () => stderr,
     messages,
+    progress,
     open(uri, text, languageId = 'markdown') {
       versions.set(uri, 1);
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
