@@ -18,6 +18,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generate, rng } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
+// `--only startup,open,requests,edits,workspace,check`: a subset while working on one figure.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(',')) : null;
+const want = (section) => !only || only.has(section);
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
 const OURS = join(ROOT, 'dist', 'server.js');
@@ -402,22 +406,24 @@ async function main() {
   const firstSpot = spots[Math.floor(spots.length / 2)];
 
   log('start-up…');
-  const startup = await measureStartup('both');
+  const startup = want('startup') ? await measureStartup('both') : {};
   log('open → first hover…');
-  const open = await measureOpenToHover(large, position(firstSpot.number));
+  const open = want('open') ? await measureOpenToHover(large, position(firstSpot.number)) : {};
   log('request latency…');
-  const requests = { floor: await measureRequests('floor', large, spots, position), ours: await measureRequests('ours', large, spots, position) };
+  const requests = want('requests')
+    ? { floor: await measureRequests('floor', large, spots, position), ours: await measureRequests('ours', large, spots, position) }
+    : { floor: {}, ours: {} };
   log('edits → diagnostics…');
-  const edits = { floor: await measureEdits('floor', large, position), ours: await measureEdits('ours', large, position) };
+  const edits = want('edits') ? { floor: await measureEdits('floor', large, position), ours: await measureEdits('ours', large, position) } : {};
   log('workspace…');
   const ws = { ours: [], floor: [] };
-  for (let i = 0; i < R.workspaces; i++) {
+  for (let i = 0; i < (want('workspace') ? R.workspaces : 0); i++) {
     ws.floor.push(await measureWorkspace('floor', workspace, large));
     ws.ours.push(await measureWorkspace('ours', workspace, large));
   }
   const wsMedian = (xs, key) => median(xs.map((x) => x[key]).filter((x) => !isNotYet(x)));
   log('crp-cite check…');
-  const check = measureCheck(workspace);
+  const check = want('check') ? measureCheck(workspace) : null;
 
   const bundle = { server: sizeKb(OURS), client: sizeKb(join(ROOT, 'dist', 'client.js')), cli: sizeKb(CLI), floor: sizeKb(FLOOR) };
 
@@ -475,7 +481,8 @@ async function main() {
   if (edits.ours) console.log(`(diagnostics published per edit on the 5 MB draft: ${edits.ours.diagnostics}; edits without diagnostics: ours ${edits.ours.missed}, floor ${edits.floor?.missed})`);
   if (indexMs !== null) console.log(`(references found for the probe after indexing: ${wsMedian(ws.ours, 'references')})`);
   console.log(`${results.seconds.toFixed(0)} s`);
-  writeFileSync(join(ROOT, 'bench', quick ? 'out/results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const file = quick || only ? join(OUT, quick ? 'results.quick.json' : 'results.partial.json') : join(ROOT, 'bench', 'results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }
 
 main().then(

@@ -25,7 +25,7 @@ export function generate(): Map<string, string> {
   }
   // The JSON Schema lets editors validate and complete a hand-written paper file; the
   // server itself validates with the zod schema it is generated from.
-  const schema = z.toJSONSchema(PaperSchema.and(z.object({ $schema: z.string().optional() })), { io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(z.intersection(PaperSchema, z.object({ $schema: z.string().optional() })), { io: 'input', unrepresentable: 'any' });
   files.set(join(root, 'data', 'schema', 'paper.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
   return files;
 }
