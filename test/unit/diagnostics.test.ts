@@ -1,0 +1,184 @@
+/** The checks behind diagnostics and `crp-cite check`: each problem, exactly where it is, and nothing else. */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../server/src/core/load';
+import { DraftIndex } from '../../server/src/core/markdown';
+import { checkDraft, DraftChecker, messageOf } from '../../server/src/core/features/diagnostics';
+import { translator } from '../../server/src/i18n';
+import { parseFixture } from '../fixtures/cursor';
+
+const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
+const symbols = corpus.papers.map((p) => p.symbol);
+
+/** Findings of a fixture, with `[[...]]` marking where each one must be. */
+function check(source: string) {
+  const { text, ranges } = parseFixture(source);
+  const findings = checkDraft(new DraftIndex(text, symbols), corpus);
+  return { text, ranges, findings, spans: findings.map((f) => ({ start: f.start, end: f.end })), codes: findings.map((f) => f.code) };
+}
+
+describe('each check covers exactly the faulty reference', () => {
+  it.each([
+    ['unknown paragraph past the end', 'See CRP/43 §[[28]].', 'crp-cite.unknown-paragraph'],
+    ['paragraph zero', 'See CRP/43, para. [[0]].', 'crp-cite.unknown-paragraph'],
+    ['unknown paragraph at the end of a range', 'See CRP/43 §§25–[[30]].', 'crp-cite.unknown-paragraph'],
+    ['sub-paragraph beyond the last', 'See CRP/43 §[[6(d)]].', 'crp-cite.unknown-sub-paragraph'],
+    ['sub-paragraph of a paragraph without any', 'Voir CRP/43, par. [[9(a)]].', 'crp-cite.unknown-sub-paragraph'],
+    ['sub-paragraph range ending too far', 'See CRP/43 §6(a)–[[(d)]].', 'crp-cite.unknown-sub-paragraph'],
+    ['reversed range', 'See CRP/43 §§[[21–19]].', 'crp-cite.reversed-range'],
+    ['reversed sub-paragraph range', 'See CRP/43 §[[6(c)–(a)]].', 'crp-cite.reversed-range'],
+    ['a list repeating a number', 'See CRP/43 §§6, [[6]].', 'crp-cite.repeated-reference'],
+    ['a number already inside a range', 'Véase CRP/43, párrs. 11–14 y [[12]].', 'crp-cite.repeated-reference'],
+    ['a range of one paragraph', 'See CRP/43 §§[[6–6]].', 'crp-cite.repeated-reference'],
+    ['overlapping ranges', 'See CRP/43 §§11–13, [[12–14]].', 'crp-cite.overlapping-range'],
+    ['leading zeros', 'See CRP/43 §[[06]].', 'crp-cite.leading-zeros'],
+    ['an absurd number', 'See CRP/43 §[[99999999999999999999]].', 'crp-cite.absurd-number'],
+  ])('%s', (_name, source, code) => {
+    const r = check(source);
+    expect(r.codes).toEqual([code]);
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('reports every broken citation on a line, each at its place', () => {
+    const r = check('CRP/43 §[[28]] and CRP/43 §[[6(d)]] but CRP/43 §6(c) and CRP/43 §§[[21–19]].');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('gives errors for what cannot be found and warnings for what is only untidy', () => {
+    const r = check('CRP/43 §28, CRP/43 §06, CRP/43 §§6, 6');
+    expect(r.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'warning']);
+  });
+});
+
+describe('what is not a problem', () => {
+  it('accepts every valid form the grammar reads', () => {
+    const r = check(
+      'CRP/43 §1, CRP/43 §6(a)–(c), CRP/43 § 24 (a), CRP/43 §§11–12, CRP/43 §§13 to 14, CRP/43, para. 16, ' +
+        'CRP/43 §§18, 19 and 21, CRP/43 paras. 23-25, CRP/43, par. 13, CRP/43, párr. 22, CRP/43 §§6–8, CRP/43 §27.',
+    );
+    expect(r.findings).toEqual([]);
+  });
+
+  it('ignores code spans, code blocks, HTML comments, link destinations and other papers', () => {
+    const r = check(
+      [
+        'Template: `CRP/43 §28` is not a citation.',
+        '',
+        '```',
+        'CRP/43 §28',
+        '```',
+        '',
+        '    CRP/43 §0 in an indented code block',
+        '',
+        '<!-- CRP/43 §28 -->',
+        '',
+        'See [the paper](https://example.org/CRP/43 §28) and CRP/44 §30.',
+      ].join('\n'),
+    );
+    expect(r.findings).toEqual([]);
+  });
+
+  it('accepts the example drafts shipped with the project', () => {
+    for (const name of ['briefing-note-en.md', 'note-d-information-fr.md', 'nota-informativa-es.md']) {
+      const text = require('node:fs').readFileSync(resolve(__dirname, '..', '..', 'examples', name), 'utf8') as string;
+      expect(checkDraft(new DraftIndex(text, symbols), corpus), name).toEqual([]);
+    }
+  });
+});
+
+describe('silencing comments', () => {
+  it('disable-next-line silences the next line only', () => {
+    const r = check('<!-- crp-cite-disable-next-line -->\nCRP/43 §28\nCRP/43 §[[29]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('disable-next-line may end the previous line of a hard-wrapped paragraph', () => {
+    const r = check('As the paper says <!-- crp-cite-disable-next-line -->\n(CRP/43 §28) and later CRP/43 §§6, 6.\nCRP/43 §[[0]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('disable-line with a code silences that code only', () => {
+    const r = check('CRP/43 §28 and CRP/43 §[[06]] <!-- crp-cite-disable-line unknown-paragraph -->');
+    expect(r.codes).toEqual(['crp-cite.leading-zeros']);
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('disable silences the rest of the file, until enable', () => {
+    const r = check('CRP/43 §[[28]]\n<!-- crp-cite-disable -->\nCRP/43 §28\nCRP/43 §0\n<!-- crp-cite-enable -->\nCRP/43 §[[29]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('the directive’s words outside a comment silence nothing', () => {
+    const r = check('crp-cite-disable-next-line\nCRP/43 §[[28]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
+});
+
+describe('messages', () => {
+  it('name the paper, the reference and what exists instead, in en, fr and es', () => {
+    const [f] = check('CRP/43 §6(d)').findings;
+    expect(messageOf(f!, translator('en'))).toBe('Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).');
+    expect(messageOf(f!, translator('fr'))).toBe('Le paragraphe 6 du document CRP/43 n’a pas de sous-paragraphe (d) : ses sous-paragraphes sont (a)–(c).');
+    expect(messageOf(f!, translator('es'))).toBe('El párrafo 6 del documento CRP/43 no tiene subpárrafo (d): sus subpárrafos son (a)–(c).');
+    const [g] = check('CRP/43 §28').findings;
+    expect(messageOf(g!, translator('es'))).toBe('El documento CRP/43 no tiene párrafo 28: sus párrafos van del 1 al 27.');
+  });
+
+  it('exist in every language for every code', () => {
+    const r = check('CRP/43 §28 CRP/43 §6(d) CRP/43 §9(a) CRP/43 §§21–19 CRP/43 §§6, 6 CRP/43 §§6–6 CRP/43 §§11–13, 12–14 CRP/43 §06 CRP/43 §123456');
+    expect(new Set(r.findings.map((f) => f.messageKey)).size).toBe(9);
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      for (const f of r.findings) expect(messageOf(f, translator(lang))).not.toMatch(/diagnostics\.|\{\{/);
+    }
+  });
+});
+
+describe('DraftChecker, edit by edit', () => {
+  const apply = (draft: DraftIndex, checker: DraftChecker, start: number, end: number, inserted: string) => {
+    const before = draft.getText();
+    draft.applyEdit(start, end, inserted);
+    checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText());
+  };
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i}: see CRP/43 §${(i % 27) + 1} and CRP/43 §§${(i % 20) + 1}–${(i % 20) + 3}.\n`).join('\n');
+
+  it('agrees with a full check after every keystroke of typing a broken citation and fixing it', () => {
+    const text = `${lines(50)}\nNew: \n\n${lines(50)}`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    checker.findings(draft);
+    let at = text.indexOf('New: ') + 5;
+    for (const ch of 'CRP/43 §§21–19, 28') {
+      apply(draft, checker, at, at, ch);
+      at++;
+      expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+    }
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.reversed-range', 'crp-cite.unknown-paragraph']);
+    // Deleting `28`, then the reversed range fixed by hand.
+    apply(draft, checker, at - 4, at, '');
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.reversed-range']);
+    const range = draft.getText().indexOf('21–19');
+    apply(draft, checker, range, range + 5, '19–21');
+    expect(checker.findings(draft)).toEqual([]);
+  });
+
+  it('re-checks only the citations near a keystroke, however long the draft', () => {
+    const text = lines(2000);
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    checker.findings(draft);
+    expect(checker.lastChecked).toBe(4000);
+    const at = text.indexOf('CRP/43 §5 ') + 'CRP/43 §5'.length;
+    apply(draft, checker, at, at, '0');
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
+    expect(checker.lastChecked).toBeLessThanOrEqual(4);
+  });
+
+  it('re-checks everything when an edit may turn prose into code', () => {
+    const text = 'Before\n\nCRP/43 §28\n\nAfter';
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toHaveLength(1);
+    apply(draft, checker, text.indexOf('Before'), text.indexOf('Before'), '```\n');
+    expect(checker.findings(draft)).toEqual([]);
+  });
+});
