@@ -1,0 +1,133 @@
+/** Quick fixes repair what diagnostics report; the style action rewrites every citation. */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../server/src/core/load';
+import { DraftIndex } from '../../server/src/core/markdown';
+import { normalizeStyle, quickFixes, type CodeActionResult } from '../../server/src/core/features/codeActions';
+import { checkDraft } from '../../server/src/core/features/diagnostics';
+import { translator } from '../../server/src/i18n';
+
+const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
+const symbols = corpus.papers.map((p) => p.symbol);
+const en = translator('en');
+
+function applyEdits(text: string, action: CodeActionResult): string {
+  let out = text;
+  for (const e of [...action.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** The quick fixes offered at the first occurrence of `at` in `text`. */
+function fixes(text: string, at: string, t = en) {
+  const start = text.indexOf(at);
+  return quickFixes(new DraftIndex(text, symbols), corpus, start, start + at.length, t).filter((a) => !a.title.startsWith('Ignore'));
+}
+
+describe('quick fixes', () => {
+  it('offers the nearest paragraph for a number past the end, and the fix leaves nothing to report', () => {
+    const text = 'The call for action (CRP/43 §28) was clear.';
+    const [first] = fixes(text, '28');
+    expect(first!.title).toMatch(/^Change to §27 \(The High-level Dialogue has provided/);
+    const fixed = applyEdits(text, first!);
+    expect(fixed).toBe('The call for action (CRP/43 §27) was clear.');
+    expect(checkDraft(new DraftIndex(fixed, symbols), corpus)).toEqual([]);
+  });
+
+  it('offers the paragraph whose text the sentence is about, and prefers it', () => {
+    const text = 'IOM will launch the International Recruitment Integrity System on ethical recruitment (CRP/43 §61).';
+    const offered = fixes(text, '61');
+    const titles = offered.map((a) => a.title);
+    expect(titles.some((t) => t.startsWith('Change to §27'))).toBe(true);
+    const preferred = offered.find((a) => a.preferred)!;
+    expect(preferred.title).toMatch(/^Change to §16 /);
+    expect(applyEdits(text, preferred)).toContain('(CRP/43 §16)');
+  });
+
+  it('changes an unknown sub-paragraph to the nearest letter or to the whole paragraph', () => {
+    const text = 'See CRP/43 §6(d).';
+    const offered = fixes(text, '6(d)');
+    expect(offered.map((a) => a.title)).toEqual(['Change to §6(c)', 'Change to §6']);
+    expect(applyEdits(text, offered[0]!)).toBe('See CRP/43 §6(c).');
+    expect(applyEdits(text, offered[1]!)).toBe('See CRP/43 §6.');
+  });
+
+  it('drops the letter of a paragraph that has no sub-paragraphs', () => {
+    const text = 'Voir CRP/43, par. 9(a).';
+    const offered = fixes(text, '9(a)', translator('fr'));
+    expect(offered.map((a) => a.title)).toEqual(['Remplacer par §9']);
+    expect(applyEdits(text, offered[0]!)).toBe('Voir CRP/43, par. 9.');
+  });
+
+  it('swaps a reversed range, keeping the writer’s dash', () => {
+    const text = 'See CRP/43 §§21–19 and CRP/43 paras. 25-23.';
+    const [swap] = fixes(text, '21–19');
+    expect(swap!.title).toBe('Swap to §§19–21');
+    expect(applyEdits(text, swap!)).toBe('See CRP/43 §§19–21 and CRP/43 paras. 25-23.');
+    const [other] = fixes(text, '25-23', translator('es'));
+    expect(other!.title).toBe('Poner en orden: §§23–25');
+    expect(applyEdits(text, other!)).toBe('See CRP/43 §§21–19 and CRP/43 paras. 23-25.');
+  });
+
+  it('swaps a reversed sub-paragraph range', () => {
+    const text = 'See CRP/43 §6(c)–(a).';
+    const [swap] = fixes(text, '6(c)–(a)');
+    expect(swap!.title).toBe('Swap to §6(a)–(c)');
+    expect(applyEdits(text, swap!)).toBe('See CRP/43 §6(a)–(c).');
+  });
+
+  it('removes a repeated reference with its separator', () => {
+    expect(applyEdits('CRP/43 §§11–14 and 12.', fixes('CRP/43 §§11–14 and 12.', ' 12')[0]!)).toBe('CRP/43 §§11–14.');
+    expect(applyEdits('CRP/43 §§6, 6 and 7.', fixes('CRP/43 §§6, 6 and 7.', ' 6 ')[0]!)).toBe('CRP/43 §§6, 7.');
+  });
+
+  it('removes leading zeros', () => {
+    const [fix] = fixes('CRP/43 §06', '06');
+    expect(fix!.title).toBe('Change to §6');
+    expect(applyEdits('CRP/43 §06', fix!)).toBe('CRP/43 §6');
+  });
+
+  it('can silence a finding with a comment at the end of its line', () => {
+    const text = 'First CRP/43 §28 here\r\nnext line';
+    const ignore = quickFixes(new DraftIndex(text, symbols), corpus, 14, 16, en).find((a) => a.title.startsWith('Ignore'))!;
+    expect(ignore.title).toBe('Ignore crp-cite.unknown-paragraph on this line');
+    const fixed = applyEdits(text, ignore);
+    expect(fixed).toBe('First CRP/43 §28 here <!-- crp-cite-disable-line unknown-paragraph -->\r\nnext line');
+    expect(checkDraft(new DraftIndex(fixed, symbols), corpus)).toEqual([]);
+  });
+
+  it('offers nothing on a valid citation', () => {
+    expect(fixes('See CRP/43 §6(a).', '6(a)')).toEqual([]);
+  });
+});
+
+describe('writing every citation in one style', () => {
+  const draft = 'See CRP/43 §6, CRP/43, para. 11, CRP/43 paras. 23-25, CRP/43, par. 13 and CRP/43\n§§18, 19.';
+
+  it('section style uses § and §§', () => {
+    const action = normalizeStyle(new DraftIndex(draft, symbols), corpus, 'section', 'en', en)!;
+    expect(action.title).toBe('Write every citation in this file with “§”');
+    // A citation already in the style keeps its line break.
+    expect(applyEdits(draft, action)).toBe('See CRP/43 §6, CRP/43 §11, CRP/43 §§23-25, CRP/43 §13 and CRP/43\n§§18, 19.');
+  });
+
+  it('para style uses para. and paras.', () => {
+    const action = normalizeStyle(new DraftIndex(draft, symbols), corpus, 'para', 'en', en)!;
+    expect(applyEdits(draft, action)).toBe('See CRP/43, para. 6, CRP/43, para. 11, CRP/43 paras. 23-25, CRP/43, para. 13 and CRP/43, paras. 18, 19.');
+  });
+
+  it('local style uses the language’s own word', () => {
+    expect(applyEdits(draft, normalizeStyle(new DraftIndex(draft, symbols), corpus, 'local', 'fr', translator('fr'))!)).toBe(
+      'See CRP/43, par. 6, CRP/43, par. 11, CRP/43, par. 23-25, CRP/43, par. 13 and CRP/43, par. 18, 19.',
+    );
+    const es = normalizeStyle(new DraftIndex(draft, symbols), corpus, 'local', 'es', translator('es'))!;
+    expect(es.title).toBe('Escribir todas las citas del archivo con «párr.»');
+    expect(applyEdits(draft, es)).toBe('See CRP/43, párr. 6, CRP/43, párr. 11, CRP/43, párrs. 23-25, CRP/43, párr. 13 and CRP/43, párrs. 18, 19.');
+  });
+
+  it('is not offered when every citation already has the style, and its result is still read as the same citations', () => {
+    const action = normalizeStyle(new DraftIndex(draft, symbols), corpus, 'section', 'en', en)!;
+    const fixed = applyEdits(draft, action);
+    expect(normalizeStyle(new DraftIndex(fixed, symbols), corpus, 'section', 'en', en)).toBeUndefined();
+    expect(new DraftIndex(fixed, symbols).citations()).toHaveLength(5);
+  });
+});
