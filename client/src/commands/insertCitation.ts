@@ -4,32 +4,10 @@
  * target argument (from the panel), inserts it directly.
  */
 import * as vscode from 'vscode';
-import type { Outline } from '../../../server/src/protocol';
-import { parseTargetArgument, type Target } from '../panel/messages';
+import { parseTargetArgument } from '../panel/messages';
 import type { PanelProvider } from '../panel/provider';
 import type { ExtensionState } from '../state';
-
-export interface PassagePick extends vscode.QuickPickItem {
-  target: Target;
-}
-
-/** One item per paragraph and sub-paragraph: the number as label, the heading, the text as detail. */
-export function passagePicks(outline: Outline): PassagePick[] {
-  const picks: PassagePick[] = [];
-  for (const p of outline.paragraphs) {
-    const heading = outline.sections[p.section]?.heading ?? '';
-    picks.push({ label: String(p.number), description: heading, detail: p.text.replace(/\*/g, ''), target: { paragraph: p.number } });
-    for (const s of p.subParagraphs) {
-      picks.push({
-        label: `${p.number}(${s.letter})`,
-        description: heading,
-        detail: s.text.replace(/\*/g, ''),
-        target: { paragraph: p.number, subParagraph: s.letter },
-      });
-    }
-  }
-  return picks;
-}
+import { passagePicks } from './passages';
 
 export async function insertCitation(state: ExtensionState, panel: PanelProvider, arg?: unknown): Promise<void> {
   const { t } = state;

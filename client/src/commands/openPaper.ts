@@ -3,22 +3,10 @@
  * (from the panel), at that paragraph's, sub-paragraph's or footnote's line.
  */
 import * as vscode from 'vscode';
-import type { Outline } from '../../../server/src/protocol';
-import { parseTargetArgument, type Target } from '../panel/messages';
+import { parseTargetArgument } from '../panel/messages';
 import type { PanelProvider } from '../panel/provider';
 import type { ExtensionState } from '../state';
-
-/** The rendering's line for a target, or undefined when the paper has no such passage. */
-export function lineOf(outline: Outline, target: Target): number | undefined {
-  const p = outline.paragraphs.find((q) => q.number === target.paragraph);
-  if (!p) return undefined;
-  if (target.footnote !== undefined) {
-    const note = [...p.footnotes, ...p.subParagraphs.flatMap((s) => s.footnotes)].find((f) => f.number === target.footnote);
-    if (note) return note.line;
-  }
-  if (target.subParagraph) return p.subParagraphs.find((s) => s.letter === target.subParagraph)?.line ?? p.line;
-  return p.line;
-}
+import { lineOf } from './passages';
 
 export async function openPaper(state: ExtensionState, panel: PanelProvider, arg?: unknown): Promise<void> {
   const outline = panel.paper ?? (await panel.refresh(), panel.paper);

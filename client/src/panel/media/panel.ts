@@ -122,7 +122,10 @@ search.addEventListener('keydown', (event) => {
 });
 
 tree.addEventListener('vsc-tree-select', (event) => {
-  const item = event.detail.selectedItems[0];
+  // 2.5.1 declares `detail.selectedItems` but sends the array itself: accept both.
+  const detail = event.detail as unknown;
+  const selectedItems = (Array.isArray(detail) ? detail : (detail as { selectedItems?: unknown } | null)?.selectedItems) as HTMLElement[] | undefined;
+  const item = selectedItems?.[0];
   const target = item ? targetOf(item) : undefined;
   if (!target) return;
   select(target);

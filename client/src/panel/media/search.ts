@@ -36,7 +36,9 @@ export function parseQuery(input: string): Query {
   const numbers: string[] = [];
   const words: string[] = [];
   const cleaned = input.replace(/[A-Z]+\/\d+/g, ' ');
-  for (const token of cleaned.split(/[\s§,;:()"“”«»]+/)) {
+  for (const raw of cleaned.split(/[\s§,;:"“”«»]+/)) {
+    // `6(a)` is a number; other parentheses are punctuation around a word.
+    const token = /^\d+\([a-z]\)$/.test(raw) ? raw : raw.replace(/[()]/g, '');
     if (token === '') continue;
     const number = /^(\d+)(?:\([a-z]\))?$/.exec(token);
     if (number) numbers.push(String(Number(number[1])));
