@@ -2,7 +2,7 @@
  * Reads the corpus from a folder of paper JSON files (`data/documents`).
  * Kept apart from corpus.ts so the pure lookups can be used without a file system.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { Corpus, isProblem, parsePaper, type CorpusProblem, type Paper } from './corpus';
 
@@ -39,7 +39,11 @@ export function loadCorpus(folder: string): Corpus {
   return new Corpus(papers, problems);
 }
 
-/** The bundled data folder: `data/documents` next to `dist/`. */
+/**
+ * The bundled data folder: `data/documents` beside `dist/` when bundled, or three levels
+ * up from `server/src/core/` when the sources run directly (tests, tsx).
+ */
 export function defaultDataFolder(): string {
-  return resolve(__dirname, '..', 'data', 'documents');
+  const candidates = [resolve(__dirname, '..', 'data', 'documents'), resolve(__dirname, '..', '..', '..', 'data', 'documents')];
+  return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
 }
