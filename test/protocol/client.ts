@@ -62,6 +62,8 @@ export interface TestServer {
   stderr(): string;
   /** `window/showMessage` notifications received so far. */
   messages: Array<{ type: number; message: string }>;
+  /** Every `textDocument/publishDiagnostics` received so far, in order (with versions). */
+  published: PublishDiagnosticsParams[];
   /** `$/progress` notifications received so far (work-done progress: begin, report, end). */
   progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }>;
   open(uri: string, text: string, languageId?: string): void;
@@ -97,7 +99,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 
   const latest = new Map<string, Diagnostic[]>();
   const waiting = new Map<string, Array<(d: Diagnostic[]) => void>>();
+  const published: PublishDiagnosticsParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+    published.push(p);
     latest.set(p.uri, p.diagnostics);
     const resolvers = waiting.get(p.uri) ?? [];
     waiting.delete(p.uri);
@@ -135,6 +139,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     stderr: () => stderr,
     messages,
     progress,
+    published,
     open(uri, text, languageId = 'markdown') {
       versions.set(uri, 1);
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });

@@ -13,11 +13,11 @@
  * computed lazily and kept with offsets relative to the block, so shifting the blocks
  * after an edit never touches them.
  */
-import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { createBlockParser } from './blockParser';
 import { findCitations, type Citation } from './grammar';
 
-const md = new MarkdownIt('default', { html: true });
+const md = createBlockParser();
 
 interface Block {
   /** Offset of the block's first character in the draft. */

@@ -63,9 +63,12 @@ export class WorkspaceIndex {
     return this.roots;
   }
 
-  /** Resolves when the current indexing pass has read every file. */
+  /** Files being re-read after a change on disk. */
+  private readonly rereading = new Set<Promise<void>>();
+
+  /** Resolves when the current indexing pass and every pending re-read are done. */
   get ready(): Promise<void> {
-    return this.indexing;
+    return Promise.all([this.indexing, ...this.rereading]).then(() => undefined);
   }
 
   /** Called whenever the citations of some file changed (code lenses, the panel). */
@@ -125,7 +128,13 @@ export class WorkspaceIndex {
   }
 
   /** A file was created or changed on disk: re-read it if the workspace counts it. */
-  async fileChanged(uri: string): Promise<void> {
+  fileChanged(uri: string): Promise<void> {
+    const work = this.reread(uri).finally(() => this.rereading.delete(work));
+    this.rereading.add(work);
+    return work;
+  }
+
+  private async reread(uri: string): Promise<void> {
     const path = uriToPath(uri);
     if (!path) return;
     if (!this.rootOf(path)) {

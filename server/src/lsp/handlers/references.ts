@@ -42,9 +42,10 @@ export function registerReferences(ctx: ServerContext): { initialize(capabilitie
     return locations;
   });
 
-  connection.onCodeLens(({ textDocument }) => {
+  connection.onCodeLens(async ({ textDocument }) => {
     const paper = renderingOf(textDocument.uri);
     if (!paper) return null;
+    await ctx.workspaceIndex.ready;
     const counts = ctx.workspaceIndex.citationCounts(paper.symbol);
     const doc = ctx.documents.get(textDocument.uri);
     let lines: string[] | undefined;

@@ -3,7 +3,7 @@
  * (reporting `$/progress`), follows files changed on disk through
  * `workspace/didChangeWatchedFiles`, and open documents through their edits.
  */
-import { DidChangeWatchedFilesNotification, FileChangeType, type ClientCapabilities, type InitializeParams } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, type ClientCapabilities, type InitializeParams, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { uriToPath } from '../workspaceIndex';
 import type { DocumentListener } from './documents';
@@ -39,16 +39,24 @@ export function registerWorkspace(ctx: ServerContext): WorkspaceFeature {
     }
   });
 
-  const reindex = async () => {
-    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin(ctx.t('progress.indexing'), 0, undefined, false);
-    await index.indexAll(
-      progress && {
-        report: (done, total) => progress.report(total === 0 ? 100 : Math.round((done / total) * 100), ctx.t('progress.indexed', { done, total })),
-        done: () => progress.done(),
+  /** Starts indexing at once (requests wait for it), and reports progress once the client has a token for it. */
+  const reindex = (): Promise<void> => {
+    let progress: WorkDoneProgressServerReporter | undefined;
+    let finished = false;
+    if (capabilities.window?.workDoneProgress) {
+      void connection.window.createWorkDoneProgress().then((reporter) => {
+        reporter.begin(ctx.t('progress.indexing'), 0, undefined, false);
+        if (finished) reporter.done();
+        else progress = reporter;
+      });
+    }
+    return index.indexAll({
+      report: (done, total) => progress?.report(total === 0 ? 100 : Math.round((done / total) * 100), ctx.t('progress.indexed', { done, total })),
+      done: () => {
+        finished = true;
+        progress?.done();
       },
-    );
-    progress?.done();
+    });
   };
 
   return {
