@@ -288,12 +288,20 @@ export class DraftChecker {
       return;
     }
     const delta = edit.inserted.length - (edit.end - edit.start);
-    const kept: Finding[] = [];
-    for (const f of this.findingsByStart) {
-      if (f.citationEnd < edit.start) kept.push(f);
-      else if (f.citationStart > edit.end) kept.push({ ...f, start: f.start + delta, end: f.end + delta, citationStart: f.citationStart + delta, citationEnd: f.citationEnd + delta });
+    // In place: findings are the checker's own, and a draft may hold thousands of them.
+    const all = this.findingsByStart;
+    let kept = 0;
+    for (const f of all) {
+      if (f.citationEnd < edit.start) all[kept++] = f;
+      else if (f.citationStart > edit.end) {
+        f.start += delta;
+        f.end += delta;
+        f.citationStart += delta;
+        f.citationEnd += delta;
+        all[kept++] = f;
+      }
     }
-    this.findingsByStart = kept;
+    all.length = kept;
     const mapStart = (x: number) => (x < edit.start ? x : x >= edit.end ? x + delta : edit.start);
     const mapEnd = (x: number) => (x <= edit.start ? x : x >= edit.end ? x + delta : insertedEnd);
     this.dirty = this.dirty
@@ -302,7 +310,8 @@ export class DraftChecker {
   }
 
   /**
-   * The draft's findings now, silenced ones removed. `lineOf` gives the current line of
+   * The draft's findings now, silenced ones removed. The findings belong to the checker
+   * and move with later edits: convert them before the next call to `edited`. `lineOf` gives the current line of
    * an offset (the server has it already; without it, it is computed when needed).
    */
   findings(draft: DraftIndex, lineOf?: (offset: number) => number): Finding[] {
