@@ -148,6 +148,8 @@ export interface ClientSettings {
   language: ServerLanguage;
   /** Whether the server publishes diagnostics. */
   diagnostics: boolean;
+  /** How the style quick fix writes citations (`crpCite.citationStyle`). */
+  citationStyle: CitationStyle;
 }
 
 /**
