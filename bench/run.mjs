@@ -67,7 +67,9 @@ class Server {
   constructor(path, name) {
     this.name = name;
     this.t0 = now();
-    this.child = spawn(process.execPath, [path, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof": profile our server.
+    const nodeArgs = name === 'ours' && process.env.BENCH_OURS_NODE_ARGS ? process.env.BENCH_OURS_NODE_ARGS.split(' ') : [];
+    this.child = spawn(process.execPath, [...nodeArgs, path, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.child.stderr.on('data', (d) => (this.stderr += d));
     this.exited = new Promise((r) => this.child.on('exit', (code, signal) => r({ code, signal })));

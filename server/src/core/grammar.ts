@@ -118,7 +118,12 @@ function skipSpacesAndOneBreak(text: string, i: number): number {
   return i;
 }
 
+/** What a mark can start with, in either case (`§`, `p`, `P`). */
+const MARK_FIRST_CHARACTERS = new Set(MARKS.flatMap((m) => [m.text[0]!, m.text[0]!.toUpperCase()]));
+
 export function matchMark(text: string, i: number): Mark | undefined {
+  // Most candidates fail on their first character (`CRP/43 was ...`): test it alone first.
+  if (!MARK_FIRST_CHARACTERS.has(text[i]!)) return undefined;
   for (const m of MARKS) {
     const candidate = text.slice(i, i + m.text.length);
     if (candidate.toLowerCase() !== m.text) continue;

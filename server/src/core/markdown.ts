@@ -249,18 +249,32 @@ function mayCite(block: Block, text: string, symbols: readonly string[]): boolea
   return symbols.some((s) => own.includes(s));
 }
 
+/** Characters parsed per step when a request needs more of the draft (then whole lines). */
+export const PARSE_CHUNK = 64 * 1024;
+
 /**
  * A Markdown draft and its citations, updated incrementally. Not tied to LSP: the server,
  * the CLI and the benchmark all use it.
  */
 export class DraftIndex {
-  private blocks: Block[];
+  /** The parsed blocks, covering `[0, parsedTo)`. */
+  private blocks: Block[] = [];
+  /**
+   * Where the text not parsed yet starts: a block's start, or the text's end. Blocks are
+   * parsed on demand, a chunk at a time, so opening a large draft costs nothing until
+   * a request needs a place in it, and then only the text up to that place.
+   */
+  private parsedTo = 0;
+
+  private readonly chunk: number;
 
   constructor(
     private text: string,
     private readonly symbols: readonly string[],
+    /** `chunk`: characters parsed per step (tests use tiny ones). */
+    options: { chunk?: number } = {},
   ) {
-    this.blocks = parseBlocks(text, 0);
+    this.chunk = Math.max(1, options.chunk ?? PARSE_CHUNK);
   }
 
   getText(): string {
@@ -270,7 +284,41 @@ export class DraftIndex {
   /** Replaces the whole text (a full-document sync). */
   replaceAll(text: string): void {
     this.text = text;
-    this.blocks = parseBlocks(text, 0);
+    this.blocks = [];
+    this.parsedTo = 0;
+  }
+
+  /** Parses on until the blocks cover `[0, upTo)` (or the whole text). */
+  private parseUpTo(upTo: number): void {
+    while (this.blocks.length === 0 || (this.parsedTo < upTo && this.parsedTo < this.text.length)) this.parseChunk();
+  }
+
+  /**
+   * Parses the next chunk of whole lines. Its last block may go on past the chunk, so
+   * it is left for the next chunk, which starts there; a block's start is a place where
+   * the parse starts afresh (the edit window below relies on the same), unless the block
+   * before it ends in a reference definition whose title may continue: that one waits too.
+   */
+  private parseChunk(): void {
+    const text = this.text;
+    const from = this.parsedTo;
+    for (let size = this.chunk; ; size *= 2) {
+      const lineEnd = from + size >= text.length ? -1 : text.indexOf('\n', from + size);
+      const to = lineEnd < 0 ? text.length : lineEnd + 1;
+      const parsed = parseBlocks(text.slice(from, to), from);
+      if (to === text.length) {
+        for (const block of parsed) this.blocks.push(block);
+        this.parsedTo = text.length;
+        return;
+      }
+      let kept = parsed.length - 1;
+      while (kept > 0 && endsInDefinition(parsed[kept - 1]!, text)) kept--;
+      if (kept > 0) {
+        for (let k = 0; k < kept; k++) this.blocks.push(parsed[k]!);
+        this.parsedTo = parsed[kept]!.start;
+        return;
+      }
+    }
   }
 
   /**
@@ -281,8 +329,15 @@ export class DraftIndex {
     start = Math.max(0, Math.min(start, this.text.length));
     end = Math.max(start, Math.min(end, this.text.length));
     const delta = replacement.length - (end - start);
+    const complete = this.parsedTo >= this.text.length;
     this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
     const blocks = this.blocks;
+    if (blocks.length === 0) return;
+    if (!complete && start >= this.parsedTo) {
+      // Beyond the parsed blocks, but the last one's end may depend on the edited text.
+      this.truncate(Math.max(0, blocks.length - 1));
+      return;
+    }
     // The window: from the block before the edit to the block after it, in old offsets.
     let first = Math.max(0, this.blockIndexAt(start) - 1);
     // A reference definition closing the block before, with no blank line after it, may
@@ -294,8 +349,14 @@ export class DraftIndex {
       const windowStart = blocks[first]!.start;
       const oldEnd = blocks[last]!.start + blocks[last]!.length;
       const newEnd = oldEnd + delta;
-      const reparsed = parseBlocks(this.text.slice(windowStart, newEnd), windowStart);
       const atEnd = last === blocks.length - 1;
+      // The window reaches text not parsed yet: drop it and the blocks after it instead,
+      // and parse them again when needed.
+      if (atEnd && !complete) {
+        this.truncate(first);
+        return;
+      }
+      const reparsed = parseBlocks(this.text.slice(windowStart, newEnd), windowStart);
       // A fence or comment left open may swallow what follows: widen the window and retry.
       // So may an HTML block (`</div>` runs to the next blank line, and the old block
       // after it may have started without one): the re-parse is only trusted when the
@@ -308,8 +369,16 @@ export class DraftIndex {
       }
       for (let k = last + 1; k < blocks.length; k++) blocks[k]!.start += delta;
       blocks.splice(first, last - first + 1, ...reparsed);
+      this.parsedTo = complete ? this.text.length : this.parsedTo + delta;
       return;
     }
+  }
+
+  /** Forgets the blocks from `first` on (before an edit, so their starts still hold). */
+  private truncate(first: number): void {
+    while (first > 0 && endsInDefinition(this.blocks[first - 1]!, this.text)) first--;
+    this.parsedTo = first < this.blocks.length ? this.blocks[first]!.start : this.parsedTo;
+    this.blocks.length = first;
   }
 
   private blockIndexAt(offset: number): number {
@@ -335,6 +404,7 @@ export class DraftIndex {
 
   /** Every citation in the draft, with document offsets. */
   citations(): Citation[] {
+    this.parseUpTo(Number.POSITIVE_INFINITY);
     const all: Citation[] = [];
     for (const block of this.blocks) for (const c of this.citationsOf(block)) all.push(shift(c, block.start));
     return all;
@@ -342,6 +412,7 @@ export class DraftIndex {
 
   /** Citations in the blocks overlapping `[start, end)`: what one screen or one edit touches. */
   citationsIn(start: number, end: number): Citation[] {
+    this.parseUpTo(end);
     const all: Citation[] = [];
     for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < end; k++) {
       const block = this.blocks[k]!;
@@ -352,6 +423,7 @@ export class DraftIndex {
 
   /** The citation containing `offset` (or ending just before it), if any. */
   citationAt(offset: number): Citation | undefined {
+    this.parseUpTo(offset + 1);
     const k = this.blockIndexAt(offset);
     for (const index of [k, k - 1]) {
       const block = this.blocks[index];
@@ -365,11 +437,13 @@ export class DraftIndex {
 
   /** The prose around `offset` with code and links blanked: the completion context. */
   proseAround(offset: number): { prose: string; start: number } {
+    this.parseUpTo(offset + 1);
     const block = this.blocks[this.blockIndexAt(offset)]!;
     return { prose: proseOf(block, this.text), start: block.start };
   }
 
   get blockCount(): number {
+    this.parseUpTo(Number.POSITIVE_INFINITY);
     return this.blocks.length;
   }
 }

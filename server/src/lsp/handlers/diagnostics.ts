@@ -20,13 +20,31 @@ import type { DocumentListener } from './documents';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 
+/**
+ * Messages by language, key and parameters. A keystroke re-checks a line, but the push
+ * carries every finding of the draft: translating a thousand of them again each time
+ * would cost more than the checking.
+ */
+const messages = new Map<string, string>();
+
+function messageFor(finding: Finding, ctx: ServerContext): string {
+  const key = `${ctx.language}\u0000${finding.messageKey}\u0000${JSON.stringify(finding.params)}`;
+  let message = messages.get(key);
+  if (message === undefined) {
+    if (messages.size >= 10_000) messages.clear();
+    message = messageOf(finding, ctx.t);
+    messages.set(key, message);
+  }
+  return message;
+}
+
 function toDiagnostic(finding: Finding, range: Diagnostic['range'], ctx: ServerContext): Diagnostic {
   return {
     range,
     severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: finding.code,
     source: 'crp-cite',
-    message: messageOf(finding, ctx.t),
+    message: messageFor(finding, ctx),
   };
 }
 
@@ -112,7 +130,9 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     documents: {
       opened(doc) {
         checkers.delete(doc.uri);
-        schedule(doc.uri, 0);
+        // After the requests that came with the document (a hover, the outline): checking
+        // a large draft whole takes a while, and they need only the part they look at.
+        setImmediate(() => schedule(doc.uri, 0));
       },
       changed(doc) {
         const checker = checkerOf(doc);
