@@ -5,7 +5,7 @@
  * Exit codes: 0 success, 1 problems found (check), 2 bad usage or unreadable input.
  */
 import { parseArgs } from 'node:util';
-import { loadCorpus, defaultDataFolder } from './core/load';
+import { loadCorpus, defaultDataFolder, problemMessage } from './core/load';
 import { toLanguage, translator } from './i18n';
 import { COMMANDS, type CliContext } from './cli/commands';
 
@@ -47,7 +47,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
   }
   const dataFolder = values.data ?? defaultDataFolder();
   const corpus = loadCorpus(dataFolder);
-  for (const problem of corpus.problems) io.err(t('server.dataProblem', { file: problem.file, detail: problem.detail }));
+  for (const problem of corpus.problems) io.err(problemMessage(problem, t));
   if (corpus.papers.length === 0) {
     io.err(t('server.noPapers', { folder: dataFolder }));
     return 2;

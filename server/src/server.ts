@@ -11,8 +11,9 @@ import { registerDocuments } from './lsp/handlers/documents';
 import { registerNavigation } from './lsp/handlers/navigation';
 import { reportCorpusProblems } from './lsp/handlers/corpusProblems';
 import { registerPanel } from './lsp/handlers/panel';
-import { applySettings, registerSettings } from './lsp/handlers/settings';
-import { registerDiagnostics } from './lsp/handlers/diagnostics';
+import { applySettings, registerSettings, warnInvalidSetting } from './lsp/handlers/settings';
+import { DEFAULT_DEBOUNCE_MS, isDebounce, registerDiagnostics } from './lsp/handlers/diagnostics';
+import { toLanguage } from './i18n';
 import { CODE_ACTION_KINDS, registerCodeActions } from './lsp/handlers/codeActions';
 import { registerReferences } from './lsp/handlers/references';
 import { registerSymbols } from './lsp/handlers/symbols';
@@ -32,15 +33,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const workspace = registerWorkspace(ctx);
 
   connection.onInitialize((params): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    ctx.setLanguage(init.language ?? params.locale);
-    if (init.settings) applySettings(ctx, init.settings);
+    // Options come from settings files any editor lets the writer type: any shape at all.
+    const options: unknown = params.initializationOptions;
+    const init = (options && typeof options === 'object' ? options : {}) as InitializationOptions;
+    ctx.defaultLanguage = toLanguage(typeof params.locale === 'string' ? params.locale : undefined);
+    ctx.setLanguage(ctx.defaultLanguage);
+    applySettings(ctx, { language: init.language, maxDocumentSize: init.maxDocumentSize });
+    if (init.settings && typeof init.settings === 'object') applySettings(ctx, init.settings);
     if (typeof init.dataPath === 'string' && init.dataPath !== '') {
       dataFolder = init.dataPath;
       ctx.corpus = load(dataFolder);
     }
-    const diagnosticCapabilities = diagnostics.initialize(params.capabilities, init.diagnosticsDebounceMs);
-    references.initialize(params.capabilities);
+    const debounce: unknown = init.diagnosticsDebounceMs;
+    if (debounce !== undefined && debounce !== null && !isDebounce(debounce)) {
+      warnInvalidSetting(ctx, 'diagnosticsDebounceMs', debounce, String(DEFAULT_DEBOUNCE_MS));
+    }
+    const diagnosticCapabilities = diagnostics.initialize(params.capabilities ?? {}, debounce);
+    references.initialize(params.capabilities ?? {});
     workspace.initialize(params);
     return {
       capabilities: {
@@ -60,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    ctx.flushWarnings();
     reportCorpusProblems(ctx, dataFolder);
     workspace.initialized();
   });

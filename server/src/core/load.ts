@@ -5,6 +5,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { Corpus, isProblem, parsePaper, type CorpusProblem, type Paper } from './corpus';
+import type { Translate } from '../i18n';
+
+/** What `server.dataProblem` says of each kind of problem. */
+const PROBLEM_KEYS: Record<CorpusProblem['kind'], string> = {
+  unreadable: 'server.dataProblemKind.unreadable',
+  'invalid-json': 'server.dataProblemKind.invalidJson',
+  'invalid-data': 'server.dataProblemKind.invalidData',
+  'duplicate-symbol': 'server.dataProblemKind.duplicateSymbol',
+  empty: 'server.dataProblemKind.empty',
+};
+
+/**
+ * One line for the writer: which file, what is wrong with it in their language, then the
+ * technical detail (the parser's or the schema's words, with the field at fault).
+ */
+export function problemMessage(problem: CorpusProblem, t: Translate): string {
+  return t('server.dataProblem', { file: problem.file, detail: t(PROBLEM_KEYS[problem.kind], { detail: problem.detail }) });
+}
 
 export function loadCorpus(folder: string): Corpus {
   const papers: Paper[] = [];

@@ -17,8 +17,13 @@ export interface InitializationOptions {
   dataPath?: string;
   /** Delay before diagnostics are computed after an edit, in ms (default 150). */
   diagnosticsDebounceMs?: number;
+  /**
+   * Documents longer than this many characters are not indexed or checked
+   * (`crpCite.maxDocumentSize`, default 10 MiB); see lsp/documents.ts.
+   */
+  maxDocumentSize?: number;
   /** The VS Code client's settings (see protocol.ts `ClientSettings`). */
-  settings?: { language?: string; diagnostics?: boolean; citationStyle?: string };
+  settings?: { language?: string; diagnostics?: boolean; citationStyle?: string; maxDocumentSize?: number };
 }
 
 export class ServerContext {
@@ -86,5 +91,32 @@ export class ServerContext {
 
   setCitationStyle(style: unknown): void {
     if (typeof style === 'string' && (CITATION_STYLES as readonly string[]).includes(style)) this.style = style as CitationStyle;
+  }
+
+  /** `crpCite.maxDocumentSize`: documents crossing the new limit are re-indexed or dropped, and their diagnostics redone. */
+  setMaxDocumentSize(size: number): void {
+    if (size === this.documents.maxSize) return;
+    if (this.documents.setMaxSize(size).length > 0) for (const listener of this.diagnosticsListeners) listener();
+  }
+
+  /** The language `crpCite.language` falls back to: the client's, from `initialize`. */
+  defaultLanguage: Language = 'en';
+
+  private pendingWarnings: string[] | undefined = [];
+
+  /**
+   * Shows a warning (an invalid setting, say). Before `initialized` the client may not be
+   * ready to show it: it is kept until `flushWarnings`.
+   */
+  warn(message: string): void {
+    this.connection.console.warn(message);
+    if (this.pendingWarnings) this.pendingWarnings.push(message);
+    else void this.connection.window.showWarningMessage(message);
+  }
+
+  flushWarnings(): void {
+    const pending = this.pendingWarnings ?? [];
+    this.pendingWarnings = undefined;
+    for (const message of pending) void this.connection.window.showWarningMessage(message);
   }
 }

@@ -1,11 +1,22 @@
 /**
  * Open Markdown documents: the LSP text (for offset ↔ position conversion) and the
  * citation index, updated together edit by edit. Both share the same string.
+ *
+ * A document longer than `maxSize` characters (`crpCite.maxDocumentSize`) is kept as text
+ * only: indexing 20 MB costs seconds on every open and its diagnostics seconds more, so
+ * its citations are neither checked nor counted, and hover, definition and completion
+ * index the few blocks around the cursor on demand (`draftAround`).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, Position, Range } from 'vscode-languageserver';
 import { DraftIndex } from '../core/markdown';
 import type { DraftEdit } from '../core/features/diagnostics';
+
+/** Default `crpCite.maxDocumentSize`: 10 MiB of characters. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
+
+/** How far from the cursor an oversized document is indexed, each way. */
+const WINDOW = 64 * 1024;
 
 export class OpenDocument {
   /** The edits of the last change, in order; undefined when it replaced the whole text. */
@@ -13,8 +24,32 @@ export class OpenDocument {
 
   constructor(
     public text: TextDocument,
+    /** The citation index; empty while the document is oversized. */
     readonly draft: DraftIndex,
+    /** Longer than the size limit: text only, see the module comment. */
+    public oversized: boolean,
+    private readonly symbols: () => readonly string[],
   ) {}
+
+  /**
+   * An index of the text around `offset` and where it starts in the document: the whole
+   * document's index normally, a fresh one of the blocks near the cursor when oversized.
+   * Results computed on it are shifted by `base`.
+   */
+  draftAround(offset: number): { draft: DraftIndex; base: number } {
+    if (!this.oversized) return { draft: this.draft, base: 0 };
+    const text = this.text.getText();
+    const from = Math.max(0, offset - WINDOW);
+    const to = Math.min(text.length, offset + WINDOW);
+    const before = text.slice(from, offset);
+    const after = text.slice(offset, to);
+    // Cut at blank lines where there are some, else at line breaks: whole blocks parse as they would in the whole text.
+    const cutBefore = (/\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(before) ?? /\n(?![\s\S]*\n)/.exec(before));
+    const start = cutBefore ? from + cutBefore.index + cutBefore[0].length : from;
+    const cutAfter = /\r?\n[ \t]*\r?\n/.exec(after) ?? (to < text.length ? /\r?\n(?![\s\S]*\n)/.exec(after) : null);
+    const end = cutAfter ? offset + cutAfter.index : to;
+    return { draft: new DraftIndex(text.slice(start, end), this.symbols()), base: start };
+  }
 
   get uri(): string {
     return this.text.uri;
@@ -39,12 +74,34 @@ export class OpenDocument {
 
 export class DocumentStore {
   private readonly documents = new Map<string, OpenDocument>();
+  private limit = DEFAULT_MAX_DOCUMENT_SIZE;
 
   constructor(private readonly symbols: () => readonly string[]) {}
 
+  /** `crpCite.maxDocumentSize`, in characters. */
+  get maxSize(): number {
+    return this.limit;
+  }
+
+  /** Changes the size limit; returns the open documents that crossed it either way. */
+  setMaxSize(size: number): OpenDocument[] {
+    this.limit = size;
+    const crossed: OpenDocument[] = [];
+    for (const doc of this.documents.values()) {
+      const oversized = doc.text.getText().length > size;
+      if (oversized === doc.oversized) continue;
+      doc.oversized = oversized;
+      doc.draft.replaceAll(oversized ? '' : doc.text.getText());
+      doc.lastEdits = undefined;
+      crossed.push(doc);
+    }
+    return crossed;
+  }
+
   open(params: DidOpenTextDocumentParams): OpenDocument {
     const { uri, languageId, version, text } = params.textDocument;
-    const doc = new OpenDocument(TextDocument.create(uri, languageId, version, text), new DraftIndex(text, this.symbols()));
+    const oversized = text.length > this.limit;
+    const doc = new OpenDocument(TextDocument.create(uri, languageId, version, text), new DraftIndex(oversized ? '' : text, this.symbols()), oversized, this.symbols);
     this.documents.set(uri, doc);
     return doc;
   }
@@ -56,18 +113,29 @@ export class DocumentStore {
     const version = params.textDocument.version;
     if (version !== null && version <= doc.version) return undefined;
     let edits: DraftEdit[] | undefined = [];
+    const wasOversized = doc.oversized;
     for (const change of params.contentChanges) {
       if ('range' in change) {
         const start = doc.text.offsetAt(change.range.start);
         const end = doc.text.offsetAt(change.range.end);
         edits?.push({ start, end, removed: doc.text.getText().slice(start, end), inserted: change.text });
         doc.text = TextDocument.update(doc.text, [change], version);
-        doc.draft.applyEdit(start, end, change.text, doc.text.getText());
+        // A paste that crosses the limit stops indexing before it costs seconds.
+        if (doc.text.getText().length > this.limit) doc.oversized = true;
+        if (!doc.oversized) doc.draft.applyEdit(start, end, change.text, doc.text.getText());
       } else {
         edits = undefined;
         doc.text = TextDocument.update(doc.text, [change], version);
-        doc.draft.replaceAll(doc.text.getText());
+        if (doc.text.getText().length > this.limit) doc.oversized = true;
+        if (!doc.oversized) doc.draft.replaceAll(doc.text.getText());
       }
+    }
+    if (doc.oversized) {
+      edits = undefined;
+      doc.oversized = doc.text.getText().length > this.limit;
+      // Under the limit again: index the whole text afresh. Over it: drop the index.
+      if (!doc.oversized) doc.draft.replaceAll(doc.text.getText());
+      else if (!wasOversized) doc.draft.replaceAll('');
     }
     doc.lastEdits = edits;
     return doc;

@@ -7,7 +7,7 @@
  * document replaces its file on disk until it is closed: its unsaved text is what the
  * writer sees. The same `.gitignore` rules as `crp-cite check` decide which files count.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver';
@@ -115,7 +115,12 @@ export class WorkspaceIndex {
 
   private async read(path: string): Promise<DiskFile | undefined> {
     try {
+      // A file over the size limit (`crpCite.maxDocumentSize`) is not indexed, as when
+      // open: reading and indexing 20 MB would stall every request meanwhile. A UTF-16
+      // code unit takes at most three bytes in UTF-8: past that, no need to read it.
+      if ((await stat(path)).size > this.documents.maxSize * 3) return undefined;
       const text = await readFile(path, 'utf8');
+      if (text.length > this.documents.maxSize) return undefined;
       const symbols = this.corpus().papers.map((p) => p.symbol);
       return { text: TextDocument.create(pathToFileURL(path).toString(), 'markdown', 0, text), citations: citationsOfText(text, symbols) };
     } catch {

@@ -13,7 +13,7 @@ import type { Corpus, Paper } from '../corpus';
 import { matchMark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
-import { firstWords, renderPassage } from './render';
+import { escapeHtml, firstWords, renderPassage } from './render';
 
 export type CompletionKind = 'paragraph' | 'subParagraph' | 'symbol';
 
@@ -147,7 +147,7 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
         kind: 'symbol' as const,
         label: p.symbol,
         detail: t('completion.symbol', { title: p.data.title, date: p.data.date }),
-        documentation: `**${p.symbol}** — ${p.data.title}\n\n${p.data.category} · ${p.data.languageNote} · ${p.data.date}`,
+        documentation: `**${p.symbol}** — ${escapeHtml(p.data.title)}\n\n${escapeHtml(p.data.category)} · ${escapeHtml(p.data.languageNote)} · ${p.data.date}`,
         insertText: `${p.symbol} §`,
         filterText: p.symbol,
         sortText: p.symbol,

@@ -3,7 +3,11 @@
  * own words stay in English, as published; only our labels are translated.
  *
  * The data's text is Markdown (its italics are `*...*`), but nothing in it may become
- * HTML: angle brackets are escaped unless they form an autolink, as in footnote 5.
+ * HTML: angle brackets are escaped unless they form an http(s) autolink, as in footnote 5.
+ * Nor may it become a link or an image: `[x](command:...)`, `[x](javascript:...)` or
+ * `![](https://tracker)` in a data file must read as text, so square brackets are
+ * escaped too (the data cites no links that way). Hovers are sent without `isTrusted`
+ * as well, so even a link that got through could not run a command.
  */
 import type { Paper, Paragraph, SubParagraph } from '../corpus';
 import type { Translate } from '../../i18n';
@@ -11,7 +15,9 @@ import type { Translate } from '../../i18n';
 export function escapeHtml(text: string): string {
   return text
     .split(/(<https?:\/\/[^\s<>]+>)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[[\]]/g, (b) => `\\${b}`),
+    )
     .join('');
 }
 
@@ -22,7 +28,7 @@ export function escapeHtml(text: string): string {
  */
 function footnotesBlock(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string[] {
   return paper
-    .footnotesOf(paragraph.number, sub?.letter).map((f) => `${f.marker} *${t('hover.footnote', { number: f.number })}* — ${escapeHtml(f.text)}`);
+    .footnotesOf(paragraph.number, sub?.letter).map((f) => `${escapeHtml(f.marker)} *${t('hover.footnote', { number: f.number })}* — ${escapeHtml(f.text)}`);
 }
 
 /** A paragraph (with all its sub-paragraphs) or one sub-paragraph, titled, with its footnotes. */

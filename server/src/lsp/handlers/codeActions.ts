@@ -29,7 +29,8 @@ function toCodeAction(doc: OpenDocument, action: CodeActionResult, diagnostics: 
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(({ textDocument, range, context }) => {
     const doc = ctx.documents.get(textDocument.uri);
-    if (!doc) return null;
+    // An oversized document has no findings to fix, and rewriting all its citations would take seconds.
+    if (!doc || doc.oversized) return null;
     const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {

@@ -1,9 +1,10 @@
 /** Tells the writer, once and in their language, that a data file could not be loaded. */
+import { problemMessage } from '../../core/load';
 import type { ServerContext } from '../context';
 
 export function reportCorpusProblems(ctx: ServerContext, folder: string): void {
   for (const problem of ctx.corpus.problems) {
-    const message = ctx.t('server.dataProblem', { file: problem.file, detail: problem.detail });
+    const message = problemMessage(problem, ctx.t);
     void ctx.connection.window.showErrorMessage(message);
     ctx.connection.console.error(message);
   }

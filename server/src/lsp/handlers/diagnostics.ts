@@ -9,6 +9,8 @@
 import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   type ClientCapabilities,
   type Diagnostic,
   type ServerCapabilities,
@@ -19,6 +21,11 @@ import type { OpenDocument } from '../documents';
 import type { DocumentListener } from './documents';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** A valid `diagnosticsDebounceMs`: from 0 to a minute. */
+export function isDebounce(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 60_000;
+}
 
 /**
  * Messages by language, key and parameters. A keystroke re-checks a line, but the push
@@ -48,6 +55,21 @@ function toDiagnostic(finding: Finding, range: Diagnostic['range'], ctx: ServerC
   };
 }
 
+/**
+ * The one diagnostic of a document over `crpCite.maxDocumentSize`: says why its citations
+ * are not checked, rather than leaving the writer to wonder.
+ */
+function oversizedNotice(doc: OpenDocument, ctx: ServerContext): Diagnostic {
+  const number = new Intl.NumberFormat(ctx.language);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'document-too-large',
+    source: 'crp-cite',
+    message: ctx.t('server.documentTooLarge', { size: number.format(doc.text.getText().length), limit: number.format(ctx.documents.maxSize) }),
+  };
+}
+
 export interface DiagnosticsFeature {
   documents: DocumentListener;
   initialize(capabilities: ClientCapabilities, debounceMs: unknown): Partial<ServerCapabilities>;
@@ -71,6 +93,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
 
   const diagnosticsOf = (doc: OpenDocument): Diagnostic[] => {
     if (!ctx.diagnosticsEnabled) return [];
+    if (doc.oversized) return [oversizedNotice(doc, ctx)];
     const findings = checkerOf(doc).findings(doc.draft, (offset) => doc.positionAt(offset).line);
     return findings.map((f) => toDiagnostic(f, doc.rangeOf(f.start, f.end), ctx));
   };
@@ -103,8 +126,10 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     return { kind: DocumentDiagnosticReportKind.Full, items: doc ? diagnosticsOf(doc) : [] };
   });
 
-  connection.languages.diagnostics.onWorkspace(async () => {
+  connection.languages.diagnostics.onWorkspace(async (_params, token) => {
     await ctx.workspaceIndex.ready;
+    // Indexing a large workspace takes a while: a client that gave up meanwhile is told so.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (!ctx.diagnosticsEnabled) return { items: [] };
     const items = ctx.workspaceIndex.closedFiles().map(({ uri, text, citations }) => {
       const source = text.getText();
@@ -123,7 +148,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
 
   return {
     initialize(capabilities, requested) {
-      if (typeof requested === 'number' && Number.isFinite(requested) && requested >= 0) debounceMs = requested;
+      if (isDebounce(requested)) debounceMs = requested;
       pull = capabilities.textDocument?.diagnostic !== undefined;
       return pull ? { diagnosticProvider: { identifier: 'crp-cite', interFileDependencies: false, workspaceDiagnostics: true } } : {};
     },
@@ -135,6 +160,11 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
         setImmediate(() => schedule(doc.uri, 0));
       },
       changed(doc) {
+        if (doc.oversized) {
+          checkers.delete(doc.uri);
+          schedule(doc.uri, debounceMs);
+          return;
+        }
         const checker = checkerOf(doc);
         const edits = doc.lastEdits;
         if (edits?.length === 1) checker.edited(edits[0]!, doc.text.getText());

@@ -9,19 +9,26 @@ import type { ServerContext } from '../context';
 export function registerNavigation(ctx: ServerContext): void {
   const { connection } = ctx;
 
+  // Markdown values go out without `isTrusted`: command links in them stay inert, and
+  // the data's text is escaped by core/features/render.ts.
   connection.onHover(({ textDocument, position }) => {
     const doc = ctx.documents.get(textDocument.uri);
     if (!doc) return null;
-    const result = hover(doc.draft, ctx.corpus, doc.offsetAt(position), ctx.t);
+    const offset = doc.offsetAt(position);
+    const { draft, base } = doc.draftAround(offset);
+    const result = hover(draft, ctx.corpus, offset - base, ctx.t);
     if (!result) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: doc.rangeOf(result.start, result.end) };
+    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: doc.rangeOf(base + result.start, base + result.end) };
   });
 
   connection.onDefinition(({ textDocument, position }) => {
     const doc = ctx.documents.get(textDocument.uri);
     if (!doc) return null;
-    const result = definition(doc.draft, ctx.corpus, doc.offsetAt(position));
-    if (!result) return null;
+    const offset = doc.offsetAt(position);
+    const { draft, base } = doc.draftAround(offset);
+    const found = definition(draft, ctx.corpus, offset - base);
+    if (!found) return null;
+    const result = { ...found, originStart: base + found.originStart, originEnd: base + found.originEnd };
     const line = { start: { line: result.line, character: 0 }, end: { line: result.line + 1, character: 0 } };
     return [
       {
@@ -36,7 +43,9 @@ export function registerNavigation(ctx: ServerContext): void {
   connection.onCompletion(({ textDocument, position }) => {
     const doc = ctx.documents.get(textDocument.uri);
     if (!doc) return null;
-    const list = complete(doc.draft, ctx.corpus, doc.offsetAt(position), ctx.t);
+    const offset = doc.offsetAt(position);
+    const { draft, base } = doc.draftAround(offset);
+    const list = complete(draft, ctx.corpus, offset - base, ctx.t);
     const items: CompletionItem[] = list.items.map((item) => ({
       label: item.label,
       labelDetails: { description: item.detail },
@@ -46,7 +55,7 @@ export function registerNavigation(ctx: ServerContext): void {
       filterText: item.filterText,
       sortText: item.sortText,
       insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: { range: doc.rangeOf(item.start, item.end), newText: item.insertText },
+      textEdit: { range: doc.rangeOf(base + item.start, base + item.end), newText: item.insertText },
     }));
     return { isIncomplete: list.incomplete, items };
   });

@@ -65,7 +65,9 @@ export function registerPanel(ctx: ServerContext): void {
   connection.onRequest(CitationAtRequest, (params) => {
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
     if (!doc || !params.position) return null;
-    return citedPassageAt(doc.draft, (s) => ctx.corpus.paper(s), doc.offsetAt(params.position)) ?? null;
+    const offset = doc.offsetAt(params.position);
+    const { draft, base } = doc.draftAround(offset);
+    return citedPassageAt(draft, (s) => ctx.corpus.paper(s), offset - base) ?? null;
   });
 
   connection.onRequest(FormatCitationRequest, (params) => {

@@ -4,7 +4,7 @@
  * workspace"), kept current as the workspace index changes.
  */
 import { readFileSync } from 'node:fs';
-import { CodeLensRefreshRequest, type ClientCapabilities, type CodeLens, type Location } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, type ClientCapabilities, type CodeLens, type Location } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import { paperOfRendering, passageAt, passageAtLine, type PassageRef } from '../../core/features/references';
 import type { ServerContext } from '../context';
@@ -23,16 +23,22 @@ export function registerReferences(ctx: ServerContext): { initialize(capabilitie
     return path ? paperOfRendering(ctx.corpus, path) : undefined;
   };
 
-  connection.onReferences(async ({ textDocument, position, context }) => {
+  connection.onReferences(async ({ textDocument, position, context }, token) => {
     let passage: PassageRef | undefined;
     const paper = renderingOf(textDocument.uri);
     if (paper) passage = passageAtLine(paper, position.line);
     else {
       const doc = ctx.documents.get(textDocument.uri);
-      passage = doc && passageAt(doc.draft, ctx.corpus, doc.offsetAt(position));
+      if (doc) {
+        const offset = doc.offsetAt(position);
+        const { draft, base } = doc.draftAround(offset);
+        passage = passageAt(draft, ctx.corpus, offset - base);
+      }
     }
     if (!passage) return null;
     await ctx.workspaceIndex.ready;
+    // Indexing a large workspace takes a while: a client that gave up meanwhile is told so.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const locations: Location[] = ctx.workspaceIndex.references(passage);
     if (context.includeDeclaration) {
       const p = passage.paper.paragraph(passage.paragraph)!;

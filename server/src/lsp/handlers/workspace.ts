@@ -61,7 +61,7 @@ export function registerWorkspace(ctx: ServerContext): WorkspaceFeature {
 
   return {
     initialize(params) {
-      capabilities = params.capabilities;
+      capabilities = params.capabilities ?? {};
       const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
       index.setRoots(folders.filter((f): f is string => typeof f === 'string'));
     },
