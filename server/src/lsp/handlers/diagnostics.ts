@@ -81,6 +81,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
   const timers = new Map<string, NodeJS.Timeout>();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let pull = false;
+  let refreshSupport = false;
 
   const checkerOf = (doc: OpenDocument): DraftChecker => {
     let checker = checkers.get(doc.uri);
@@ -113,7 +114,9 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
 
   const republishAll = (): void => {
     if (pull) {
-      void connection.languages.diagnostics.refresh();
+      // Only clients that say they support it may be asked to refresh (the protocol fuzz
+      // test's client did not, and the unanswered request was logged as an error).
+      if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
     }
     for (const doc of ctx.documents.all()) schedule(doc.uri, 0);
@@ -150,6 +153,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     initialize(capabilities, requested) {
       if (isDebounce(requested)) debounceMs = requested;
       pull = capabilities.textDocument?.diagnostic !== undefined;
+      refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
       return pull ? { diagnosticProvider: { identifier: 'crp-cite', interFileDependencies: false, workspaceDiagnostics: true } } : {};
     },
     documents: {

@@ -71,7 +71,9 @@ export function registerPanel(ctx: ServerContext): void {
   });
 
   connection.onRequest(FormatCitationRequest, (params) => {
-    const paper = paperOf(params?.symbol);
+    // `params` may be anything a client sends, `null` included (found by the protocol fuzz test).
+    if (!params || typeof params !== 'object') return null;
+    const paper = paperOf(params.symbol);
     const paragraph = paper && Number.isSafeInteger(params.paragraph) ? paper.paragraph(params.paragraph) : undefined;
     if (!paper || !paragraph) return null;
     const sub = params.subParagraph === undefined ? undefined : paper.subParagraph(paragraph.number, params.subParagraph);
