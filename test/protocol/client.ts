@@ -60,7 +60,7 @@ export interface TestServer {
   initializeResult: InitializeResult;
   /** Everything the server wrote to stderr (for failure messages). */
   stderr(): string;
-  /** `window/showMessage` notifications received so far. */
+  /** Messages shown to the writer so far: `window/showMessage` and `window/showMessageRequest` (answered with no action). */
   messages: Array<{ type: number; message: string }>;
   /** Every `textDocument/publishDiagnostics` received so far, in order (with versions). */
   published: PublishDiagnosticsParams[];
@@ -88,7 +88,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     messages.push(p);
   });
   connection.onNotification('window/logMessage', () => undefined);
-  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+    messages.push({ type: p.type, message: p.message });
+    return null;
+  });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
