@@ -3,9 +3,16 @@
  * requests so far needed (see `DraftIndex` in markdown.ts): opening a 5 MB draft must not
  * cost a 5 MB parse before the first hover. Whatever the chunk size, and whichever
  * requests and edits come in between, it must find what an index parsed in one go finds.
+ *
+ * And the checker re-checks, after an edit that changes what is prose (a backtick, a
+ * line break), only the blocks the index parsed again (`lastReparsed`): a keystroke in a
+ * 5 MB draft must not re-check 50,000 citations. It must agree with a full check.
  */
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkDraft, DraftChecker } from '../../server/src/core/features/diagnostics';
+import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 
 const SYMBOLS = ['CRP/43'];
@@ -87,6 +94,36 @@ describe('DraftIndex parsed chunk by chunk', () => {
           lazy.applyEdit(start, end, e.text);
         }
         expect(spans(lazy)).toEqual(spans(new DraftIndex(text, SYMBOLS, WHOLE)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('DraftChecker re-checking what the index re-parsed', () => {
+  const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
+  const lines = [...LINES, 'Broken: CRP/43 §28 and CRP/43 §6(d), CRP/43 §§21–19.', '<!-- crp-cite-disable-next-line -->', 'CRP/43 §99'];
+  const text = fc.array(fc.constantFrom(...lines), { maxLength: 30 }).map((ls) => ls.join('\n'));
+  const edit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 0, max: 6 }),
+    text: fc.constantFrom('', 'x', '8', '\n', '\n\n', '`', '```\n', '<', '(', ')', '[', ']', '\\', '    ', '- ', '<!--', '-->', '§', '(d)', '–19'),
+  });
+
+  it('agrees with a full check after any edits, one at a time', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { maxLength: 10 }), (initial, edits) => {
+        const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+        const checker = new DraftChecker(corpus);
+        checker.findings(draft);
+        for (const e of edits) {
+          const before = draft.getText();
+          const start = Math.floor(e.at * before.length);
+          const end = Math.min(before.length, start + e.length);
+          draft.applyEdit(start, end, e.text);
+          checker.edited({ start, end, removed: before.slice(start, end), inserted: e.text }, draft.getText(), draft.lastReparsed);
+          expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+        }
       }),
       { numRuns: 1500 },
     );

@@ -265,6 +265,9 @@ export class DraftIndex {
    * a request needs a place in it, and then only the text up to that place.
    */
   private parsedTo = 0;
+  /** Cache of `citations()`, until the next edit. */
+  private all: Citation[] | undefined;
+  private reparsed: { start: number; end: number } | undefined;
 
   private readonly chunk: number;
 
@@ -286,6 +289,17 @@ export class DraftIndex {
     this.text = text;
     this.blocks = [];
     this.parsedTo = 0;
+    this.all = undefined;
+    this.reparsed = undefined;
+  }
+
+  /**
+   * The text the last `applyEdit` parsed again, in offsets after it: every citation
+   * outside it is the one found before the edit (moved by the edit's length change).
+   * Undefined when that edit left blocks to be parsed later, or after `replaceAll`.
+   */
+  get lastReparsed(): { start: number; end: number } | undefined {
+    return this.reparsed;
   }
 
   /** Parses on until the blocks cover `[0, upTo)` (or the whole text). */
@@ -330,6 +344,8 @@ export class DraftIndex {
     end = Math.max(start, Math.min(end, this.text.length));
     const delta = replacement.length - (end - start);
     const complete = this.parsedTo >= this.text.length;
+    this.all = undefined;
+    this.reparsed = undefined;
     this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
     const blocks = this.blocks;
     if (blocks.length === 0) return;
@@ -369,6 +385,7 @@ export class DraftIndex {
       }
       for (let k = last + 1; k < blocks.length; k++) blocks[k]!.start += delta;
       blocks.splice(first, last - first + 1, ...reparsed);
+      this.reparsed = { start: windowStart, end: newEnd };
       this.parsedTo = complete ? this.text.length : this.parsedTo + delta;
       return;
     }
@@ -402,11 +419,13 @@ export class DraftIndex {
     return block.citations;
   }
 
-  /** Every citation in the draft, with document offsets. */
+  /** Every citation in the draft, with document offsets: the same array until the next edit (do not modify it). */
   citations(): Citation[] {
+    if (this.all) return this.all;
     this.parseUpTo(Number.POSITIVE_INFINITY);
     const all: Citation[] = [];
     for (const block of this.blocks) for (const c of this.citationsOf(block)) all.push(shift(c, block.start));
+    this.all = all;
     return all;
   }
 

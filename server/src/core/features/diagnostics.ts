@@ -274,7 +274,13 @@ export class DraftChecker {
     this.needsFull = true;
   }
 
-  edited(edit: DraftEdit, textAfter: string): void {
+  /**
+   * `reparsed`: the text the draft index parsed again for this edit (`lastReparsed`).
+   * With it, every edit re-checks the blocks the index re-parsed, and an edit that
+   * changes what is prose (a backtick, a line break) no more than those rather than
+   * the whole draft: citations elsewhere are the ones checked before.
+   */
+  edited(edit: DraftEdit, textAfter: string, reparsed?: { start: number; end: number }): void {
     if (this.needsFull) return;
     const insertedEnd = edit.start + edit.inserted.length;
     const lineStart = textAfter.lastIndexOf('\n', edit.start - 1) + 1;
@@ -282,7 +288,11 @@ export class DraftChecker {
     const line = textAfter.slice(lineStart, lineEnd < 0 ? textAfter.length : lineEnd);
     // Indentation and line starts decide code blocks, lists and headings.
     const atIndentation = /^[ \t>]*$/.test(textAfter.slice(lineStart, edit.start));
-    if (STRUCTURAL.test(edit.removed) || STRUCTURAL.test(edit.inserted) || atIndentation || /<!--|-->/.test(line)) {
+    const structural = STRUCTURAL.test(edit.removed) || STRUCTURAL.test(edit.inserted) || atIndentation;
+    // Silencing comments are found by line: they are read again when lines move or comments change.
+    const linesMoved = /[\n\r]/.test(edit.removed) || /[\n\r]/.test(edit.inserted);
+    const suppressionsStale = /crp-cite|<!--|-->/.test(edit.removed + edit.inserted) || /<!--|-->/.test(line) || (linesMoved && !this.suppressions?.empty);
+    if ((structural && !reparsed) || suppressionsStale) {
       this.needsFull = true;
       this.dirty = undefined;
       return;
@@ -304,9 +314,14 @@ export class DraftChecker {
     all.length = kept;
     const mapStart = (x: number) => (x < edit.start ? x : x >= edit.end ? x + delta : edit.start);
     const mapEnd = (x: number) => (x <= edit.start ? x : x >= edit.end ? x + delta : insertedEnd);
-    this.dirty = this.dirty
-      ? { start: Math.min(mapStart(this.dirty.start), edit.start), end: Math.max(mapEnd(this.dirty.end), insertedEnd) }
+    // Any edit can change a block's kind (`<div>` to `<8div>`): what the index parsed
+    // again is what may hold different citations.
+    const touched = reparsed
+      ? { start: Math.min(edit.start, reparsed.start), end: Math.max(insertedEnd, reparsed.end) }
       : { start: edit.start, end: insertedEnd };
+    this.dirty = this.dirty
+      ? { start: Math.min(mapStart(this.dirty.start), touched.start), end: Math.max(mapEnd(this.dirty.end), touched.end) }
+      : touched;
   }
 
   /**

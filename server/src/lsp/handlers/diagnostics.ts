@@ -159,9 +159,11 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     documents: {
       opened(doc) {
         checkers.delete(doc.uri);
-        // After the requests that came with the document (a hover, the outline): checking
-        // a large draft whole takes a while, and they need only the part they look at.
-        setImmediate(() => schedule(doc.uri, 0));
+        // After the requests that came with the document (a hover, the outline) are
+        // answered: checking a large draft whole takes a while, and they need only the
+        // part they look at. vscode-jsonrpc handles one message per turn of the event
+        // loop and writes its answer on the next, hence two turns.
+        setImmediate(() => setImmediate(() => schedule(doc.uri, 0)));
       },
       changed(doc) {
         if (doc.oversized) {
@@ -171,7 +173,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
         }
         const checker = checkerOf(doc);
         const edits = doc.lastEdits;
-        if (edits?.length === 1) checker.edited(edits[0]!, doc.text.getText());
+        if (edits?.length === 1) checker.edited(edits[0]!, doc.text.getText(), doc.draft.lastReparsed);
         else checker.reset();
         schedule(doc.uri, debounceMs);
       },
