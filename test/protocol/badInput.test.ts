@@ -16,7 +16,7 @@ const paperJson = () => JSON.parse(readFileSync(join(DATA, 'crp-43.json'), 'utf8
   symbol: string;
   title: string;
   paragraphs: Array<{ number: number; text: string; subParagraphs: Array<{ letter: string; text: string }> }>;
-  footnotes: Array<{ marker: string; text: string; calledFrom: { paragraph: number } }>;
+  footnotes: Array<{ number: number; marker: string; text: string; calledFrom: { paragraph: number }; line: number }>;
 };
 
 /** Polls until `condition` holds, failing after `ms`; no fixed sleeps. */

@@ -19,6 +19,7 @@ import {
   DidOpenTextDocumentNotification,
   LSPErrorCodes,
   ResponseError,
+  type Hover,
   type Position,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
@@ -231,7 +232,7 @@ describe('$/cancelRequest', () => {
         );
       }),
     );
-    expect(hoverText(await slow)).toContain('Paragraph 6');
+    expect(hoverText((await slow) as Hover | null)).toContain('Paragraph 6');
     expect(outcomes.filter((o) => o !== 'result' && o !== 'cancelled')).toEqual([]);
     expect(outcomes).toContain('cancelled');
     expect(server.process.exitCode).toBeNull();

@@ -12,6 +12,8 @@ import { definition } from '../../server/src/core/features/definition';
 import { complete } from '../../server/src/core/features/completion';
 import { targetAt } from '../../server/src/core/grammar';
 import { translator } from '../../server/src/i18n';
+import { escapeHtml } from '../../server/src/core/features/render';
+import { DocumentStore } from '../../server/src/lsp/documents';
 
 const corpus = loadCorpus(resolve(__dirname, '../../data/documents'));
 const symbols = corpus.papers.map((p) => p.symbol);
@@ -79,6 +81,79 @@ describe('the core on arbitrary drafts', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+/** How many runs each property makes: bounded in `npm test`, more with `npm run fuzz`. */
+const DEEP = Number(process.env.CRP_FUZZ_RUNS ?? 1);
+
+describe('a draft over the size limit, indexed around the cursor only', () => {
+  // Paragraphs without fences or HTML blocks: a window cut at blank lines parses as the whole.
+  const paragraph = fc.array(fc.oneof(citation, fc.constantFrom('text ', 'CRP/43 §', '`code` ', '[l](u) ', '😀', '\t', '\n')), { minLength: 1, maxLength: 8 }).map((p) => p.join('').replace(/\n(?=\s*\n)/g, ' '));
+  const blocks = fc.array(paragraph, { minLength: 1, maxLength: 8 }).map((ps) => ps.join('\n\n'));
+
+  it('answers hover, definition and completion as the whole index would, at every offset', () => {
+    fc.assert(
+      fc.property(blocks, (text) => {
+        const whole = new DraftIndex(text, symbols);
+        const store = new DocumentStore(() => symbols);
+        store.setMaxSize(1);
+        const doc = store.open({ textDocument: { uri: 'file:///big.md', languageId: 'markdown', version: 1, text } });
+        expect(doc.oversized).toBe(true);
+        expect(doc.draft.citations()).toEqual([]);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const { draft, base } = doc.draftAround(offset);
+          const h = hover(draft, corpus, offset - base, t);
+          const expected = hover(whole, corpus, offset, t);
+          expect(h && { ...h, start: h.start + base, end: h.end + base }).toEqual(expected);
+          const d = definition(draft, corpus, offset - base);
+          expect(d && d.originStart + base).toEqual(definition(whole, corpus, offset)?.originStart);
+          const c = complete(draft, corpus, offset - base, t).items.map((i) => [i.label, i.start + base, i.end + base]);
+          expect(c).toEqual(complete(whole, corpus, offset, t).items.map((i) => [i.label, i.start, i.end]));
+        }
+      }),
+      { numRuns: 60 * DEEP },
+    );
+  });
+
+  it('switches between indexed and oversized as edits and the limit cross it, agreeing with a fresh index', () => {
+    fc.assert(
+      fc.property(blocks, fc.array(fc.tuple(fc.nat(), fc.nat(), paragraph), { maxLength: 8 }), fc.integer({ min: 5, max: 200 }), (text, edits, limit) => {
+        const store = new DocumentStore(() => symbols);
+        store.setMaxSize(limit);
+        const doc = store.open({ textDocument: { uri: 'file:///d.md', languageId: 'markdown', version: 1, text } });
+        let version = 1;
+        for (const [a, b, inserted] of edits) {
+          const current = doc.text.getText();
+          const start = doc.positionAt(Math.min(a, b) % (current.length + 1));
+          const end = doc.positionAt(Math.max(a, b) % (current.length + 1));
+          store.change({ textDocument: { uri: 'file:///d.md', version: ++version }, contentChanges: [{ range: { start, end }, text: inserted }] });
+          const now = doc.text.getText();
+          expect(doc.oversized).toBe(now.length > limit);
+          expect(doc.draft.citations()).toEqual(doc.oversized ? [] : new DraftIndex(now, symbols).citations());
+        }
+        store.setMaxSize(1e9);
+        expect(doc.oversized).toBe(false);
+        expect(doc.draft.citations()).toEqual(new DraftIndex(doc.text.getText(), symbols).citations());
+      }),
+      { numRuns: 200 * DEEP },
+    );
+  });
+});
+
+describe('the data’s text in hovers', () => {
+  it('never carries a tag, an entity, a link or an image, only the http(s) autolinks it had', () => {
+    const piece = fc.oneof(fc.string(), fc.constantFrom('<script>', '<img src=x onerror=a()>', '[x](command:q)', '![i](https://t/p.png)', '&lt;', '<https://ok.example/a>', '<javascript:a()>', '\\[', ']('));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
+        const out = escapeHtml(text).replace(/<https?:\/\/[^\s<>]+>/g, '');
+        expect(out).not.toMatch(/[<>]/);
+        expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
+        // Every bracket is escaped: no `[text](target)` or `![alt](src)` can form.
+        expect(out.replace(/\\./g, '')).not.toMatch(/[[\]]/);
+      }),
+      { numRuns: 1000 * DEEP },
     );
   });
 });

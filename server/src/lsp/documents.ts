@@ -18,6 +18,20 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
 /** How far from the cursor an oversized document is indexed, each way. */
 const WINDOW = 64 * 1024;
 
+/**
+ * The offset just past the last blank line of `text`, or -1. Walks back line by line: a
+ * regular expression looking for the last match re-scanned the rest at every candidate.
+ */
+function afterLastBlankLine(text: string): number {
+  for (let end = text.lastIndexOf('\n'); end > 0; ) {
+    const previous = text.lastIndexOf('\n', end - 1);
+    if (previous < 0) return -1;
+    if (/^[ \t]*\r?$/.test(text.slice(previous + 1, end))) return end + 1;
+    end = previous;
+  }
+  return -1;
+}
+
 export class OpenDocument {
   /** The edits of the last change, in order; undefined when it replaced the whole text. */
   lastEdits: DraftEdit[] | undefined;
@@ -43,11 +57,15 @@ export class OpenDocument {
     const to = Math.min(text.length, offset + WINDOW);
     const before = text.slice(from, offset);
     const after = text.slice(offset, to);
-    // Cut at blank lines where there are some, else at line breaks: whole blocks parse as they would in the whole text.
-    const cutBefore = (/\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(before) ?? /\n(?![\s\S]*\n)/.exec(before));
-    const start = cutBefore ? from + cutBefore.index + cutBefore[0].length : from;
-    const cutAfter = /\r?\n[ \t]*\r?\n/.exec(after) ?? (to < text.length ? /\r?\n(?![\s\S]*\n)/.exec(after) : null);
-    const end = cutAfter ? offset + cutAfter.index : to;
+    // Cut at blank lines, so the window holds whole blocks that parse as in the whole
+    // text. Without one, keep the text's own start or end, else cut at the line break
+    // farthest from the cursor (a citation may wrap onto the next line).
+    const blankBefore = afterLastBlankLine(before);
+    const lineBefore = from > 0 ? before.indexOf('\n') : -1;
+    const start = blankBefore >= 0 ? from + blankBefore : lineBefore >= 0 ? from + lineBefore + 1 : from;
+    const blankAfter = /\r?\n[ \t]*\r?\n/.exec(after);
+    const lineAfter = to < text.length ? after.lastIndexOf('\n') : -1;
+    const end = blankAfter ? offset + blankAfter.index : lineAfter >= 0 ? offset + lineAfter : to;
     return { draft: new DraftIndex(text.slice(start, end), this.symbols()), base: start };
   }
 
@@ -116,8 +134,13 @@ export class DocumentStore {
     const wasOversized = doc.oversized;
     for (const change of params.contentChanges) {
       if ('range' in change) {
-        const start = doc.text.offsetAt(change.range.start);
-        const end = doc.text.offsetAt(change.range.end);
+        // A reversed range (end before start) is applied by TextDocument as ordered; so
+        // must it be here, or the index falls out of step with the text (found by the
+        // robustness property over edits).
+        const from = doc.text.offsetAt(change.range.start);
+        const to = doc.text.offsetAt(change.range.end);
+        const start = Math.min(from, to);
+        const end = Math.max(from, to);
         edits?.push({ start, end, removed: doc.text.getText().slice(start, end), inserted: change.text });
         doc.text = TextDocument.update(doc.text, [change], version);
         // A paste that crosses the limit stops indexing before it costs seconds.

@@ -6,7 +6,8 @@
  * HTML: angle brackets are escaped unless they form an http(s) autolink, as in footnote 5.
  * Nor may it become a link or an image: `[x](command:...)`, `[x](javascript:...)` or
  * `![](https://tracker)` in a data file must read as text, so square brackets are
- * escaped too (the data cites no links that way). Hovers are sent without `isTrusted`
+ * escaped too (the data cites no links that way), and backslashes, or `\[` in the data
+ * would undo the escape (found by the robustness property). Hovers are sent without `isTrusted`
  * as well, so even a link that got through could not run a command.
  */
 import type { Paper, Paragraph, SubParagraph } from '../corpus';
@@ -16,7 +17,7 @@ export function escapeHtml(text: string): string {
   return text
     .split(/(<https?:\/\/[^\s<>]+>)/)
     .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[[\]]/g, (b) => `\\${b}`),
+      i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\[\]]/g, (b) => `\\${b}`),
     )
     .join('');
 }
