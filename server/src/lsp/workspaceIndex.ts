@@ -7,6 +7,7 @@
  * document replaces its file on disk until it is closed: its unsaved text is what the
  * writer sees. The same `.gitignore` rules as `crp-cite check` decide which files count.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,15 +15,18 @@ import type { Location } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import type { Citation } from '../core/grammar';
 import { citationsOfText } from '../core/markdown';
+import { citingSpansIn, compactCitations, countCitationsIn, coverageMemo, positionIn, type CompactCitations } from '../core/compactCitations';
 import { countCitations } from '../core/features/outline';
 import { citingSpans, type PassageRef } from '../core/features/references';
 import { isListedMarkdown, markdownFiles } from '../cli/files';
 import type { DocumentStore } from './documents';
 
-interface DiskFile {
-  text: TextDocument;
-  citations: Citation[];
-}
+/**
+ * A file on disk, as indexed: its citations in compact form and its line starts, not its
+ * text (2,000 drafts' texts and citation objects took 550 MB; this, some 30 MB). The
+ * few requests that need the text (workspace diagnostics) read the file again.
+ */
+type DiskFile = CompactCitations;
 
 /** Reports indexing progress; the LSP glue maps it onto `$/progress`. */
 export interface IndexProgress {
@@ -122,7 +126,7 @@ export class WorkspaceIndex {
       const text = await readFile(path, 'utf8');
       if (text.length > this.documents.maxSize) return undefined;
       const symbols = this.corpus().papers.map((p) => p.symbol);
-      return { text: TextDocument.create(pathToFileURL(path).toString(), 'markdown', 0, text), citations: citationsOfText(text, symbols) };
+      return compactCitations(text, citationsOfText(text, symbols));
     } catch {
       return undefined;
     }
@@ -160,8 +164,8 @@ export class WorkspaceIndex {
     if (any) this.changed();
   }
 
-  /** Every indexed file's citations: open documents as edited, the rest as on disk. */
-  private *files(): Generator<{ uri: string; citations: () => Citation[]; text: () => TextDocument }> {
+  /** Every indexed file: open documents as edited, the rest as on disk. */
+  private *files(): Generator<{ uri: string; open: { citations: Citation[]; text: TextDocument } } | { uri: string; disk: DiskFile }> {
     const open = new Set<string>();
     for (const doc of this.documents.all()) {
       const path = uriToPath(doc.uri);
@@ -169,10 +173,10 @@ export class WorkspaceIndex {
       // An open draft counts when it is part of the workspace (or not yet saved into it).
       if (!onDisk && path && this.roots.length > 0 && !this.rootOf(path)) continue;
       open.add(doc.uri);
-      yield { uri: doc.uri, citations: () => doc.draft.citations(), text: () => doc.text };
+      yield { uri: doc.uri, open: { citations: doc.draft.citations(), text: doc.text } };
     }
     for (const [uri, file] of this.disk) {
-      if (!open.has(uri)) yield { uri, citations: () => file.citations, text: () => file.text };
+      if (!open.has(uri)) yield { uri, disk: file };
     }
   }
 
@@ -181,8 +185,10 @@ export class WorkspaceIndex {
     const paper = this.corpus().paper(symbol);
     const total = new Map<number, number>();
     if (!paper) return total;
+    const memo = coverageMemo();
     for (const file of this.files()) {
-      for (const [n, count] of countCitations(paper, file.citations())) total.set(n, (total.get(n) ?? 0) + count);
+      const counts = 'open' in file ? countCitations(paper, file.open.citations) : countCitationsIn(file.disk, paper, memo);
+      for (const [n, count] of counts) total.set(n, (total.get(n) ?? 0) + count);
     }
     return total;
   }
@@ -190,18 +196,35 @@ export class WorkspaceIndex {
   /** Every citation of the passage in the workspace, one location per range or list item. */
   references(passage: PassageRef): Location[] {
     const locations: Location[] = [];
+    const memo = coverageMemo();
     for (const file of this.files()) {
-      const spans = citingSpans(passage, file.citations());
-      if (spans.length === 0) continue;
-      const text = file.text();
-      for (const s of spans) locations.push({ uri: file.uri, range: { start: text.positionAt(s.start), end: text.positionAt(s.end) } });
+      if ('open' in file) {
+        const { text, citations } = file.open;
+        for (const s of citingSpans(passage, citations)) locations.push({ uri: file.uri, range: { start: text.positionAt(s.start), end: text.positionAt(s.end) } });
+      } else {
+        for (const s of citingSpansIn(file.disk, passage, memo)) locations.push({ uri: file.uri, range: { start: positionIn(file.disk, s.start), end: positionIn(file.disk, s.end) } });
+      }
     }
     return locations.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   }
 
-  /** The indexed files that are not open, as on disk. */
+  /** The indexed files that are not open, read again from disk (files that vanished meanwhile are left out). */
   closedFiles(): Array<{ uri: string; text: TextDocument; citations: Citation[] }> {
-    return [...this.disk].filter(([uri]) => !this.documents.get(uri)).map(([uri, f]) => ({ uri, text: f.text, citations: f.citations }));
+    const symbols = this.corpus().papers.map((p) => p.symbol);
+    const files: Array<{ uri: string; text: TextDocument; citations: Citation[] }> = [];
+    for (const uri of this.disk.keys()) {
+      const path = uriToPath(uri);
+      if (this.documents.get(uri) || !path) continue;
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        continue;
+      }
+      if (text.length > this.documents.maxSize) continue;
+      files.push({ uri, text: TextDocument.create(uri, 'markdown', 0, text), citations: citationsOfText(text, symbols) });
+    }
+    return files;
   }
 
   /** How many files are indexed from disk (tests, logs). */

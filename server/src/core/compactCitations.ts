@@ -1,0 +1,168 @@
+/**
+ * The citations of a file that is not open, kept small: the workspace index holds 2,000
+ * drafts' worth (half a million citations). As objects (citation, mark, items, references,
+ * number tokens) they take some 450 bytes each and the texts as many again; here, eight
+ * 32-bit numbers per cited item, and the line starts for positions.
+ *
+ * What is kept is what references and counts need: each item's span and what it names
+ * (paragraph numbers and letters). What an item covers is worked out when asked, with
+ * the corpus of the moment, as for an open draft (`coveredByItem`).
+ */
+import type { Paper } from './corpus';
+import type { Citation, CitationItem, Reference } from './grammar';
+import { coveredByItem, type Covered } from './resolve';
+
+const FIELDS = 8;
+const START = 0;
+const END = 1;
+const CITATION = 2;
+const SYMBOL = 3;
+const FROM_NUMBER = 4;
+const FROM_LETTER = 5;
+const TO_NUMBER = 6;
+const TO_LETTER = 7;
+
+/** A number that names no paragraph: absurd, or past what 32 bits hold. */
+const NO_PARAGRAPH = -1;
+/** An item without a second half. */
+const NO_TO = -2;
+/** A second half without a number (`(c)` in `§6(a)–(c)`). */
+const LETTER_ONLY = -3;
+
+export interface CompactCitations {
+  /** `FIELDS` numbers per item, items in text order. */
+  readonly items: Int32Array;
+  /** The symbols cited, by index. */
+  readonly symbols: readonly string[];
+  /** Offset of each line's start, lines counted as `TextDocument` counts them. */
+  readonly lines: Uint32Array;
+  /** How many citations; items carry their citation's ordinal. */
+  readonly citations: number;
+}
+
+function numberOf(ref: Reference | undefined): number {
+  const value = ref?.number?.value;
+  return value !== undefined && Number.isSafeInteger(value) && value <= 0x7fffffff ? value : NO_PARAGRAPH;
+}
+
+/** Line starts after `\n`, `\r\n` and a lone `\r`, as `TextDocument.positionAt` uses them. */
+function lineStarts(text: string): Uint32Array {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return Uint32Array.from(starts);
+}
+
+export function compactCitations(text: string, citations: readonly Citation[]): CompactCitations {
+  let count = 0;
+  for (const c of citations) count += c.items.length;
+  const items = new Int32Array(count * FIELDS);
+  const symbols: string[] = [];
+  let k = 0;
+  citations.forEach((citation, ordinal) => {
+    let symbol = symbols.indexOf(citation.symbol);
+    if (symbol < 0) symbol = symbols.push(citation.symbol) - 1;
+    for (const item of citation.items) {
+      items[k + START] = item.start;
+      items[k + END] = item.end;
+      items[k + CITATION] = ordinal;
+      items[k + SYMBOL] = symbol;
+      items[k + FROM_NUMBER] = numberOf(item.from);
+      items[k + FROM_LETTER] = item.from.sub?.letter.charCodeAt(0) ?? 0;
+      items[k + TO_NUMBER] = !item.to ? NO_TO : item.to.number ? numberOf(item.to) : LETTER_ONLY;
+      items[k + TO_LETTER] = item.to?.sub?.letter.charCodeAt(0) ?? 0;
+      k += FIELDS;
+    }
+  });
+  return { items, symbols, lines: lineStarts(text), citations: citations.length };
+}
+
+/** `TextDocument.positionAt` for the offsets stored here (never inside a `\r\n`). */
+export function positionIn(compact: CompactCitations, offset: number): { line: number; character: number } {
+  const lines = compact.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lines[lo]! };
+}
+
+function reference(value: number, letter: number): Reference {
+  return {
+    number: { text: String(value), value: value === NO_PARAGRAPH ? Number.NaN : value, start: 0, end: 0 },
+    ...(letter ? { sub: { letter: String.fromCharCode(letter), start: 0, end: 0 } } : {}),
+    start: 0,
+    end: 0,
+  };
+}
+
+/**
+ * What the item at `k` covers in `paper`, memoized in `memo` by what it names: the same
+ * few hundred references recur across a workspace.
+ */
+function covered(paper: Paper, items: Int32Array, k: number, memo: Map<string, Covered[]>): Covered[] {
+  const key = `${items[k + FROM_NUMBER]},${items[k + FROM_LETTER]},${items[k + TO_NUMBER]},${items[k + TO_LETTER]}`;
+  let result = memo.get(key);
+  if (!result) {
+    const from = reference(items[k + FROM_NUMBER]!, items[k + FROM_LETTER]!);
+    const toNumber = items[k + TO_NUMBER]!;
+    const item: CitationItem = { from, start: 0, end: 0 };
+    if (toNumber === LETTER_ONLY) item.to = { sub: { letter: String.fromCharCode(items[k + TO_LETTER]!), start: 0, end: 0 }, start: 0, end: 0 };
+    else if (toNumber !== NO_TO) item.to = reference(toNumber, items[k + TO_LETTER]!);
+    result = coveredByItem(paper, item);
+    memo.set(key, result);
+  }
+  return result;
+}
+
+/** A memo for `citingSpansIn` and `countCitationsIn`: one per request and paper. */
+export function coverageMemo(): Map<string, Covered[]> {
+  return new Map();
+}
+
+/** `citingSpans` (features/references.ts) on compact citations. */
+export function citingSpansIn(
+  compact: CompactCitations,
+  passage: { paper: Paper; paragraph: number; letter?: string },
+  memo: Map<string, Covered[]>,
+): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  const symbol = compact.symbols.indexOf(passage.paper.symbol);
+  if (symbol < 0) return spans;
+  const items = compact.items;
+  for (let k = 0; k < items.length; k += FIELDS) {
+    if (items[k + SYMBOL] !== symbol) continue;
+    const covers = covered(passage.paper, items, k, memo).some(
+      (c) => c.paragraph.number === passage.paragraph && (passage.letter === undefined || c.sub === undefined || c.sub.letter === passage.letter),
+    );
+    if (covers) spans.push({ start: items[k + START]!, end: items[k + END]! });
+  }
+  return spans;
+}
+
+/** `countCitations` (features/outline.ts) on compact citations: each citation counts once per paragraph. */
+export function countCitationsIn(compact: CompactCitations, paper: Paper, memo: Map<string, Covered[]>): Map<number, number> {
+  const counts = new Map<number, number>();
+  const symbol = compact.symbols.indexOf(paper.symbol);
+  if (symbol < 0) return counts;
+  const items = compact.items;
+  const numbers = new Set<number>();
+  for (let k = 0; k < items.length; k += FIELDS) {
+    if (items[k + SYMBOL] !== symbol) continue;
+    for (const c of covered(paper, items, k, memo)) numbers.add(c.paragraph.number);
+    const last = k + FIELDS >= items.length || items[k + FIELDS + CITATION] !== items[k + CITATION];
+    if (last) {
+      for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
+      numbers.clear();
+    }
+  }
+  return counts;
+}
