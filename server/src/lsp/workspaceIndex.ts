@@ -7,7 +7,7 @@
  * document replaces its file on disk until it is closed: its unsaved text is what the
  * writer sees. The same `.gitignore` rules as `crp-cite check` decide which files count.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -34,8 +34,13 @@ export interface IndexProgress {
   done(): void;
 }
 
-/** Files read between two yields to the event loop. */
-const BATCH = 16;
+/**
+ * Time spent reading and indexing files between two yields to the event loop: requests
+ * wait at most this long. Files are read synchronously within a slice: 2,000 small
+ * asynchronous reads (stat, open, read, close through the thread pool) cost more than
+ * the indexing itself.
+ */
+const SLICE_MS = 8;
 
 export function uriToPath(uri: string): string | undefined {
   try {
@@ -97,15 +102,15 @@ export class WorkspaceIndex {
         }
       }
       const fresh = new Map<string, DiskFile>();
-      for (let i = 0; i < paths.length; i += BATCH) {
+      for (let i = 0; i < paths.length; ) {
         if (generation !== this.generation) return;
-        const batch = paths.slice(i, i + BATCH);
-        const read = await Promise.all(batch.map((p) => this.read(p)));
-        batch.forEach((p, k) => {
-          const file = read[k];
-          if (file) fresh.set(pathToFileURL(p).toString(), file);
-        });
-        progress?.report(Math.min(i + BATCH, paths.length), paths.length);
+        const sliceEnd = performance.now() + SLICE_MS;
+        do {
+          const path = paths[i++]!;
+          const file = this.readNow(path);
+          if (file) fresh.set(pathToFileURL(path).toString(), file);
+        } while (i < paths.length && performance.now() < sliceEnd);
+        progress?.report(i, paths.length);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       if (generation !== this.generation) return;
@@ -115,6 +120,19 @@ export class WorkspaceIndex {
       this.changed();
     })();
     return this.indexing;
+  }
+
+  /** `read`, synchronously: for the time-sliced indexing of the whole workspace. */
+  private readNow(path: string): DiskFile | undefined {
+    try {
+      if (statSync(path).size > this.documents.maxSize * 3) return undefined;
+      const text = readFileSync(path, 'utf8');
+      if (text.length > this.documents.maxSize) return undefined;
+      const symbols = this.corpus().papers.map((p) => p.symbol);
+      return compactCitations(text, citationsOfText(text, symbols));
+    } catch {
+      return undefined;
+    }
   }
 
   private async read(path: string): Promise<DiskFile | undefined> {
