@@ -129,6 +129,7 @@ tree.addEventListener('vsc-tree-select', (event) => {
   const target = item ? targetOf(item) : undefined;
   if (!target) return;
   select(target);
+  if (item) scrollToItem(item);
   post({ type: 'select', target });
 });
 
@@ -257,7 +258,19 @@ function markSelected(target: Target, scroll: boolean): void {
     if (parent.tagName === 'VSCODE-TREE-ITEM') (parent as TreeItem).open = true;
   }
   item.selected = true;
-  if (scroll) item.scrollIntoView({ block: 'nearest' });
+  if (scroll) scrollToItem(item);
+}
+
+/**
+ * Scrolls a tree item into view once the layout has settled: selecting fills the detail
+ * pane below the tree (and the web components render a moment later), which shrinks the
+ * tree and could push the item just revealed out of sight again.
+ */
+function scrollToItem(item: HTMLElement): void {
+  item.scrollIntoView({ block: 'nearest' });
+  requestAnimationFrame(() => {
+    if (item.isConnected) item.scrollIntoView({ block: 'nearest' });
+  });
 }
 
 function select(target: Target): void {
