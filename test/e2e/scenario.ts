@@ -184,3 +184,19 @@ export async function typeInEditor(page: Page, text: string): Promise<void> {
   await activeEditor(page).locator('textarea').first().waitFor({ state: 'attached' });
   await page.keyboard.type(text, { delay: 15 });
 }
+
+/**
+ * Wraps a scenario's body: on failure, a screenshot `FAILED-<name>.png` shows what the
+ * workbench looked like, then the error goes on.
+ */
+export function withFailureShot(page: () => Page | undefined, name: string, body: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await body();
+    } catch (e) {
+      const p = page();
+      if (p) await shot(p, `FAILED-${name}`).catch(() => {});
+      throw e;
+    }
+  };
+}
