@@ -6,7 +6,7 @@
  * JSON-RPC error (never an internal error), nothing is logged as an error, and at the end
  * the server still answers right.
  *
- * Deterministic: a fixed seed (`CRP_FUZZ_SEED`) and step count (`CRP_FUZZ_STEPS`, 300 per
+ * Deterministic: a fixed seed (`CRP_FUZZ_SEED`) and step count (`CRP_FUZZ_STEPS`, 600 per
  * session by default; `npm run fuzz` runs 5,000). A failure prints the seed and step.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ import {
 import { hoverText, startServer, type TestServer } from './client';
 
 const SEED = Number(process.env.CRP_FUZZ_SEED ?? 20240607);
-const STEPS = Number(process.env.CRP_FUZZ_STEPS ?? 300);
+const STEPS = Number(process.env.CRP_FUZZ_STEPS ?? 600);
 
 /** mulberry32: small, fast, and the same sequence on every platform. */
 function random(seed: number) {
