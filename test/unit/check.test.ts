@@ -97,8 +97,14 @@ describe('crp-cite check', () => {
     expect(r.err).toMatch(/^Option inconnue ou incomplète « --format xml »/);
   });
 
-  it('finds nothing wrong in the example drafts', () => {
+  it('finds exactly the three mistakes of the draft under review among the examples', () => {
     const r = run('check', 'examples', '--locale', 'en');
-    expect(r).toMatchObject({ code: 0, out: 'No problems in 3 files.' });
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')).toEqual([
+      'examples/statement-draft-en.md:9:10: error crp-cite.unknown-sub-paragraph Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).',
+      'examples/statement-draft-en.md:11:80: error crp-cite.unknown-paragraph CRP/43 has no paragraph 61: its paragraphs run from 1 to 27.',
+      'examples/statement-draft-en.md:12:51: error crp-cite.reversed-range This range runs backwards: 21 comes after 19.',
+      '3 errors and 0 warnings in 4 files.',
+    ]);
   });
 });
