@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadCorpus, defaultDataFolder, problemMessage } from './core/load';
 import { toLanguage, translator } from './i18n';
 import { COMMANDS, type CliContext } from './cli/commands';
+import { runCheckWorker } from './cli/parallel';
 
 function environmentLocale(): string | undefined {
   return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
@@ -56,7 +57,9 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
   return command(args, ctx);
 }
 
-if (require.main === module) {
+if (runCheckWorker()) {
+  // A worker thread of `crp-cite check` on a large folder (cli/parallel.ts): done.
+} else if (require.main === module) {
   process.exitCode = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),

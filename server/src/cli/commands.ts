@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Corpus } from '../core/corpus';
 import { findCitations } from '../core/grammar';
-import { citationsOfText, DraftIndex } from '../core/markdown';
-import { checkDraft, messageOf } from '../core/features/diagnostics';
+import { citationsOfText } from '../core/markdown';
+import { messageOf, type Finding } from '../core/features/diagnostics';
 import { coveredByCitation, referenceLabel } from '../core/resolve';
 import type { Translate } from '../i18n';
 import { markdownFiles, UnreadablePathError } from './files';
+import { checkFiles } from './parallel';
 
 export interface CliContext {
   corpus: Corpus;
@@ -106,24 +107,37 @@ const list: Command = (args, ctx) => {
  * every language; the message is in the writer's.
  */
 const check: Command = (args, ctx) => {
-  const drafts = readDrafts(args, ctx);
-  if (!drafts) return 2;
-  const symbols = ctx.corpus.papers.map((p) => p.symbol);
+  let paths: string[];
+  try {
+    paths = markdownFiles(args.length > 0 ? args : ['.']);
+  } catch (e) {
+    const path = e instanceof UnreadablePathError ? e.path : '';
+    const detail = e instanceof UnreadablePathError ? e.detail : e instanceof Error ? e.message : String(e);
+    ctx.io.err(ctx.t('cli.unreadable', { path, detail }));
+    return 2;
+  }
+  // Large folders are checked on two cores (cli/parallel.ts); the report is the same.
+  const results = checkFiles(paths, ctx.corpus);
+  const unreadable = results.find((r) => 'unreadable' in r);
+  if (unreadable && 'unreadable' in unreadable) {
+    ctx.io.err(ctx.t('cli.unreadable', { path: unreadable.path, detail: unreadable.unreadable }));
+    return 2;
+  }
+  const drafts = results;
   const problems: Array<{ path: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }> = [];
-  for (const { path, text } of drafts) {
-    for (const f of checkDraft(new DraftIndex(text, symbols), ctx.corpus)) {
-      const start = lineColumn(text, f.start);
-      const end = lineColumn(text, f.end);
-      problems.push({
-        path: relative(process.cwd(), path) || path,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        severity: f.severity,
-        code: f.code,
-        message: messageOf(f, ctx.t),
-      });
+  // The same few messages recur across a folder: translate each once.
+  const messages = new Map<string, string>();
+  const message = (p: Pick<Finding, 'messageKey' | 'params'>) => {
+    const key = `${p.messageKey}\u0000${JSON.stringify(p.params)}`;
+    let m = messages.get(key);
+    if (m === undefined) messages.set(key, (m = messageOf(p as Finding, ctx.t)));
+    return m;
+  };
+  for (const result of results) {
+    if (!('problems' in result)) continue;
+    const path = relative(process.cwd(), result.path) || result.path;
+    for (const p of result.problems) {
+      problems.push({ path, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, severity: p.severity, code: p.code, message: message(p) });
     }
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
