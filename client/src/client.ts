@@ -26,7 +26,7 @@ const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 function clientSettings(settings: Settings): ClientSettings {
-  return { language: settings.language, diagnostics: settings.diagnostics, citationStyle: settings.citationStyle };
+  return { language: settings.language, diagnostics: settings.diagnostics, citationStyle: settings.citationStyle, maxDocumentSize: settings.maxDocumentSize };
 }
 
 /**

@@ -3,7 +3,7 @@
  * — `auto` means VS Code's display language, anything invalid falls back to its default
  * with a warning — are unit-tested without an editor.
  */
-import { CITATION_STYLES, SERVER_LANGUAGES, type CitationStyle, type ServerLanguage } from '../../server/src/protocol';
+import { CITATION_STYLES, DEFAULT_MAX_DOCUMENT_SIZE, SERVER_LANGUAGES, type CitationStyle, type ServerLanguage } from '../../server/src/protocol';
 
 export const LANGUAGE_SETTINGS = ['auto', ...SERVER_LANGUAGES] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
@@ -15,6 +15,8 @@ export interface Settings {
   language: ServerLanguage;
   diagnostics: boolean;
   citationStyle: CitationStyle;
+  /** Drafts longer than this (in characters) are indexed only around the cursor. */
+  maxDocumentSize: number;
 }
 
 /** The settings as read from the configuration, unchecked. */
@@ -22,6 +24,7 @@ export interface RawSettings {
   language?: unknown;
   diagnosticsEnable?: unknown;
   citationStyle?: unknown;
+  maxDocumentSize?: unknown;
 }
 
 /** A setting whose value was not valid; reported to the writer in their language. */
@@ -56,8 +59,9 @@ export function resolveSettings(raw: RawSettings, displayLanguage: string | unde
   const languageSetting = check('crpCite.language', raw.language, (v): v is LanguageSetting => oneOf(v, LANGUAGE_SETTINGS), 'auto' as LanguageSetting);
   const diagnostics = check('crpCite.diagnostics.enable', raw.diagnosticsEnable, (v): v is boolean => typeof v === 'boolean', true);
   const citationStyle = check('crpCite.citationStyle', raw.citationStyle, (v): v is CitationStyle => oneOf(v, CITATION_STYLES), 'section' as CitationStyle);
+  const maxDocumentSize = check('crpCite.maxDocumentSize', raw.maxDocumentSize, (v): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0, DEFAULT_MAX_DOCUMENT_SIZE);
   return {
-    settings: { languageSetting, language: chooseLanguage(languageSetting, displayLanguage), diagnostics, citationStyle },
+    settings: { languageSetting, language: chooseLanguage(languageSetting, displayLanguage), diagnostics, citationStyle, maxDocumentSize },
     problems,
   };
 }

@@ -19,6 +19,7 @@ export function readSettings(): ReturnType<typeof resolveSettings> {
       language: config.get('language'),
       diagnosticsEnable: config.get('diagnostics.enable'),
       citationStyle: config.get('citationStyle'),
+      maxDocumentSize: config.get('maxDocumentSize'),
     },
     vscode.env.language,
   );

@@ -13,6 +13,9 @@ import { NotificationType, RequestType, type Position } from 'vscode-languageser
 export const CITATION_STYLES = ['section', 'para', 'local'] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
 
+/** `crpCite.maxDocumentSize` by default: 10 Mi characters, twice the benchmark's largest draft. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
+
 /** The languages the server speaks. */
 export const SERVER_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type ServerLanguage = (typeof SERVER_LANGUAGES)[number];
@@ -150,6 +153,8 @@ export interface ClientSettings {
   diagnostics: boolean;
   /** How the style quick fix writes citations (`crpCite.citationStyle`). */
   citationStyle: CitationStyle;
+  /** Drafts longer than this, in characters, are indexed only around the cursor. */
+  maxDocumentSize: number;
 }
 
 /**

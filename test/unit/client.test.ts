@@ -34,15 +34,15 @@ describe('settings and locale choice', () => {
 
   it('uses the defaults when nothing is set', () => {
     expect(resolveSettings({}, 'es')).toEqual({
-      settings: { languageSetting: 'auto', language: 'es', diagnostics: true, citationStyle: 'section' },
+      settings: { languageSetting: 'auto', language: 'es', diagnostics: true, citationStyle: 'section', maxDocumentSize: 10 * 1024 * 1024 },
       problems: [],
     });
   });
 
   it('falls back to the default on an invalid value and reports it', () => {
-    const { settings, problems } = resolveSettings({ language: 'de', diagnosticsEnable: 'yes', citationStyle: 'paragraph' }, 'fr');
-    expect(settings).toEqual({ languageSetting: 'auto', language: 'fr', diagnostics: true, citationStyle: 'section' });
-    expect(problems.map((p) => p.setting)).toEqual(['crpCite.language', 'crpCite.diagnostics.enable', 'crpCite.citationStyle']);
+    const { settings, problems } = resolveSettings({ language: 'de', diagnosticsEnable: 'yes', citationStyle: 'paragraph', maxDocumentSize: -5 }, 'fr');
+    expect(settings).toEqual({ languageSetting: 'auto', language: 'fr', diagnostics: true, citationStyle: 'section', maxDocumentSize: 10 * 1024 * 1024 });
+    expect(problems.map((p) => p.setting)).toEqual(['crpCite.language', 'crpCite.diagnostics.enable', 'crpCite.citationStyle', 'crpCite.maxDocumentSize']);
     expect(problems[0]).toEqual({ setting: 'crpCite.language', value: '"de"', fallback: 'auto' });
   });
 });

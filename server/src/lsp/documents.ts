@@ -12,8 +12,9 @@ import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, Position, 
 import { DraftIndex } from '../core/markdown';
 import type { DraftEdit } from '../core/features/diagnostics';
 
-/** Default `crpCite.maxDocumentSize`: 10 MiB of characters. */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
+import { DEFAULT_MAX_DOCUMENT_SIZE } from '../protocol';
+
+export { DEFAULT_MAX_DOCUMENT_SIZE };
 
 /** How far from the cursor an oversized document is indexed, each way. */
 const WINDOW = 64 * 1024;
