@@ -21,8 +21,7 @@ export function toLanguage(locale: string | undefined | null): Language {
 
 const instances = new Map<Language, i18n>();
 
-/** A translator for one language; instances are created once and shared. */
-export function translator(language: Language): Translate {
+function instanceOf(language: Language): i18n {
   let instance = instances.get(language);
   if (!instance) {
     instance = i18next.createInstance();
@@ -36,6 +35,20 @@ export function translator(language: Language): Translate {
     });
     instances.set(language, instance);
   }
-  const t = instance.t.bind(instance);
-  return (key, options) => String(t(key, options as never));
+  return instance;
+}
+
+/**
+ * A translator for one language; instances are created once and shared, on the first
+ * message actually translated: the server answers `initialize` before it needs one.
+ */
+export function translator(language: Language): Translate {
+  let t: i18n['t'] | undefined;
+  return (key, options) => {
+    if (!t) {
+      const instance = instanceOf(language);
+      t = instance.t.bind(instance);
+    }
+    return String(t(key, options as never));
+  };
 }

@@ -27,7 +27,8 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
   const load = options.loadCorpus ?? loadCorpus;
   let dataFolder = defaultDataFolder();
-  const ctx = new ServerContext(connection, load(dataFolder));
+  // Loaded on first use: validating the data is the largest part of start-up otherwise.
+  const ctx = new ServerContext(connection, () => load(dataFolder));
   const diagnostics = registerDiagnostics(ctx);
   const references = registerReferences(ctx);
   const workspace = registerWorkspace(ctx);

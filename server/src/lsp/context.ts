@@ -34,12 +34,32 @@ export class ServerContext {
   private translate: Translate = translator('en');
   private readonly languageListeners: Array<() => void> = [];
 
+  private loadedCorpus: Corpus | undefined;
+
   constructor(
     readonly connection: Connection,
-    public corpus: Corpus,
+    /** The corpus, or how to load it: then on first use, after `initialize` is answered. */
+    corpus: Corpus | (() => Corpus),
   ) {
+    if (typeof corpus === 'function') this.loadCorpus = corpus;
+    else this.loadedCorpus = corpus;
     this.documents = new DocumentStore(() => this.corpus.papers.map((p) => p.symbol));
     this.workspaceIndex = new WorkspaceIndex(() => this.corpus, this.documents);
+  }
+
+  private loadCorpus: (() => Corpus) | undefined;
+
+  get corpus(): Corpus {
+    if (!this.loadedCorpus) {
+      this.loadedCorpus = this.loadCorpus!();
+      this.loadCorpus = undefined;
+    }
+    return this.loadedCorpus;
+  }
+
+  set corpus(corpus: Corpus) {
+    this.loadedCorpus = corpus;
+    this.loadCorpus = undefined;
   }
 
   get language(): Language {
