@@ -31,6 +31,8 @@ interface Block {
   open: boolean;
   /** Citations with offsets relative to `start`; computed on first use. */
   citations?: Citation[];
+  /** The block's prose (`proseOf`), kept once completion asked for it. */
+  prose?: string;
 }
 
 /**
@@ -458,7 +460,8 @@ export class DraftIndex {
   proseAround(offset: number): { prose: string; start: number } {
     this.parseUpTo(offset + 1);
     const block = this.blocks[this.blockIndexAt(offset)]!;
-    return { prose: proseOf(block, this.text), start: block.start };
+    block.prose ??= proseOf(block, this.text);
+    return { prose: block.prose, start: block.start };
   }
 
   get blockCount(): number {

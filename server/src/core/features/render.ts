@@ -33,7 +33,24 @@ function footnotesBlock(paper: Paper, paragraph: Paragraph, sub: SubParagraph | 
 }
 
 /** A paragraph (with all its sub-paragraphs) or one sub-paragraph, titled, with its footnotes. */
+const rendered = new WeakMap<Paper, WeakMap<Translate, Map<string, string>>>();
+
+/**
+ * `renderPassage`, remembered per paper and translator: completion after `§` renders
+ * every paragraph of the paper on each keystroke, hovers the same few again and again.
+ */
 export function renderPassage(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string {
+  let byTranslator = rendered.get(paper);
+  if (!byTranslator) rendered.set(paper, (byTranslator = new WeakMap()));
+  let passages = byTranslator.get(t);
+  if (!passages) byTranslator.set(t, (passages = new Map()));
+  const key = sub ? `${paragraph.number}(${sub.letter})` : String(paragraph.number);
+  let markdown = passages.get(key);
+  if (markdown === undefined) passages.set(key, (markdown = renderPassageNow(paper, paragraph, sub, t)));
+  return markdown;
+}
+
+function renderPassageNow(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string {
   const title = sub
     ? t('hover.subParagraph', { number: paragraph.number, letter: sub.letter })
     : t('hover.paragraph', { number: paragraph.number });
