@@ -410,7 +410,10 @@ async function main() {
   log('start-up…');
   const startup = want('startup') ? await measureStartup('both') : {};
   log('open → first hover…');
+  // In the middle of the draft (the whole first half must be parsed before it is known
+  // what is prose there), and on the first screen, where an editor opens a draft.
   const open = want('open') ? await measureOpenToHover(large, position(firstSpot.number)) : {};
+  const openTop = want('open') ? await measureOpenToHover(large, position(spots[0].number)) : {};
   log('request latency…');
   const requests = want('requests')
     ? { floor: await measureRequests('floor', large, spots, position), ours: await measureRequests('ours', large, spots, position) }
@@ -433,7 +436,8 @@ async function main() {
   const row = (name, ours, floor, unit, target, met) =>
     rows.push({ name, ours, floor, ratio: !isNotYet(ours) && !isNotYet(floor) && floor > 0 ? ours / floor : null, unit, target, met: isNotYet(ours) ? null : met });
   row('start-up to initialize answered', startup.ours, startup.floor, 'ms', '≤ 1.25× floor', startup.ours <= 1.25 * startup.floor);
-  row('open 5 MB draft → first hover', open.ours, open.floor, 'ms', '≤ 2× floor', open.ours <= 2 * open.floor);
+  row(`open ${(large.bytes / 1e6).toFixed(1)} MB draft → first hover, middle`, open.ours, open.floor, 'ms', '≤ 2× floor', open.ours <= 2 * open.floor);
+  row(`open ${(large.bytes / 1e6).toFixed(1)} MB draft → first hover, top`, openTop.ours, openTop.floor, 'ms', '(≤ 2× floor)', openTop.ours <= 2 * openTop.floor);
   for (const name of Object.keys(METHODS)) {
     const o = requests.ours[name];
     const f = requests.floor[name];
@@ -468,11 +472,11 @@ async function main() {
       repetitions: R,
     },
     rows,
-    raw: { startup, open, requests, edits, workspace: ws, check, bundle },
+    raw: { startup, open, openTop, requests, edits, workspace: ws, check, bundle },
     seconds: (now() - started) / 1000,
   };
 
-  const w = [38, 10, 10, 7, 14, 5];
+  const w = [44, 10, 10, 8, 14, 5];
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
   console.log(`crp-cite bench (${results.mode}) · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · ${machine.platform}`);
   console.log(`inputs: ${(large.bytes / 1e6).toFixed(1)} MB draft with ${large.citations} citations; ${workspace.drafts} drafts, ${(workspace.bytes / 1e6).toFixed(1)} MB`);
