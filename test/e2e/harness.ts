@@ -226,6 +226,10 @@ export interface StartOptions {
   /** Budget for install + server start + workbench load (default 120 s). */
   timeout?: number;
   viewport?: { width: number; height: number };
+  /** Called after the extensions are installed, before code-server starts (e.g. to write files into the user data). */
+  beforeStart?: (dirs: { userDataDir: string; extensionsDir: string }) => void;
+  /** code-server `--locale` (VS Code's display language; needs a language pack installed for anything but `en`). */
+  locale?: string;
   /** Echo code-server output to stderr (also via CRP_CITE_E2E_VERBOSE=1). */
   verbose?: boolean;
 }
@@ -396,6 +400,8 @@ export async function startWorkbench(opts: StartOptions): Promise<Workbench> {
       }
     }
 
+    opts.beforeStart?.({ userDataDir, extensionsDir });
+
     // 2. start code-server in its own process group
     const port = opts.port ?? (await freePort());
     const args = [
@@ -408,6 +414,7 @@ export async function startWorkbench(opts: StartOptions): Promise<Workbench> {
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--log', process.env.CRP_CITE_E2E_LOG ?? 'info',
+      ...(opts.locale ? ['--locale', opts.locale] : []),
       workspaceDir,
     ];
     child = spawn(process.execPath, args, {

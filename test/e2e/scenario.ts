@@ -5,6 +5,7 @@
  * process, the panel's webview, the suggest widget, the status bar's cursor position).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +19,7 @@ import {
   startWorkbench,
   waitFor,
   webviewFrame,
+  type StartOptions,
   type Workbench,
 } from './harness';
 
@@ -38,7 +40,7 @@ export interface Scenario {
  */
 export async function startScenario(
   name: string,
-  opts: { userSettings?: Record<string, unknown>; workspaceSettings?: Record<string, unknown>; extraExtensions?: string[] } = {},
+  opts: { userSettings?: Record<string, unknown>; workspaceSettings?: Record<string, unknown>; extraExtensions?: string[]; locale?: string; beforeStart?: StartOptions['beforeStart'] } = {},
 ): Promise<Scenario> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `crp-cite-${name}-`));
   const workspace = path.join(tmp, 'workspace');
@@ -54,6 +56,8 @@ export async function startScenario(
       vsixOrExtensionDir: [repoVsix(), ...(opts.extraExtensions ?? [])],
       workspaceDir: workspace,
       userSettings: opts.userSettings ?? {},
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.beforeStart ? { beforeStart: opts.beforeStart } : {}),
     });
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -199,4 +203,65 @@ export function withFailureShot(page: () => Page | undefined, name: string, body
       throw e;
     }
   };
+}
+
+/**
+ * Builds a minimal language pack .vsix for VS Code's display language `lang` (no
+ * translations of its own: the workbench stays English, but VS Code then runs in `lang`,
+ * so `vscode.env.language` is `lang` and extension manifests use their package.nls.<lang>.json).
+ * Packaged with the repository's @vscode/vsce; returns the .vsix path inside `dir`.
+ */
+export function buildLanguagePack(lang: string, dir: string): string {
+  const src = path.join(dir, `language-pack-${lang}`);
+  fs.mkdirSync(path.join(src, 'translations'), { recursive: true });
+  const manifest = {
+    name: `crp-e2e-language-pack-${lang}`,
+    displayName: `e2e language pack (${lang})`,
+    description: `A minimal language pack so that VS Code runs in ${lang} (end-to-end tests).`,
+    publisher: 'crp-e2e',
+    version: '1.0.0',
+    license: 'MIT',
+    engines: { vscode: '^1.99.0' },
+    categories: ['Language Packs'],
+    contributes: {
+      localizations: [
+        { languageId: lang, languageName: lang, localizedLanguageName: lang, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] },
+      ],
+    },
+  };
+  fs.writeFileSync(path.join(src, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(path.join(src, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(src, 'README.md'), `# e2e language pack (${lang})\n\nBuilt by test/e2e for the end-to-end tests.\n`);
+  fs.writeFileSync(path.join(src, 'LICENSE'), 'MIT\n');
+  const out = path.join(dir, `language-pack-${lang}.vsix`);
+  const vsce = path.join(repoRoot(), 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+    cwd: src,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
+  return out;
+}
+
+/**
+ * Registers installed language packs in `<user-data>/languagepacks.json`, as VS Code does
+ * when it installs a language pack itself (code-server's `--install-extension` command line
+ * does not): without it, `--locale <lang>` falls back to English.
+ */
+export function registerLanguagePacks(userDataDir: string, extensionsDir: string): void {
+  const packs: Record<string, unknown> = {};
+  for (const dir of fs.readdirSync(extensionsDir)) {
+    const pj = path.join(extensionsDir, dir, 'package.json');
+    if (!fs.existsSync(pj)) continue;
+    const manifest = JSON.parse(fs.readFileSync(pj, 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`;
+    for (const l of manifest.contributes?.localizations ?? []) {
+      const translations: Record<string, string> = {};
+      for (const t of l.translations) translations[t.id] = path.join(extensionsDir, dir, t.path);
+      const hash = createHash('md5').update(id).update(manifest.version).digest('hex');
+      packs[l.languageId] = { hash, extensions: [{ extensionIdentifier: { id }, version: manifest.version }], translations, label: l.localizedLanguageName ?? l.languageName };
+    }
+  }
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
