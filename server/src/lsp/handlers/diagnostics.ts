@@ -34,7 +34,12 @@ export function isDebounce(value: unknown): value is number {
  */
 const messages = new Map<string, string>();
 
+/** The same, by the finding's parameters object: a checker keeps it across edits (even when it moves the finding). */
+const messagesByParams = new WeakMap<object, { language: string; messageKey: string; message: string }>();
+
 function messageFor(finding: Finding, ctx: ServerContext): string {
+  const known = messagesByParams.get(finding.params);
+  if (known && known.language === ctx.language && known.messageKey === finding.messageKey) return known.message;
   const key = `${ctx.language}\u0000${finding.messageKey}\u0000${JSON.stringify(finding.params)}`;
   let message = messages.get(key);
   if (message === undefined) {
@@ -42,6 +47,7 @@ function messageFor(finding: Finding, ctx: ServerContext): string {
     message = messageOf(finding, ctx.t);
     messages.set(key, message);
   }
+  messagesByParams.set(finding.params, { language: ctx.language, messageKey: finding.messageKey, message });
   return message;
 }
 
