@@ -10,7 +10,7 @@
 // `check` command) are reported as n/a rather than failing.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -393,6 +393,8 @@ const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? 'n
 
 async function main() {
   const started = now();
+  // Other processes on the machine skew every figure: the load is reported with them.
+  const loadBefore = loadavg()[0];
   log(`crp-cite bench${quick ? ' (quick)' : ''}: generating inputs…`);
   const manifest = quick
     ? generate({ out: join(OUT, 'quick'), largeBytes: 500_000, drafts: 100 })
@@ -461,6 +463,7 @@ async function main() {
     memoryGb: +(totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
     platform: `${platform()} ${release()}`,
+    loadAverage: { before: +loadBefore.toFixed(2), after: +loadavg()[0].toFixed(2) },
   };
   const results = {
     date: new Date().toISOString(),
@@ -478,7 +481,7 @@ async function main() {
 
   const w = [44, 10, 10, 8, 14, 5];
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
-  console.log(`crp-cite bench (${results.mode}) · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · ${machine.platform}`);
+  console.log(`crp-cite bench (${results.mode}) · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · ${machine.platform} · load ${machine.loadAverage.before} → ${machine.loadAverage.after}`);
   console.log(`inputs: ${(large.bytes / 1e6).toFixed(1)} MB draft with ${large.citations} citations; ${workspace.drafts} drafts, ${(workspace.bytes / 1e6).toFixed(1)} MB`);
   console.log(line(['figure', 'ours', 'floor', 'ratio', 'target', 'met']));
   for (const r of rows) {
