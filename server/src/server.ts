@@ -32,6 +32,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const diagnostics = registerDiagnostics(ctx);
   const references = registerReferences(ctx);
   const workspace = registerWorkspace(ctx);
+  const navigation = registerNavigation(ctx);
 
   connection.onInitialize((params): InitializeResult => {
     // Options come from settings files any editor lets the writer type: any shape at all.
@@ -51,13 +52,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const diagnosticCapabilities = diagnostics.initialize(params.capabilities ?? {}, debounce);
     references.initialize(params.capabilities ?? {});
+    navigation.initialize(params.capabilities ?? {});
     workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
-        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: true },
         ...diagnosticCapabilities,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         referencesProvider: true,
@@ -78,7 +80,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDocuments(ctx, [diagnostics.documents, workspace.documents]);
   registerCodeActions(ctx);
   registerSymbols(ctx);
-  registerNavigation(ctx);
+  
   registerPanel(ctx);
   registerSettings(ctx);
   connection.listen();

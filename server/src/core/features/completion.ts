@@ -17,13 +17,21 @@ import { escapeHtml, firstWords, renderPassage } from './render';
 
 export type CompletionKind = 'paragraph' | 'subParagraph' | 'symbol';
 
+/** What a completion item stands for: enough to render its documentation again later. */
+export interface CompletionTarget {
+  symbol: string;
+  paragraph?: number;
+  letter?: string;
+}
+
 export interface CompletionResult {
   kind: CompletionKind;
   label: string;
   /** Short text beside the label: the paragraph's first words. */
   detail: string;
-  /** Markdown: the whole paragraph. */
-  documentation: string;
+  target: CompletionTarget;
+  /** Markdown: the whole paragraph (rendered when read; see `completionDocumentation`). */
+  readonly documentation: string;
   insertText: string;
   filterText: string;
   sortText: string;
@@ -52,7 +60,10 @@ function paragraphItems(paper: Paper, typed: string, start: number, end: number,
       kind: 'paragraph',
       label: String(p.number),
       detail: firstWords(p.text),
-      documentation: renderPassage(paper, p, undefined, t),
+      target: { symbol: paper.symbol, paragraph: p.number },
+      get documentation() {
+        return renderPassage(paper, p, undefined, t);
+      },
       insertText: String(p.number),
       // Matching words were checked above; the editor then keeps every item we send.
       filterText: byWords ? typed : String(p.number),
@@ -72,7 +83,10 @@ function subParagraphItems(paper: Paper, number: number, typed: string, start: n
       kind: 'subParagraph' as const,
       label: `(${s.letter})`,
       detail: `${t('completion.subParagraph', { number, letter: s.letter })} — ${firstWords(s.text)}`,
-      documentation: renderPassage(paper, paragraph, s, t),
+      target: { symbol: paper.symbol, paragraph: number, letter: s.letter },
+      get documentation() {
+        return renderPassage(paper, paragraph, s, t);
+      },
       insertText: closed ? s.letter : `${s.letter})`,
       filterText: s.letter,
       sortText: s.letter,
@@ -147,7 +161,10 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
         kind: 'symbol' as const,
         label: p.symbol,
         detail: t('completion.symbol', { title: p.data.title, date: p.data.date }),
-        documentation: `**${p.symbol}** — ${escapeHtml(p.data.title)}\n\n${escapeHtml(p.data.category)} · ${escapeHtml(p.data.languageNote)} · ${p.data.date}`,
+        target: { symbol: p.symbol },
+        get documentation() {
+          return paperSummary(p);
+        },
         insertText: `${p.symbol} §`,
         filterText: p.symbol,
         sortText: p.symbol,
@@ -157,6 +174,26 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
     return { items, incomplete: false };
   }
   return empty;
+}
+
+function paperSummary(p: Paper): string {
+  return `**${p.symbol}** — ${escapeHtml(p.data.title)}\n\n${escapeHtml(p.data.category)} · ${escapeHtml(p.data.languageNote)} · ${p.data.date}`;
+}
+
+/**
+ * The documentation of a completion item, from its target alone: editors that resolve
+ * items ask for it when the writer looks at one, so the list itself stays small (27
+ * whole paragraphs are 30 KB per keystroke otherwise).
+ */
+export function completionDocumentation(corpus: Corpus, target: CompletionTarget, t: Translate): string | undefined {
+  const paper = corpus.paper(target.symbol);
+  if (!paper) return undefined;
+  if (target.paragraph === undefined) return paperSummary(paper);
+  const paragraph = paper.paragraph(target.paragraph);
+  if (!paragraph) return undefined;
+  const sub = target.letter === undefined ? undefined : paper.subParagraph(paragraph.number, target.letter);
+  if (target.letter !== undefined && !sub) return undefined;
+  return renderPassage(paper, paragraph, sub, t);
 }
 
 /** Characters after which editors should ask for completions. */

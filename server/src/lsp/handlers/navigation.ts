@@ -1,12 +1,12 @@
 /** Hover, go-to-definition and completion: look up the document, call the core, convert. */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
-import { complete } from '../../core/features/completion';
+import { complete, completionDocumentation, type CompletionTarget } from '../../core/features/completion';
 import { definition } from '../../core/features/definition';
 import { hover } from '../../core/features/hover';
 import type { ServerContext } from '../context';
 
-export function registerNavigation(ctx: ServerContext): void {
+export function registerNavigation(ctx: ServerContext): { initialize(capabilities: ClientCapabilities): void } {
   const { connection } = ctx;
 
   // Markdown values go out without `isTrusted`: command links in them stay inert, and
@@ -40,6 +40,9 @@ export function registerNavigation(ctx: ServerContext): void {
     ];
   });
 
+  // Clients that resolve items lazily get the paragraph's text on resolve; the others get
+  // it inline.
+  let resolvesDocumentation = false;
   connection.onCompletion(({ textDocument, position }) => {
     const doc = ctx.documents.get(textDocument.uri);
     if (!doc) return null;
@@ -51,7 +54,7 @@ export function registerNavigation(ctx: ServerContext): void {
       labelDetails: { description: item.detail },
       kind: item.kind === 'symbol' ? CompletionItemKind.Reference : CompletionItemKind.Value,
       detail: item.detail,
-      documentation: { kind: MarkupKind.Markdown, value: item.documentation },
+      ...(resolvesDocumentation ? { data: item.target } : { documentation: { kind: MarkupKind.Markdown, value: item.documentation } }),
       filterText: item.filterText,
       sortText: item.sortText,
       insertTextFormat: InsertTextFormat.PlainText,
@@ -59,4 +62,18 @@ export function registerNavigation(ctx: ServerContext): void {
     }));
     return { isIncomplete: list.incomplete, items };
   });
+
+  connection.onCompletionResolve((item) => {
+    const target = item.data as Partial<CompletionTarget> | undefined;
+    if (!target || typeof target.symbol !== 'string' || item.documentation) return item;
+    const value = completionDocumentation(ctx.corpus, target as CompletionTarget, ctx.t);
+    return value === undefined ? item : { ...item, documentation: { kind: MarkupKind.Markdown, value } };
+  });
+
+  return {
+    initialize(capabilities) {
+      const properties = capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties;
+      resolvesDocumentation = Array.isArray(properties) && properties.includes('documentation');
+    },
+  };
 }
