@@ -102,7 +102,12 @@ class Server {
       workspaceFolders: workspace ? [{ uri: pathToFileURL(workspace).toString(), name: 'workspace' }] : null,
       capabilities: {
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } },
+        // As VS Code declares them: completion items are resolved lazily, diagnostics pushed.
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          synchronization: { didSave: true },
+          completion: { completionItem: { documentationFormat: ['markdown'], resolveSupport: { properties: ['documentation', 'detail'] } } },
+        },
         workspace: { workspaceFolders: true, configuration: true },
       },
       initializationOptions: { diagnosticsDebounceMs: 0, ...options },
