@@ -26,6 +26,7 @@ import {
   typeInEditor,
   waitForCursorLine,
   waitForSettledHover,
+  withFailureShot,
   type Scenario,
 } from './scenario';
 
@@ -43,16 +44,16 @@ describe('editor features (English)', { timeout: 240_000 }, () => {
     await s?.stop();
   });
 
-  it('installs the .vsix, activates on a Markdown draft, logs no errors', { timeout: 90_000 }, async () => {
+  it('installs the .vsix, activates on a Markdown draft, logs no errors', { timeout: 90_000 }, withFailureShot(() => s?.wb.page, 'editor-activation', async () => {
     const { wb } = s!;
     await openFile(wb.page, 'statement.md');
     await wb.waitForActivation(EXTENSION_ID);
     // Activation is not the server being ready: the first hover answers once it is.
     await hoverText(wb.page, 'CRP/43 §16', { contains: PARAGRAPH_16, timeout: 60_000 });
     assert.deepEqual(extensionErrors(wb), []);
-  });
+  }));
 
-  it('hover shows the cited paragraph, and the last paragraph of a range', { timeout: 60_000 }, async () => {
+  it('hover shows the cited paragraph, and the last paragraph of a range', { timeout: 60_000 }, withFailureShot(() => s?.wb.page, 'editor-hover', async () => {
     const { page } = s!.wb;
     const text = await hoverText(page, 'CRP/43 §16', { contains: PARAGRAPH_16 });
     assert.match(text, /Paragraph 16/);
@@ -63,9 +64,9 @@ describe('editor features (English)', { timeout: 240_000 }, () => {
     const eight = await hoverText(page, '§§6–8', { contains: PARAGRAPH_8, charOffset: 4 });
     assert.match(eight, /Paragraph 8/);
     assert.doesNotMatch(eight, /Paragraph 6 /);
-  });
+  }));
 
-  it('completion lists paragraphs, filters by words and by number, inserts the citation', { timeout: 90_000 }, async () => {
+  it('completion lists paragraphs, filters by words and by number, inserts the citation', { timeout: 90_000 }, withFailureShot(() => s?.wb.page, 'editor-completion', async () => {
     const { page } = s!.wb;
     await page.mouse.move(5, 5); // no hover in the way
     await clickText(page, 'Cited for the first time:');
@@ -103,9 +104,9 @@ describe('editor features (English)', { timeout: 240_000 }, () => {
     // The inserted citations are real ones: they hover.
     await page.keyboard.press('Escape');
     await hoverText(page, 'time: CRP/43 §16', { contains: PARAGRAPH_16, charOffset: 12 });
-  });
+  }));
 
-  it('go to definition (F12) opens the paper at the paragraph', { timeout: 60_000 }, async () => {
+  it('go to definition (F12) opens the paper at the paragraph', { timeout: 60_000 }, withFailureShot(() => s?.wb.page, 'editor-definition', async () => {
     const { page } = s!.wb;
     await page.mouse.move(5, 5);
     await clickText(page, 'CRP/43 §25');
@@ -118,9 +119,9 @@ describe('editor features (English)', { timeout: 240_000 }, () => {
     await shot(page, 'editor-definition-25');
     await page.keyboard.press('Control+KeyW');
     await page.locator('.tabs-container .tab.active[data-resource-name="statement.md"]').waitFor({ state: 'visible' });
-  });
+  }));
 
-  it('broken citations are in Problems, and their quick fixes repair the text', { timeout: 90_000 }, async () => {
+  it('broken citations are in Problems, and their quick fixes repair the text', { timeout: 90_000 }, withFailureShot(() => s?.wb.page, 'editor-problems', async () => {
     const { page } = s!.wb;
     await openFile(page, 'review.md');
     const rows = await problems(page, { minCount: 2 });
@@ -132,14 +133,21 @@ describe('editor features (English)', { timeout: 240_000 }, () => {
 
     // The quick fix menu, for the screenshot (Problems below, fixes over the text).
     await clickText(page, '§§21–19');
-    await waitFor('the quick fix menu', async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+Period');
-      const labels = await page
-        .locator('.action-widget .monaco-list-row.action')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
-        .catch(() => [] as string[]);
-      return labels.some((l) => l.includes('Swap to §§19–21'));
+    const actions = page.locator('.action-widget .monaco-list-row.action');
+    let offered: string[] = [];
+    await waitFor(
+      'the quick fix menu',
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Period');
+        await actions.first().waitFor({ state: 'visible', timeout: 5_000 });
+        offered = await actions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        return offered.some((l) => l.includes('Swap to §§19–21'));
+      },
+      { interval: 250 },
+    ).catch((e: Error) => {
+      e.message += `; offered: ${JSON.stringify(offered)}`;
+      throw e;
     });
     await shot(page, 'editor-problems-quickfix');
     await page.keyboard.press('Escape');
@@ -155,5 +163,5 @@ describe('editor features (English)', { timeout: 240_000 }, () => {
       const left = await page.locator('.markers-panel .monaco-list-row[aria-level="2"]').allInnerTexts();
       return !left.some((r) => /no paragraph 99|runs backwards/.test(r));
     });
-  });
+  }));
 });
