@@ -8,7 +8,7 @@
 // Every figure is measured several times in one invocation and the median reported.
 // Figures the server does not support yet (no `referencesProvider`, no diagnostics, no
 // `check` command) are reported as n/a rather than failing.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -170,10 +170,15 @@ class Server {
 
 const SERVERS = { ours: OURS, floor: FLOOR };
 
-/** Offset → LSP position (UTF-16, as JavaScript strings count). */
-function positionsOf(text) {
+function lineStartsOf(text) {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Offset → LSP position (UTF-16, as JavaScript strings count). */
+function positionsOf(text) {
+  const starts = lineStartsOf(text);
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -412,7 +417,13 @@ async function main() {
 
   const position = positionsOf(large.text);
   const spots = citationSpots(large.text);
-  const firstSpot = spots[Math.floor(spots.length / 2)];
+  // The middle spot must be a real citation (the regex above also matches inside code
+  // blocks, where a hover rightly answers nothing): take the CLI's first and middle citations.
+  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--format', 'json', large.path], { maxBuffer: 1 << 30 }).toString());
+  const starts = lineStartsOf(large.text);
+  const spotOf = (c) => ({ number: starts[c.line - 1] + c.column - 1 });
+  const firstSpot = spotOf(listed[Math.floor(listed.length / 2)]);
+  const topSpot = spotOf(listed[0]);
 
   log('start-up…');
   const startup = want('startup') ? await measureStartup('both') : {};
@@ -420,7 +431,7 @@ async function main() {
   // In the middle of the draft (the whole first half must be parsed before it is known
   // what is prose there), and on the first screen, where an editor opens a draft.
   const open = want('open') ? await measureOpenToHover(large, position(firstSpot.number)) : {};
-  const openTop = want('open') ? await measureOpenToHover(large, position(spots[0].number)) : {};
+  const openTop = want('open') ? await measureOpenToHover(large, position(topSpot.number)) : {};
   log('request latency…');
   const requests = want('requests')
     ? { floor: await measureRequests('floor', large, spots, position), ours: await measureRequests('ours', large, spots, position) }
