@@ -3,8 +3,9 @@
  * Shared by hover, references, the panel's counts and the CLI, so a range is expanded
  * the same way everywhere.
  */
-import type { Paper, Paragraph, SubParagraph } from './corpus';
-import { paragraphOf, type Citation, type CitationItem, type Reference } from './grammar';
+import type { Corpus, Paper, Paragraph, SubParagraph } from './corpus';
+import { paragraphOf, targetAt, type Citation, type CitationItem, type Reference, type Target } from './grammar';
+import type { DraftIndex } from './markdown';
 
 /** A paragraph, or one of its sub-paragraphs, that a citation covers. */
 export interface Covered {
@@ -72,4 +73,26 @@ export function citationCovers(paper: Paper, citation: Citation, n: number): boo
 /** `6`, `6(a)`: how a covered paragraph is written after a mark. */
 export function referenceLabel(c: Covered): string {
   return c.sub ? `${c.paragraph.number}(${c.sub.letter})` : String(c.paragraph.number);
+}
+
+/**
+ * What the cursor is on in a draft, as hover, definition and references all see it:
+ * the whole citation (on the symbol or the mark), or one reference (on a number or a
+ * letter), resolved in its paper when the paper has it.
+ */
+export type CursorTarget =
+  | { kind: 'citation'; paper: Paper; citation: Citation; covered: Covered[]; start: number; end: number }
+  | { kind: 'reference'; paper: Paper; citation: Citation; target: Exclude<Target, { kind: 'citation' }>; resolved: Covered | undefined; start: number; end: number };
+
+export function targetUnderCursor(draft: DraftIndex, corpus: Pick<Corpus, 'paper'>, offset: number): CursorTarget | undefined {
+  const citation = draft.citationAt(offset);
+  const paper = citation && corpus.paper(citation.symbol);
+  const target = citation && targetAt(citation, offset);
+  if (!citation || !paper || !target) return undefined;
+  if (target.kind === 'citation') {
+    return { kind: 'citation', paper, citation, covered: coveredByCitation(paper, citation), start: target.start, end: target.end };
+  }
+  // On a number, the paragraph itself, even when the number also carries a letter.
+  const ref = target.kind === 'paragraph' ? { number: target.number, start: target.start, end: target.end } : target.ref;
+  return { kind: 'reference', paper, citation, target, resolved: resolveReference(paper, ref, target.item), start: target.start, end: target.end };
 }

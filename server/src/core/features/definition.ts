@@ -4,9 +4,8 @@
  * paragraph the citation covers.
  */
 import type { Corpus } from '../corpus';
-import { targetAt } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { coveredByCitation, resolveReference } from '../resolve';
+import { targetUnderCursor } from '../resolve';
 
 export interface DefinitionResult {
   /** Absolute path of the rendering. */
@@ -19,17 +18,9 @@ export interface DefinitionResult {
 }
 
 export function definition(draft: DraftIndex, corpus: Corpus, offset: number): DefinitionResult | undefined {
-  const citation = draft.citationAt(offset);
-  const paper = citation && corpus.paper(citation.symbol);
-  const target = citation && targetAt(citation, offset);
-  if (!citation || !paper || !target) return undefined;
-  if (target.kind === 'citation') {
-    const first = coveredByCitation(paper, citation)[0];
-    if (!first) return undefined;
-    return { path: paper.renderingPath, line: first.sub?.line ?? first.paragraph.line, originStart: target.start, originEnd: target.end };
-  }
-  const ref = target.kind === 'paragraph' ? { number: target.number, start: target.start, end: target.end } : target.ref;
-  const resolved = resolveReference(paper, ref, target.item);
-  if (!resolved) return undefined;
-  return { path: paper.renderingPath, line: resolved.sub?.line ?? resolved.paragraph.line, originStart: target.start, originEnd: target.end };
+  const at = targetUnderCursor(draft, corpus, offset);
+  // From the symbol or the mark, the first paragraph the citation covers.
+  const passage = at?.kind === 'citation' ? at.covered[0] : at?.resolved;
+  if (!at || !passage) return undefined;
+  return { path: at.paper.renderingPath, line: passage.sub?.line ?? passage.paragraph.line, originStart: at.start, originEnd: at.end };
 }

@@ -4,9 +4,9 @@
  * cites. Pure: the LSP handler adds URIs and the transport.
  */
 import type { Paper } from '../corpus';
-import { targetAt, type Citation } from '../grammar';
+import type { Citation } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { coveredByCitation, coveredByItem, resolveReference } from '../resolve';
+import { coveredByCitation, coveredByItem, resolveReference, targetUnderCursor } from '../resolve';
 import type { CitedPassage, Outline, OutlineFootnote } from '../../protocol';
 import { firstWords } from './render';
 
@@ -78,14 +78,8 @@ export function firstCitationOffsets(paper: Paper, citations: readonly Citation[
  * citation's first paragraph when the cursor is on the symbol or the mark.
  */
 export function citedPassageAt(draft: DraftIndex, papers: (symbol: string) => Paper | undefined, offset: number): CitedPassage | undefined {
-  const citation = draft.citationAt(offset);
-  const paper = citation && papers(citation.symbol);
-  const target = citation && targetAt(citation, offset);
-  if (!citation || !paper || !target) return undefined;
-  const covered =
-    target.kind === 'citation'
-      ? coveredByCitation(paper, citation)[0]
-      : resolveReference(paper, target.kind === 'paragraph' ? { number: target.number, start: target.start, end: target.end } : target.ref, target.item);
-  if (!covered) return undefined;
-  return { symbol: paper.symbol, paragraph: covered.paragraph.number, ...(covered.sub ? { subParagraph: covered.sub.letter } : {}) };
+  const at = targetUnderCursor(draft, { paper: papers }, offset);
+  const covered = at?.kind === 'citation' ? at.covered[0] : at?.resolved;
+  if (!at || !covered) return undefined;
+  return { symbol: at.paper.symbol, paragraph: covered.paragraph.number, ...(covered.sub ? { subParagraph: covered.sub.letter } : {}) };
 }

@@ -4,9 +4,9 @@
  * cites it. A range or list that covers the paragraph counts: `§§11–14` cites 12.
  */
 import type { Corpus, Paper } from '../corpus';
-import { targetAt, type Citation } from '../grammar';
+import type { Citation } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { coveredByCitation, coveredByItem, resolveReference } from '../resolve';
+import { coveredByItem, targetUnderCursor } from '../resolve';
 
 export interface PassageRef {
   paper: Paper;
@@ -17,18 +17,15 @@ export interface PassageRef {
 
 /** The passage named under `offset` in a draft, if the cursor is on a citation. */
 export function passageAt(draft: DraftIndex, corpus: Corpus, offset: number): PassageRef | undefined {
-  const citation = draft.citationAt(offset);
-  const paper = citation && corpus.paper(citation.symbol);
-  const target = citation && targetAt(citation, offset);
-  if (!citation || !paper || !target) return undefined;
-  if (target.kind === 'citation') {
-    const first = coveredByCitation(paper, citation)[0];
+  const at = targetUnderCursor(draft, corpus, offset);
+  if (!at) return undefined;
+  const { paper } = at;
+  if (at.kind === 'citation') {
+    const first = at.covered[0];
     return first ? { paper, paragraph: first.paragraph.number } : undefined;
   }
-  const ref = target.kind === 'paragraph' ? { number: target.number, start: target.start, end: target.end } : target.ref;
-  const resolved = resolveReference(paper, ref, target.item);
-  if (!resolved) return undefined;
-  return resolved.sub ? { paper, paragraph: resolved.paragraph.number, letter: resolved.sub.letter } : { paper, paragraph: resolved.paragraph.number };
+  if (!at.resolved) return undefined;
+  return at.resolved.sub ? { paper, paragraph: at.resolved.paragraph.number, letter: at.resolved.sub.letter } : { paper, paragraph: at.resolved.paragraph.number };
 }
 
 /** The paper whose Markdown rendering is the file at `path`. */
