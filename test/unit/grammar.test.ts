@@ -161,6 +161,49 @@ describe('lists', () => {
   });
 });
 
+describe('lists of sub-paragraphs of one paragraph', () => {
+  it.each([
+    ['CRP/43 §[[6]]([[a]]) and ([[b]])', '6(a) 6(b)'],
+    ['CRP/43 §[[6]]([[a]]), ([[b]]) and ([[c]])', '6(a) 6(b) 6(c)'],
+    ['CRP/43 §[[6]]([[a]]), ([[b]]), and ([[c]])', '6(a) 6(b) 6(c)'],
+    ['CRP/43 §[[6]]([[a]]),([[c]])', '6(a) 6(c)'],
+    ['CRP/43, párr. [[6]] ([[a]]) y ([[c]])', '6(a) 6(c)'],
+    ['CRP/43, par. [[24]] ([[a]]) et ([[c]])', '24(a) 24(c)'],
+    ['CRP/43 §§[[6]]([[a]]), ([[c]]) and [[7]]', '6(a) 6(c) 7'],
+    ['CRP/43 §§[[5]]([[c]]), [[6]]([[a]]) and ([[b]])', '5(c) 6(a) 6(b)'],
+    ['CRP/43 §[[6]]([[a]])–([[b]]) and ([[c]])', '6(a) 6(b) 6(c)'],
+    ['CRP/43 §[[12]]([[a]]) and ([[b]])–([[c]])', '12(a) 12(b) 12(c)'],
+    ['CRP/43 §§[[6]]–[[12]]([[a]]) and ([[c]])', '6 7 8 9 10 11 12(a) 12(c)'],
+  ])('%s', (source, covers) => {
+    expectCitation(source, covers, parseFixture(source).text);
+  });
+
+  it('a letter written alone inherits the paragraph of the closest reference before it', () => {
+    const c = expectCitation('CRP/43 §§[[5]]([[a]]), [[6]]([[a]]) and ([[b]])', '5(a) 6(a) 6(b)');
+    const [, six, b] = c.items;
+    expect(b!.from.number).toBeUndefined();
+    expect(b!.from.inherits).toEqual(six!.from.number);
+    expect(b!.from.sub!.letter).toBe('b');
+    // The item is the letter in its parentheses.
+    expect([b!.start, b!.end]).toEqual([c.end - 3, c.end]);
+  });
+
+  it('only after a reference that has a letter, and only in parentheses', () => {
+    // `§6 and (b)` is more likely prose enumerating (a) ... and (b) ... than a list.
+    expectCitation('CRP/43 §[[6]] and (b) the report', '6', 'CRP/43 §6');
+    expectCitation('CRP/43 §§[[6]]([[a]]), [[7]] and (b)', '6(a) 7', 'CRP/43 §§6(a), 7');
+    expectCitation('CRP/43, par. [[24]] a) et b)', '24', 'CRP/43, par. 24');
+    expectCitation('CRP/43 §[[6]]([[a]]) and b', '6(a)', 'CRP/43 §6(a)');
+    expectCitation('CRP/43 §[[6]]([[a]]) and (B)', '6(a)', 'CRP/43 §6(a)');
+    expectCitation('CRP/43 §[[6]]([[a]]) (b)', '6(a)', 'CRP/43 §6(a)');
+  });
+
+  it('unknown and repeated letters are read (and reported), not dropped', () => {
+    expectCitation('CRP/43 §[[6]]([[a]]) and ([[d]])', '6(a)', 'CRP/43 §6(a) and (d)');
+    expectCitation('CRP/43 §[[6]]([[a]]) and ([[a]])', '6(a)', 'CRP/43 §6(a) and (a)');
+  });
+});
+
 describe('line breaks', () => {
   it('the symbol and the mark may be split across lines of one paragraph', () => {
     const c = expectCitation('the regional process in CRP/43\n§[[22]] is new', '22', 'CRP/43\n§22');
@@ -168,6 +211,36 @@ describe('line breaks', () => {
     expectCitation('the paper (CRP/43,\npar. [[18]] à [[20]])', '18 19 20');
     expectCitation('> quoted CRP/43\n> §[[18]]', '18');
     expectCitation('- a list item citing CRP/43\n  §[[18]]', '18');
+  });
+
+  it('after the mark, after a list separator, after a range separator', () => {
+    expectCitation('as agreed (CRP/43, párrs.\n[[19]] a [[20]]), the', '19 20', 'CRP/43, párrs.\n19 a 20');
+    expectCitation('see CRP/43 §\n[[18]] here', '18');
+    expectCitation('see CRP/43\n§§\n[[18]] here', '18', 'CRP/43\n§§\n18');
+    expectCitation('CRP/43 §§[[6]],\n[[7]] and [[12]] say', '6 7 12', 'CRP/43 §§6,\n7 and 12');
+    expectCitation('CRP/43 §§[[6]] and\n[[7]] say', '6 7');
+    expectCitation('CRP/43 §§[[6]], and\n[[7]] say', '6 7');
+    expectCitation('CRP/43, párrs. [[19]] a\n[[21]].', '19 20 21');
+    expectCitation('CRP/43 §§[[6]]–\n[[8]].', '6 7 8');
+    expectCitation('CRP/43, paras.\r\n[[6]] and [[7]]', '6 7');
+    expectCitation('> quoted CRP/43, par.\n> [[18]] à [[20]]', '18 19 20');
+    expectCitation('- an item citing CRP/43 §§[[6]],\n  [[7]] and [[8]]', '6 7 8');
+  });
+
+  it('never a blank line, never before a separator, a letter alone or a list marker', () => {
+    expect(read('CRP/43 §\n\n18').citations).toEqual([]);
+    expect(read('CRP/43 §\n  \n18').citations).toEqual([]);
+    expect(read('> CRP/43 §\n>\n> 18').citations).toEqual([]);
+    expectCitation('CRP/43 §§[[6]],\n\n7 and 12', '6', 'CRP/43 §§6');
+    expectCitation('CRP/43 §§[[6]]\nand 7', '6', 'CRP/43 §§6');
+    expectCitation('CRP/43 §§[[6]]\n– 8', '6', 'CRP/43 §§6');
+    expectCitation('CRP/43 §[[6]]([[a]]) and\n(b) the report', '6(a)', 'CRP/43 §6(a)');
+    expectCitation('CRP/43 §[[6]]([[a]])–\n(c)', '6(a)', 'CRP/43 §6(a)');
+    // An ordered list: the next line is the next item, not the next reference.
+    expectCitation('1. See CRP/43 §§[[6]],\n2. and then', '6', 'CRP/43 §§6');
+    expectCitation('1. See CRP/43 §§[[6]] and\n2) then', '6', 'CRP/43 §§6');
+    expect(read('1. See CRP/43 §\n2. Then').citations).toEqual([]);
+    expectCitation('CRP/43 §§[[6]] to\n8. Then', '6', 'CRP/43 §§6');
   });
 
   it('but not across paragraphs or blocks', () => {
@@ -255,6 +328,16 @@ describe('each number and letter is its own target', () => {
   it('in a list, each item', () => {
     expect(target('CRP/43 §§6, 7 and 1|2')).toEqual({ name: '12', written: '12' });
     expect(target('CRP/43 §§ 15 y |16')).toEqual({ name: '16', written: '16' });
+  });
+
+  it('in a list of sub-paragraphs, each letter with its paragraph', () => {
+    expect(target('CRP/43 §6(a) and (|b)')).toEqual({ name: '6(b)', written: 'b' });
+    expect(target('CRP/43 §6(a) and (b|)')).toEqual({ name: '6(b)', written: 'b' });
+    expect(target('CRP/43 §6(|a) and (b)')).toEqual({ name: '6(a)', written: 'a' });
+    expect(target('CRP/43 §§5(a), 6(c) and (|a)')).toEqual({ name: '6(a)', written: 'a' });
+    expect(target('CRP/43 §§6(a), (|c) and 7')).toEqual({ name: '6(c)', written: 'c' });
+    expect(target('CRP/43 §6(a) and (b)–(|c)')).toEqual({ name: '6(c)', written: 'c' });
+    expect(target('CRP/43 §6(a) an|d (b)')).toBeUndefined();
   });
 
   it('the symbol and the mark stand for the whole citation', () => {

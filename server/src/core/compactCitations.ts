@@ -9,7 +9,7 @@
  * the corpus of the moment, as for an open draft (`coveredByItem`).
  */
 import type { Paper } from './corpus';
-import type { Citation, CitationItem, Reference } from './grammar';
+import { paragraphOf, type Citation, type CitationItem, type NumberToken, type Reference } from './grammar';
 import { coveredByItem, type Covered } from './resolve';
 
 const FIELDS = 8;
@@ -40,8 +40,8 @@ export interface CompactCitations {
   readonly citations: number;
 }
 
-function numberOf(ref: Reference | undefined): number {
-  const value = ref?.number?.value;
+function numberOf(number: NumberToken | undefined): number {
+  const value = number?.value;
   return value !== undefined && Number.isSafeInteger(value) && value <= 0x7fffffff ? value : NO_PARAGRAPH;
 }
 
@@ -72,9 +72,11 @@ export function compactCitations(text: string, citations: readonly Citation[]): 
       items[k + END] = item.end;
       items[k + CITATION] = ordinal;
       items[k + SYMBOL] = symbol;
-      items[k + FROM_NUMBER] = numberOf(item.from);
+      // The paragraph, not the number as written: a letter-only list item (`(b)` in
+      // `§6(a) and (b)`) is stored as `6(b)`, which covers the same.
+      items[k + FROM_NUMBER] = numberOf(paragraphOf(item.from, item));
       items[k + FROM_LETTER] = item.from.sub?.letter.charCodeAt(0) ?? 0;
-      items[k + TO_NUMBER] = !item.to ? NO_TO : item.to.number ? numberOf(item.to) : LETTER_ONLY;
+      items[k + TO_NUMBER] = !item.to ? NO_TO : item.to.number ? numberOf(item.to.number) : LETTER_ONLY;
       items[k + TO_LETTER] = item.to?.sub?.letter.charCodeAt(0) ?? 0;
       k += FIELDS;
     }

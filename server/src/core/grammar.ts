@@ -7,11 +7,22 @@
  *   mark      = "§§" | "§" | "paras." | "para." | "paragraphes" | "paragraphe" | "par."
  *             | "párrafos" | "párrafo" | "párrs." | "párr."
  *   item      = ref [ range-sep ( ref | "(" letter ")" ) ]
+ *             | "(" letter ")" [ range-sep "(" letter ")" ]   (a letter-only item, see below)
  *   ref       = number [ [" "] "(" letter ")" ]
  *   range-sep = "-" | "–" | "—" | " to " | " à " | " a "
  *   list-sep  = "," | ", and" | " and " | " et " | " y "
  *
- * Between the symbol and the mark there may be one line break (hard-wrapped prose).
+ * A letter-only item (`(b)` in `§6(a) and (b)`, `(c)` in `§§6(a), (c) and 7`) names a
+ * sub-paragraph of the paragraph of the closest preceding reference, and is only read
+ * when that reference carries a letter too: `§6 and (b)` is more likely prose
+ * enumerating "(a) ... and (b) ..." than a sub-paragraph list.
+ *
+ * Hard-wrapped prose: one line break (not a blank line) may stand for the space between
+ * the symbol and the mark, after the mark, after a list separator (`§§6,` / `7`) and
+ * after a range separator (`párrs. 19 a` / `20`). Never before a separator (a line that
+ * ends on a number says nothing of the next one, which may start `- 8` in a list), and
+ * never before a letter-only item or an ordered-list marker (`(b) ...` and `2. ...`
+ * at the start of a line are enumerations).
  */
 
 /** How a citation names paragraphs. Stable keys, used by settings and the style fixer. */
@@ -41,10 +52,24 @@ export interface LetterToken {
   end: number;
 }
 
-/** One paragraph or sub-paragraph named in a citation. */
+/**
+ * One paragraph or sub-paragraph named in a citation. Which paragraph: `paragraphOf`,
+ * never `number` alone, which is only the number as written here.
+ */
 export interface Reference {
-  /** Absent for the second half of a sub-paragraph range (`(c)` in `§6(a)–(c)`). */
+  /**
+   * The number written in this reference. Absent when only a letter is written: the
+   * second half of a sub-paragraph range (`(c)` in `§6(a)–(c)`), or a letter-only list
+   * item (`(b)` in `§6(a) and (b)`, which has `inherits`).
+   */
   number?: NumberToken;
+  /**
+   * For a letter-only list item: the number of the closest preceding reference of the
+   * citation, whose paragraph it names (the `6` of `§6(a) and (b)` for the `(b)`). Its
+   * offsets are where that number is written, not in this reference. Never set
+   * together with `number`.
+   */
+  inherits?: NumberToken;
   sub?: LetterToken;
   start: number;
   end: number;
@@ -118,6 +143,34 @@ function skipSpacesAndOneBreak(text: string, i: number): number {
   return i;
 }
 
+function isBreak(c: string | undefined): boolean {
+  return c === '\n' || c === '\r';
+}
+
+/**
+ * Where what follows a separator starts, with at most one line break in between, and
+ * whether there was one. A blank line is not skipped: the next line is blank, so no
+ * number or letter starts there and the citation ends.
+ */
+function skipGap(text: string, i: number): { at: number; broke: boolean } {
+  const j = skipSpaces(text, i);
+  if (!isBreak(text[j])) return { at: j, broke: false };
+  return { at: skipSpacesAndOneBreak(text, j), broke: true };
+}
+
+/**
+ * Whether a number can start a reference at `i`: after a line break, not when it reads
+ * as an ordered-list marker (`2. ` or `2) ` then a space), which in a list block starts
+ * the next item rather than continuing the citation. (`21.` ending a sentence is read.)
+ */
+function numberStartsAt(text: string, i: number, broke: boolean): boolean {
+  if (!isDigit(text[i])) return false;
+  if (!broke) return true;
+  let j = i;
+  while (isDigit(text[j])) j++;
+  return !((text[j] === '.' || text[j] === ')') && SPACE.has(text[j + 1] ?? ''));
+}
+
 /** What a mark can start with, in either case (`§`, `p`, `P`). */
 const MARK_FIRST_CHARACTERS = new Set(MARKS.flatMap((m) => [m.text[0]!, m.text[0]!.toUpperCase()]));
 
@@ -163,52 +216,77 @@ function parseReference(text: string, i: number): Reference | undefined {
     : { number, start: i, end: number.end };
 }
 
-/** A range separator at i: returns where the range's second half starts. */
-function parseRangeSeparator(text: string, i: number): number | undefined {
-  const j = skipSpaces(text, i);
-  if (DASHES.has(text[j] ?? '')) return skipSpaces(text, j + 1);
-  if (j === i) return undefined;
-  for (const word of RANGE_WORDS) {
-    if (text.slice(j, j + word.length).toLowerCase() === word && SPACE.has(text[j + word.length] ?? '')) {
-      return skipSpaces(text, j + word.length);
-    }
-  }
-  return undefined;
+/** A word separator (`to`, `and` ...) at j: followed by a space or a line break. */
+function wordAt(text: string, j: number, words: readonly string[]): string | undefined {
+  return words.find((word) => text.slice(j, j + word.length).toLowerCase() === word && (SPACE.has(text[j + word.length] ?? '') || isBreak(text[j + word.length])));
 }
 
-/** A list separator at i followed by a number: returns where the next item starts. */
-function parseListSeparator(text: string, i: number): number | undefined {
+/** A range separator at i: returns where the range's second half starts. */
+function parseRangeSeparator(text: string, i: number): { at: number; broke: boolean } | undefined {
+  const j = skipSpaces(text, i);
+  if (DASHES.has(text[j] ?? '')) return skipGap(text, j + 1);
+  if (j === i) return undefined;
+  const word = wordAt(text, j, RANGE_WORDS);
+  return word ? skipGap(text, j + word.length) : undefined;
+}
+
+/**
+ * A list separator at i followed by a number, or by a letter in parentheses when
+ * `letterMayFollow` (the item before ends on a letter): returns where the next item starts.
+ */
+function parseListSeparator(text: string, i: number, letterMayFollow: boolean): number | undefined {
   let j = skipSpaces(text, i);
   let sawComma = false;
+  let broke = false;
   if (text[j] === ',') {
     sawComma = true;
-    j = skipSpaces(text, j + 1);
+    ({ at: j, broke } = skipGap(text, j + 1));
   }
-  for (const word of LIST_WORDS) {
-    if (text.slice(j, j + word.length).toLowerCase() === word && SPACE.has(text[j + word.length] ?? '')) {
-      if (j === i && !sawComma) return undefined;
-      j = skipSpaces(text, j + word.length);
-      return isDigit(text[j]) ? j : undefined;
-    }
+  const word = wordAt(text, j, LIST_WORDS);
+  if (word) {
+    if (j === i && !sawComma) return undefined;
+    ({ at: j, broke } = skipGap(text, j + word.length));
+  } else if (!sawComma) {
+    return undefined;
   }
-  return sawComma && isDigit(text[j]) ? j : undefined;
+  if (numberStartsAt(text, j, broke)) return j;
+  return letterMayFollow && !broke && text[j] === '(' ? j : undefined;
+}
+
+/** A letter-only item at i (`(b)`, `(b)–(c)`), in the paragraph `inherits`. */
+function parseLetterItem(text: string, i: number, inherits: NumberToken): CitationItem | undefined {
+  const letter = parseLetter(text, i);
+  if (!letter) return undefined;
+  const from: Reference = { inherits, sub: letter.sub, start: i, end: letter.end };
+  const next = parseRangeSeparator(text, from.end);
+  if (next && !next.broke && text[next.at] === '(') {
+    const to = parseLetter(text, next.at);
+    if (to) return { from, to: { sub: to.sub, start: next.at, end: to.end }, start: i, end: to.end };
+  }
+  return { from, start: i, end: from.end };
 }
 
 function parseItem(text: string, i: number): CitationItem | undefined {
   const from = parseReference(text, i);
   if (!from) return undefined;
   const next = parseRangeSeparator(text, from.end);
-  if (next !== undefined) {
-    const to = parseReference(text, next);
+  if (next !== undefined && numberStartsAt(text, next.at, next.broke)) {
+    const to = parseReference(text, next.at);
     if (to) return { from, to, start: from.start, end: to.end };
-    if (from.sub) {
-      const letter = parseLetter(text, next);
-      if (letter && text[next] === '(') {
-        return { from, to: { sub: letter.sub, start: next, end: letter.end }, start: from.start, end: letter.end };
-      }
+  }
+  if (next !== undefined && !next.broke && from.sub) {
+    const letter = parseLetter(text, next.at);
+    if (letter && text[next.at] === '(') {
+      return { from, to: { sub: letter.sub, start: next.at, end: letter.end }, start: from.start, end: letter.end };
     }
   }
   return { from, start: from.start, end: from.end };
+}
+
+/** The paragraph a letter-only item after `item` would name: its last reference's, when that has a letter. */
+function inheritableAfter(item: CitationItem): NumberToken | undefined {
+  const last = item.to ?? item.from;
+  return last.sub ? paragraphOf(last, item) : undefined;
 }
 
 /**
@@ -222,13 +300,17 @@ export function parseCitationAt(text: string, symbol: string, symbolStart: numbe
   i = skipSpacesAndOneBreak(text, i);
   const mark = matchMark(text, i);
   if (!mark) return undefined;
-  i = skipSpaces(text, mark.end);
+  const first = skipGap(text, mark.end);
+  if (!numberStartsAt(text, first.at, first.broke)) return undefined;
+  i = first.at;
   const items: CitationItem[] = [];
-  for (;;) {
-    const item = parseItem(text, i);
+  for (let inherits: NumberToken | undefined; ; ) {
+    // A letter-only item only follows a separator that `parseListSeparator` let through.
+    const item = text[i] === '(' && inherits ? parseLetterItem(text, i, inherits) : parseItem(text, i);
     if (!item) break;
     items.push(item);
-    const next = parseListSeparator(text, item.end);
+    inherits = inheritableAfter(item);
+    const next = parseListSeparator(text, item.end, inherits !== undefined);
     if (next === undefined) break;
     i = next;
   }
@@ -263,9 +345,13 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   return found;
 }
 
-/** The paragraph a reference names: its own number, or for `(c)` in `§6(a)–(c)`, the range's. */
+/**
+ * The paragraph a reference names, the one way to ask: its own number; for a letter-only
+ * list item (`(b)` in `§6(a) and (b)`), the number it inherits; for the second half of a
+ * sub-paragraph range (`(c)` in `§6(a)–(c)`, `(d)` in `§6(a), (b)–(d)`), the range's.
+ */
 export function paragraphOf(ref: Reference, item: CitationItem): NumberToken | undefined {
-  return ref.number ?? item.from.number;
+  return ref.number ?? ref.inherits ?? item.from.number ?? item.from.inherits;
 }
 
 /** What a position in a citation points at. */

@@ -477,6 +477,8 @@ export function shift(c: Citation, by: number): Citation {
     start: r.start + by,
     end: r.end + by,
     ...(r.number ? { number: { ...r.number, start: r.number.start + by, end: r.number.end + by } } : {}),
+    // A letter-only list item's paragraph (`(b)` in `§6(a) and (b)`): every Reference field must move.
+    ...(r.inherits ? { inherits: { ...r.inherits, start: r.inherits.start + by, end: r.inherits.end + by } } : {}),
     ...(r.sub ? { sub: { ...r.sub, start: r.sub.start + by, end: r.sub.end + by } } : {}),
   });
   return {

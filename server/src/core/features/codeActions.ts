@@ -9,7 +9,7 @@
  * and "IRIS" or "recruitment" for much.
  */
 import type { Corpus, Paper, Paragraph } from '../corpus';
-import type { Citation, CitationItem, Reference } from '../grammar';
+import { paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { CitationStyle, ServerLanguage } from '../../protocol';
 import { CODES, checkCitations, itemText, referenceText, type Finding, type Translate } from './diagnostics';
@@ -117,6 +117,10 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
   const where = locate(citation, finding);
   if (!where) return [];
   const { item, ref } = where;
+  // Letters written alone after this item (`(b)` in `§6(a) and (b)`) take its paragraph and
+  // need its letter: a fix must not drop it, or `§6 and (b)` is no longer read as one citation.
+  const following = citation.items[citation.items.indexOf(item) + 1];
+  const hasHeirs = following !== undefined && following.from.number === undefined;
   const actions: CodeActionResult[] = [];
   switch (finding.code) {
     case CODES.unknownParagraph: {
@@ -129,7 +133,7 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
       // The text-based guess, when there is one, is the likelier repair of a remembered passage.
       const best = candidates.length > 1 ? candidates[1] : candidates[0];
       for (const p of candidates) {
-        const keepsLetter = ref.sub !== undefined && paper.subParagraph(p.number, ref.sub.letter) !== undefined;
+        const keepsLetter = ref.sub !== undefined && (hasHeirs || paper.subParagraph(p.number, ref.sub.letter) !== undefined);
         const newText = keepsLetter ? `${p.number}(${ref.sub!.letter})` : String(p.number);
         const edit = keepsLetter || !ref.sub ? { start: number.start, end: number.end, newText: String(p.number) } : { start: ref.start, end: ref.end, newText };
         actions.push(changeTo(`${markFor(citation, false)}${newText}`, p, edit, finding, t, p === best));
@@ -138,10 +142,11 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
     }
     case CODES.unknownSubParagraph: {
       if (!ref?.sub) break;
-      const n = (ref.number ?? item.from.number)!.value;
+      const n = paragraphOf(ref, item)!.value;
       const paragraph = paper.paragraph(n);
       if (!paragraph) break;
       const letters = paragraph.subParagraphs.map((s) => s.letter);
+      // A letter written alone (`(d)` in `§6(a)–(d)` or `§6(a) and (d)`) is replaced alone.
       const span = ref.number ? { start: ref.start, end: ref.end } : { start: ref.sub.start - 1, end: ref.sub.end + 1 };
       if (letters.length > 0) {
         const wanted = ref.sub.letter;
@@ -149,7 +154,7 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
         const newText = ref.number ? `${n}(${nearest})` : `(${nearest})`;
         actions.push(changeTo(`§${n}(${nearest})`, undefined, { ...span, newText }, finding, t, true));
       }
-      if (ref.number && !item.to) actions.push(changeTo(`§${n}`, undefined, { ...span, newText: String(n) }, finding, t, letters.length === 0));
+      if (ref.number && !item.to && !hasHeirs) actions.push(changeTo(`§${n}`, undefined, { ...span, newText: String(n) }, finding, t, letters.length === 0));
       break;
     }
     case CODES.reversedRange: {
@@ -162,8 +167,10 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
         newText = `${text.slice(to.start, to.end)}${sep}${text.slice(from.start, from.end)}`;
         label = `${to.number.value === from.number?.value ? '§' : '§§'}${referenceText(to)}–${referenceText(from)}`;
       } else {
-        newText = `${from.number!.text}(${to.sub!.letter})${sep}(${from.sub!.letter})`;
-        label = `§${from.number!.text}(${to.sub!.letter})–(${from.sub!.letter})`;
+        // `6(c)–(a)` keeps its number in front; a letter-only item `(c)–(a)` has none written.
+        const written = from.number?.text ?? '';
+        newText = `${written}(${to.sub!.letter})${sep}(${from.sub!.letter})`;
+        label = `§${paragraphOf(from, item)!.text}(${to.sub!.letter})–(${from.sub!.letter})`;
       }
       actions.push({ title: t('codeActions.swap', { range: label }), kind: 'quickfix', edits: [{ start: item.start, end: item.end, newText }], finding, preferred: true });
       break;
@@ -177,8 +184,14 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
       const previous = citation.items[index - 1];
       if (!previous) break;
       const next = citation.items[index + 1];
-      // `§§6, 7 and 6` loses `and 6`; `§§6, 6 and 7` loses `, 6` and keeps `and 7`.
-      const edit = next ? { start: item.start, end: next.start, newText: '' } : { start: previous.end, end: item.end, newText: '' };
+      // `§§6, 7 and 6` loses `and 6`; `§§6, 6 and 7` loses `, 6` and keeps `and 7`. When the
+      // next item is a letter written alone, it took its paragraph from this one: it gets
+      // the number written in front (`§§7(a), 6(a) and (b)` → `§§7(a), 6(b)`, not `7(a), (b)`).
+      const inherited = next?.from.number ? undefined : next?.from.inherits;
+      const last = previous.to ?? previous.from;
+      const stillInherited = last.sub !== undefined && paragraphOf(last, previous)?.value === inherited?.value;
+      const carried = inherited && !stillInherited ? inherited.text : '';
+      const edit = next ? { start: item.start, end: next.start, newText: carried } : { start: previous.end, end: item.end, newText: '' };
       actions.push({ title: t('codeActions.removeRepeated', { reference: itemText(item) }), kind: 'quickfix', edits: [edit], finding, preferred: true });
       break;
     }
@@ -236,10 +249,14 @@ export function styleMarks(style: CitationStyle, language: ServerLanguage): { on
   return { ...(style === 'para' ? { one: 'para.', many: 'paras.' } : LOCAL_MARKS[language]), before: ', ' };
 }
 
+/**
+ * Whether a citation names several paragraphs and takes the plural mark: several items
+ * with a number, or a range across paragraphs. Letter-only items are sub-paragraphs of a
+ * paragraph already named: `§6(a) and (b)` keeps `§`, like `§6(a)–(c)`.
+ */
 function namesSeveral(citation: Citation): boolean {
-  if (citation.items.length > 1) return true;
-  const { from, to } = citation.items[0]!;
-  return to?.number !== undefined && to.number.value !== from.number?.value;
+  if (citation.items.filter((item) => item.from.number).length > 1) return true;
+  return citation.items.some(({ from, to }) => to?.number !== undefined && to.number.value !== from.number?.value);
 }
 
 /** Every citation of the draft rewritten to `style`; none when all are already written so. */
@@ -250,6 +267,8 @@ export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: Citatio
     if (!corpus.paper(citation.symbol)) continue;
     const mark = namesSeveral(citation) ? marks.many : marks.one;
     if (citation.mark.text.toLowerCase() === mark) continue;
+    // A line break around the mark (hard-wrapped prose) goes with it: `CRP/43, párrs.`⏎`19`
+    // becomes `CRP/43 §§19`, one line, as Markdown renders it anyway.
     const gap = mark.startsWith('§') ? '' : ' ';
     edits.push({ start: citation.symbolEnd, end: citation.items[0]!.start, newText: `${marks.before}${mark}${gap}` });
   }

@@ -3,7 +3,8 @@
  * - after a mark (`CRP/43 §`, `CRP/43, par. `) or a list/range separator inside a
  *   citation (`§§6, `, `§§6–`): every paragraph, filtered by number or by words of its
  *   text (`CRP/43 §recruit` finds 16);
- * - after `§24(`: that paragraph's sub-paragraphs;
+ * - after `§24(`, and after a letter and a separator (`§24(a) and (`), that
+ *   paragraph's sub-paragraphs;
  * - after `CRP/`: the papers' symbols.
  *
  * Text filtering happens here, not in the editor: editors match what is typed against
@@ -99,6 +100,9 @@ function subParagraphItems(paper: Paper, number: number, typed: string, start: n
 
 const PARTIAL_WORD = /[\p{L}\p{N}-]*$/u;
 
+/** `(a) and (`, `(a), (b`, `(a)–(`: a letter being typed after a letter and a separator, on one line. */
+const LETTER_AFTER_LETTER = /\([a-z]\)[ \t\u00a0\u202f]*(?:,[ \t\u00a0\u202f]*(?:(?:and|et|y)[ \t\u00a0\u202f]+)?|(?:and|et|y|to|à|a)[ \t\u00a0\u202f]+|[–—‑-][ \t\u00a0\u202f]*)\(([a-z]?)$/u;
+
 /**
  * Finds the citation being typed before `offset`: the last symbol and mark in the
  * prose before the cursor, followed only by what a citation may contain.
@@ -142,6 +146,14 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
     if (sub) {
       const closed = prose[local] === ')';
       return subParagraphItems(paper, Number(sub[1]), sub[2]!, offset - sub[2]!.length, offset, closed, t);
+    }
+    // A letter after a letter and a separator (`§6(a) and (`, `§6(a)–(`): the same paragraph's
+    // sub-paragraphs, the last number written before (as the grammar reads it).
+    const letterOnly = LETTER_AFTER_LETTER.exec(body);
+    const lastNumber = letterOnly && /(\d+)\D*$/.exec(body);
+    if (letterOnly && lastNumber) {
+      const closed = prose[local] === ')';
+      return subParagraphItems(paper, Number(lastNumber[1]), letterOnly[1]!, offset - letterOnly[1]!.length, offset, closed, t);
     }
     const typed = PARTIAL_WORD.exec(body)?.[0] ?? '';
     const beforeTyped = body.slice(0, body.length - typed.length);

@@ -61,9 +61,14 @@ export function messageOf(finding: Finding, t: Translate): string {
   return t(`diagnostics.${finding.messageKey}`, finding.params);
 }
 
-/** `6`, `6(a)`, `(c)`: a reference as the writer typed it, without leading zeros' surprise. */
+/**
+ * `6`, `6(a)`, `(c)`: a reference as the writer typed it, without leading zeros' surprise.
+ * A letter-only list item is shown with the paragraph it names (`6(b)` for the `(b)` of
+ * `§6(a) and (b)`): alone, `(b)` would not say which paragraph a message means. The
+ * second half of a range stays `(c)`, read with its first half (`6(a)–(c)`).
+ */
 export function referenceText(ref: Reference): string {
-  return `${ref.number?.text ?? ''}${ref.sub ? `(${ref.sub.letter})` : ''}`;
+  return `${(ref.number ?? ref.inherits)?.text ?? ''}${ref.sub ? `(${ref.sub.letter})` : ''}`;
 }
 
 export function itemText(item: CitationItem): string {
@@ -132,8 +137,9 @@ export function checkCitation(paper: Paper, citation: Citation): Finding[] {
     if (item.to) {
       const from = item.from;
       const to = item.to;
-      const fromNumber = from.number!.value;
-      const toNumber = (to.number ?? from.number!).value;
+      // Both known here (`broken` otherwise); a letter-only item's from inherits its paragraph.
+      const fromNumber = paragraphOf(from, item)!.value;
+      const toNumber = paragraphOf(to, item)!.value;
       let order = Math.sign(fromNumber - toNumber);
       if (order === 0 && from.sub && to.sub) order = Math.sign(from.sub.letter.charCodeAt(0) - to.sub.letter.charCodeAt(0));
       else if (order === 0 && (from.sub || to.sub)) order = 2;
