@@ -95,6 +95,48 @@ describe('quick fixes', () => {
     expect(checkDraft(new DraftIndex(fixed, symbols), corpus)).toEqual([]);
   });
 
+  it('repairs letters written alone in a list of sub-paragraphs, and leaves nothing to report', () => {
+    const clean = (text: string) => expect(checkDraft(new DraftIndex(text, symbols), corpus), text).toEqual([]);
+    // An unknown letter alone: the nearest letter of the paragraph it inherits, replacing `(d)` only.
+    let text = 'See CRP/43 §6(a) and (d).';
+    let offered = fixes(text, '(d)');
+    expect(offered.map((a) => a.title)).toEqual(['Change to §6(c)']);
+    expect(applyEdits(text, offered[0]!)).toBe('See CRP/43 §6(a) and (c).');
+    clean(applyEdits(text, offered[0]!));
+    text = 'Véase CRP/43, párr. 24 (a) y (f).';
+    expect(applyEdits(text, fixes(text, '(f)')[0]!)).toBe('Véase CRP/43, párr. 24 (a) y (c).');
+    // A repeated letter alone goes with its separator.
+    text = 'See CRP/43 §6(a) and (a).';
+    expect(fixes(text, 'and (a)').map((a) => a.title)).toEqual(['Remove the repeated 6(a)']);
+    expect(applyEdits(text, fixes(text, 'and (a)')[0]!)).toBe('See CRP/43 §6(a).');
+    text = 'See CRP/43 §6(a), (a) and (b).';
+    expect(applyEdits(text, fixes(text, ', (a)')[0]!)).toBe('See CRP/43 §6(a), (b).');
+    // Removing the reference a later letter took its paragraph from writes the number on that letter.
+    text = 'See CRP/43 §§6(a), 12(a), 6(a) and (b).';
+    const fixed = applyEdits(text, fixes(text, ', 6(a)')[0]!);
+    expect(fixed).toBe('See CRP/43 §§6(a), 12(a), 6(b).');
+    clean(fixed);
+    // A reversed range of letters alone is swapped without a number appearing.
+    text = 'See CRP/43 §6(a), (c)–(b).';
+    const [swap] = fixes(text, '(c)–(b)');
+    expect(swap!.title).toBe('Swap to §6(b)–(c)');
+    expect(applyEdits(text, swap!)).toBe('See CRP/43 §6(a), (b)–(c).');
+  });
+
+  it('never drops the letter the letters after it depend on', () => {
+    // `§6 and (b)` would no longer be read as one citation: only the nearest letter is offered.
+    let text = 'See CRP/43 §6(d) and (b).';
+    expect(fixes(text, '6(d)').map((a) => a.title)).toEqual(['Change to §6(c)']);
+    expect(applyEdits(text, fixes(text, '6(d)')[0]!)).toBe('See CRP/43 §6(c) and (b).');
+    // An unknown paragraph with letters: the nearest paragraph that has them all.
+    text = 'See CRP/43 §28(a) and (c).';
+    const [first] = fixes(text, '28');
+    expect(first!.title).toMatch(/^Change to §24\(a\) /);
+    const fixed = applyEdits(text, first!);
+    expect(fixed).toBe('See CRP/43 §24(a) and (c).');
+    expect(checkDraft(new DraftIndex(fixed, symbols), corpus)).toEqual([]);
+  });
+
   it('offers nothing on a valid citation', () => {
     expect(fixes('See CRP/43 §6(a).', '6(a)')).toEqual([]);
   });
@@ -122,6 +164,18 @@ describe('writing every citation in one style', () => {
     const es = normalizeStyle(new DraftIndex(draft, symbols), corpus, 'local', 'es', translator('es'))!;
     expect(es.title).toBe('Escribir todas las citas del archivo con «párr.»');
     expect(applyEdits(draft, es)).toBe('See CRP/43, párr. 6, CRP/43, párr. 11, CRP/43, párrs. 23-25, CRP/43, párr. 13 and CRP/43, párrs. 18, 19.');
+  });
+
+  it('a list of sub-paragraphs of one paragraph keeps the singular mark; a hard-wrapped citation is written on one line', () => {
+    const text = 'See CRP/43 §6(a) and (b), CRP/43 §§6(a), (c) and 7 and CRP/43, párrs.\n19 a 20.';
+    const para = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'para', 'en', en)!);
+    expect(para).toBe('See CRP/43, para. 6(a) and (b), CRP/43, paras. 6(a), (c) and 7 and CRP/43, paras. 19 a 20.');
+    const es = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'local', 'es', translator('es'))!);
+    expect(es).toBe('See CRP/43, párr. 6(a) and (b), CRP/43, párrs. 6(a), (c) and 7 and CRP/43, párrs.\n19 a 20.');
+    const section = applyEdits(para, normalizeStyle(new DraftIndex(para, symbols), corpus, 'section', 'en', en)!);
+    expect(section).toBe('See CRP/43 §6(a) and (b), CRP/43 §§6(a), (c) and 7 and CRP/43 §§19 a 20.');
+    const covered = (t: string) => new DraftIndex(t, symbols).citations().map((c) => c.items.length);
+    expect(covered(section)).toEqual(covered(text));
   });
 
   it('is not offered when every citation already has the style, and its result is still read as the same citations', () => {

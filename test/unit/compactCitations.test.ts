@@ -16,7 +16,7 @@ import { citationsOfText } from '../../server/src/core/markdown';
 const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
 const paper = corpus.paper('CRP/43')!;
 
-const CITATIONS = ['CRP/43 §6', 'CRP/43 §6(a)', 'CRP/43 §6(d)', 'CRP/43 §§11–14', 'CRP/43 §§14–11', 'CRP/43 §6(a)–(c)', 'CRP/43 §24 (b) to (c)', 'CRP/43, par. 13 et 15', 'CRP/43, párrs. 5 (a) y 7', 'CRP/43 §§6, 6 and 12(b)', 'CRP/43 §28', 'CRP/43 §99999999999999999999', 'CRP/43 §4294967296', 'CRP/43 §06', 'CRP/43\r\n§3', 'CRP/4 §3'];
+const CITATIONS = ['CRP/43 §6', 'CRP/43 §6(a)', 'CRP/43 §6(d)', 'CRP/43 §§11–14', 'CRP/43 §§14–11', 'CRP/43 §6(a)–(c)', 'CRP/43 §24 (b) to (c)', 'CRP/43, par. 13 et 15', 'CRP/43, párrs. 5 (a) y 7', 'CRP/43 §§6, 6 and 12(b)', 'CRP/43 §28', 'CRP/43 §99999999999999999999', 'CRP/43 §4294967296', 'CRP/43 §06', 'CRP/43\r\n§3', 'CRP/4 §3', 'CRP/43 §6(a) and (b)', 'CRP/43 §§6(a), (c) and 7', 'CRP/43, párr. 24 (a) y (b)–(c)', 'CRP/43 §28(a) and (b)', 'CRP/43 §6(a) and (a)', 'CRP/43, párrs.\n19 a 20', 'CRP/43 §§6,\r\n7'];
 const SEPARATORS = [' ', '\n', '\r\n', '\r', '\n\n', ' `code` ', 'é – '];
 const draft = fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), fc.constantFrom(...CITATIONS)), { maxLength: 25 }).map((parts) => parts.map(([s, c]) => s + c).join(''));
 

@@ -33,10 +33,32 @@ describe('each check covers exactly the faulty reference', () => {
     ['overlapping ranges', 'See CRP/43 §§11–13, [[12–14]].', 'crp-cite.overlapping-range'],
     ['leading zeros', 'See CRP/43 §[[06]].', 'crp-cite.leading-zeros'],
     ['an absurd number', 'See CRP/43 §[[99999999999999999999]].', 'crp-cite.absurd-number'],
+    ['a letter alone in a list, unknown', 'See CRP/43 §6(a) and [[(d)]].', 'crp-cite.unknown-sub-paragraph'],
+    ['a letter alone in a Spanish list, unknown', 'Véase CRP/43, párr. 6 (a) y [[(d)]].', 'crp-cite.unknown-sub-paragraph'],
+    ['a letter alone repeating one before', 'See CRP/43 §6(a) and [[(a)]].', 'crp-cite.repeated-reference'],
+    ['a letter alone inside an earlier range', 'See CRP/43 §6(a)–(c) and [[(b)]].', 'crp-cite.repeated-reference'],
+    ['a letter alone repeating through a number', 'See CRP/43 §§6(a), 7 and 6(b), (c) and [[(b)]].', 'crp-cite.repeated-reference'],
+    ['a reversed range of letters alone', 'See CRP/43 §6(a), [[(c)–(b)]].', 'crp-cite.reversed-range'],
+    ['a letter range of one', 'See CRP/43 §6(a), [[(c)–(c)]].', 'crp-cite.repeated-reference'],
+    ['an unknown paragraph on the line after the mark', 'See CRP/43, párrs.\n[[28]] y 7.', 'crp-cite.unknown-paragraph'],
+    ['an unknown paragraph on the line after a separator', 'See CRP/43 §§6,\n7 and [[28]].', 'crp-cite.unknown-paragraph'],
   ])('%s', (_name, source, code) => {
     const r = check(source);
     expect(r.codes).toEqual([code]);
     expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('a letter alone takes its paragraph from the reference before it, and is reported there', () => {
+    // 9 has no sub-paragraphs: both letters are wrong, each at its place; 28 is reported once, on the 28.
+    let r = check('Voir CRP/43, par. [[9(a)]] et [[(b)]], CRP/43 §[[28]](a) and (b).');
+    expect(r.codes).toEqual(['crp-cite.unknown-sub-paragraph', 'crp-cite.unknown-sub-paragraph', 'crp-cite.unknown-paragraph']);
+    expect(r.spans).toEqual(r.ranges);
+    r = check('See CRP/43 §§5(a), 6(a) and [[(d)]].');
+    expect(messageOf(r.findings[0]!, translator('en'))).toBe('Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).');
+    r = check('See CRP/43 §6(a) and [[(a)]].');
+    expect(messageOf(r.findings[0]!, translator('en'))).toBe('6(a) is already cited earlier in this citation.');
+    r = check('See CRP/43 §6(a), [[(c)–(b)]].');
+    expect(messageOf(r.findings[0]!, translator('en'))).toBe('This range runs backwards: 6(c) comes after 6(b).');
   });
 
   it('reports every broken citation on a line, each at its place', () => {
@@ -56,6 +78,12 @@ describe('what is not a problem', () => {
       'CRP/43 §1, CRP/43 §6(a)–(c), CRP/43 § 24 (a), CRP/43 §§11–12, CRP/43 §§13 to 14, CRP/43, para. 16, ' +
         'CRP/43 §§18, 19 and 21, CRP/43 paras. 23-25, CRP/43, par. 13, CRP/43, párr. 22, CRP/43 §§6–8, CRP/43 §27.',
     );
+    expect(r.findings).toEqual([]);
+    const lists = check(
+      'CRP/43 §6(a) and (b), CRP/43 §6(a), (b) and (c), CRP/43, párr. 6 (a) y (c), CRP/43 §§6(a), (c) and 7, ' +
+        'CRP/43 §§5(c), 6(a) and (b), CRP/43 §12(a) and (b)–(c), CRP/43, párrs.\n19 a 20, CRP/43 §§6,\n7 and 12.',
+    );
+    expect(lists.findings).toEqual([]);
     expect(r.findings).toEqual([]);
   });
 

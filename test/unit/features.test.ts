@@ -121,6 +121,48 @@ describe('hover on a number or a letter', () => {
   });
 });
 
+describe('lists of sub-paragraphs and hard-wrapped citations', () => {
+  // Every letter of every list of two sub-paragraphs of one paragraph, in each language's form.
+  const pairs = paper.data.paragraphs.flatMap((p) =>
+    p.subParagraphs.flatMap((a) => p.subParagraphs.filter((b) => b.letter !== a.letter).map((b) => [p.number, a.letter, b.letter] as const)),
+  );
+  it.each(pairs)('in §%i(%s) and (%s), the second letter is its own sub-paragraph: hover and definition agree', (n, a, b) => {
+    for (const form of [`See CRP/43 §${n}(${a}) and ([[${b}|]]).`, `Voir CRP/43, par. ${n} (${a}) et ([[|${b}]]).`, `Véase CRP/43, párr. ${n} (${a}) y ([[${b}]]|).`]) {
+      const { hover: h, definition: d, f } = at(form);
+      expect({ start: h!.start, end: h!.end }, form).toEqual(f.ranges[0]);
+      expect(readable(h!.markdown)).toContain(`Sub-paragraph ${n}(${b})`);
+      expect(readable(h!.markdown)).toContain(plain(paper.subParagraph(n, b)!.text));
+      expect({ start: d!.originStart, end: d!.originEnd }).toEqual(f.ranges[0]);
+      expect(d!.line).toBe(paper.subParagraph(n, b)!.line);
+    }
+  });
+
+  it('in §§6(a), (c) and 7, the (c) is 6(c) and the 7 paragraph 7, also in a later paragraph of the draft', () => {
+    const intro = 'An introduction.\n\nA second paragraph, long enough to move offsets.\n\n';
+    expect(readable(at(`${intro}See CRP/43 §§6(a), (|c) and 7.`).hover!.markdown)).toContain('Sub-paragraph 6(c)');
+    expect(readable(at(`${intro}See CRP/43 §§6(a), (c) and |7.`).hover!.markdown)).toContain('Paragraph 7');
+    expect(at(`${intro}See CRP/43 §§6(a), (|c) and 7.`).definition!.line).toBe(paper.subParagraph(6, 'c')!.line);
+    expect(readable(at(`${intro}See CRP/43 §§5(c), 6(a) and (|b).`).hover!.markdown)).toContain('Sub-paragraph 6(b)');
+  });
+
+  it('the symbol covers each letter; an unknown letter says which paragraph it looked in', () => {
+    const shown = readable(at('CRP/4|3 §6(a), (c) and 7').hover!.markdown);
+    for (const l of ['a', 'c']) expect(shown).toContain(`Sub-paragraph 6(${l})`);
+    expect(shown).not.toContain('Sub-paragraph 6(b)');
+    expect(shown).toContain('Paragraph 7');
+    expect(at('CRP/43 §6(a) and (|d)').hover!.markdown).toBe('CRP/43 has no paragraph 6(d).');
+    expect(at('CRP/43 §6(a) and (|d)').definition).toBeUndefined();
+  });
+
+  it('a number on the line after the mark or a separator is a target', () => {
+    const { hover: h, f } = at('As agreed (CRP/43, párrs.\n[[1|9]] a 20), the');
+    expect({ start: h!.start, end: h!.end }).toEqual(f.ranges[0]);
+    expect(readable(h!.markdown)).toContain('Paragraph 19');
+    expect(readable(at('CRP/43 §§6,\n7 and |12 say').hover!.markdown)).toContain('Paragraph 12');
+    expect(at('CRP/43 §§6,\n\n|12 say').hover).toBeUndefined();
+  });
+});
+
 describe('hover on the symbol or the mark', () => {
   it('shows every paragraph the citation covers, in order', () => {
     const { hover: h, f } = at('See [[CR|P/43 §§6–8]].');

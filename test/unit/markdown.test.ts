@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DraftIndex, citationsOfText } from '../../server/src/core/markdown';
+import { findCitations } from '../../server/src/core/grammar';
 import { parseFixture } from '../fixtures/cursor';
 
 const SYMBOLS = ['CRP/43'];
@@ -92,6 +93,30 @@ describe('DraftIndex, edit by edit', () => {
     expect(index.citationsIn(0, f.text.length).map((c) => c.items[0]!.from.number!.value)).toEqual([1, 2, 3]);
   });
 
+  it('moves every field of a citation with its block: a letter alone keeps the number it inherits', () => {
+    // Plain prose: the index (block by block, shifted) must read what the grammar reads on the whole.
+    const text = 'Intro.\n\nSee CRP/43 §§6(a), (c) and 7.\n\nThen CRP/43, párrs.\n19 a 20 and CRP/43 §12(a) y (b)–(c).\n';
+    const index = new DraftIndex(text, SYMBOLS);
+    expect(index.citations()).toEqual(findCitations(text, SYMBOLS));
+    const c = index.citations()[0]!;
+    expect(text.slice(c.items[1]!.from.inherits!.start, c.items[1]!.from.inherits!.end)).toBe('6');
+    expect(c.items[1]!.from.inherits).toEqual(c.items[0]!.from.number);
+    // And after an edit above them.
+    index.applyEdit(0, 0, 'A longer introduction. ');
+    const now = index.getText();
+    expect(index.citations()).toEqual(findCitations(now, SYMBOLS));
+    expect(written(index)).toEqual(['CRP/43 §§6(a), (c) and 7', 'CRP/43, párrs.\n19 a 20', 'CRP/43 §12(a) y (b)–(c)']);
+  });
+
+  it('typing a list of sub-paragraphs extends the citation letter by letter', () => {
+    const index = new DraftIndex('Intro.\n\nSee CRP/43 §6(a).\n', SYMBOLS);
+    const at = index.getText().indexOf(').') + 1;
+    const typed = ' and (b)';
+    for (let i = 0; i < typed.length; i++) edit(index, at + i, at + i, typed[i]!);
+    expect(written(index)).toEqual(['CRP/43 §6(a) and (b)']);
+    expect(index.citations()[0]!.items[1]!.from.inherits?.value).toBe(6);
+  });
+
   it('replaceAll starts afresh', () => {
     const index = new DraftIndex(draft, SYMBOLS);
     index.replaceAll('only CRP/43 §27');
@@ -101,7 +126,7 @@ describe('DraftIndex, edit by edit', () => {
 
 /** Pieces a draft (and an edit) is made of: Markdown that opens and closes things. */
 const PIECES = [
-  'CRP/43 §6', 'CRP/43', ' §§6–8', ', par. 13', '(a)', 'text ', 'x', ' ',
+  'CRP/43 §6', 'CRP/43', ' §§6–8', ', par. 13', '(a)', 'text ', 'x', ' ', 'CRP/43 §6(a)', ' and (b)', ', (c)', ',\n7', ' a\n',
   '\n', '\n\n', '\r\n', '\r', '    ', '\t', '> ', '- ', '* ', '1. ', '# ', '===\n', '---\n',
   '```', '```\n', '~~~\n', '`', '``',
   '<!--', '-->', '<div>\n', '</div>\n', '<pre>\n', '</pre>', '<span>', '<?x', '?>',

@@ -30,11 +30,19 @@ const fragment = fc.constantFrom(
 const citation = fc
   .tuple(
     fc.constantFrom('CRP/43 ', 'CRP/43, ', 'CRP/43\n', 'CRP/43'),
-    fc.constantFrom('§', '§§', '§ ', 'para. ', 'paras. ', 'par. ', 'paragraphes ', 'párr. ', 'párrs. ', 'párrafo '),
-    fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom('', '(a)', ' (b)', '(c)', '(d)', '(a)–(c)')), { minLength: 1, maxLength: 4 }),
-    fc.constantFrom(', ', ' and ', ' et ', ' y ', '–', ' to ', ' a '),
+    fc.constantFrom('§', '§§', '§ ', 'para. ', 'paras. ', 'par. ', 'paragraphes ', 'párr. ', 'párrs. ', 'párrafo ', 'párrs.\n', '§\n', 'paras.\r\n'),
+    // A reference with a number, or a letter alone (a list of sub-paragraphs: `§6(a) and (b)`).
+    fc.array(
+      fc.oneof(
+        fc.tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom('', '(a)', ' (b)', '(c)', '(d)', '(a)–(c)')).map(([n, sub]) => `${n}${sub}`),
+        fc.constantFrom('(a)', '(b)', '(d)', '(b)–(c)', '(c)–(a)', '(b) to (c)'),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    // Separators, some hard-wrapped (a line break after them) and one a blank line.
+    fc.constantFrom(', ', ' and ', ' et ', ' y ', '–', ' to ', ' a ', ',\n', ' and\n', ' y\r\n', '–\n', ' a\n', ',\n\n'),
   )
-  .map(([symbol, mark, refs, sep]) => `${symbol}${mark}${refs.map(([n, sub]) => `${n}${sub}`).join(sep)}`);
+  .map(([symbol, mark, refs, sep]) => `${symbol}${mark}${refs.join(sep)}`);
 const draft = fc.array(fc.oneof(citation, fragment, fragment), { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('the core on arbitrary drafts', () => {
@@ -50,6 +58,13 @@ describe('the core on arbitrary drafts', () => {
             for (const ref of item.to ? [item.from, item.to] : [item.from]) {
               if (ref.number) expect(text.slice(ref.number.start, ref.number.end)).toBe(ref.number.text);
               if (ref.sub) expect(text.slice(ref.sub.start, ref.sub.end)).toBe(ref.sub.letter);
+              // A letter alone names the paragraph of a number written before it, in the same citation.
+              if (ref.inherits) {
+                expect(ref.number).toBeUndefined();
+                expect(text.slice(ref.inherits.start, ref.inherits.end)).toBe(ref.inherits.text);
+                expect(ref.inherits.start).toBeGreaterThan(c.symbolEnd);
+                expect(ref.inherits.end).toBeLessThan(ref.start);
+              }
             }
           }
         }

@@ -88,8 +88,8 @@ export function similarParagraphs(paper: Paper, sentence: string, limit = 2): Pa
   return scored.sort((a, b) => b.score - a.score || a.p.number - b.p.number).slice(0, limit).map((s) => s.p);
 }
 
-function nearestParagraph(paper: Paper, n: number): Paragraph {
-  return [...paper.data.paragraphs].sort((a, b) => Math.abs(a.number - n) - Math.abs(b.number - n) || a.number - b.number)[0]!;
+function nearestParagraph(paragraphs: readonly Paragraph[], n: number): Paragraph {
+  return [...paragraphs].sort((a, b) => Math.abs(a.number - n) - Math.abs(b.number - n) || a.number - b.number)[0]!;
 }
 
 function markFor(citation: Citation, plural: boolean): string {
@@ -119,16 +119,23 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
   const { item, ref } = where;
   // Letters written alone after this item (`(b)` in `§6(a) and (b)`) take its paragraph and
   // need its letter: a fix must not drop it, or `§6 and (b)` is no longer read as one citation.
-  const following = citation.items[citation.items.indexOf(item) + 1];
-  const hasHeirs = following !== undefined && following.from.number === undefined;
+  const index = citation.items.indexOf(item);
+  const heirs: CitationItem[] = [];
+  for (let k = index + 1; k < citation.items.length && citation.items[k]!.from.number === undefined; k++) heirs.push(citation.items[k]!);
+  const hasHeirs = heirs.length > 0;
   const actions: CodeActionResult[] = [];
   switch (finding.code) {
     case CODES.unknownParagraph: {
       const number = ref?.number;
       if (!ref || !number) break;
-      const candidates: Paragraph[] = [nearestParagraph(paper, number.value)];
+      // With letters alone after it (`§28(a) and (b)`), the repair is a paragraph that has
+      // them all, so that the whole citation reads: the nearest such, text matches among them.
+      const needed = ref.sub && hasHeirs ? [ref.sub, ...heirs.flatMap((h) => [h.from.sub, h.to?.sub])].filter((l) => l !== undefined).map((l) => l.letter) : [];
+      const fitting = paper.data.paragraphs.filter((p) => needed.every((l) => paper.subParagraph(p.number, l)));
+      const pool = fitting.length > 0 ? fitting : paper.data.paragraphs;
+      const candidates: Paragraph[] = [nearestParagraph(pool, number.value)];
       for (const p of similarParagraphs(paper, sentenceAround(text, citation.start, citation.end))) {
-        if (!candidates.includes(p)) candidates.push(p);
+        if (!candidates.includes(p) && pool.includes(p)) candidates.push(p);
       }
       // The text-based guess, when there is one, is the likelier repair of a remembered passage.
       const best = candidates.length > 1 ? candidates[1] : candidates[0];
