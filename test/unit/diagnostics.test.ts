@@ -169,6 +169,25 @@ describe('DraftChecker, edit by edit', () => {
   };
   const lines = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i}: see CRP/43 §${(i % 27) + 1} and CRP/43 §§${(i % 20) + 1}–${(i % 20) + 3}.\n`).join('\n');
 
+  it('agrees with a full check while a hard-wrapped citation is typed over three lines', () => {
+    const text = `${lines(20)}\nNew: \n\n${lines(20)}`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    checker.findings(draft);
+    let at = text.indexOf('New: ') + 5;
+    for (const ch of 'CRP/43\n§§\n6(a), (d) and\n28') {
+      apply(draft, checker, at, at, ch);
+      at++;
+      expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+    }
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-sub-paragraph', 'crp-cite.unknown-paragraph']);
+    // Removing the mark's line break in one edit: the citation ends, its findings go.
+    const mark = draft.getText().indexOf('§§\n');
+    apply(draft, checker, mark + 2, mark + 3, '\n\n');
+    expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+    expect(checker.findings(draft)).toEqual([]);
+  });
+
   it('agrees with a full check after every keystroke of typing a broken citation and fixing it', () => {
     const text = `${lines(50)}\nNew: \n\n${lines(50)}`;
     const draft = new DraftIndex(text, symbols);

@@ -11,6 +11,8 @@ import type { Paper } from '../../server/src/core/corpus';
 import { complete } from '../../server/src/core/features/completion';
 import { definition } from '../../server/src/core/features/definition';
 import { hover, MAX_PARAGRAPHS_IN_HOVER } from '../../server/src/core/features/hover';
+import { citedPassageAt, countCitations, firstCitationOffsets } from '../../server/src/core/features/outline';
+import { citingSpans, passageAt } from '../../server/src/core/features/references';
 import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 import { translator } from '../../server/src/i18n';
@@ -122,6 +124,7 @@ describe('hover on a number or a letter', () => {
 });
 
 describe('lists of sub-paragraphs and hard-wrapped citations', () => {
+  const labels = (source: string) => at(source).completion.items.map((i) => i.label);
   // Every letter of every list of two sub-paragraphs of one paragraph, in each language's form.
   const pairs = paper.data.paragraphs.flatMap((p) =>
     p.subParagraphs.flatMap((a) => p.subParagraphs.filter((b) => b.letter !== a.letter).map((b) => [p.number, a.letter, b.letter] as const)),
@@ -152,6 +155,29 @@ describe('lists of sub-paragraphs and hard-wrapped citations', () => {
     expect(shown).toContain('Paragraph 7');
     expect(at('CRP/43 §6(a) and (|d)').hover!.markdown).toBe('CRP/43 has no paragraph 6(d).');
     expect(at('CRP/43 §6(a) and (|d)').definition).toBeUndefined();
+  });
+
+  it('references, the panel and its counts see each letter with its paragraph', () => {
+    const f = parseFixture('Intro.\n\nSee CRP/43 §§6(a), [[(|c)]] and 7; also CRP/43 §12(a) and (b).');
+    const draft = new DraftIndex(f.text, ['CRP/43']);
+    const passage = passageAt(draft, corpus, cursorOf(f))!;
+    expect([passage.paragraph, passage.letter]).toEqual([6, 'c']);
+    expect(citingSpans(passage, draft.citations())).toEqual(f.ranges);
+    expect(citingSpans({ paper, paragraph: 12, letter: 'b' }, draft.citations()).map((s) => f.text.slice(s.start, s.end))).toEqual(['(b)']);
+    expect(citedPassageAt(draft, (s) => corpus.paper(s), cursorOf(f))).toEqual({ symbol: 'CRP/43', paragraph: 6, subParagraph: 'c' });
+    // Each citation counts once per paragraph, however many of its letters it names.
+    expect(Object.fromEntries(countCitations(paper, draft.citations()))).toEqual({ 6: 1, 7: 1, 12: 1 });
+    expect(firstCitationOffsets(paper, draft.citations()).get(12)).toBe(f.text.indexOf('12(a)'));
+  });
+
+  it('completion after a letter and a separator offers the same paragraph’s letters', () => {
+    expect(labels('CRP/43 §6(a) and (|')).toEqual(['(a)', '(b)', '(c)']);
+    expect(labels('CRP/43, párr. 24 (a) y (|')).toEqual(['(a)', '(b)', '(c)']);
+    expect(labels('CRP/43 §§5(a), 12(b), (|')).toEqual(['(a)', '(b)', '(c)']);
+    expect(labels('CRP/43 §6(a)–(|')).toEqual(['(a)', '(b)', '(c)']);
+    const { completion } = at('CRP/43 §6(a) and (b|');
+    expect(completion.items.map((i) => [i.label, i.insertText, i.target.paragraph])).toContainEqual(['(b)', 'b)', 6]);
+    expect(labels('CRP/43 §§6, 7 and (|')).toEqual([]);
   });
 
   it('a number on the line after the mark or a separator is a target', () => {
