@@ -10,7 +10,7 @@
  * Text filtering happens here, not in the editor: editors match what is typed against
  * the start of words, and a writer looking for "recruitment" types the middle of §16.
  */
-import type { Corpus, Paper } from '../corpus';
+import type { Corpus, Paper, Paragraph, SubParagraph } from '../corpus';
 import { matchMark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
@@ -47,31 +47,84 @@ export interface CompletionList {
   incomplete: boolean;
 }
 
+/**
+ * A completion item whose documentation is rendered only when read. A class, not an
+ * object literal with a getter: V8 gives each such literal its own dictionary-mode
+ * object, some 1 KB per item, and a list of 27 cost 29 KB of garbage per keystroke.
+ */
+class Item implements CompletionResult {
+  constructor(
+    readonly kind: CompletionKind,
+    readonly label: string,
+    readonly detail: string,
+    readonly target: CompletionTarget,
+    readonly insertText: string,
+    readonly filterText: string,
+    readonly sortText: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly render: { paper: Paper; paragraph?: Paragraph; sub?: SubParagraph; t?: Translate },
+  ) {}
+
+  get documentation(): string {
+    const { paper, paragraph, sub, t } = this.render;
+    return paragraph && t ? renderPassage(paper, paragraph, sub, t) : paperSummary(paper);
+  }
+}
+
 /** How far back from the cursor a citation's start is looked for. */
 const LOOK_BEHIND = 400;
+
+/**
+ * Per paragraph, what every list repeats: its label, sort text and first words, and its
+ * lower-cased text (with its sub-paragraphs') for filtering by words. Computed again for
+ * each request they were most of its garbage, and the collector's pauses were the
+ * slowest completions.
+ */
+interface ParagraphTexts {
+  label: string;
+  sortText: string;
+  detail: string;
+  lower?: string;
+}
+
+const paragraphTexts = new WeakMap<Paragraph, ParagraphTexts>();
+
+function paragraphText(p: Paragraph): ParagraphTexts {
+  let known = paragraphTexts.get(p);
+  if (!known) {
+    const label = String(p.number);
+    paragraphTexts.set(p, (known = { label, sortText: label.padStart(4, '0'), detail: firstWords(p.text) }));
+  }
+  return known;
+}
 
 function paragraphItems(paper: Paper, typed: string, start: number, end: number, t: Translate): CompletionList {
   const byWords = typed !== '' && !/^\d+$/.test(typed);
   const words = typed.toLowerCase();
   const items: CompletionResult[] = [];
   for (const p of paper.data.paragraphs) {
-    const whole = [p.text, ...p.subParagraphs.map((s) => s.text)].join(' ');
-    if (byWords && !whole.toLowerCase().includes(words)) continue;
-    items.push({
-      kind: 'paragraph',
-      label: String(p.number),
-      detail: firstWords(p.text),
-      target: { symbol: paper.symbol, paragraph: p.number },
-      get documentation() {
-        return renderPassage(paper, p, undefined, t);
-      },
-      insertText: String(p.number),
-      // Matching words were checked above; the editor then keeps every item we send.
-      filterText: byWords ? typed : String(p.number),
-      sortText: String(p.number).padStart(4, '0'),
-      start,
-      end,
-    });
+    const known = paragraphText(p);
+    if (byWords) {
+      known.lower ??= [p.text, ...p.subParagraphs.map((s) => s.text)].join(' ').toLowerCase();
+      if (!known.lower.includes(words)) continue;
+    }
+    const label = known.label;
+    items.push(
+      new Item(
+        'paragraph',
+        label,
+        known.detail,
+        { symbol: paper.symbol, paragraph: p.number },
+        label,
+        // Matching words were checked above; the editor then keeps every item we send.
+        byWords ? typed : label,
+        known.sortText,
+        start,
+        end,
+        { paper, paragraph: p, t },
+      ),
+    );
   }
   return { items, incomplete: byWords || typed === '' };
 }
@@ -80,20 +133,21 @@ function subParagraphItems(paper: Paper, number: number, typed: string, start: n
   const paragraph = paper.paragraph(number);
   if (!paragraph) return { items: [], incomplete: false };
   return {
-    items: paragraph.subParagraphs.map((s) => ({
-      kind: 'subParagraph' as const,
-      label: `(${s.letter})`,
-      detail: `${t('completion.subParagraph', { number, letter: s.letter })} — ${firstWords(s.text)}`,
-      target: { symbol: paper.symbol, paragraph: number, letter: s.letter },
-      get documentation() {
-        return renderPassage(paper, paragraph, s, t);
-      },
-      insertText: closed ? s.letter : `${s.letter})`,
-      filterText: s.letter,
-      sortText: s.letter,
-      start,
-      end,
-    })),
+    items: paragraph.subParagraphs.map(
+      (s) =>
+        new Item(
+          'subParagraph',
+          `(${s.letter})`,
+          `${t('completion.subParagraph', { number, letter: s.letter })} — ${firstWords(s.text)}`,
+          { symbol: paper.symbol, paragraph: number, letter: s.letter },
+          closed ? s.letter : `${s.letter})`,
+          s.letter,
+          s.letter,
+          start,
+          end,
+          { paper, paragraph, sub: s, t },
+        ),
+    ),
     incomplete: typed !== '',
   };
 }
@@ -169,20 +223,12 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
   if (word && word.length >= 2) {
     const items = corpus.papers
       .filter((p) => p.symbol.startsWith(word) && p.symbol !== word)
-      .map((p) => ({
-        kind: 'symbol' as const,
-        label: p.symbol,
-        detail: t('completion.symbol', { title: p.data.title, date: p.data.date }),
-        target: { symbol: p.symbol },
-        get documentation() {
-          return paperSummary(p);
-        },
-        insertText: `${p.symbol} §`,
-        filterText: p.symbol,
-        sortText: p.symbol,
-        start: offset - word.length,
-        end: offset,
-      }));
+      .map(
+        (p) =>
+          new Item('symbol', p.symbol, t('completion.symbol', { title: p.data.title, date: p.data.date }), { symbol: p.symbol }, `${p.symbol} §`, p.symbol, p.symbol, offset - word.length, offset, {
+            paper: p,
+          }),
+      );
     return { items, incomplete: false };
   }
   return empty;

@@ -1,5 +1,5 @@
 /** Hover, go-to-definition and completion: look up the document, call the core, convert. */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type Range } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import { complete, completionDocumentation, type CompletionTarget } from '../../core/features/completion';
 import { definition } from '../../core/features/definition';
@@ -49,6 +49,12 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
     const offset = doc.offsetAt(position);
     const { draft, base } = doc.draftAround(offset);
     const list = complete(draft, ctx.corpus, offset - base, ctx.t);
+    // Every item of a list replaces the same span: one range for all, not one per item.
+    let span: { start: number; end: number; range: Range } | undefined;
+    const rangeOf = (start: number, end: number): Range => {
+      if (span?.start !== start || span.end !== end) span = { start, end, range: doc.rangeOf(base + start, base + end) };
+      return span.range;
+    };
     const items: CompletionItem[] = list.items.map((item) => ({
       label: item.label,
       labelDetails: { description: item.detail },
@@ -58,7 +64,7 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
       filterText: item.filterText,
       sortText: item.sortText,
       insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: { range: doc.rangeOf(base + item.start, base + item.end), newText: item.insertText },
+      textEdit: { range: rangeOf(item.start, item.end), newText: item.insertText },
     }));
     return { isIncomplete: list.incomplete, items };
   });
