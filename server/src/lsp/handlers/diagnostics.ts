@@ -13,10 +13,12 @@ import {
   ResponseError,
   type ClientCapabilities,
   type Diagnostic,
+  type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { DraftChecker, checkCitations, lineIndex, messageOf, Suppressions, type Finding } from '../../core/features/diagnostics';
+import { DraftChecker, checkCitations, lineIndex, messageOf, Suppressions, type DraftEdit, type Finding } from '../../core/features/diagnostics';
 import type { ServerContext } from '../context';
+import { immutable } from '../encoding';
 import type { OpenDocument } from '../documents';
 import type { DocumentListener } from './documents';
 
@@ -51,10 +53,94 @@ function messageFor(finding: Finding, ctx: ServerContext): string {
   return message;
 }
 
+/**
+ * The diagnostic last published for each finding (a checker keeps its findings across
+ * edits, moving them), with the offsets it was computed at: a keystroke changes the
+ * range of the findings on its line, or the lines of those after it when it adds or
+ * removes a line, and nothing else. The same frozen object is published again, and its
+ * JSON is encoded once (lsp/encoding.ts).
+ */
+interface Published {
+  diagnostic: Diagnostic;
+  start: number;
+  end: number;
+  /** The `diagnosticsOf` call that last published it (see `Moves`). */
+  generation: number;
+}
+
+const published = new WeakMap<Finding, Published>();
+
+/**
+ * How the text moved since a document's diagnostics were last computed, from its edits:
+ * nothing; one run of edits within `[from, to)` (in current offsets) whose length change
+ * is `delta` and which added, removed or joined line breaks (`lines`) or not; or unknown.
+ */
+type Moves = 'none' | 'unknown' | { from: number; to: number; delta: number; lines: boolean };
+
+interface DocumentState {
+  generation: number;
+  /** The document version `moves` brings the last computed diagnostics to. */
+  version: number;
+  moves: Moves;
+}
+
+const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+/** `moves` after one more edit (`edit` in the offsets before it, `text` after it). */
+function moved(moves: Moves, edit: DraftEdit, text: string): Moves {
+  if (moves === 'unknown') return moves;
+  const insertedEnd = edit.start + edit.inserted.length;
+  const delta = edit.inserted.length - (edit.end - edit.start);
+  // A line break typed or deleted, or one next to the edit (`\r` and `\n` joined into one).
+  const lines = /[\r\n]/.test(edit.removed) || /[\r\n]/.test(edit.inserted) || isLineBreak(text[edit.start - 1]) || isLineBreak(text[insertedEnd]);
+  if (moves === 'none') return { from: edit.start, to: insertedEnd, delta, lines };
+  const mapStart = (x: number) => (x < edit.start ? x : x >= edit.end ? x + delta : edit.start);
+  const mapEnd = (x: number) => (x <= edit.start ? x : x >= edit.end ? x + delta : insertedEnd);
+  return { from: Math.min(mapStart(moves.from), edit.start), to: Math.max(mapEnd(moves.to), insertedEnd), delta: moves.delta + delta, lines: moves.lines || lines };
+}
+
+const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
+
+/**
+ * The finding's diagnostic, the one published last time when nothing about it changed.
+ * Its range is known unchanged without looking up positions when the finding ends before
+ * the edits (`text[0, end]` is the same), or, when no line break moved, starts on a line
+ * after them with the same offsets shifted by the edits' length change.
+ */
+function publishedDiagnostic(finding: Finding, doc: OpenDocument, ctx: ServerContext, moves: Moves, lineAfterEdits: number, generation: number): Diagnostic {
+  const known = published.get(finding);
+  let unmoved = false;
+  if (known && known.generation === generation - 1) {
+    if (moves === 'none') unmoved = finding.start === known.start && finding.end === known.end;
+    else if (moves !== 'unknown') {
+      unmoved =
+        (finding.end < moves.from && finding.start === known.start && finding.end === known.end) ||
+        (!moves.lines && finding.start > lineAfterEdits && finding.start === known.start + moves.delta && finding.end === known.end + moves.delta);
+    }
+  }
+  let range: Diagnostic['range'] | undefined;
+  if (!unmoved) {
+    range = { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) };
+    unmoved = known !== undefined && samePosition(known.diagnostic.range.start, range.start) && samePosition(known.diagnostic.range.end, range.end);
+  }
+  if (known && unmoved && known.diagnostic.code === finding.code && known.diagnostic.severity === severityOf(finding) && known.diagnostic.message === messageFor(finding, ctx)) {
+    known.start = finding.start;
+    known.end = finding.end;
+    known.generation = generation;
+    return known.diagnostic;
+  }
+  range ??= { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) };
+  const diagnostic = immutable(toDiagnostic(finding, range, ctx));
+  published.set(finding, { diagnostic, start: finding.start, end: finding.end, generation });
+  return diagnostic;
+}
+
+const severityOf = (finding: Finding) => (finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+
 function toDiagnostic(finding: Finding, range: Diagnostic['range'], ctx: ServerContext): Diagnostic {
   return {
     range,
-    severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: severityOf(finding),
     code: finding.code,
     source: 'crp-cite',
     message: messageFor(finding, ctx),
@@ -84,10 +170,17 @@ export interface DiagnosticsFeature {
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
   const { connection } = ctx;
   const checkers = new Map<string, DraftChecker>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let pull = false;
   let refreshSupport = false;
+
+  const states = new Map<string, DocumentState>();
+  const stateOf = (doc: OpenDocument): DocumentState => {
+    let state = states.get(doc.uri);
+    if (!state) states.set(doc.uri, (state = { generation: 0, version: doc.version, moves: 'unknown' }));
+    return state;
+  };
 
   const checkerOf = (doc: OpenDocument): DraftChecker => {
     let checker = checkers.get(doc.uri);
@@ -102,7 +195,15 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     if (!ctx.diagnosticsEnabled) return [];
     if (doc.oversized) return [oversizedNotice(doc, ctx)];
     const findings = checkerOf(doc).findings(doc.draft, (offset) => doc.positionAt(offset).line);
-    return findings.map((f) => toDiagnostic(f, doc.rangeOf(f.start, f.end), ctx));
+    const state = stateOf(doc);
+    const moves = state.version === doc.version ? state.moves : 'unknown';
+    const generation = ++state.generation;
+    state.version = doc.version;
+    state.moves = 'none';
+    const text = doc.text.getText();
+    const lineAfter = typeof moves === 'object' ? text.indexOf('\n', moves.to) : -1;
+    const lineAfterEdits = lineAfter < 0 ? Number.POSITIVE_INFINITY : lineAfter;
+    return findings.map((f) => publishedDiagnostic(f, doc, ctx, moves, lineAfterEdits, generation));
   };
 
   const publish = (uri: string): void => {
@@ -112,10 +213,19 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(doc) });
   };
 
-  const schedule = (uri: string, delay: number): void => {
+  /** `immediate`: with no pause wanted, on the next turn of the event loop, not a timer's (at least 1 ms). */
+  const schedule = (uri: string, delay: number, immediate = delay === 0): void => {
     if (pull) return;
-    clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => publish(uri), delay));
+    cancel(uri);
+    timers.set(uri, immediate ? setImmediate(() => publish(uri)) : setTimeout(() => publish(uri), delay));
+  };
+
+  const cancel = (uri: string): void => {
+    const timer = timers.get(uri);
+    if (timer === undefined) return;
+    if ('refresh' in timer) clearTimeout(timer);
+    else clearImmediate(timer);
+    timers.delete(uri);
   };
 
   const republishAll = (): void => {
@@ -165,13 +275,20 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     documents: {
       opened(doc) {
         checkers.delete(doc.uri);
+        states.delete(doc.uri);
         // After the requests that came with the document (a hover, the outline) are
         // answered: checking a large draft whole takes a while, and they need only the
         // part they look at. vscode-jsonrpc handles one message per turn of the event
         // loop and writes its answer on the next, hence two turns.
-        setImmediate(() => setImmediate(() => schedule(doc.uri, 0)));
+        setImmediate(() => setImmediate(() => schedule(doc.uri, 0, false)));
       },
       changed(doc) {
+        const state = states.get(doc.uri);
+        if (state) {
+          const edits = doc.lastEdits;
+          state.moves = edits?.length === 1 && !doc.oversized ? moved(state.moves, edits[0]!, doc.text.getText()) : 'unknown';
+          state.version = doc.version;
+        }
         if (doc.oversized) {
           checkers.delete(doc.uri);
           schedule(doc.uri, debounceMs);
@@ -184,9 +301,9 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
         schedule(doc.uri, debounceMs);
       },
       closed(uri) {
-        clearTimeout(timers.get(uri));
-        timers.delete(uri);
+        cancel(uri);
         checkers.delete(uri);
+        states.delete(uri);
         if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
       },
     },
