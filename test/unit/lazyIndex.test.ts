@@ -128,4 +128,22 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('reads silencing comments again after an edit near one, without checking every citation again', () => {
+    const body = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: CRP/43 §${(i % 27) + 1} and CRP/43 §99.`).join('\n\n');
+    const initial = `${body}\n\n<!--  -->\nCRP/43 §98 here.\n\n${body}\n`;
+    const draft = new DraftIndex(initial, ['CRP/43']);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toHaveLength(801);
+    // The comment becomes a directive, one keystroke at a time: the finding below it goes.
+    let at = initial.indexOf('<!--  -->') + 5;
+    for (const ch of 'crp-cite-disable-next-line') {
+      draft.applyEdit(at, at, ch);
+      checker.edited({ start: at, end: at, removed: '', inserted: ch }, draft.getText(), draft.lastReparsed);
+      at++;
+      expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+      expect(checker.lastChecked).toBeLessThan(10);
+    }
+    expect(checker.findings(draft)).toHaveLength(800);
+  });
 });

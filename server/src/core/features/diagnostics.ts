@@ -263,6 +263,8 @@ export class DraftChecker {
   private findingsByStart: Finding[] = [];
   private suppressions: Suppressions | undefined;
   private needsFull = true;
+  /** Silencing comments may have changed since they were read. */
+  private suppressionsStale = false;
   /** What edits since the last check touched, in current offsets. */
   private dirty: { start: number; end: number } | undefined;
   /** Citations re-checked by the last call to `findings` (measurement and tests). */
@@ -297,8 +299,9 @@ export class DraftChecker {
     const structural = STRUCTURAL.test(edit.removed) || STRUCTURAL.test(edit.inserted) || atIndentation;
     // Silencing comments are found by line: they are read again when lines move or comments change.
     const linesMoved = /[\n\r]/.test(edit.removed) || /[\n\r]/.test(edit.inserted);
-    const suppressionsStale = /crp-cite|<!--|-->/.test(edit.removed + edit.inserted) || /<!--|-->/.test(line) || (linesMoved && !this.suppressions?.empty);
-    if ((structural && !reparsed) || suppressionsStale) {
+    // They only filter findings: reading them again does not need the citations checked again.
+    if (/crp-cite|<!--|-->/.test(edit.removed + edit.inserted) || /<!--|-->/.test(line) || (linesMoved && !this.suppressions?.empty)) this.suppressionsStale = true;
+    if (structural && !reparsed) {
       this.needsFull = true;
       this.dirty = undefined;
       return;
@@ -342,6 +345,7 @@ export class DraftChecker {
       this.lastChecked = citations.length;
       this.findingsByStart = checkCitations(this.corpus, citations);
       this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text));
+      this.suppressionsStale = false;
       this.needsFull = false;
       this.dirty = undefined;
     } else if (this.dirty) {
@@ -360,6 +364,10 @@ export class DraftChecker {
       this.dirty = undefined;
     } else {
       this.lastChecked = 0;
+    }
+    if (this.suppressionsStale) {
+      this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text));
+      this.suppressionsStale = false;
     }
     const suppressions = this.suppressions!;
     if (suppressions.empty) return this.findingsByStart;
