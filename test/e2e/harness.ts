@@ -559,7 +559,8 @@ export async function gotoLine(page: Page, line: number, column?: number): Promi
   await page.keyboard.press(`${mod}+KeyG`);
   const input = page.locator('.quick-input-widget .quick-input-box input.input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(column ? `${line}:${column}` : `${line}`);
+  // Ctrl+G opens quick open with its ':' prefix; without it the text is a file search.
+  await input.fill(column ? `:${line}:${column}` : `:${line}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }

@@ -16,6 +16,7 @@ import {
 import type { ExtensionState } from '../state';
 import { makeNonce, panelHtml } from './html';
 import { parseWebviewMessage, type ExtensionMessage, type PanelStatus, type Target } from './messages';
+import { lineOf } from '../commands/passages';
 import { countsView, panelStrings } from './viewModel';
 
 export const PANEL_VIEW_ID = 'crpCite.panel';
@@ -38,15 +39,17 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   private readonly disposables: vscode.Disposable[] = [];
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A reveal asked for before the view existed (its first showing): sent once the page is ready. */
+  private pendingReveal: Target | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly state: ExtensionState,
   ) {
-    this.draftEditor = isMarkdown(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
+    this.draftEditor = this.isDraft(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (isMarkdown(editor)) this.draftEditor = editor;
+        if (this.isDraft(editor)) this.draftEditor = editor;
         this.scheduleCounts(0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -59,16 +62,27 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         }
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (isMarkdown(e.textEditor)) this.scheduleFollow(e.textEditor);
+        if (this.isDraft(e.textEditor)) this.scheduleFollow(e.textEditor);
       }),
       state.onDidChangeSettings(() => void this.refresh()),
     );
   }
 
+  /**
+   * A writer's Markdown draft: not the paper's own rendering (also Markdown), which "Open in
+   * the paper" and Go to Definition show beside the draft. Citations are not inserted there,
+   * and the panel keeps counting the draft while the writer reads the paper.
+   */
+  private isDraft(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
+    if (!isMarkdown(editor)) return false;
+    const rendering = this.outline?.renderingUri;
+    return !rendering || vscode.Uri.parse(rendering).fsPath !== editor.document.uri.fsPath;
+  }
+
   /** The Markdown editor citations go into: the active one, else the last active one. */
   get targetEditor(): vscode.TextEditor | undefined {
     const active = vscode.window.activeTextEditor;
-    if (isMarkdown(active)) return active;
+    if (this.isDraft(active)) return active;
     const last = this.draftEditor;
     return last && vscode.window.visibleTextEditors.includes(last) ? last : undefined;
   }
@@ -105,6 +119,8 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     } else {
       this.outline = (await this.state.request(OutlineRequest, {})) ?? null;
       this.status = this.outline ? 'ready' : 'unavailable';
+      // Known only now: the paper's rendering may have been taken for a draft.
+      if (this.draftEditor && !this.isDraft(this.draftEditor)) this.draftEditor = undefined;
     }
     this.postState();
     this.scheduleCounts(0);
@@ -123,7 +139,10 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   /** Shows the panel and selects a passage in it. */
   async reveal(target: Target): Promise<void> {
     await vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`, { preserveFocus: true });
-    this.post({ type: 'reveal', target });
+    // The first time the view is shown, `focus` resolves before VS Code has handed the view
+    // to `resolveWebviewView`: a message posted now would go nowhere.
+    if (this.view) this.post({ type: 'reveal', target });
+    else this.pendingReveal = target;
   }
 
   private postState(): void {
@@ -187,6 +206,10 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     switch (message.type) {
       case 'ready':
         await this.refresh();
+        if (this.pendingReveal) {
+          this.post({ type: 'reveal', target: this.pendingReveal });
+          this.pendingReveal = undefined;
+        }
         return;
       case 'select': {
         const citation = await this.citationFor(message.target);
@@ -229,25 +252,33 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   }
 
   /**
-   * References start from a citation: the draft's first citation of the paragraph. The
-   * references view lists them all (the draft's, and the workspace's when indexed).
+   * References of a paragraph, shown where the writer works: a peek at the draft's first
+   * citation of it, listing every citation of it (the draft's, and the workspace's when
+   * indexed). They are asked for at the paragraph's line in the paper's rendering, not at
+   * that citation: inside a range (`§§6–8` for 7) the citation's position names the range's
+   * first paragraph, and references there would be 6's. The draft's cursor stays where it is
+   * (moving it onto `§§6–8` would make the panel follow it to 6).
    */
   private async findReferences(target: Target): Promise<void> {
     const editor = this.targetEditor ?? this.draftEditor;
     const counts = editor ? await this.state.request(CitationCountsRequest, { uri: editor.document.uri.toString() }) : undefined;
     const at = counts?.firstCitation[String(target.paragraph)];
-    if (!editor || !at) {
+    const outline = this.outline;
+    if (!editor || !at || !outline) {
       void vscode.window.showInformationMessage(this.state.t('commands.notCitedInDraft', { number: target.paragraph }));
       return;
     }
+    const passage = { paragraph: target.paragraph, ...(target.subParagraph ? { subParagraph: target.subParagraph } : {}) };
+    const line = lineOf(outline, passage) ?? 0;
+    const locations =
+      (await vscode.commands.executeCommand<vscode.Location[] | undefined>(
+        'vscode.executeReferenceProvider',
+        vscode.Uri.parse(outline.renderingUri),
+        new vscode.Position(line, 0),
+      )) ?? [];
     const position = new vscode.Position(at.line, at.character);
-    const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: new vscode.Range(position, position) });
-    const commands = await vscode.commands.getCommands(true);
-    if (commands.includes('references-view.findReferences')) {
-      await vscode.commands.executeCommand('references-view.findReferences', shown.document.uri, position);
-    } else {
-      await vscode.commands.executeCommand('editor.action.findReferences', shown.document.uri, position);
-    }
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);
   }
 
   dispose(): void {

@@ -121,6 +121,32 @@ search.addEventListener('keydown', (event) => {
   }
 });
 
+// Escape in the outline clears the search too, and keeps the writer on the paragraph chosen.
+tree.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || search.value === '') return;
+  search.value = '';
+  search.dispatchEvent(new Event('input'));
+  event.stopPropagation();
+  const item = selected ? (items.get(keyOf(selected)) ?? items.get(String(selected.paragraph))) : undefined;
+  // The tree was drawn again: focus the new item once it has rendered (and is focusable).
+  if (item) {
+    void (item as TreeItem & { updateComplete: Promise<unknown> }).updateComplete.then(() => {
+      item.focus();
+      scrollToItem(item);
+    });
+  } else search.focus();
+});
+
+// When VS Code focuses the view (Show Panel, or Ctrl+0 … to the side bar), the keyboard
+// lands in the search box rather than on the page itself. Not when a click brought the
+// focus: the click goes where it was aimed.
+let pointing = false;
+window.addEventListener('pointerdown', () => (pointing = true), true);
+window.addEventListener('pointerup', () => (pointing = false), true);
+window.addEventListener('focus', () => {
+  if (!pointing && (document.activeElement === null || document.activeElement === document.body)) search.focus();
+});
+
 tree.addEventListener('vsc-tree-select', (event) => {
   // 2.5.1 declares `detail.selectedItems` but sends the array itself: accept both.
   const detail = event.detail as unknown;
