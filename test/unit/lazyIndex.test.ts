@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDraft, DraftChecker } from '../../server/src/core/features/diagnostics';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex, lastBlockStartBefore, shift } from '../../server/src/core/markdown';
 
 const SYMBOLS = ['CRP/43'];
 const WHOLE = { chunk: Number.MAX_SAFE_INTEGER };
@@ -145,5 +145,147 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
       expect(checker.lastChecked).toBeLessThan(10);
     }
     expect(checker.findings(draft)).toHaveLength(800);
+  });
+});
+
+describe('a parse started near a request, far past the parsed text (`around`)', () => {
+  // More of what can hide a line's meaning from a scan: HTML blocks that blank lines do
+  // not end, fences indented or inside lists, tabs, carriage returns, letters after blanks.
+  const MORE = [
+    ...LINES,
+    '',
+    '',
+    'Another paragraph, CRP/43 §12.',
+    '#hashtag CRP/43 §15',
+    'Élan CRP/43 §16 \r',
+    '  ```',
+    '   ~~~',
+    '- ```',
+    '  - ```',
+    '\t```',
+    '```js',
+    '``` `not a fence`',
+    '````',
+    '<pre>',
+    '</pre>',
+    '<script type="x">',
+    '</script>',
+    '<?php',
+    '?>',
+    '<!DOCTYPE',
+    '>',
+    '<![CDATA[',
+    ']]>',
+    '<!-- one line -->',
+    '  <!--',
+    '<span>',
+    '\r',
+    '2. item',
+  ];
+  const line = fc.oneof(
+    { arbitrary: fc.constantFrom(...MORE), weight: 3 },
+    { arbitrary: fc.constantFrom('', 'Plain prose, CRP/43 §§2–3.', 'Ñandú CRP/43 §6(b).'), weight: 2 },
+  );
+  const text = fc.array(line, { maxLength: 60 }).map((ls) => ls.join('\n'));
+  // Mostly paragraphs, so that a start is often found (the scan gives up at what it cannot place).
+  const prose = fc
+    .array(fc.oneof({ arbitrary: fc.constantFrom(...MORE), weight: 1 }, { arbitrary: fc.constantFrom('', '', 'Plain prose, CRP/43 §§2–3.', 'Ñandú CRP/43 §6(b).'), weight: 12 }), { maxLength: 80 })
+    .map((ls) => ls.join('\n'));
+  const whole = (t: string) => new DraftIndex(t, SYMBOLS, WHOLE);
+
+  it('starts only at lines a parse from the top finds a top-level block at', () => {
+    let anchors = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const full = whole(t);
+        const all = full.citations().map((c) => JSON.stringify(c));
+        const checked = new Set<number>();
+        for (let upTo = 0; upTo <= t.length; upTo++) {
+          const start = lastBlockStartBefore(t, 0, upTo);
+          if (start > 0) anchors++;
+          expect(start).toBeLessThanOrEqual(upTo);
+          if (start < 0 || checked.has(start)) continue;
+          checked.add(start);
+          // From there on, the same citations and the same blocks (prose per offset).
+          const part = whole(t.slice(start));
+          expect(part.citations().map((c) => JSON.stringify(shift(c, start)))).toEqual(all.filter((c) => JSON.parse(c).start >= start));
+          for (let offset = start; offset <= t.length; offset += 3) {
+            const p = part.proseAround(offset - start);
+            expect({ prose: p.prose, start: p.start + start }).toEqual(full.proseAround(offset));
+          }
+        }
+      }),
+      { numRuns: 600 },
+    );
+    // (The drafts do give it places to start from.)
+    expect(anchors).toBeGreaterThan(1000);
+  });
+
+  it('answers every request as the whole index does, whatever was parsed and edited before', () => {
+    let islands = 0;
+    const step = fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), edit: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constantFrom('', 'x', '\n', '\n\n', '```', '<!--', 'A'), weight: 1 }) });
+    fc.assert(
+      fc.property(prose, fc.array(step, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 50 }), (initial, steps, chunk) => {
+        const lazy = new DraftIndex(initial, SYMBOLS, { chunk, far: 1 });
+        let t = initial;
+        for (const { at, edit } of steps) {
+          const offset = Math.floor(at * t.length);
+          if (edit !== undefined) {
+            lazy.applyEdit(offset, Math.min(t.length, offset + 1), edit);
+            t = t.slice(0, offset) + edit + t.slice(Math.min(t.length, offset + 1));
+            continue;
+          }
+          const full = whole(t);
+          const { draft, base } = lazy.around(offset);
+          if (base > 0) islands++;
+          expect(offset).toBeGreaterThanOrEqual(base);
+          const c = draft.citationAt(offset - base);
+          expect(c && shift(c, base)).toEqual(full.citationAt(offset));
+          const p = draft.proseAround(offset - base);
+          expect({ prose: p.prose, start: p.start + base }).toEqual(full.proseAround(offset));
+        }
+        // The index itself still parses in order, and agrees.
+        expect(lazy.citations()).toEqual(whole(t).citations());
+      }),
+      { numRuns: 800 },
+    );
+    expect(islands).toBeGreaterThan(200);
+  });
+
+  it('finds a start near the middle of a long draft of paragraphs', () => {
+    const t = Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} cites CRP/43 §${(i % 27) + 1}.`).join('\n\n');
+    const middle = Math.floor(t.length / 2);
+    const start = lastBlockStartBefore(t, 0, middle);
+    expect(middle - start).toBeLessThan(40);
+    const { base } = new DraftIndex(t, SYMBOLS, { far: 1000 }).around(middle);
+    expect(base).toBe(start);
+  });
+
+  it('does not take a fence inside an HTML block, a list or a definition for one of its own', () => {
+    const cases = [
+      '<div>\n```\n\nA.\n\n```\n\nB CRP/43 §5.\n',
+      '<div>\n<!--\n\nA.\n\n-->\n\nB CRP/43 §5.\n',
+      '[r]: /url\n"```\n\nA.\n\n```\n\nB CRP/43 §5.\n',
+      '- item\n  ```\n\nA.\n\n```\n\nB CRP/43 §5.\n',
+      '1. item\n\n   <pre>\n\nA.\n\n</pre>\n\nB CRP/43 §5.\n',
+      '> ```\n\nA.\n\n```\n\nB CRP/43 §5.\n',
+      '```\n\nA.\n\n````\n\nB CRP/43 §5.\n',
+      '~~~\n\nA.\n   ~~~  \n\nB CRP/43 §5.\n',
+      '``` `x`\n\nA.\n\nB CRP/43 §5.\n',
+      '<!-- a -->\n\nA.\n<pre>\n\nB CRP/43 §5.\n</pre>\n\nC.\n',
+    ];
+    for (const t of cases) {
+      const full = whole(t);
+      const start = lastBlockStartBefore(t, 0, t.length);
+      if (start < 0) continue;
+      const part = whole(t.slice(start));
+      expect(part.citations().map((c) => shift(c, start)), `${JSON.stringify(t)} from ${start}`).toEqual(full.citations().filter((c) => c.start >= start));
+      expect(part.blockCount, JSON.stringify(t)).toBe(full.blockCount - new DraftIndex(t.slice(0, start), SYMBOLS, WHOLE).blockCount);
+    }
+  });
+
+  it('gives up at a fence it cannot place, keeping what it found before', () => {
+    const t = 'First.\n\nSecond.\n\n- item\n\n  ```\n\nThird.\n\n```\n\nFourth.\n';
+    expect(lastBlockStartBefore(t, 0, t.length)).toBe(t.indexOf('Second.'));
   });
 });

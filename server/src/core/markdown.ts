@@ -251,8 +251,98 @@ function mayCite(block: Block, text: string, symbols: readonly string[]): boolea
   return symbols.some((s) => own.includes(s));
 }
 
+/** markdown-it's HTML blocks that blank lines do not end (html_blocks.mjs, types 1 to 5): start, end. */
+const RAW_HTML_BLOCKS: Array<[RegExp, RegExp]> = [
+  [/^<(script|pre|style|textarea)(?=(\s|>|$))/i, /<\/(script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+];
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+const isLetter = (c: string) => /^\p{L}$/u.test(c);
+
+/**
+ * The start of the last line in `[from, upTo]` known, without parsing, to start a
+ * top-level block: parsing afresh from there finds the blocks a parse from the start
+ * finds. `from` must be such a place (a block's start). -1 when none is known.
+ *
+ * Such a line follows a blank line and starts at its first column with a letter or `#`
+ * (so it cannot continue a list, a quote or indented code, or be a fence or HTML), and
+ * is not inside a fenced code block or an HTML block that blank lines do not end (a
+ * comment, `<pre>`...). Those can only open at the top level on a line that starts at its
+ * first column (one indented 1 to 3 spaces may be inside a list item): they are followed
+ * line by line, as markdown-it's rules follow them. The scan gives up at anything it
+ * cannot place for certain: a fence or one of those HTML blocks indented 1 to 3 spaces,
+ * or opening in a run of lines (after the last blank line or block end) where one
+ * started with `<` or `[` (the fence may be inside an HTML block that ends at the next
+ * blank line, or a reference definition's title).
+ */
+export function lastBlockStartBefore(text: string, from: number, upTo: number): number {
+  let found = -1;
+  let fence: { marker: number; length: number } | undefined;
+  let html: RegExp | undefined;
+  let afterBlank = false;
+  // The run since the last blank line has a line starting with `<` or `[`.
+  let doubtful = false;
+  LINE_BREAK.lastIndex = from;
+  for (let pos = from; pos <= upTo && pos < text.length; ) {
+    const m = LINE_BREAK.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    const next = m ? m.index + m[0].length : text.length;
+    let first = pos;
+    let indent = 0;
+    for (; first < lineEnd; first++) {
+      const c = text.charCodeAt(first);
+      if (c === 0x20) indent++;
+      else if (c === 0x09) indent += 4 - (indent % 4);
+      else break;
+    }
+    const blank = first === lineEnd;
+    const c = text[first];
+    if (fence) {
+      // markdown-it's closing fence: up to 3 spaces, as many markers or more, then spaces.
+      if (!blank && indent < 4 && text.charCodeAt(first) === fence.marker) {
+        let end = first;
+        while (end < lineEnd && text.charCodeAt(end) === fence.marker) end++;
+        if (end - first >= fence.length && /^[ \t]*$/.test(text.slice(end, lineEnd))) {
+          fence = undefined;
+          doubtful = false;
+        }
+      }
+    } else if (html) {
+      if (html.test(text.slice(pos, lineEnd))) {
+        html = undefined;
+        doubtful = false;
+      }
+    } else if (blank) {
+      doubtful = false;
+    } else if (indent < 4) {
+      const line = text.slice(first, lineEnd);
+      const fenceLength = c === '`' || c === '~' ? /^(`{3,}|~{3,})/.exec(line)?.[0].length : undefined;
+      const isFence = fenceLength !== undefined && !(c === '`' && line.indexOf('`', fenceLength) >= 0);
+      const raw = c === '<' ? RAW_HTML_BLOCKS.find(([start]) => start.test(line)) : undefined;
+      if (isFence || raw) {
+        if (indent > 0 || doubtful) return found;
+        if (isFence) fence = { marker: text.charCodeAt(first), length: fenceLength! };
+        else if (!raw![1].test(line)) html = raw![1];
+      } else if (c === '<' || c === '[') doubtful = true;
+      else if (indent === 0 && afterBlank && (c === '#' || isLetter(c!))) found = pos;
+    }
+    afterBlank = blank && !fence && !html;
+    if (!m) break;
+    pos = next;
+  }
+  return found;
+}
+
 /** Characters parsed per step when a request needs more of the draft (then whole lines). */
 export const PARSE_CHUNK = 64 * 1024;
+
+/** How far past the parsed text a request must be for `around` to start a parse nearer to it. */
+const FAR = 4 * PARSE_CHUNK;
 
 /**
  * A Markdown draft and its citations, updated incrementally. Not tied to LSP: the server,
@@ -272,22 +362,47 @@ export class DraftIndex {
   private reparsed: { start: number; end: number } | undefined;
 
   private readonly chunk: number;
+  private readonly far: number;
+  /** See `around`. */
+  private island: { draft: DraftIndex; base: number } | undefined;
 
   constructor(
     private text: string,
     private readonly symbols: readonly string[],
-    /** `chunk`: characters parsed per step (tests use tiny ones). */
-    options: { chunk?: number } = {},
+    /** `chunk`: characters parsed per step; `far`: see `around` (tests use tiny ones). */
+    options: { chunk?: number; far?: number } = {},
   ) {
     this.chunk = Math.max(1, options.chunk ?? PARSE_CHUNK);
+    this.far = Math.max(1, options.far ?? FAR);
   }
 
   getText(): string {
     return this.text;
   }
 
+  /**
+   * An index for requests at `offset`, and where its text starts in this one: this one,
+   * or, when `offset` is far past what is parsed, an index of the text from the last
+   * line before it known to start a top-level block (`lastBlockStartBefore`), whose
+   * blocks and citations from there on are this one's. A hover in the middle of a fresh
+   * 5 MB draft then parses a few blocks, not the 2.5 MB before it; this index parses
+   * the rest in order when something needs all of it. Kept until the next edit.
+   */
+  around(offset: number): { draft: DraftIndex; base: number } {
+    if (this.parsedTo >= this.text.length || offset < this.parsedTo + this.far) {
+      if (this.parsedTo > (this.island?.base ?? Number.POSITIVE_INFINITY)) this.island = undefined;
+      return { draft: this, base: 0 };
+    }
+    if (this.island && offset >= this.island.base) return this.island;
+    const start = lastBlockStartBefore(this.text, this.parsedTo, offset);
+    if (start <= this.parsedTo) return { draft: this, base: 0 };
+    this.island = { draft: new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far }), base: start };
+    return this.island;
+  }
+
   /** Replaces the whole text (a full-document sync). */
   replaceAll(text: string): void {
+    this.island = undefined;
     this.text = text;
     this.blocks = [];
     this.parsedTo = 0;
@@ -348,6 +463,7 @@ export class DraftIndex {
     const complete = this.parsedTo >= this.text.length;
     this.all = undefined;
     this.reparsed = undefined;
+    this.island = undefined;
     this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
     const blocks = this.blocks;
     if (blocks.length === 0) return;

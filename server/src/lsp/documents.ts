@@ -48,11 +48,12 @@ export class OpenDocument {
 
   /**
    * An index of the text around `offset` and where it starts in the document: the whole
-   * document's index normally, a fresh one of the blocks near the cursor when oversized.
+   * document's index normally (or the part of it from a block start near the cursor,
+   * `DraftIndex.around`), a fresh one of the blocks near the cursor when oversized.
    * Results computed on it are shifted by `base`.
    */
   draftAround(offset: number): { draft: DraftIndex; base: number } {
-    if (!this.oversized) return { draft: this.draft, base: 0 };
+    if (!this.oversized) return this.draft.around(offset);
     const text = this.text.getText();
     const from = Math.max(0, offset - WINDOW);
     const to = Math.min(text.length, offset + WINDOW);
