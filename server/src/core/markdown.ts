@@ -589,25 +589,29 @@ export class DraftIndex {
 /** A copy of a citation with every offset moved by `by`. */
 export function shift(c: Citation, by: number): Citation {
   if (by === 0) return c;
-  const ref = (r: Citation['items'][number]['from']) => ({
-    start: r.start + by,
-    end: r.end + by,
-    ...(r.number ? { number: { ...r.number, start: r.number.start + by, end: r.number.end + by } } : {}),
+  // What spreading the optional fields in would build, without the temporary objects:
+  // the CLI shifts every citation of every draft once.
+  type Ref = Citation['items'][number]['from'];
+  type Item = Citation['items'][number];
+  const ref = (r: Ref): Ref => {
+    const out: Ref = { start: r.start + by, end: r.end + by };
+    if (r.number) out.number = { ...r.number, start: r.number.start + by, end: r.number.end + by };
     // A letter-only list item's paragraph (`(b)` in `§6(a) and (b)`): every Reference field must move.
-    ...(r.inherits ? { inherits: { ...r.inherits, start: r.inherits.start + by, end: r.inherits.end + by } } : {}),
-    ...(r.sub ? { sub: { ...r.sub, start: r.sub.start + by, end: r.sub.end + by } } : {}),
-  });
+    if (r.inherits) out.inherits = { ...r.inherits, start: r.inherits.start + by, end: r.inherits.end + by };
+    if (r.sub) out.sub = { ...r.sub, start: r.sub.start + by, end: r.sub.end + by };
+    return out;
+  };
+  const items: Item[] = [];
+  for (const item of c.items) {
+    const from = ref(item.from);
+    items.push(item.to ? { from, to: ref(item.to), start: item.start + by, end: item.end + by } : { from, start: item.start + by, end: item.end + by });
+  }
   return {
     symbol: c.symbol,
     symbolStart: c.symbolStart + by,
     symbolEnd: c.symbolEnd + by,
     mark: { ...c.mark, start: c.mark.start + by, end: c.mark.end + by },
-    items: c.items.map((item) => ({
-      from: ref(item.from),
-      ...(item.to ? { to: ref(item.to) } : {}),
-      start: item.start + by,
-      end: item.end + by,
-    })),
+    items,
     start: c.start + by,
     end: c.end + by,
   };

@@ -153,6 +153,8 @@ export function checkCitation(paper: Paper, citation: Citation): Finding[] {
       }
     }
 
+    // The first and last item (most citations' only one) overlaps nothing: no atoms needed.
+    if (earlier.length === 0 && item === citation.items[citation.items.length - 1]) continue;
     const atoms = atomsOf(paper, item);
     const overlapping = earlier.find((e) => [...atoms].some((a) => e.atoms.has(a)));
     if (overlapping) {
