@@ -315,7 +315,8 @@ describe('commands, panel actions, keyboard and themes', { timeout: 280_000 }, (
     const head = (await peek.locator('.head').first().innerText()).replace(/\s+/g, ' ');
     // (VS Code titles a peek given its locations "Locations")
     assert.match(head, /^statement\.md .* Locations \(2\)$/, head);
-    // The panel still shows 7: the draft's cursor did not move onto `§§6–8` (which selects 6).
+    // The panel still shows 7: it does not follow the cursor onto the peek's anchor `§§6–8`
+    // (which would select 6).
     assert.equal(await selectedParagraph(panel), 7);
     await page.keyboard.press('Escape');
     await peek.first().waitFor({ state: 'hidden' });

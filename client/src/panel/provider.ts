@@ -39,6 +39,12 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   private readonly disposables: vscode.Disposable[] = [];
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The draft position Find references anchored its peek at (`uri#line:character`). VS Code
+   * moves the cursor there; following it would select the citation's first paragraph (6 for
+   * `§§6–8`) instead of the one the writer asked about. Cleared when the cursor moves on.
+   */
+  private heldCursor: string | undefined;
   /** A reveal asked for before the view existed (its first showing): sent once the page is ready. */
   private pendingReveal: Target | undefined;
 
@@ -188,6 +194,9 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   private async follow(editor: vscode.TextEditor): Promise<void> {
     if (!this.view?.visible) return;
     const position = editor.selection.active;
+    const key = `${editor.document.uri.toString()}#${position.line}:${position.character}`;
+    if (key === this.heldCursor) return;
+    this.heldCursor = undefined;
     const cited = await this.state.request(CitationAtRequest, {
       uri: editor.document.uri.toString(),
       position: { line: position.line, character: position.character },
@@ -256,8 +265,8 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
    * citation of it, listing every citation of it (the draft's, and the workspace's when
    * indexed). They are asked for at the paragraph's line in the paper's rendering, not at
    * that citation: inside a range (`§§6–8` for 7) the citation's position names the range's
-   * first paragraph, and references there would be 6's. The draft's cursor stays where it is
-   * (moving it onto `§§6–8` would make the panel follow it to 6).
+   * first paragraph, and references there would be 6's. The panel does not follow the cursor
+   * onto the peek's anchor (on `§§6–8` it would select 6): see `heldCursor`.
    */
   private async findReferences(target: Target): Promise<void> {
     const editor = this.targetEditor ?? this.draftEditor;
@@ -277,6 +286,7 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         new vscode.Position(line, 0),
       )) ?? [];
     const position = new vscode.Position(at.line, at.character);
+    this.heldCursor = `${editor.document.uri.toString()}#${at.line}:${at.character}`;
     await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
     await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);
   }
