@@ -31,8 +31,6 @@ interface Block {
   open: boolean;
   /** Citations with offsets relative to `start`; computed on first use. */
   citations?: Citation[];
-  /** The block's prose (`proseOf`), kept once completion asked for it. */
-  prose?: string;
 }
 
 /**
@@ -363,6 +361,13 @@ export class DraftIndex {
 
   private readonly chunk: number;
   private readonly far: number;
+  /**
+   * The prose of the block completion last asked about (it asks again at each keystroke
+   * there). One block's, not every block's: prose kept for each block completion visited
+   * outlived the young generation, and copying it made the collector's pauses the
+   * slowest completions.
+   */
+  private prose: { block: Block; prose: string } | undefined;
   /** See `around`. */
   private island: { draft: DraftIndex; base: number } | undefined;
 
@@ -576,8 +581,8 @@ export class DraftIndex {
   proseAround(offset: number): { prose: string; start: number } {
     this.parseUpTo(offset + 1);
     const block = this.blocks[this.blockIndexAt(offset)]!;
-    block.prose ??= proseOf(block, this.text);
-    return { prose: block.prose, start: block.start };
+    if (this.prose?.block !== block) this.prose = { block, prose: proseOf(block, this.text) };
+    return { prose: this.prose.prose, start: block.start };
   }
 
   get blockCount(): number {
