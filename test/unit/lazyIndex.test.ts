@@ -289,3 +289,21 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
     expect(lastBlockStartBefore(t, 0, t.length)).toBe(t.indexOf('Second.'));
   });
 });
+
+describe('forEachCitation', () => {
+  it('lists what citations() lists, before and after it is cached, whatever the chunk size', () => {
+    fc.assert(
+      fc.property(draft, fc.integer({ min: 1, max: 60 }), (text, chunk) => {
+        const seen: unknown[] = [];
+        const lazy = new DraftIndex(text, SYMBOLS, { chunk });
+        lazy.forEachCitation((c) => seen.push(c));
+        expect(seen).toEqual(new DraftIndex(text, SYMBOLS, WHOLE).citations());
+        const again: unknown[] = [];
+        lazy.citations();
+        lazy.forEachCitation((c) => again.push(c));
+        expect(again).toEqual(seen);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -343,9 +343,16 @@ export class DraftChecker {
   findings(draft: DraftIndex, lineOf?: (offset: number) => number): Finding[] {
     const text = draft.getText();
     if (this.needsFull) {
-      const citations = draft.citations();
-      this.lastChecked = citations.length;
-      this.findingsByStart = checkCitations(this.corpus, citations);
+      // Citation by citation, none kept (`forEachCitation`): as `checkCitations` does.
+      const findings: Finding[] = [];
+      let checked = 0;
+      draft.forEachCitation((c) => {
+        checked++;
+        const paper = this.corpus.paper(c.symbol);
+        if (paper) for (const f of checkCitation(paper, c)) findings.push(f);
+      });
+      this.lastChecked = checked;
+      this.findingsByStart = findings;
       this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text));
       this.suppressionsStale = false;
       this.needsFull = false;
