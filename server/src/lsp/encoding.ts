@@ -140,7 +140,7 @@ export function redirectConsole(logger: RemoteConsole): void {
     const message = String(label);
     const counter = (counters.get(message) ?? 0) + 1;
     counters.set(message, counter);
-    logger.log(`${message}: ${message}`);
+    logger.log(`${message}: ${counter}`);
   };
   console.countReset = (label?: string) => {
     if (label === undefined) counters.clear();
