@@ -60,6 +60,12 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
 if (runCheckWorker()) {
   // A worker thread of `crp-cite check` on a large folder (cli/parallel.ts): done.
 } else if (require.main === module) {
+  // `crp-cite list | head`: a reader that stops early closes the pipe; that ends the
+  // listing, it is not an error to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),

@@ -9,6 +9,7 @@ import { coveredByCitation, referenceLabel } from '../core/resolve';
 import type { Translate } from '../i18n';
 import { markdownFiles, UnreadablePathError } from './files';
 import { checkFiles } from './parallel';
+import { lineAt, lineStarts } from '../core/lines';
 
 export interface CliContext {
   corpus: Corpus;
@@ -61,30 +62,21 @@ export function readDrafts(paths: string[], ctx: CliContext): Array<{ path: stri
   }
 }
 
-/** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 const list: Command = (args, ctx) => {
   const drafts = readDrafts(args, ctx);
   if (!drafts) return 2;
   const symbols = ctx.corpus.papers.map((p) => p.symbol);
   const rows: Array<{ path: string; line: number; column: number; citation: string; resolves: string[] }> = [];
   for (const { path, text } of drafts) {
+    const starts = lineStarts(text);
     for (const c of citationsOfText(text, symbols)) {
       const paper = ctx.corpus.paper(c.symbol)!;
-      const { line, column } = lineColumn(text, c.start);
+      // 1-based line and column, in UTF-16 code units as editors count.
+      const line = lineAt(starts, c.start);
       rows.push({
         path: relative(process.cwd(), path) || path,
-        line,
-        column,
+        line: line + 1,
+        column: c.start - starts[line]! + 1,
         citation: text.slice(c.start, c.end).replace(/\s+/g, ' '),
         resolves: coveredByCitation(paper, c).map((cov) => `${paper.symbol} §${referenceLabel(cov)}`),
       });

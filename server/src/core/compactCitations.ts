@@ -11,6 +11,7 @@
 import type { Paper } from './corpus';
 import { paragraphOf, type Citation, type CitationItem, type NumberToken, type Reference } from './grammar';
 import { coveredByItem, type Covered } from './resolve';
+import { lineAt } from './lines';
 
 const FIELDS = 8;
 const START = 0;
@@ -86,15 +87,8 @@ export function compactCitations(text: string, citations: readonly Citation[]): 
 
 /** `TextDocument.positionAt` for the offsets stored here (never inside a `\r\n`). */
 export function positionIn(compact: CompactCitations, offset: number): { line: number; character: number } {
-  const lines = compact.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lines[lo]! };
+  const line = lineAt(compact.lines, offset);
+  return { line, character: offset - compact.lines[line]! };
 }
 
 function reference(value: number, letter: number): Reference {

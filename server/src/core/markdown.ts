@@ -16,6 +16,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { createBlockParser } from './blockParser';
 import { findCitations, type Citation } from './grammar';
+import { lineStarts } from './lines';
 
 const md = createBlockParser();
 
@@ -41,11 +42,6 @@ function normalizeLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')) : text;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 

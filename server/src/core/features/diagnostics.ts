@@ -15,6 +15,7 @@ import type { Corpus, Paper } from '../corpus';
 import { paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import { coveredByItem } from '../resolve';
+import { lineAt, lineStarts } from '../lines';
 
 export const CODES = {
   unknownParagraph: 'crp-cite.unknown-paragraph',
@@ -224,18 +225,8 @@ export class Suppressions {
 
 /** Zero-based line of each offset, by binary search over line starts. */
 export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const starts = lineStarts(text);
+  return (offset) => lineAt(starts, offset);
 }
 
 /** Every finding in a whole draft, silenced ones removed: the CLI and one-shot checks. */
