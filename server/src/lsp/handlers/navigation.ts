@@ -1,7 +1,7 @@
 /** Hover, go-to-definition and completion: look up the document, call the core, convert. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type Range } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
-import { complete, completionDocumentation, type CompletionTarget } from '../../core/features/completion';
+import { complete, completionDocumentation, type CompletionKind, type CompletionTarget } from '../../core/features/completion';
 import { definition } from '../../core/features/definition';
 import { hover } from '../../core/features/hover';
 import type { ServerContext } from '../context';
@@ -43,6 +43,8 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
   // Clients that resolve items lazily get the paragraph's text on resolve; the others get
   // it inline.
   let resolvesDocumentation = false;
+  // Clients that take list defaults (VS Code does) get compact lists; see onCompletion.
+  let compactLists = false;
   connection.onCompletion(({ textDocument, position }) => {
     const doc = ctx.documents.get(textDocument.uri);
     if (!doc) return null;
@@ -55,6 +57,26 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
       if (span?.start !== start || span.end !== end) span = { start, end, range: doc.rangeOf(base + start, base + end) };
       return span.range;
     };
+    const first = list.items[0];
+    if (compactLists && first && list.items.every((i) => i.start === first.start && i.end === first.end)) {
+      // The shared range and what the items' targets have in common go once, as the
+      // list's defaults; resolve reads the rest from the label. 27 paragraphs are then
+      // under 4 KB, the size Node still encodes into its shared buffer pool: larger
+      // answers on every keystroke piled up external memory and full collections.
+      const data: CompactData = { kind: first.kind, symbol: first.target.symbol, ...(first.kind === 'subParagraph' ? { paragraph: first.target.paragraph } : {}) };
+      return {
+        isIncomplete: list.incomplete,
+        itemDefaults: { editRange: rangeOf(first.start, first.end), data },
+        items: list.items.map((item) => ({
+          label: item.label,
+          labelDetails: { description: item.detail },
+          kind: item.kind === 'symbol' ? CompletionItemKind.Reference : CompletionItemKind.Value,
+          sortText: item.sortText,
+          ...(item.filterText !== item.label ? { filterText: item.filterText } : {}),
+          ...(item.insertText !== item.label ? { textEditText: item.insertText } : {}),
+        })),
+      };
+    }
     const items: CompletionItem[] = list.items.map((item) => ({
       label: item.label,
       labelDetails: { description: item.detail },
@@ -70,7 +92,7 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
   });
 
   connection.onCompletionResolve((item) => {
-    const target = item.data as Partial<CompletionTarget> | undefined;
+    const target = targetOfResolved(item);
     if (!target || typeof target.symbol !== 'string' || item.documentation) return item;
     const value = completionDocumentation(ctx.corpus, target as CompletionTarget, ctx.t);
     return value === undefined ? item : { ...item, documentation: { kind: MarkupKind.Markdown, value } };
@@ -78,8 +100,44 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
 
   return {
     initialize(capabilities) {
-      const properties = capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties;
+      const completion = capabilities.textDocument?.completion;
+      const properties = completion?.completionItem?.resolveSupport?.properties;
       resolvesDocumentation = Array.isArray(properties) && properties.includes('documentation');
+      const defaults = completion?.completionList?.itemDefaults;
+      compactLists =
+        resolvesDocumentation &&
+        completion?.completionItem?.labelDetailsSupport === true &&
+        Array.isArray(defaults) &&
+        defaults.includes('editRange') &&
+        defaults.includes('data');
     },
   };
+}
+
+/** A compact list's default `data`: what its items' targets share (see onCompletion). */
+interface CompactData {
+  kind: CompletionKind;
+  symbol: string;
+  paragraph?: number;
+}
+
+/**
+ * The target of an item sent back for resolving: in full in its `data`, or for an item of
+ * a compact list, the list's shared part plus its label (`16`, `(b)`, `CRP/43`).
+ */
+function targetOfResolved(item: CompletionItem): Partial<CompletionTarget> | undefined {
+  const data = item.data as (Partial<CompletionTarget> & Partial<CompactData>) | undefined;
+  if (!data || typeof data !== 'object') return undefined;
+  switch (data.kind) {
+    case 'paragraph':
+      return /^\d+$/.test(item.label) ? { symbol: data.symbol, paragraph: Number(item.label) } : undefined;
+    case 'subParagraph': {
+      const letter = /^\(([a-z])\)$/.exec(item.label)?.[1];
+      return letter && typeof data.paragraph === 'number' ? { symbol: data.symbol, paragraph: data.paragraph, letter } : undefined;
+    }
+    case 'symbol':
+      return { symbol: item.label };
+    default:
+      return data;
+  }
 }
