@@ -13,7 +13,6 @@ import {
   EXTENSION_ID,
   paperLine,
   shot,
-  showPanel,
   startScenario,
   typeInEditor,
   waitForCursorLine,

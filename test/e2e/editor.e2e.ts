@@ -10,7 +10,6 @@ import {
   applyQuickFix,
   clickText,
   editorText,
-  gotoLine,
   hoverText,
   openFile,
   problems,

@@ -65,11 +65,6 @@ export function coveredByCitation(paper: Paper, citation: Citation): Covered[] {
   return result;
 }
 
-/** Whether a citation covers paragraph `n` (any of its sub-paragraphs counts). */
-export function citationCovers(paper: Paper, citation: Citation, n: number): boolean {
-  return coveredByCitation(paper, citation).some((c) => c.paragraph.number === n);
-}
-
 /** `6`, `6(a)`: how a covered paragraph is written after a mark. */
 export function referenceLabel(c: Covered): string {
   return c.sub ? `${c.paragraph.number}(${c.sub.letter})` : String(c.paragraph.number);

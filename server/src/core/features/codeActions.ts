@@ -92,10 +92,6 @@ function nearestParagraph(paragraphs: readonly Paragraph[], n: number): Paragrap
   return [...paragraphs].sort((a, b) => Math.abs(a.number - n) - Math.abs(b.number - n) || a.number - b.number)[0]!;
 }
 
-function markFor(citation: Citation, plural: boolean): string {
-  return plural ? '§§' : '§';
-}
-
 /** The item the finding sits in, and the reference when it sits on one. */
 function locate(citation: Citation, finding: Finding): { item: CitationItem; ref?: Reference } | undefined {
   for (const item of citation.items) {
@@ -143,7 +139,7 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
         const keepsLetter = ref.sub !== undefined && (hasHeirs || paper.subParagraph(p.number, ref.sub.letter) !== undefined);
         const newText = keepsLetter ? `${p.number}(${ref.sub!.letter})` : String(p.number);
         const edit = keepsLetter || !ref.sub ? { start: number.start, end: number.end, newText: String(p.number) } : { start: ref.start, end: ref.end, newText };
-        actions.push(changeTo(`${markFor(citation, false)}${newText}`, p, edit, finding, t, p === best));
+        actions.push(changeTo(`§${newText}`, p, edit, finding, t, p === best));
       }
       break;
     }
