@@ -11,6 +11,11 @@ import type { Frame, Page } from 'playwright-core';
 import { clickText, editorText, gotoLine, hoverText, openFile, runCommand, waitFor, webviewFrame } from './harness';
 import {
   EXTENSION_ID,
+  PARAGRAPH_16,
+  panelText,
+  selectedParagraph,
+  shownParagraphs,
+  text,
   paperLine,
   shot,
   startScenario,
@@ -19,41 +24,6 @@ import {
   withFailureShot,
   type Scenario,
 } from './scenario';
-
-const PARAGRAPH_16 = 'The Administration plans to launch in the near future a major initiative on ethical recruitment';
-
-/** Paragraph numbers of the outline's visible paragraph rows, in order. */
-async function shownParagraphs(frame: Frame): Promise<number[]> {
-  return frame
-    .locator('vscode-tree-item[data-paragraph]:not([data-sub]):not([data-footnote])')
-    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.paragraph)));
-}
-
-async function selectedParagraph(frame: Frame): Promise<number | undefined> {
-  const n = await frame
-    .locator('vscode-tree-item[data-paragraph]')
-    .evaluateAll((els) => els.filter((e) => (e as HTMLElement & { selected: boolean }).selected).map((e) => Number((e as HTMLElement).dataset.paragraph)));
-  return n[0];
-}
-
-async function text(frame: Frame, selector: string): Promise<string> {
-  return (await frame.locator(selector).first().innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
-}
-
-async function panelText(frame: Frame, selector: string, expected: string | RegExp, timeout = 15_000): Promise<string> {
-  let last = '';
-  return waitFor(
-    `panel ${selector} to read ${expected}`,
-    async () => {
-      last = await text(frame, selector);
-      return (typeof expected === 'string' ? last === expected : expected.test(last)) ? last : undefined;
-    },
-    { timeout },
-  ).catch((e: Error) => {
-    e.message += `; it reads ${JSON.stringify(last)}`;
-    throw e;
-  });
-}
 
 /**
  * Clicks paragraph `n` in the outline until it is the selected one (a reveal the panel was

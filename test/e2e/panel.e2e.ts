@@ -9,6 +9,11 @@ import type { Frame, Page } from 'playwright-core';
 import { clickText, editorText, hoverText, openFile, problems, waitFor } from './harness';
 import {
   EXTENSION_ID,
+  PARAGRAPH_16,
+  panelText,
+  selectedParagraph,
+  shownParagraphs,
+  text,
   languageServerPids,
   shot,
   showPanel,
@@ -19,42 +24,7 @@ import {
   type Scenario,
 } from './scenario';
 
-const PARAGRAPH_16 = 'The Administration plans to launch in the near future a major initiative on ethical recruitment';
 const PARAGRAPH_17 = 'Recent events in the Mediterranean and beyond';
-
-/** Paragraph numbers of the outline's visible paragraph rows, in order. */
-async function shownParagraphs(frame: Frame): Promise<number[]> {
-  return frame
-    .locator('vscode-tree-item[data-paragraph]:not([data-sub]):not([data-footnote])')
-    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.paragraph)));
-}
-
-async function selectedParagraph(frame: Frame): Promise<number | undefined> {
-  const n = await frame
-    .locator('vscode-tree-item[data-paragraph]')
-    .evaluateAll((els) => els.filter((e) => (e as HTMLElement & { selected: boolean }).selected).map((e) => Number((e as HTMLElement).dataset.paragraph)));
-  return n[0];
-}
-
-async function text(frame: Frame, selector: string): Promise<string> {
-  return (await frame.locator(selector).first().innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
-}
-
-/** Waits until `selector` in the panel reads `expected` (or matches it). */
-async function panelText(frame: Frame, selector: string, expected: string | RegExp, timeout = 15_000): Promise<string> {
-  let last = '';
-  return waitFor(
-    `panel ${selector} to read ${expected}`,
-    async () => {
-      last = await text(frame, selector);
-      return (typeof expected === 'string' ? last === expected : expected.test(last)) ? last : undefined;
-    },
-    { timeout },
-  ).catch((e: Error) => {
-    e.message += `; it reads ${JSON.stringify(last)}`;
-    throw e;
-  });
-}
 
 async function search(frame: Frame, query: string): Promise<void> {
   await frame.locator('vscode-textfield.search input').fill(query);

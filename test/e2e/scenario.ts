@@ -265,3 +265,43 @@ export function registerLanguagePacks(userDataDir: string, extensionsDir: string
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
+
+// Reading the side panel (its webview frame).
+
+/** The start of paragraph 16, as the panel shows it. */
+export const PARAGRAPH_16 = 'The Administration plans to launch in the near future a major initiative on ethical recruitment';
+
+/** Paragraph numbers of the outline's visible paragraph rows, in order. */
+export async function shownParagraphs(frame: Frame): Promise<number[]> {
+  return frame
+    .locator('vscode-tree-item[data-paragraph]:not([data-sub]):not([data-footnote])')
+    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.paragraph)));
+}
+
+export async function selectedParagraph(frame: Frame): Promise<number | undefined> {
+  const n = await frame
+    .locator('vscode-tree-item[data-paragraph]')
+    .evaluateAll((els) => els.filter((e) => (e as HTMLElement & { selected: boolean }).selected).map((e) => Number((e as HTMLElement).dataset.paragraph)));
+  return n[0];
+}
+
+/** A panel element's text, spaces collapsed ('' when it is not there). */
+export async function text(frame: Frame, selector: string): Promise<string> {
+  return (await frame.locator(selector).first().innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until `selector` in the panel reads `expected` (or matches it). */
+export async function panelText(frame: Frame, selector: string, expected: string | RegExp, timeout = 15_000): Promise<string> {
+  let last = '';
+  return waitFor(
+    `panel ${selector} to read ${expected}`,
+    async () => {
+      last = await text(frame, selector);
+      return (typeof expected === 'string' ? last === expected : expected.test(last)) ? last : undefined;
+    },
+    { timeout },
+  ).catch((e: Error) => {
+    e.message += `; it reads ${JSON.stringify(last)}`;
+    throw e;
+  });
+}
