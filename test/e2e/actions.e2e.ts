@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { clickText, editorText, gotoLine, hoverText, openFile, runCommand, waitFor, webviewFrame } from './harness';
+import { clickText, editorText, gotoLine, runCommand, waitFor, webviewFrame } from './harness';
 import {
-  EXTENSION_ID,
+  openDraftWhenReady,
   PARAGRAPH_16,
   panelText,
   selectedParagraph,
@@ -132,9 +132,7 @@ describe('commands, panel actions, keyboard and themes', { timeout: 280_000 }, (
     const { wb } = s;
     // Copy citation writes the system clipboard through the browser: let the page read it back.
     await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.url).origin });
-    await openFile(wb.page, 'statement.md');
-    await wb.waitForActivation(EXTENSION_ID);
-    await hoverText(wb.page, 'CRP/43 §16', { contains: PARAGRAPH_16, timeout: 60_000 });
+    await openDraftWhenReady(wb);
   }, { timeout: 120_000 });
 
   after(async () => {

@@ -16,7 +16,8 @@ import {
   waitFor,
 } from './harness';
 import {
-  EXTENSION_ID,
+  PARAGRAPH_16,
+  openDraftWhenReady,
   extensionErrors,
   paperLine,
   shot,
@@ -29,7 +30,6 @@ import {
   type Scenario,
 } from './scenario';
 
-const PARAGRAPH_16 = 'The Administration plans to launch in the near future a major initiative on ethical recruitment';
 const PARAGRAPH_8 = 'The central challenge in developing this joint action';
 
 describe('editor features (English)', { timeout: 240_000 }, () => {
@@ -45,10 +45,7 @@ describe('editor features (English)', { timeout: 240_000 }, () => {
 
   it('installs the .vsix, activates on a Markdown draft, logs no errors', { timeout: 90_000 }, withFailureShot(() => s?.wb.page, 'editor-activation', async () => {
     const { wb } = s!;
-    await openFile(wb.page, 'statement.md');
-    await wb.waitForActivation(EXTENSION_ID);
-    // Activation is not the server being ready: the first hover answers once it is.
-    await hoverText(wb.page, 'CRP/43 §16', { contains: PARAGRAPH_16, timeout: 60_000 });
+    await openDraftWhenReady(wb);
     assert.deepEqual(extensionErrors(wb), []);
   }));
 

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { clickText, editorText, hoverText, openFile, problems, waitFor } from './harness';
+import { clickText, editorText, hoverText, problems, waitFor } from './harness';
 import {
-  EXTENSION_ID,
+  openDraftWhenReady,
   PARAGRAPH_16,
   panelText,
   selectedParagraph,
@@ -54,10 +54,7 @@ describe('side panel, languages and server restart', { timeout: 240_000 }, () =>
 
   before(async () => {
     s = await startScenario('panel');
-    const { wb } = s;
-    await openFile(wb.page, 'statement.md');
-    await wb.waitForActivation(EXTENSION_ID);
-    await hoverText(wb.page, 'CRP/43 §16', { contains: PARAGRAPH_16, timeout: 60_000 });
+    await openDraftWhenReady(s.wb);
   }, { timeout: 120_000 });
 
   after(async () => {

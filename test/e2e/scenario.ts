@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import {
   activeEditor,
+  hoverText,
+  openFile,
   repoRoot,
   repoVsix,
   runCommand,
@@ -304,4 +306,14 @@ export async function panelText(frame: Frame, selector: string, expected: string
     e.message += `; it reads ${JSON.stringify(last)}`;
     throw e;
   });
+}
+
+/**
+ * Opens `statement.md` and waits until the language server answers a hover on it:
+ * activation alone does not mean the server is ready.
+ */
+export async function openDraftWhenReady(wb: Workbench): Promise<void> {
+  await openFile(wb.page, 'statement.md');
+  await wb.waitForActivation(EXTENSION_ID);
+  await hoverText(wb.page, 'CRP/43 §16', { contains: PARAGRAPH_16, timeout: 60_000 });
 }

@@ -6,7 +6,8 @@
  * with a `\n` into one line break) included, one at a time and several between pushes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Diagnostic, Position } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { positionAt } from '../fixtures/cursor';
 import { startServer, type TestServer } from './client';
 
 const STEPS = Number(process.env.CRP_FUZZ_STEPS ?? 120);
@@ -31,20 +32,6 @@ function random(seed: number): () => number {
   return () => (s = (s * 16807) % 2147483647) / 2147483647;
 }
 
-/** The LSP position of an offset: lines end at `\r\n`, `\r` or `\n`. */
-function positionOf(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (c === '\r' && text[i + 1] === '\n') continue;
-    if (c === '\n' || c === '\r') {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 /** An offset not between a `\r` and its `\n` (no position names it). */
 function offsetIn(text: string, r: () => number): number {
@@ -90,7 +77,7 @@ describe('diagnostics pushed after edits', () => {
         const inserted = r() < 0.3 && remove > 0 ? '' : PIECES[Math.floor(r() * PIECES.length)]!;
         // Keep the draft's size about the same, and `\r\n` whole at the end of the removal.
         const safeEnd = text[end - 1] === '\r' && text[end] === '\n' ? end + 1 : end;
-        server.change(uri, [{ range: { start: positionOf(text, start), end: positionOf(text, safeEnd) }, text: inserted }]);
+        server.change(uri, [{ range: { start: positionAt(text, start), end: positionAt(text, safeEnd) }, text: inserted }]);
         text = text.slice(0, start) + inserted + text.slice(safeEnd);
         version++;
       }
