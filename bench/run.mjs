@@ -29,8 +29,8 @@ const FLOOR = join(OUT, 'floor-server.js');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
 const R = quick
-  ? { startups: 3, opens: 2, requests: 100, edits: 30, workspaces: 1, checks: 1 }
-  : { startups: 15, opens: 5, requests: 1000, edits: 400, workspaces: 3, checks: 3 };
+  ? { startups: 3, opens: 2, rounds: 1, requests: 100, edits: 30, workspaces: 1, checks: 1 }
+  : { startups: 15, opens: 5, rounds: 3, requests: 1000, edits: 400, workspaces: 3, checks: 3 };
 
 const log = (s) => process.stderr.write(`${s}\n`);
 const now = () => performance.now();
@@ -252,85 +252,121 @@ const METHODS = {
   references: { capability: 'referencesProvider', method: 'textDocument/references', at: 'number' },
 };
 
-/** Latency of each request kind, one request at a time, at random citation spots. */
-async function measureRequests(which, large, spots, position) {
-  const s = new Server(SERVERS[which], which);
-  await s.initialize();
-  s.initialized();
+/**
+ * Both servers with the large draft open, side by side. Requests and edits below go to
+ * them in turn (which goes first alternates), so that whatever else the machine does
+ * meanwhile (other processes, this process's own collector) falls on both alike: measured
+ * one after the other, a noisy minute for one of them moved a 99th percentile by 4×.
+ */
+async function openBoth(large) {
   const uri = pathToFileURL(large.path).toString();
-  // Steady state, as a writer with the draft open has it: the draft's first diagnostics
-  // (a full check of 5 MB, done in slices after opening) are out before the clock runs.
-  const checked = s.nextDiagnostics(uri, () => true, 60_000);
-  s.open(uri, large.text);
-  await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(spots[0].number) });
-  if ((await checked) === undefined) log(`  warning: ${which} published no diagnostics for the large draft`);
-  const out = {};
-  for (const [name, m] of Object.entries(METHODS)) {
-    if (!s.capabilities[m.capability]) {
-      out[name] = null;
-      continue;
-    }
-    const random = rng(7);
-    const times = [];
-    let answered = 0;
-    // A short warm-up, not counted: the JIT, and the first use of each code path.
-    for (let i = -50; i < R.requests; i++) {
-      const spot = spots[Math.floor(random() * spots.length)];
-      const params = { textDocument: { uri }, position: position(spot[m.at]) };
-      if (name === 'references') params.context = { includeDeclaration: true };
-      const t0 = now();
-      const r = await s.conn.sendRequest(m.method, params);
-      const dt = now() - t0;
-      if (i >= 0) {
-        times.push(dt);
-        if (r && (!Array.isArray(r) || r.length > 0) && (!r.items || r.items.length > 0)) answered++;
-      }
-    }
-    out[name] = { median: median(times), p99: percentile(times, 99), answered: answered / times.length };
+  const pair = {};
+  for (const which of ['floor', 'ours']) {
+    const s = new Server(SERVERS[which], which);
+    await s.initialize();
+    s.initialized();
+    // Steady state, as a writer with the draft open has it: the draft's first diagnostics
+    // (a full check of 5 MB, done in slices after opening) are out before the clock runs.
+    const checked = s.nextDiagnostics(uri, () => true, 60_000);
+    s.open(uri, large.text);
+    if ((await checked) === undefined) log(`  warning: ${which} published no diagnostics for the large draft`);
+    pair[which] = s;
   }
-  await s.stop();
+  return { pair, uri };
+}
+
+const order = (i) => (i % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor']);
+
+/** The median of each round's figures, key by key. */
+function medianOfRounds(rounds) {
+  const present = rounds.filter((r) => r !== null);
+  if (present.length === 0) return null;
+  const out = {};
+  for (const key of Object.keys(present[0])) out[key] = median(present.map((r) => r[key]));
   return out;
 }
 
-/** Single-character edits at random places: didChange → matching publishDiagnostics. */
-async function measureEdits(which, large, position) {
-  const s = new Server(SERVERS[which], which);
-  await s.initialize();
-  s.initialized();
-  const uri = pathToFileURL(large.path).toString();
-  const first = s.nextDiagnostics(uri, () => true, quick ? 5000 : 20_000);
-  s.open(uri, large.text);
-  if ((await first) === undefined) {
-    await s.stop();
-    return null;
+/**
+ * Latency of each request kind, one request at a time, at random citation spots:
+ * `R.rounds` rounds of `R.requests` requests each, and the median of the rounds' figures.
+ */
+async function measureRequests(large, spots, position) {
+  const { pair, uri } = await openBoth(large);
+  const rounds = { floor: {}, ours: {} };
+  const random = rng(7);
+  for (let round = 0; round < R.rounds; round++) {
+    for (const [name, m] of Object.entries(METHODS)) {
+      const times = { floor: [], ours: [] };
+      const answered = { floor: 0, ours: 0 };
+      // A short warm-up, not counted: the JIT, and the first use of each code path.
+      for (let i = -50; i < R.requests; i++) {
+        const spot = spots[Math.floor(random() * spots.length)];
+        const params = { textDocument: { uri }, position: position(spot[m.at]) };
+        if (name === 'references') params.context = { includeDeclaration: true };
+        for (const which of order(i)) {
+          const s = pair[which];
+          if (!s.capabilities[m.capability]) continue;
+          const t0 = now();
+          const r = await s.conn.sendRequest(m.method, params);
+          const dt = now() - t0;
+          if (i < 0) continue;
+          times[which].push(dt);
+          if (r && (!Array.isArray(r) || r.length > 0) && (!r.items || r.items.length > 0)) answered[which]++;
+        }
+      }
+      for (const which of ['floor', 'ours']) {
+        const xs = times[which];
+        (rounds[which][name] ??= []).push(xs.length === 0 ? null : { median: median(xs), p99: percentile(xs, 99), answered: answered[which] / xs.length });
+      }
+    }
   }
+  await Promise.all([pair.floor.stop(), pair.ours.stop()]);
+  const out = { floor: {}, ours: {} };
+  for (const which of ['floor', 'ours']) for (const [name, xs] of Object.entries(rounds[which])) out[which][name] = medianOfRounds(xs);
+  return out;
+}
+
+/**
+ * Single-character edits at random places: didChange → matching publishDiagnostics. Each
+ * character typed is deleted again by the next edit (a typo and its backspace), so the
+ * draft keeps its text and positions computed once stay valid: this process rebuilding a
+ * 5 MB string per edit was a good part of the noise it measured.
+ */
+async function measureEdits(large, position) {
+  const { pair, uri } = await openBoth(large);
   const random = rng(11);
-  let text = large.text;
-  let version = 1;
-  const times = [];
-  let missed = 0;
-  for (let i = -20; i < R.edits; i++) {
-    const offset = Math.floor(random() * text.length);
-    // Alternate typing a character and deleting it again, so the draft stays the same size.
-    const insert = i % 2 === 0 || i < 0;
-    const at = position(offset);
-    version++;
-    const change = insert
-      ? { range: { start: at, end: at }, text: 'x' }
-      : { range: { start: at, end: position(Math.min(text.length, offset + 1)) }, text: '' };
-    const v = version;
+  const rounds = { floor: [], ours: [] };
+  let times;
+  const missed = { floor: 0, ours: 0 };
+  const version = { floor: 1, ours: 1 };
+  const edit = async (which, change, counted) => {
+    const s = pair[which];
+    const v = ++version[which];
     const waiting = s.nextDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= v);
     const t0 = now();
     void s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
-    const at1 = await waiting;
-    if (at1 === undefined) missed++;
-    else if (i >= 0) times.push(at1 - t0);
-    text = insert ? text.slice(0, offset) + 'x' + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
-    // The positions above were computed on the old text; recompute lazily when lines shift.
-    position = positionsOf(text);
+    const at = await waiting;
+    if (at === undefined) missed[which]++;
+    else if (counted) times[which].push(at - t0);
+  };
+  for (let round = 0; round < R.rounds; round++) {
+    times = { floor: [], ours: [] };
+    for (let i = round === 0 ? -10 : 0; i < R.edits / 2; i++) {
+      const offset = Math.floor(random() * large.text.length);
+      const at = position(offset);
+      const typed = { range: { start: at, end: at }, text: 'x' };
+      const after = { line: at.line, character: at.character + 1 };
+      const deleted = { range: { start: at, end: after }, text: '' };
+      for (const change of [typed, deleted]) for (const which of order(i)) await edit(which, change, i >= 0);
+    }
+    for (const which of ['floor', 'ours']) rounds[which].push({ median: median(times[which]), p99: percentile(times[which], 99) });
   }
-  await s.stop();
-  return { median: median(times), p99: percentile(times, 99), missed, diagnostics: s.lastDiagnostics?.diagnostics?.length ?? 0 };
+  const result = {};
+  for (const which of ['floor', 'ours']) {
+    result[which] = { ...medianOfRounds(rounds[which]), missed: missed[which], diagnostics: pair[which].lastDiagnostics?.diagnostics?.length ?? 0 };
+  }
+  await Promise.all([pair.floor.stop(), pair.ours.stop()]);
+  return result;
 }
 
 /**
@@ -440,11 +476,9 @@ async function main() {
   const open = want('open') ? await measureOpenToHover(large, position(firstSpot.number)) : {};
   const openTop = want('open') ? await measureOpenToHover(large, position(topSpot.number)) : {};
   log('request latency…');
-  const requests = want('requests')
-    ? { floor: await measureRequests('floor', large, spots, position), ours: await measureRequests('ours', large, spots, position) }
-    : { floor: {}, ours: {} };
+  const requests = want('requests') ? await measureRequests(large, spots, position) : { floor: {}, ours: {} };
   log('edits → diagnostics…');
-  const edits = want('edits') ? { floor: await measureEdits('floor', large, position), ours: await measureEdits('ours', large, position) } : {};
+  const edits = want('edits') ? await measureEdits(large, position) : {};
   log('workspace…');
   const ws = { ours: [], floor: [] };
   for (let i = 0; i < (want('workspace') ? R.workspaces : 0); i++) {
