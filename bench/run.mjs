@@ -33,7 +33,8 @@ const R = quick
   : { startups: 15, opens: 5, rounds: 3, requests: 1000, edits: 400, workspaces: 3, checks: 3 };
 
 const log = (s) => process.stderr.write(`${s}\n`);
-const now = () => performance.now();
+// The monotonic clock in milliseconds, as bench/probe.cjs reads it inside the servers.
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 function median(xs) {
   if (xs.length === 0) return null;
@@ -64,12 +65,16 @@ async function buildFloor() {
 
 /** A server process and a JSON-RPC connection to it. */
 class Server {
-  constructor(path, name) {
+  /** `probe`: a file for bench/probe.cjs to write what it saw in the server to. */
+  constructor(path, name, { probe } = {}) {
     this.name = name;
     this.t0 = now();
     // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof": profile our server.
     const nodeArgs = name === 'ours' && process.env.BENCH_OURS_NODE_ARGS ? process.env.BENCH_OURS_NODE_ARGS.split(' ') : [];
-    this.child = spawn(process.execPath, [...nodeArgs, path, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (probe) nodeArgs.push('--require', join(ROOT, 'bench', 'probe.cjs'));
+    this.probe = probe;
+    const env = probe ? { ...process.env, BENCH_PROBE_OUT: probe } : process.env;
+    this.child = spawn(process.execPath, [...nodeArgs, path, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.stderr = '';
     this.child.stderr.on('data', (d) => (this.stderr += d));
     this.exited = new Promise((r) => this.child.on('exit', (code, signal) => r({ code, signal })));
@@ -262,7 +267,7 @@ async function openBoth(large) {
   const uri = pathToFileURL(large.path).toString();
   const pair = {};
   for (const which of ['floor', 'ours']) {
-    const s = new Server(SERVERS[which], which);
+    const s = new Server(SERVERS[which], which, { probe: join(OUT, `probe-${which}.json`) });
     await s.initialize();
     s.initialized();
     // Steady state, as a writer with the draft open has it: the draft's first diagnostics
@@ -275,6 +280,34 @@ async function openBoth(large) {
   return { pair, uri };
 }
 
+/**
+ * The time inside the server of each round trip `[sent, answered]`: from the first bytes
+ * it read after `sent` to the end of its last write before `answered` (bench/probe.cjs).
+ */
+function inProcess(server, windows) {
+  let events;
+  try {
+    events = JSON.parse(readFileSync(server.probe, 'utf8'));
+  } catch {
+    return null;
+  }
+  const out = [];
+  let e = 0;
+  for (const [sent, answered] of windows) {
+    while (e < events.length && events[e][1] < sent) e++;
+    let arrived = null;
+    let written = null;
+    for (let j = e; j < events.length && events[j][1] <= answered; j++) {
+      if (events[j][0] === 'in') arrived ??= events[j][1];
+      else if (arrived !== null && events[j][2] <= answered) written = events[j][2];
+    }
+    if (arrived !== null && written !== null) out.push(written - arrived);
+  }
+  return out.length === windows.length ? out : null;
+}
+
+const WARM_UP = quick ? 50 : 300;
+
 const order = (i) => (i % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor']);
 
 /** The median of each round's figures, key by key. */
@@ -282,7 +315,7 @@ function medianOfRounds(rounds) {
   const present = rounds.filter((r) => r !== null);
   if (present.length === 0) return null;
   const out = {};
-  for (const key of Object.keys(present[0])) out[key] = median(present.map((r) => r[key]));
+  for (const key of Object.keys(present[0])) out[key] = median(present.map((r) => r[key]).filter((x) => x !== null && x !== undefined));
   return out;
 }
 
@@ -298,8 +331,11 @@ async function measureRequests(large, spots, position) {
     for (const [name, m] of Object.entries(METHODS)) {
       const times = { floor: [], ours: [] };
       const answered = { floor: 0, ours: 0 };
-      // A short warm-up, not counted: the JIT, and the first use of each code path.
-      for (let i = -50; i < R.requests; i++) {
+      const windows = { floor: [], ours: [] };
+      // A warm-up, not counted, in the first round: the first use of each code path, and
+      // the JIT, which goes on optimizing our server's hot functions in a background thread
+      // for a few hundred requests (a thread that competes with this process for 2 cores).
+      for (let i = round === 0 ? -WARM_UP : 0; i < R.requests; i++) {
         const spot = spots[Math.floor(random() * spots.length)];
         const params = { textDocument: { uri }, position: position(spot[m.at]) };
         if (name === 'references') params.context = { includeDeclaration: true };
@@ -311,18 +347,30 @@ async function measureRequests(large, spots, position) {
           const dt = now() - t0;
           if (i < 0) continue;
           times[which].push(dt);
+          windows[which].push([t0, t0 + dt]);
           if (r && (!Array.isArray(r) || r.length > 0) && (!r.items || r.items.length > 0)) answered[which]++;
         }
       }
       for (const which of ['floor', 'ours']) {
         const xs = times[which];
-        (rounds[which][name] ??= []).push(xs.length === 0 ? null : { median: median(xs), p99: percentile(xs, 99), answered: answered[which] / xs.length });
+        (rounds[which][name] ??= []).push(xs.length === 0 ? null : { median: median(xs), p99: percentile(xs, 99), answered: answered[which] / xs.length, windows: windows[which] });
       }
     }
   }
   await Promise.all([pair.floor.stop(), pair.ours.stop()]);
   const out = { floor: {}, ours: {} };
-  for (const which of ['floor', 'ours']) for (const [name, xs] of Object.entries(rounds[which])) out[which][name] = medianOfRounds(xs);
+  for (const which of ['floor', 'ours']) {
+    for (const [name, xs] of Object.entries(rounds[which])) {
+      for (const round of xs) {
+        if (!round) continue;
+        const inside = inProcess(pair[which], round.windows);
+        delete round.windows;
+        round.inProcessMedian = inside && median(inside);
+        round.inProcessP99 = inside && percentile(inside, 99);
+      }
+      out[which][name] = medianOfRounds(xs);
+    }
+  }
   return out;
 }
 
@@ -337,6 +385,7 @@ async function measureEdits(large, position) {
   const random = rng(11);
   const rounds = { floor: [], ours: [] };
   let times;
+  let windows;
   const missed = { floor: 0, ours: 0 };
   const version = { floor: 1, ours: 1 };
   const edit = async (which, change, counted) => {
@@ -347,10 +396,14 @@ async function measureEdits(large, position) {
     void s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
     const at = await waiting;
     if (at === undefined) missed[which]++;
-    else if (counted) times[which].push(at - t0);
+    else if (counted) {
+      times[which].push(at - t0);
+      windows[which].push([t0, at]);
+    }
   };
   for (let round = 0; round < R.rounds; round++) {
     times = { floor: [], ours: [] };
+    windows = { floor: [], ours: [] };
     for (let i = round === 0 ? -10 : 0; i < R.edits / 2; i++) {
       const offset = Math.floor(random() * large.text.length);
       const at = position(offset);
@@ -359,13 +412,21 @@ async function measureEdits(large, position) {
       const deleted = { range: { start: at, end: after }, text: '' };
       for (const change of [typed, deleted]) for (const which of order(i)) await edit(which, change, i >= 0);
     }
-    for (const which of ['floor', 'ours']) rounds[which].push({ median: median(times[which]), p99: percentile(times[which], 99) });
+    for (const which of ['floor', 'ours']) rounds[which].push({ median: median(times[which]), p99: percentile(times[which], 99), windows: windows[which] });
+  }
+  await Promise.all([pair.floor.stop(), pair.ours.stop()]);
+  for (const which of ['floor', 'ours']) {
+    for (const round of rounds[which]) {
+      const inside = inProcess(pair[which], round.windows);
+      delete round.windows;
+      round.inProcessMedian = inside && median(inside);
+      round.inProcessP99 = inside && percentile(inside, 99);
+    }
   }
   const result = {};
   for (const which of ['floor', 'ours']) {
     result[which] = { ...medianOfRounds(rounds[which]), missed: missed[which], diagnostics: pair[which].lastDiagnostics?.diagnostics?.length ?? 0 };
   }
-  await Promise.all([pair.floor.stop(), pair.ours.stop()]);
   return result;
 }
 
@@ -503,9 +564,12 @@ async function main() {
     const strict = name !== 'references';
     row(`${name} median`, o?.median, f?.median, 'ms', '', null);
     row(`${name} p99`, o?.p99, f?.p99, 'ms', strict ? '≤ 1.5× floor' : '', strict ? o && o.p99 <= 1.5 * f.p99 : null);
+    row(`  ${name} p99, in the server`, o?.inProcessP99, f?.inProcessP99, 'ms', '', null);
   }
   row('edit → diagnostics median', edits.ours?.median, edits.floor?.median, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.median <= 1.5 * edits.floor.median);
   row('edit → diagnostics p99', edits.ours?.p99, edits.floor?.p99, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.p99 <= 1.5 * edits.floor.p99);
+  row('  edit median, in the server', edits.ours?.inProcessMedian, edits.floor?.inProcessMedian, 'ms', '', null);
+  row('  edit p99, in the server', edits.ours?.inProcessP99, edits.floor?.inProcessP99, 'ms', '', null);
   const indexMs = wsMedian(ws.ours, 'indexMs');
   row(`index ${workspace.drafts} drafts (${(workspace.bytes / 1e6).toFixed(0)} MB)`, indexMs, null, 'ms', '< 2000 ms', indexMs !== null && indexMs < 2000);
   const peakOurs = wsMedian(ws.ours, 'peakRssMb');

@@ -1,6 +1,6 @@
 /**
  * JSON-RPC encoding that reuses what was encoded before. Every diagnostics push carries
- * all of a draft's findings (937 in the benchmark's 5 MB draft, 150 KB of JSON), and a
+ * all of a draft's findings (936 in the benchmark's 5 MB draft, 214 KB of JSON), and a
  * keystroke changes a few of them: encoding the whole list again was most of the cost of
  * a keystroke, and its garbage most of the rest.
  *
