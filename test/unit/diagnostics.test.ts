@@ -140,6 +140,33 @@ describe('silencing comments', () => {
     const r = check('crp-cite-disable-next-line\nCRP/43 §[[28]]');
     expect(r.spans).toEqual(r.ranges);
   });
+
+  // A guide for writers shows how to silence a finding: the comment it quotes is text.
+  it('a directive quoted in a fenced code block silences nothing', () => {
+    const r = check('How to silence a line:\n\n```markdown\n<!-- crp-cite-disable -->\n```\n\nCRP/43 §[[28]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('a directive quoted in a code span silences nothing', () => {
+    const r = check('Write `<!-- crp-cite-disable-line -->` after CRP/43 §[[28]] to keep it.');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('a directive quoted in an indented code block silences nothing', () => {
+    const r = check('Write this:\n\n    <!-- crp-cite-disable-next-line -->\nCRP/43 §[[28]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('a real comment beside a code span still silences', () => {
+    const r = check('The `§` sign: CRP/43 §28 <!-- crp-cite-disable-line -->\nCRP/43 §[[29]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
+
+  it('a backtick inside a real comment opens no code span', () => {
+    // Read as a code span, `b --> … c` would quote the directive.
+    const r = check('A <!-- note `b --> CRP/43 §28 <!-- crp-cite-disable-line --> c` d\nCRP/43 §[[29]]');
+    expect(r.spans).toEqual(r.ranges);
+  });
 });
 
 describe('messages', () => {
@@ -218,6 +245,44 @@ describe('DraftChecker, edit by edit', () => {
     apply(draft, checker, at, at, '0');
     expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
     expect(checker.lastChecked).toBeLessThanOrEqual(4);
+  });
+
+  it('a directive put into code, or taken out of it, by an edit elsewhere', () => {
+    const text = 'Intro\n\n<!-- crp-cite-disable -->\n\nCRP/43 §28\n\nAfter';
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toEqual([]);
+    // Typing a fence opening above the directive makes it quoted text, down to the end.
+    for (const ch of '```\n') apply(draft, checker, 0, 0, ch);
+    expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+    // The citation is inside the unclosed fence too: close it after the directive.
+    const after = draft.getText().indexOf('-->') + 3;
+    apply(draft, checker, after, after, '\n```');
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
+    expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+    // Deleting the opening fence: the directive silences again.
+    apply(draft, checker, 0, 4, '');
+    expect(draft.getText().startsWith('Intro')).toBe(true);
+    const fresh = checkDraft(new DraftIndex(draft.getText(), symbols), corpus);
+    expect(checker.findings(draft)).toEqual(fresh);
+  });
+
+  it('a directive quoted by a backtick typed two lines below it', () => {
+    // As the server calls it: with what the index re-parsed, so only that is checked again.
+    const type = (draft: DraftIndex, checker: DraftChecker, start: number, end: number, inserted: string) => {
+      const before = draft.getText();
+      draft.applyEdit(start, end, inserted);
+      checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText(), draft.lastReparsed);
+    };
+    const text = 'Say `x\nand <!-- crp-cite-disable --> y\nz\n\nCRP/43 §28\n';
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toEqual([]);
+    const z = text.indexOf('z') + 1;
+    type(draft, checker, z, z, '`');
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
+    type(draft, checker, z, z + 1, '');
+    expect(checker.findings(draft)).toEqual([]);
   });
 
   it('re-checks everything when an edit may turn prose into code', () => {

@@ -16,7 +16,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { createBlockParser } from './blockParser';
 import { findCitations, type Citation } from './grammar';
-import { lineStarts } from './lines';
+import { lineAt, lineStarts } from './lines';
 
 const md = createBlockParser();
 
@@ -28,6 +28,8 @@ interface Block {
   contentLength: number;
   /** Line ranges (relative to the block) of code or HTML nested in the block, or the whole block. */
   excludedLines: Array<[number, number]>;
+  /** Those of `excludedLines` that are code (fenced or indented), not HTML; absent when none. */
+  codeLines?: Array<[number, number]>;
   /** The block is a fence or HTML block the window's end cut off (unterminated). */
   open: boolean;
   /** Citations with offsets relative to `start`; computed on first use. */
@@ -70,9 +72,11 @@ function parseBlocks(raw: string, base: number): Block[] {
       blocks.push(current);
     }
     if (!current) continue;
-    const isCode = token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block';
-    if (isCode) {
-      current.excludedLines.push([first - currentStartLine, last - currentStartLine]);
+    const isCode = token.type === 'fence' || token.type === 'code_block';
+    if (isCode || token.type === 'html_block') {
+      const lines: [number, number] = [first - currentStartLine, last - currentStartLine];
+      current.excludedLines.push(lines);
+      if (isCode) (current.codeLines ??= []).push(lines);
       if (last >= starts.length - (text.endsWith('\n') ? 1 : 0)) {
         current.open = token.type === 'fence' ? !FENCE_CLOSE.test(text.slice(offsetOfLine(last - 1), offsetOfLine(last)).replace(/\r?\n$/, '')) || last - first < 2
           : token.type === 'html_block' && token.content.startsWith('<!--') && !token.content.includes('-->');
@@ -127,10 +131,12 @@ const MAX_INLINE_CONSTRUCT = 2048;
 
 /**
  * Blanks inline code spans, HTML comments and tags, link destinations and autolinks in a
- * run of prose. Code spans follow CommonMark: a run of n backticks opens a span closed
- * by the next run of exactly n; an unmatched run is literal text.
+ * run of prose (`codeOnly`: code spans alone, the others still read so that a backtick
+ * inside a comment opens nothing). Code spans follow CommonMark: a run of n backticks
+ * opens a span closed by the next run of exactly n; an unmatched run is literal text.
  */
-function blankInline(ranges: number[], text: string, from: number, to: number): void {
+function blankInline(ranges: number[], text: string, from: number, to: number, codeOnly = false): void {
+  const blankOther = codeOnly ? () => undefined : blank;
   const unclosedLengths = new Set<number>();
   let closers: Int32Array | undefined;
   let i = from;
@@ -167,13 +173,13 @@ function blankInline(ranges: number[], text: string, from: number, to: number): 
       if (text.startsWith('<!--', i)) {
         const close = text.indexOf('-->', i + 4);
         const end = close < 0 || close >= to ? to : close + 3;
-        blank(ranges, i, end);
+        blankOther(ranges, i, end);
         i = end;
       } else {
         // Tags and autolinks are short; bounding the look-ahead keeps `<a <a <a ...` linear.
         const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(to, i + MAX_INLINE_CONSTRUCT)));
         if (m) {
-          blank(ranges, i, i + m[0].length);
+          blankOther(ranges, i, i + m[0].length);
           i += m[0].length;
         } else i++;
       }
@@ -185,7 +191,7 @@ function blankInline(ranges: number[], text: string, from: number, to: number): 
       closers ??= matchingParentheses(text, from, to);
       const j = closers[i + 1 - from]!;
       if (j >= 0 && j < Math.min(to, i + MAX_INLINE_CONSTRUCT)) {
-        blank(ranges, i + 1, j + 1);
+        blankOther(ranges, i + 1, j + 1);
         i = j + 1;
       } else i += 2;
     } else {
@@ -213,8 +219,8 @@ function matchingParentheses(text: string, from: number, to: number): Int32Array
 /** Characters that may start an inline exclusion (see `blankInline`). */
 const INLINE_EXCLUSION = /[`<\]]/;
 
-/** The block's text with everything that cannot hold a citation blanked out. */
-function proseOf(block: Block, text: string): string {
+/** The block's own text with its excluded lines (code, HTML) and what follows its content blanked. */
+function maskedLinesOf(block: Block, text: string): string {
   const own = normalizeLineEnds(text.slice(block.start, block.start + block.length));
   const lineRanges: number[] = [];
   if (block.excludedLines.length > 0) {
@@ -223,20 +229,29 @@ function proseOf(block: Block, text: string): string {
     for (const [a, b] of block.excludedLines) blank(lineRanges, offsetOfLine(a), offsetOfLine(b));
   }
   blank(lineRanges, block.contentLength, own.length);
-  const masked = blanked(own, lineRanges);
-  // Most prose has no backtick, angle bracket or link: nothing more to blank.
-  if (!INLINE_EXCLUSION.test(masked)) return masked;
-  // Inline constructs never cross a blank line, so each paragraph is scanned alone.
-  const inlineRanges: number[] = [];
+  return blanked(own, lineRanges);
+}
+
+/** The inline ranges `blankInline` finds in `masked`, each paragraph scanned alone (inline constructs never cross a blank line). */
+function inlineRanges(masked: string, codeOnly: boolean): number[] {
+  const ranges: number[] = [];
   let runStart = 0;
   const blankLine = /\n[ \t]*\r?\n/g;
   for (let m = blankLine.exec(masked); ; m = blankLine.exec(masked)) {
     const runEnd = m ? m.index + 1 : masked.length;
-    blankInline(inlineRanges, masked, runStart, runEnd);
+    blankInline(ranges, masked, runStart, runEnd, codeOnly);
     if (!m) break;
     runStart = m.index + m[0].length;
   }
-  return blanked(masked, inlineRanges);
+  return ranges;
+}
+
+/** The block's text with everything that cannot hold a citation blanked out. */
+function proseOf(block: Block, text: string): string {
+  const masked = maskedLinesOf(block, text);
+  // Most prose has no backtick, angle bracket or link: nothing more to blank.
+  if (!INLINE_EXCLUSION.test(masked)) return masked;
+  return blanked(masked, inlineRanges(masked, false));
 }
 
 /** Whether the block names a paper at all: most blocks do not, and skip the masking. */
@@ -585,6 +600,27 @@ export class DraftIndex {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether `offset` is inside code: a fenced or indented code block, or a code span. A
+   * silencing comment quoted there (a guide showing how to silence) silences nothing.
+   */
+  inCode(offset: number): boolean {
+    if (offset < 0 || offset >= this.text.length) return false;
+    this.parseUpTo(offset + 1);
+    const block = this.blocks[this.blockIndexAt(offset)]!;
+    const local = offset - block.start;
+    if (block.codeLines) {
+      const starts = lineStarts(normalizeLineEnds(this.text.slice(block.start, block.start + block.length)));
+      const line = lineAt(starts, local);
+      if (block.codeLines.some(([a, b]) => line >= a && line < b)) return true;
+    }
+    const masked = maskedLinesOf(block, this.text);
+    if (!masked.includes('`')) return false;
+    const ranges = inlineRanges(masked, true);
+    for (let k = 0; k < ranges.length; k += 2) if (local >= ranges[k]! && local < ranges[k + 1]!) return true;
+    return false;
   }
 
   /** The prose around `offset` with code and links blanked: the completion context. */

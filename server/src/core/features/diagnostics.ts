@@ -184,15 +184,21 @@ export function checkCitations(corpus: Corpus, citations: readonly Citation[]): 
  *   <!-- crp-cite-disable [code ...] -->             from here to `crp-cite-enable` or the end
  *   <!-- crp-cite-enable [code ...] -->
  * Codes may be written with or without their `crp-cite.` prefix; none means every code.
+ * A comment inside code (`inCode`: a code block or span, where a guide quotes one) is text,
+ * not a directive.
  */
 export class Suppressions {
   private readonly lines = new Map<number, Set<string> | 'all'>();
   private readonly regions: Array<{ from: number; to: number; codes: Set<string> | 'all' }> = [];
+  /** The text holds a directive, in code or not: an edit that opens or closes code may change what it does. */
+  readonly written: boolean = false;
 
-  constructor(text: string, lineOf: (offset: number) => number) {
+  constructor(text: string, lineOf: (offset: number) => number, inCode?: (offset: number) => boolean) {
     const directive = /<!--\s*crp-cite-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
     const open: Array<{ from: number; codes: Set<string> | 'all' }> = [];
     for (let m = directive.exec(text); m; m = directive.exec(text)) {
+      this.written = true;
+      if (inCode?.(m.index)) continue;
       const words = m[2]!.split(/[\s,]+/).filter((w) => w !== '').map((w) => (w.startsWith('crp-cite.') ? w : `crp-cite.${w}`));
       const codes: Set<string> | 'all' = words.length === 0 ? 'all' : new Set(words);
       const line = lineOf(m.index);
@@ -233,7 +239,7 @@ export function lineIndex(text: string): (offset: number) => number {
 export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
   const text = draft.getText();
   const lineOf = lineIndex(text);
-  const suppressions = new Suppressions(text, lineOf);
+  const suppressions = new Suppressions(text, lineOf, (offset) => draft.inCode(offset));
   return checkCitations(corpus, draft.citations()).filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
 }
 
@@ -294,6 +300,8 @@ export class DraftChecker {
     const linesMoved = /[\n\r]/.test(edit.removed) || /[\n\r]/.test(edit.inserted);
     // They only filter findings: reading them again does not need the citations checked again.
     if (/crp-cite|<!--|-->/.test(edit.removed + edit.inserted) || /<!--|-->/.test(line) || (linesMoved && !this.suppressions?.empty)) this.suppressionsStale = true;
+    // A backtick or an indentation may put a directive into code, or take it out.
+    if (structural && this.suppressions?.written) this.suppressionsStale = true;
     if (structural && !reparsed) {
       this.needsFull = true;
       this.dirty = undefined;
@@ -344,7 +352,7 @@ export class DraftChecker {
       });
       this.lastChecked = checked;
       this.findingsByStart = findings;
-      this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text));
+      this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text), (offset) => draft.inCode(offset));
       this.suppressionsStale = false;
       this.needsFull = false;
       this.dirty = undefined;
@@ -366,7 +374,7 @@ export class DraftChecker {
       this.lastChecked = 0;
     }
     if (this.suppressionsStale) {
-      this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text));
+      this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text), (offset) => draft.inCode(offset));
       this.suppressionsStale = false;
     }
     const suppressions = this.suppressions!;

@@ -17,6 +17,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { DraftChecker, checkCitations, lineIndex, messageOf, Suppressions, type DraftEdit, type Finding } from '../../core/features/diagnostics';
+import { DraftIndex } from '../../core/markdown';
 import type { ServerContext } from '../context';
 import { immutable } from '../encoding';
 import type { OpenDocument } from '../documents';
@@ -253,7 +254,10 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     const items = ctx.workspaceIndex.closedFiles().map(({ uri, text, citations }) => {
       const source = text.getText();
       const lineOf = lineIndex(source);
-      const suppressions = new Suppressions(source, lineOf);
+      // The index keeps closed drafts' citations, not their structure: parsed only for a draft with a silencing comment.
+      let draft: DraftIndex | undefined;
+      const inCode = (offset: number) => (draft ??= new DraftIndex(source, ctx.corpus.papers.map((p) => p.symbol))).inCode(offset);
+      const suppressions = new Suppressions(source, lineOf, inCode);
       const findings = checkCitations(ctx.corpus, citations).filter((f) => !suppressions.silences(f.code, lineOf(f.start)));
       return {
         kind: DocumentDiagnosticReportKind.Full as typeof DocumentDiagnosticReportKind.Full,
