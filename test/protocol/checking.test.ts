@@ -4,13 +4,14 @@
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
   CodeLensRequest,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DocumentDiagnosticRequest,
   DocumentSymbolRequest,
   FileChangeType,
@@ -205,6 +206,28 @@ describe('the workspace', () => {
     const found = await references(server, RENDERING_URI, lineOf(20), 0);
     expect(found.map((l) => l.uri)).toEqual([uriOf('new.md')]);
     rmSync(join(folder, 'new.md'));
+  });
+
+  it('follows workspace folders added and removed while it runs', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'crp-cite-ws2-'));
+    try {
+      writeFileSync(join(other, 'elsewhere.md'), 'From another folder: CRP/43 §12.\n');
+      server = await startServer({ workspaceFolders: [folder], capabilities: { workspace: { workspaceFolders: true }, window: { workDoneProgress: true } } });
+      const citing12 = async () => (await references(server, RENDERING_URI, lineOf(12), 0)).map((l) => l.uri).sort();
+      expect(await citing12()).toEqual([uriOf('closed.md'), uriOf('open.md')]);
+      const folderOf = (path: string) => ({ uri: pathToFileURL(path).toString(), name: basename(path) });
+      void server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [folderOf(other)], removed: [] } });
+      const elsewhere = pathToFileURL(join(other, 'elsewhere.md')).toString();
+      expect(await citing12()).toEqual([uriOf('closed.md'), uriOf('open.md'), elsewhere].sort());
+      void server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [folderOf(folder)] } });
+      expect(await citing12()).toEqual([elsewhere]);
+      // Each indexing pass that began ends, an overtaken one too: no progress is left spinning.
+      const count = (kind: string) => server.progress.filter((p) => p.value.kind === kind).length;
+      while (count('end') < 3) await new Promise((r) => setImmediate(r));
+      expect([count('begin'), count('end')]).toEqual([3, 3]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it.each([

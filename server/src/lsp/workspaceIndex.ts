@@ -102,8 +102,15 @@ export class WorkspaceIndex {
         }
       }
       const fresh = new Map<string, DiskFile>();
+      // A pass overtaken by a newer one (folders added, a .gitignore changed) stops, and
+      // ends its progress report: the newer pass reports its own.
+      const overtaken = () => {
+        if (generation === this.generation) return false;
+        progress?.done();
+        return true;
+      };
       for (let i = 0; i < paths.length; ) {
-        if (generation !== this.generation) return;
+        if (overtaken()) return;
         const sliceEnd = performance.now() + SLICE_MS;
         do {
           const path = paths[i++]!;
@@ -113,7 +120,7 @@ export class WorkspaceIndex {
         progress?.report(i, paths.length);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (generation !== this.generation) return;
+      if (overtaken()) return;
       this.disk.clear();
       for (const [uri, file] of fresh) this.disk.set(uri, file);
       progress?.done();

@@ -23,6 +23,8 @@ export function registerWorkspace(ctx: ServerContext): WorkspaceFeature {
   let capabilities: ClientCapabilities = {};
   let editTimer: NodeJS.Timeout | undefined;
 
+  const logError = (e: unknown) => connection.console.error(`crp-cite: ${e instanceof Error ? e.message : String(e)}`);
+
   const editNotice = () => {
     clearTimeout(editTimer);
     editTimer = setTimeout(() => index.changed(), EDIT_NOTICE_MS);
@@ -71,7 +73,20 @@ export function registerWorkspace(ctx: ServerContext): WorkspaceFeature {
           watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }, { globPattern: '**/.gitignore' }],
         });
       }
-      void reindex().catch((e: unknown) => connection.console.error(`crp-cite: ${e instanceof Error ? e.message : String(e)}`));
+      // Folders added to or removed from the workspace while the server runs.
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+          const gone = new Set(removed.map((f) => uriToPath(f.uri)));
+          const roots = index.folders.filter((root) => !gone.has(root));
+          for (const f of added) {
+            const path = uriToPath(f.uri);
+            if (path !== undefined && !roots.includes(path)) roots.push(path);
+          }
+          index.setRoots(roots);
+          void reindex().catch(logError);
+        });
+      }
+      void reindex().catch(logError);
     },
     documents: {
       opened: editNotice,
