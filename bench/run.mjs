@@ -9,7 +9,7 @@
 // Figures the server does not support yet (no `referencesProvider`, no diagnostics, no
 // `check` command) are reported as n/a rather than failing.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, existsSync, readdirSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,7 +71,11 @@ class Server {
     this.t0 = now();
     // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof": profile our server.
     const nodeArgs = name === 'ours' && process.env.BENCH_OURS_NODE_ARGS ? process.env.BENCH_OURS_NODE_ARGS.split(' ') : [];
-    if (probe) nodeArgs.push('--require', join(ROOT, 'bench', 'probe.cjs'));
+    if (probe) {
+      // The probe writes when the server exits: a file left by an earlier server must not be read for this one.
+      rmSync(probe, { force: true });
+      nodeArgs.push('--require', join(ROOT, 'bench', 'probe.cjs'));
+    }
     this.probe = probe;
     const env = probe ? { ...process.env, BENCH_PROBE_OUT: probe } : process.env;
     this.child = spawn(process.execPath, [...nodeArgs, path, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
@@ -306,6 +310,14 @@ function inProcess(server, windows) {
   return out.length === windows.length ? out : null;
 }
 
+/** Replaces a round's `windows` by the median and p99 of their time in the server. */
+function addInProcess(server, round) {
+  const inside = inProcess(server, round.windows);
+  delete round.windows;
+  round.inProcessMedian = inside && median(inside);
+  round.inProcessP99 = inside && percentile(inside, 99);
+}
+
 const WARM_UP = quick ? 50 : 300;
 
 const order = (i) => (i % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor']);
@@ -361,13 +373,7 @@ async function measureRequests(large, spots, position) {
   const out = { floor: {}, ours: {} };
   for (const which of ['floor', 'ours']) {
     for (const [name, xs] of Object.entries(rounds[which])) {
-      for (const round of xs) {
-        if (!round) continue;
-        const inside = inProcess(pair[which], round.windows);
-        delete round.windows;
-        round.inProcessMedian = inside && median(inside);
-        round.inProcessP99 = inside && percentile(inside, 99);
-      }
+      for (const round of xs) if (round) addInProcess(pair[which], round);
       out[which][name] = medianOfRounds(xs);
     }
   }
@@ -416,12 +422,7 @@ async function measureEdits(large, position) {
   }
   await Promise.all([pair.floor.stop(), pair.ours.stop()]);
   for (const which of ['floor', 'ours']) {
-    for (const round of rounds[which]) {
-      const inside = inProcess(pair[which], round.windows);
-      delete round.windows;
-      round.inProcessMedian = inside && median(inside);
-      round.inProcessP99 = inside && percentile(inside, 99);
-    }
+    for (const round of rounds[which]) addInProcess(pair[which], round);
   }
   const result = {};
   for (const which of ['floor', 'ours']) {

@@ -212,17 +212,18 @@ describe('the workspace', () => {
     const other = mkdtempSync(join(tmpdir(), 'crp-cite-ws2-'));
     try {
       writeFileSync(join(other, 'elsewhere.md'), 'From another folder: CRP/43 §12.\n');
-      server = await startServer({ workspaceFolders: [folder], capabilities: { workspace: { workspaceFolders: true }, window: { workDoneProgress: true } } });
-      const citing12 = async () => (await references(server, RENDERING_URI, lineOf(12), 0)).map((l) => l.uri).sort();
+      const s = await startServer({ workspaceFolders: [folder], capabilities: { workspace: { workspaceFolders: true }, window: { workDoneProgress: true } } });
+      server = s;
+      const citing12 = async () => (await references(s, RENDERING_URI, lineOf(12), 0)).map((l) => l.uri).sort();
       expect(await citing12()).toEqual([uriOf('closed.md'), uriOf('open.md')]);
       const folderOf = (path: string) => ({ uri: pathToFileURL(path).toString(), name: basename(path) });
-      void server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [folderOf(other)], removed: [] } });
+      void s.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [folderOf(other)], removed: [] } });
       const elsewhere = pathToFileURL(join(other, 'elsewhere.md')).toString();
       expect(await citing12()).toEqual([uriOf('closed.md'), uriOf('open.md'), elsewhere].sort());
-      void server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [folderOf(folder)] } });
+      void s.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [folderOf(folder)] } });
       expect(await citing12()).toEqual([elsewhere]);
       // Each indexing pass that began ends, an overtaken one too: no progress is left spinning.
-      const count = (kind: string) => server.progress.filter((p) => p.value.kind === kind).length;
+      const count = (kind: string) => s.progress.filter((p) => p.value.kind === kind).length;
       while (count('end') < 3) await new Promise((r) => setImmediate(r));
       expect([count('begin'), count('end')]).toEqual([3, 3]);
     } finally {
