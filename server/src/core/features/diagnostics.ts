@@ -300,8 +300,9 @@ export class DraftChecker {
     const linesMoved = /[\n\r]/.test(edit.removed) || /[\n\r]/.test(edit.inserted);
     // They only filter findings: reading them again does not need the citations checked again.
     if (/crp-cite|<!--|-->/.test(edit.removed + edit.inserted) || /<!--|-->/.test(line) || (linesMoved && !this.suppressions?.empty)) this.suppressionsStale = true;
-    // A backtick or an indentation may put a directive into code, or take it out.
-    if (structural && this.suppressions?.written) this.suppressionsStale = true;
+    // A backtick, a tilde, a line break or an indentation may put a directive into code
+    // (a fence, a code span, an indented block), or take it out.
+    if (this.suppressions?.written && (atIndentation || /[`~\n\r]/.test(edit.removed + edit.inserted))) this.suppressionsStale = true;
     if (structural && !reparsed) {
       this.needsFull = true;
       this.dirty = undefined;
