@@ -40,7 +40,7 @@ export function checkFile(path: string, corpus: Corpus, symbols: readonly string
   } catch (e) {
     return { path, unreadable: e instanceof Error ? e.message : String(e) };
   }
-  const findings = checkDraft(new DraftIndex(text, symbols), corpus);
+  const findings = checkDraft(new DraftIndex(text, symbols, { keepCitations: false }), corpus);
   if (findings.length === 0) return { path, problems: [] };
   const lineOf = lineIndex(text);
   const at = (offset: number) => ({ line: lineOf(offset) + 1, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1 });

@@ -17,6 +17,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { createBlockParser } from './blockParser';
 import { findCitations, type Citation } from './grammar';
 import { lineAt, lineStarts } from './lines';
+import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 
 const md = createBlockParser();
 
@@ -32,8 +33,8 @@ interface Block {
   codeLines?: Array<[number, number]>;
   /** The block is a fence or HTML block the window's end cut off (unterminated). */
   open: boolean;
-  /** Citations with offsets relative to `start`; computed on first use. */
-  citations?: Citation[];
+  /** Citations with offsets relative to `start`, packed (see packedCitations.ts); found on first use. */
+  citations?: Int32Array;
 }
 
 /**
@@ -372,6 +373,8 @@ export class DraftIndex {
 
   private readonly chunk: number;
   private readonly far: number;
+  /** Keep each block's citations (packed) for the next request; see the constructor. */
+  private readonly keep: boolean;
   /**
    * The prose of the block completion last asked about (it asks again at each keystroke
    * there). One block's, not every block's: prose kept for each block completion visited
@@ -385,11 +388,16 @@ export class DraftIndex {
   constructor(
     private text: string,
     private readonly symbols: readonly string[],
-    /** `chunk`: characters parsed per step; `far`: see `around` (tests use tiny ones). */
-    options: { chunk?: number; far?: number } = {},
+    /**
+     * `chunk`: characters parsed per step; `far`: see `around` (tests use tiny ones);
+     * `keepCitations: false` for an index asked once (the CLI, the workspace index's
+     * reading of a closed draft), which would only pay for packing them.
+     */
+    options: { chunk?: number; far?: number; keepCitations?: boolean } = {},
   ) {
     this.chunk = Math.max(1, options.chunk ?? PARSE_CHUNK);
     this.far = Math.max(1, options.far ?? FAR);
+    this.keep = options.keepCitations ?? true;
   }
 
   getText(): string {
@@ -412,7 +420,7 @@ export class DraftIndex {
     if (this.island && offset >= this.island.base) return this.island;
     const start = lastBlockStartBefore(this.text, this.parsedTo, offset);
     if (start <= this.parsedTo) return { draft: this, base: 0 };
-    this.island = { draft: new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far }), base: start };
+    this.island = { draft: new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far, keepCitations: this.keep }), base: start };
     return this.island;
   }
 
@@ -544,13 +552,23 @@ export class DraftIndex {
     return lo;
   }
 
-  private citationsOf(block: Block): Citation[] {
-    if (!block.citations) {
-      block.citations = mayCite(block, this.text, this.symbols)
-        ? findCitations(proseOf(block, this.text), this.symbols)
-        : [];
+  /**
+   * Calls `fn` with each citation of the block (those whose span `wanted` accepts), with
+   * document offsets: found in the block's prose the first time, and kept packed to be
+   * unpacked afresh the next times.
+   */
+  private eachCitationOf(block: Block, fn: (citation: Citation) => void, wanted?: (start: number, end: number) => boolean): void {
+    if (block.citations) {
+      unpackCitations(block.citations, this.text, this.symbols, block.start, fn, wanted);
+      return;
     }
-    return block.citations;
+    if (!mayCite(block, this.text, this.symbols)) {
+      block.citations = NO_CITATIONS;
+      return;
+    }
+    const found = findCitations(proseOf(block, this.text), this.symbols);
+    if (this.keep) block.citations = packCitations(found, this.symbols);
+    for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end)) fn(shift(c, block.start));
   }
 
   /** Every citation in the draft, with document offsets: the same array until the next edit (do not modify it). */
@@ -558,7 +576,7 @@ export class DraftIndex {
     if (this.all) return this.all;
     this.parseUpTo(Number.POSITIVE_INFINITY);
     const all: Citation[] = [];
-    for (const block of this.blocks) for (const c of this.citationsOf(block)) all.push(shift(c, block.start));
+    for (const block of this.blocks) this.eachCitationOf(block, (c) => all.push(c));
     this.all = all;
     return all;
   }
@@ -574,17 +592,15 @@ export class DraftIndex {
       return;
     }
     this.parseUpTo(Number.POSITIVE_INFINITY);
-    for (const block of this.blocks) for (const c of this.citationsOf(block)) fn(shift(c, block.start));
+    for (const block of this.blocks) this.eachCitationOf(block, fn);
   }
 
-  /** Citations in the blocks overlapping `[start, end)`: what one screen or one edit touches. */
+  /** The citations touching `[start, end)` (one that ends at `start` counts): what one screen or one edit touches. */
   citationsIn(start: number, end: number): Citation[] {
     this.parseUpTo(end);
     const all: Citation[] = [];
-    for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < end; k++) {
-      const block = this.blocks[k]!;
-      for (const c of this.citationsOf(block)) all.push(shift(c, block.start));
-    }
+    const touching = (s: number, e: number) => e >= start && s < end;
+    for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < end; k++) this.eachCitationOf(this.blocks[k]!, (c) => all.push(c), touching);
     return all;
   }
 
@@ -592,12 +608,13 @@ export class DraftIndex {
   citationAt(offset: number): Citation | undefined {
     this.parseUpTo(offset + 1);
     const k = this.blockIndexAt(offset);
+    const containing = (s: number, e: number) => offset >= s && offset <= e;
     for (const index of [k, k - 1]) {
       const block = this.blocks[index];
       if (!block) continue;
-      for (const c of this.citationsOf(block)) {
-        if (offset >= block.start + c.start && offset <= block.start + c.end) return shift(c, block.start);
-      }
+      let found: Citation | undefined;
+      this.eachCitationOf(block, (c) => (found ??= c), containing);
+      if (found) return found;
     }
     return undefined;
   }
@@ -645,11 +662,14 @@ export function shift(c: Citation, by: number): Citation {
   type Ref = Citation['items'][number]['from'];
   type Item = Citation['items'][number];
   const ref = (r: Ref): Ref => {
-    const out: Ref = { start: r.start + by, end: r.end + by };
+    // Fields in the grammar's order (as packedCitations.ts unpacks them).
+    const out = {} as Ref;
     if (r.number) out.number = { ...r.number, start: r.number.start + by, end: r.number.end + by };
     // A letter-only list item's paragraph (`(b)` in `§6(a) and (b)`): every Reference field must move.
     if (r.inherits) out.inherits = { ...r.inherits, start: r.inherits.start + by, end: r.inherits.end + by };
     if (r.sub) out.sub = { ...r.sub, start: r.sub.start + by, end: r.sub.end + by };
+    out.start = r.start + by;
+    out.end = r.end + by;
     return out;
   };
   const items: Item[] = [];
@@ -670,5 +690,5 @@ export function shift(c: Citation, by: number): Citation {
 
 /** Citations of a whole text in one pass (the CLI and tests). */
 export function citationsOfText(text: string, symbols: readonly string[]): Citation[] {
-  return new DraftIndex(text, symbols).citations();
+  return new DraftIndex(text, symbols, { keepCitations: false }).citations();
 }

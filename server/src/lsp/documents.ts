@@ -68,7 +68,7 @@ export class OpenDocument {
     const blankAfter = /\r?\n[ \t]*\r?\n/.exec(after);
     const lineAfter = to < text.length ? after.lastIndexOf('\n') : -1;
     const end = blankAfter ? offset + blankAfter.index : lineAfter >= 0 ? offset + lineAfter : to;
-    return { draft: new DraftIndex(text.slice(start, end), this.symbols()), base: start };
+    return { draft: new DraftIndex(text.slice(start, end), this.symbols(), { keepCitations: false }), base: start };
   }
 
   get uri(): string {
