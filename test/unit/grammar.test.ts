@@ -154,6 +154,22 @@ describe('lists', () => {
     expectCitation(source, covers, parseFixture(source).text);
   });
 
+  it('stops before a date the writer goes on with', () => {
+    expectCitation('See CRP/43 §[[6]], 22 November 2013.', '6', 'CRP/43 §6');
+    expectCitation('See CRP/43 §[[6]],\n22 November 2013.', '6', 'CRP/43 §6');
+    expectCitation('See CRP/43 §§[[6]], [[7]], 1 Dec. 2013.', '6 7', 'CRP/43 §§6, 7');
+    expectCitation('Voir CRP/43, par. [[6]], 22 novembre 2013.', '6', 'CRP/43, par. 6');
+    expectCitation('Voir CRP/43, par. [[6]], 1er décembre 2013.', '6', 'CRP/43, par. 6');
+    expectCitation('Véase CRP/43, párr. [[6]], 22 de noviembre de 2013.', '6', 'CRP/43, párr. 6');
+    expectCitation('Véase CRP/43, párrs. [[5]] y 7 de\u00a0mayo.', '5', 'CRP/43, párrs. 5');
+  });
+
+  it('reads on where a month is only a word', () => {
+    // English months are capitalized: the modal verb is not one.
+    expectCitation('CRP/43 §§[[5]], [[6]] may apply', '5 6', 'CRP/43 §§5, 6');
+    expectCitation('CRP/43 §§[[6]], [[22]] and [[23]] in November', '6 22 23', 'CRP/43 §§6, 22 and 23');
+  });
+
   it('does not run on into the next words', () => {
     expectCitation('CRP/43 §§[[6]] and [[7]] and others', '6 7', 'CRP/43 §§6 and 7');
     expectCitation('CRP/43 §§[[6]], and the Declaration', '6', 'CRP/43 §§6');

@@ -12,6 +12,9 @@
  *   range-sep = "-" | "–" | "—" | " to " | " à " | " a "
  *   list-sep  = "," | ", and" | " and " | " et " | " y "
  *
+ * A list item that reads as a day and a month (`22 November`, `22 novembre`, `22 de
+ * noviembre`) ends the citation before it: `CRP/43 §6, 22 November 2013` cites 6.
+ *
  * A letter-only item (`(b)` in `§6(a) and (b)`, `(c)` in `§§6(a), (c) and 7`) names a
  * sub-paragraph of the paragraph of the closest preceding reference, and is only read
  * when that reference carries a letter too: `§6 and (b)` is more likely prose
@@ -216,6 +219,19 @@ function parseReference(text: string, i: number): Reference | undefined {
     : { number, start: i, end: number.end };
 }
 
+/**
+ * A day and a month at i: `22 November`, `1er décembre`, `22 de noviembre`. After a
+ * citation's comma it is the date the writer goes on with (`CRP/43 §6, 22 November
+ * 2013`), not one more paragraph. English months are capitalized, so `§§5, 6 may apply`
+ * stays a list; French and Spanish ones are not.
+ */
+const DAY_AND_MONTH =
+  /^\d{1,2}(?:er)?[ \u00a0\u202f]+(?:de[ \u00a0\u202f]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\p{L})/u;
+
+function startsDate(text: string, i: number): boolean {
+  return DAY_AND_MONTH.test(text.slice(i, i + 32));
+}
+
 /** A word separator (`to`, `and` ...) at j: followed by a space or a line break. */
 function wordAt(text: string, j: number, words: readonly string[]): string | undefined {
   return words.find((word) => text.slice(j, j + word.length).toLowerCase() === word && (SPACE.has(text[j + word.length] ?? '') || isBreak(text[j + word.length])));
@@ -311,7 +327,7 @@ export function parseCitationAt(text: string, symbol: string, symbolStart: numbe
     items.push(item);
     inherits = inheritableAfter(item);
     const next = parseListSeparator(text, item.end, inherits !== undefined);
-    if (next === undefined) break;
+    if (next === undefined || startsDate(text, next)) break;
     i = next;
   }
   if (items.length === 0) return undefined;
