@@ -4,7 +4,7 @@
  * the command line, and exits when the client's process (`processId`) goes away.
  */
 import { createConnection, LSPErrorCodes, ProposedFeatures, type Message, type MessageReader, type RequestMessage, type ResponseMessage } from 'vscode-languageserver/node';
-import { redirectConsole, streamWriter, transport } from './lsp/encoding';
+import { FramedMessageWriter, redirectConsole, transport } from './lsp/encoding';
 import { startServer } from './server';
 
 // A request cancelled (`$/cancelRequest`) while still queued behind a slow one is answered
@@ -18,15 +18,16 @@ const options = {
   }),
 };
 
-// Over stdio, messages are written with lsp/encoding.ts's encoder, which reuses the
-// bytes of diagnostics already pushed. The connection is then built from the streams, as
-// vscode-languageserver builds it for `--stdio` (exit when stdin ends; console output
-// redirected to the client, since stdout carries the protocol). stdin goes in as the
+// Over stdio, messages are written by lsp/encoding.ts's writer: each in one write, header
+// and body together, reusing the bytes of diagnostics already pushed. The connection is
+// then built from the streams, as vscode-languageserver builds it for `--stdio` (exit
+// when stdin ends; console output redirected to the client, since stdout carries the
+// protocol). stdin goes in as the
 // stream it is: vscode-languageserver reads any stream given as input, and only then
 // exits when it ends (its types want a reader and a writer, or two streams).
 const stdio = transport(process.argv.slice(2)) === 'stdio';
 const connection = stdio
-  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, streamWriter(process.stdout), options)
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new FramedMessageWriter(process.stdout), options)
   : createConnection(ProposedFeatures.all, options);
 if (stdio) redirectConsole(connection.console);
 

@@ -2,10 +2,11 @@
  * lsp/encoding.ts: the bytes of every message are `JSON.stringify`'s, whether the
  * diagnostics in it were encoded before or not, and whatever their text.
  */
+import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Message } from 'vscode-languageserver/node';
-import { encodeMessage, immutable, transport } from '../../server/src/lsp/encoding';
+import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
+import { encodeMessage, FramedMessageWriter, immutable, transport } from '../../server/src/lsp/encoding';
 
 const position = fc.record({ line: fc.nat(100_000), character: fc.nat(5_000) });
 const diagnostic = fc.record(
@@ -24,6 +25,37 @@ const diagnostic = fc.record(
 /** As hex, to compare bytes. */
 const expected = (message: unknown) => Buffer.from(JSON.stringify(message), 'utf-8').toString('hex');
 const encoded = (message: unknown) => encodeMessage(message as Message).toString('hex');
+
+describe('FramedMessageWriter', () => {
+  it('writes each message whole, header and body in one chunk, read back as sent', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const d = immutable({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, message: 'Le paragraphe 28 n’existe pas « ici »' });
+    const messages = [
+      { jsonrpc: '2.0', id: 1, result: { contents: { kind: 'markdown', value: 'é — § 😀' } } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: 2, diagnostics: [d, d] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: 3, diagnostics: [d] } },
+      { jsonrpc: '2.0', id: 2, result: null },
+    ] as unknown as Message[];
+    const writer = new FramedMessageWriter(stream);
+    await Promise.all(messages.map((m) => writer.write(m)));
+    expect(chunks).toHaveLength(messages.length);
+    for (const [i, chunk] of chunks.entries()) {
+      const body = encodeMessage(messages[i]!);
+      expect(chunk.toString('latin1')).toBe(`Content-Length: ${body.length}\r\n\r\n${body.toString('latin1')}`);
+    }
+    const reader = new StreamMessageReader(new PassThrough().end(Buffer.concat(chunks as unknown as Uint8Array[])));
+    const read: Message[] = [];
+    await new Promise<void>((done) => {
+      reader.listen((m) => {
+        read.push(m);
+        if (read.length === messages.length) done();
+      });
+    });
+    expect(read).toEqual(messages.map((m) => JSON.parse(JSON.stringify(m))));
+  });
+});
 
 describe('encodeMessage', () => {
   it('encodes publishDiagnostics exactly as JSON.stringify, remembered or not, again and again', () => {

@@ -13,7 +13,7 @@
  * (`--node-ipc`, the VS Code client's) encodes messages itself.
  */
 import { inspect } from 'node:util';
-import { StreamMessageWriter, type ContentTypeEncoder, type Message, type RemoteConsole } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, type Message, type MessageWriter, type RemoteConsole } from 'vscode-languageserver/node';
 
 const frozen = new WeakSet<object>();
 const bytes = new WeakMap<object, Buffer>();
@@ -49,7 +49,32 @@ function lastKey(value: object): string | undefined {
 
 /** The bytes `JSON.stringify(message)` encodes to in UTF-8. */
 export function encodeMessage(message: Message): Buffer {
-  return encodeDiagnostics(message) ?? Buffer.from(JSON.stringify(message, undefined, 0), 'utf-8');
+  const { parts, length } = encodedParts(message);
+  return parts.length === 1 ? parts[0]! : concat(parts, length);
+}
+
+/**
+ * The message as a stream carries it: its `Content-Length` header and its bytes, in one
+ * buffer, so that it goes out in one write and the client reads it in one wake-up
+ * (vscode-jsonrpc's own writer writes the header, waits for the write's callback, then
+ * writes the body).
+ */
+export function frameMessage(message: Message): Buffer {
+  const { parts, length } = encodedParts(message);
+  const header = Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii');
+  return concat([header, ...parts], header.length + length);
+}
+
+function encodedParts(message: Message): { parts: Buffer[]; length: number } {
+  const diagnostics = diagnosticsParts(message);
+  if (diagnostics) return diagnostics;
+  const json = Buffer.from(JSON.stringify(message, undefined, 0), 'utf-8');
+  return { parts: [json], length: json.length };
+}
+
+function concat(parts: Buffer[], length: number): Buffer {
+  // (@types/node 20's Buffer and TypeScript 5.9's Uint8Array disagree on `buffer`'s type.)
+  return Buffer.concat(parts as unknown as Uint8Array[], length);
 }
 
 /**
@@ -58,7 +83,7 @@ export function encodeMessage(message: Message): Buffer {
  * "diagnostics":[]}}` ends in `[]}}` when the diagnostics are the last key of the params
  * and the params the last key of the message: the list's bytes go between `[` and `]}}`.
  */
-function encodeDiagnostics(message: Message): Buffer | undefined {
+function diagnosticsParts(message: Message): { parts: Buffer[]; length: number } | undefined {
   const m = message as unknown as Record<string, unknown>;
   if (m['method'] !== PUBLISH_DIAGNOSTICS || !isPlainObject(m) || !isPlainObject(m['params'])) return undefined;
   const params = m['params'];
@@ -78,8 +103,7 @@ function encodeDiagnostics(message: Message): Buffer | undefined {
     length += encoded.length;
   }
   parts.push(TAIL_BYTES);
-  // (@types/node 20's Buffer and TypeScript 5.9's Uint8Array disagree on `buffer`'s type.)
-  return Buffer.concat(parts as unknown as Uint8Array[], length);
+  return { parts, length };
 }
 
 /**
@@ -92,20 +116,44 @@ function ownBytes(text: string): Buffer {
   return encoded;
 }
 
-export const contentTypeEncoder: ContentTypeEncoder = {
-  name: 'application/json',
-  encode: (message) => {
+/**
+ * The writer for a stream transport (stdout, a socket): each message framed by
+ * `frameMessage` and written at once, in the order written (encoding is synchronous, so
+ * no queue is needed to keep it).
+ */
+export class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errorCount = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+    stream.on('error', (error: Error) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let frame: Buffer;
     try {
-      return Promise.resolve(encodeMessage(message) as unknown as Uint8Array);
+      frame = frameMessage(message);
     } catch (error) {
+      this.fireError(error, message, ++this.errorCount);
       return Promise.reject(error);
     }
-  },
-};
+    return new Promise((resolve, reject) => {
+      this.stream.write(frame as unknown as Uint8Array, (error) => {
+        if (error) {
+          this.fireError(error, message, ++this.errorCount);
+          reject(error);
+        } else {
+          this.errorCount = 0;
+          resolve();
+        }
+      });
+    });
+  }
 
-/** A writer for a stream transport (stdout, a socket) that encodes with `encodeMessage`. */
-export function streamWriter(stream: NodeJS.WritableStream): StreamMessageWriter {
-  return new StreamMessageWriter(stream, { charset: 'utf-8', contentTypeEncoder });
+  end(): void {
+    this.stream.end();
+  }
 }
 
 /**
