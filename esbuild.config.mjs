@@ -1,7 +1,7 @@
 // Bundles the three entry points (extension client, language server, CLI) into dist/.
 // Everything ships bundled so the .vsix and the CLI need no node_modules at run time.
 import * as esbuild from 'esbuild';
-import { chmod, copyFile, mkdir } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
 const production = !process.argv.includes('--dev');
@@ -18,6 +18,22 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * The server and the CLI say nothing of the panel, the commands or the client: those
+ * sections of the catalogs stay out of their bundle (7 KB of dist/server.js).
+ */
+const CLIENT_SECTIONS = ['panel', 'commands', 'client'];
+const serverCatalogs = {
+  name: 'server-catalogs',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]locales[\\/](en|fr|es)\.json$/ }, async (args) => {
+      const catalog = JSON.parse(await readFile(args.path, 'utf8'));
+      for (const section of CLIENT_SECTIONS) delete catalog[section];
+      return { contents: JSON.stringify(catalog), loader: 'json' };
+    });
+  },
+};
+
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {
@@ -25,6 +41,7 @@ const builds = [
     // markdown-it's block parser needs 20 of the 2,125 HTML entities the `entities`
     // package decodes (75 KB of tables): see server/src/core/shims/entities.ts.
     alias: { entities: './server/src/core/shims/entities.ts' },
+    plugins: [serverCatalogs],
   },
   {
     // The side panel's script runs in the webview (a browser), not in Node. It and its CSS

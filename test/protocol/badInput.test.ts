@@ -78,7 +78,7 @@ describe('broken data files', () => {
     expect(about('invalid.json')).toHaveLength(1);
     expect(about('invalid.json')[0]).toMatch(/does not follow the format of paper data \(title: .+\)/);
     expect(about('duplicate.json')).toHaveLength(1);
-    expect(about('duplicate.json')[0]).toMatch(/paragraphs\[1\]\.number: duplicate paragraph number 1/);
+    expect(about('duplicate.json')[0]).toMatch(/paragraphs\[1\]\.number: paragraph number 1 appears twice/);
     expect(about('unreadable.json')).toHaveLength(1);
     expect(about('unreadable.json')[0]).toMatch(/the file cannot be read \(.*EISDIR/);
     expect(errors()).toHaveLength(4);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { isProblem, parsePaper, type CorpusProblem, type Paper } from '../../server/src/core/corpus';
-import { loadCorpus } from '../../server/src/core/load';
+import { loadCorpus, problemMessage } from '../../server/src/core/load';
+import { translator } from '../../server/src/i18n';
 import { generate } from '../../scripts/import-data';
 import { ImportError, importPaper, type ImportManifest } from '../../scripts/importer';
 
@@ -270,6 +271,25 @@ describe('a malformed data file', () => {
     expect(p.detail).toBe('paragraphs[7].number: duplicate paragraph number 7');
   });
 
+  it('says what is wrong with each field in the writer’s language', () => {
+    const { title: _title, ...noTitle } = good;
+    const paragraphs = good.paragraphs.map((p, i) => (i === 7 ? { ...p, number: 7 } : i === 2 ? { ...p, text: '' } : p));
+    const broken = problem(JSON.stringify({ ...noTitle, symbol: 'crp 43', paragraphs, sections: 'none' }));
+    expect(problemMessage(broken, translator('en'))).toBe(
+      'The data file /data/bad.json could not be loaded: it does not follow the format of paper data (symbol: does not have the expected form; ' +
+        'title: missing; sections: should be a list; paragraphs[2].text: must not be empty)',
+    );
+    expect(problemMessage(broken, translator('fr'))).toBe(
+      'Impossible de charger le fichier de données /data/bad.json : son contenu ne suit pas le format des données d’un document (symbol : n’a pas la forme attendue ; ' +
+        'title : manquant ; sections : devrait être une liste ; paragraphs[2].text : ne doit pas être vide)',
+    );
+    // Checks across fields run once each field is well formed.
+    const twice = problem(JSON.stringify({ ...good, paragraphs: good.paragraphs.map((p, i) => (i === 7 ? { ...p, number: 7 } : p)) }));
+    expect(problemMessage(twice, translator('es'))).toBe(
+      'No se pudo cargar el archivo de datos /data/bad.json: su contenido no sigue el formato de los datos de un documento (paragraphs[7].number: el número de párrafo 7 aparece dos veces)',
+    );
+  });
+
   it('loadCorpus reports the broken file by name and keeps the good one', () => {
     const folder = mkdtempSync(join(tmpdir(), 'crp-cite-data-'));
     onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
@@ -278,7 +298,7 @@ describe('a malformed data file', () => {
     const corpus = loadCorpus(folder);
     expect(corpus.papers.map((p) => p.symbol)).toEqual(['CRP/43']);
     expect(corpus.problems).toEqual([
-      { kind: 'invalid-data', file: join(folder, 'crp-44.json'), detail: expect.stringMatching(/^paragraphs: /) },
+      { kind: 'invalid-data', file: join(folder, 'crp-44.json'), detail: expect.stringMatching(/^paragraphs: /), issues: [{ path: 'paragraphs', key: 'invalidType', params: { expected: 'array' }, message: expect.any(String) }] },
     ]);
   });
 

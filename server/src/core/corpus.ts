@@ -78,23 +78,23 @@ export const PaperSchema = z
       const seen = new Set<number>();
       paper.paragraphs.forEach((p, i) => {
         if (seen.has(p.number)) {
-          ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'number'], message: `duplicate paragraph number ${p.number}` });
+          ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'number'], message: `duplicate paragraph number ${p.number}`, params: { key: 'duplicateParagraph', number: p.number } });
         }
         seen.add(p.number);
         if (p.section >= paper.sections.length) {
-          ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'section'], message: `no section ${p.section}` });
+          ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'section'], message: `no section ${p.section}`, params: { key: 'unknownSection', section: p.section } });
         }
         const letters = new Set<string>();
         p.subParagraphs.forEach((s, j) => {
           if (letters.has(s.letter)) {
-            ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'subParagraphs', j, 'letter'], message: `duplicate sub-paragraph (${s.letter})` });
+            ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'subParagraphs', j, 'letter'], message: `duplicate sub-paragraph (${s.letter})`, params: { key: 'duplicateSubParagraph', letter: s.letter } });
           }
           letters.add(s.letter);
         });
       });
       paper.footnotes.forEach((f, i) => {
         if (!seen.has(f.calledFrom.paragraph)) {
-          ctx.addIssue({ code: 'custom', path: ['footnotes', i, 'calledFrom', 'paragraph'], message: `no paragraph ${f.calledFrom.paragraph}` });
+          ctx.addIssue({ code: 'custom', path: ['footnotes', i, 'calledFrom', 'paragraph'], message: `no paragraph ${f.calledFrom.paragraph}`, params: { key: 'unknownParagraph', number: f.calledFrom.paragraph } });
         }
       });
     }),
@@ -158,7 +158,63 @@ export class Paper {
 export interface CorpusProblem {
   kind: 'unreadable' | 'invalid-json' | 'invalid-data' | 'duplicate-symbol' | 'empty';
   file: string;
+  /** In English (the parser's or the schema's words): logs and tests. */
   detail: string;
+  /** For invalid data, each field at fault and what is wrong with it, to be said in the writer's language (load.ts). */
+  issues?: DataIssue[];
+}
+
+/**
+ * One field of a data file at fault: where (`paragraphs[3].text`), what is wrong as a
+ * catalog key under `server.dataIssue` with its parameters, and zod's English words for
+ * what no key covers.
+ */
+export interface DataIssue {
+  path: string;
+  key: 'missing' | 'invalidType' | 'empty' | 'atLeast' | 'greaterThan' | 'invalidFormat' | 'duplicateParagraph' | 'unknownSection' | 'duplicateSubParagraph' | 'unknownParagraph' | 'other';
+  params: Record<string, string | number>;
+  message: string;
+}
+
+const CUSTOM_KEYS = new Set<DataIssue['key']>(['duplicateParagraph', 'unknownSection', 'duplicateSubParagraph', 'unknownParagraph']);
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
+}
+
+/** Whether `path` names a field absent from `json` (zod says only "expected string, received undefined"). */
+function isMissing(json: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = json;
+  for (const [i, key] of path.entries()) {
+    if (at === null || typeof at !== 'object') return false;
+    const record = at as Record<PropertyKey, unknown>;
+    if (i === path.length - 1) return !(key in record) || record[key] === undefined;
+    at = record[key];
+  }
+  return false;
+}
+
+/** zod's issue as a `DataIssue`. */
+export function dataIssue(issue: z.core.$ZodIssue, json: unknown): DataIssue {
+  const path = pathText(issue.path);
+  const base = { path, params: {}, message: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      return isMissing(json, issue.path) ? { ...base, key: 'missing' } : { ...base, key: 'invalidType', params: { expected: issue.expected } };
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if ((issue.origin === 'string' || issue.origin === 'array') && minimum === 1) return { ...base, key: 'empty' };
+      return { ...base, key: issue.inclusive ? 'atLeast' : 'greaterThan', params: { minimum } };
+    }
+    case 'invalid_format':
+      return { ...base, key: 'invalidFormat' };
+    case 'custom': {
+      const { key, ...params } = (issue.params ?? {}) as Record<string, string | number>;
+      return CUSTOM_KEYS.has(key as DataIssue['key']) ? { ...base, key: key as DataIssue['key'], params } : { ...base, key: 'other' };
+    }
+    default:
+      return { ...base, key: 'other' };
+  }
 }
 
 export class Corpus {
@@ -180,11 +236,9 @@ export class Corpus {
   }
 }
 
-/** Turns zod's issues into one line per problem: `paragraphs[3].text: Too small ...`. */
+/** Turns zod's issues into one line, in English: `paragraphs[3].text: Too small ...; ...`. */
 export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
-  return error.issues
-    .map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`)
-    .join('; ');
+  return error.issues.map((i) => `${pathText(i.path)}: ${i.message}`).join('; ');
 }
 
 /**
@@ -203,7 +257,7 @@ export function parsePaper(
     return { kind: 'invalid-json', file, detail: e instanceof Error ? e.message : String(e) };
   }
   const parsed = PaperSchema.safeParse(json);
-  if (!parsed.success) return { kind: 'invalid-data', file, detail: describeIssues(parsed.error) };
+  if (!parsed.success) return { kind: 'invalid-data', file, detail: describeIssues(parsed.error), issues: parsed.error.issues.map((i) => dataIssue(i, json)) };
   return new Paper(parsed.data, resolveRendering(parsed.data.rendering));
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { Corpus, isProblem, parsePaper, type CorpusProblem, type Paper } from './corpus';
+import { Corpus, isProblem, parsePaper, type CorpusProblem, type DataIssue, type Paper } from './corpus';
 import type { Translate } from '../i18n';
 
 /** What `server.dataProblem` says of each kind of problem. */
@@ -18,10 +18,21 @@ const PROBLEM_KEYS: Record<CorpusProblem['kind'], string> = {
 
 /**
  * One line for the writer: which file, what is wrong with it in their language, then the
- * technical detail (the parser's or the schema's words, with the field at fault).
+ * detail: each field at fault and what is wrong with it, in their language too where the
+ * catalogs say it (the parser's and the system's own words otherwise).
  */
 export function problemMessage(problem: CorpusProblem, t: Translate): string {
-  return t('server.dataProblem', { file: problem.file, detail: t(PROBLEM_KEYS[problem.kind], { detail: problem.detail }) });
+  const detail = problem.issues
+    ? problem.issues.map((issue) => t('server.dataIssueAt', { path: issue.path, problem: issueText(issue, t) })).join(t('server.dataIssueSeparator'))
+    : problem.detail;
+  return t('server.dataProblem', { file: problem.file, detail: t(PROBLEM_KEYS[problem.kind], { detail }) });
+}
+
+function issueText(issue: DataIssue, t: Translate): string {
+  if (issue.key === 'other') return issue.message;
+  const expected = issue.params['expected'];
+  const params = expected === undefined ? issue.params : { ...issue.params, expected: t(`server.dataIssue.types.${expected}`, { defaultValue: String(expected) }) };
+  return t(`server.dataIssue.${issue.key}`, { ...params, defaultValue: issue.message });
 }
 
 export function loadCorpus(folder: string): Corpus {
