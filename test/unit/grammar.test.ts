@@ -84,9 +84,16 @@ describe('marks', () => {
 
   it('a word mark must end: `paragraphes` is not `paragraphe` and `s`', () => {
     expect(matchMark('paragraphes 6', 0)?.text).toBe('paragraphes');
-    expect(matchMark('paragraphs 6', 0)).toBeUndefined();
+    expect(matchMark('paragraphs 6', 0)?.text).toBe('paragraphs');
+    expect(matchMark('Paragraph 6', 0)?.text).toBe('Paragraph');
+    expect(matchMark('paragraphing 6', 0)).toBeUndefined();
     expect(matchMark('parity 6', 0)).toBeUndefined();
-    expect(read('CRP/43 paragraphs 6').citations).toEqual([]);
+    expect(read('CRP/43 paragraphing 6').citations).toEqual([]);
+  });
+
+  it('English writers spell the mark out too', () => {
+    expect(expectCitation('As CRP/43, paragraph [[6]], says', '6', 'CRP/43, paragraph 6').mark).toMatchObject({ style: 'para', plural: false });
+    expect(expectCitation('CRP/43, paragraphs [[11]] to [[13]] and [[16]]', '11 12 13 16').mark).toMatchObject({ style: 'para', plural: true });
   });
 });
 

@@ -4,8 +4,8 @@
  * blanked out (see markdown.ts), so offsets here are offsets in the writer's document.
  *
  *   citation  = symbol [","] ws mark ws item { list-sep item }
- *   mark      = "§§" | "§" | "paras." | "para." | "paragraphes" | "paragraphe" | "par."
- *             | "párrafos" | "párrafo" | "párrs." | "párr."
+ *   mark      = "§§" | "§" | "paras." | "para." | "paragraphs" | "paragraph" | "paragraphes"
+ *             | "paragraphe" | "par." | "párrafos" | "párrafo" | "párrs." | "párr."  (any case)
  *   item      = ref [ range-sep ( ref | "(" letter ")" ) ]
  *             | "(" letter ")" [ range-sep "(" letter ")" ]   (a letter-only item, see below)
  *   ref       = number [ [" "] "(" letter ")" ]
@@ -103,12 +103,14 @@ interface MarkSpelling {
   plural: boolean;
 }
 
-/** Longest spellings first, so `paras.` wins over `para.` and `paragraphes` over `paragraphe`. */
+/** Longest spellings first, so `paras.` wins over `para.`, and `paragraphes` and `paragraphs` over `paragraph`. */
 export const MARKS: readonly MarkSpelling[] = [
   { text: '§§', style: 'section', plural: true },
   { text: '§', style: 'section', plural: false },
   { text: 'paragraphes', style: 'par', plural: true },
   { text: 'paragraphe', style: 'par', plural: false },
+  { text: 'paragraphs', style: 'para', plural: true },
+  { text: 'paragraph', style: 'para', plural: false },
   { text: 'paras.', style: 'para', plural: true },
   { text: 'para.', style: 'para', plural: false },
   { text: 'par.', style: 'par', plural: false },
