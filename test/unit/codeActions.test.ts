@@ -178,6 +178,17 @@ describe('writing every citation in one style', () => {
     expect(covered(section)).toEqual(covered(text));
   });
 
+  it('a mark written again before an item goes, leaving one mark for the citation', () => {
+    const text = 'See CRP/43 §6 and §7, CRP/43, par. 6 et par. 8 and CRP/43 §§11, §§ 12.';
+    const section = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'section', 'en', en)!);
+    expect(section).toBe('See CRP/43 §§6 and 7, CRP/43 §§6 et 8 and CRP/43 §§11, 12.');
+    const fr = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'local', 'fr', translator('fr'))!);
+    expect(fr).toBe('See CRP/43, par. 6 and 7, CRP/43, par. 6 et 8 and CRP/43, par. 11, 12.');
+    const covered = (t: string) => new DraftIndex(t, symbols).citations().map((c) => c.items.map((i) => i.from.number?.value));
+    expect(covered(section)).toEqual([[6, 7], [6, 8], [11, 12]]);
+    expect(covered(fr)).toEqual(covered(text));
+  });
+
   it('is not offered when every citation already has the style, and its result is still read as the same citations', () => {
     const action = normalizeStyle(new DraftIndex(draft, symbols), corpus, 'section', 'en', en)!;
     const fixed = applyEdits(draft, action);

@@ -263,6 +263,14 @@ describe('completion', () => {
     expect(labels('CRP/43\n§|')).toHaveLength(27);
   });
 
+  it('after the mark written again before the next item', () => {
+    expect(labels('CRP/43 §6 and §|')).toHaveLength(27);
+    expect(labels('CRP/43, par. 6 et par. |')).toHaveLength(27);
+    const { completion, f } = at('CRP/43, párr. 6 y párr. 2|');
+    expect(completion.items).toHaveLength(27);
+    expect(completion.items[0]!.start).toBe(f.text.lastIndexOf('2'));
+  });
+
   it('filters by words of the text: `CRP/43 §recruit` finds 16', () => {
     const { completion, f } = at('CRP/43 §recruit|');
     expect(completion.items.map((i) => i.label)).toEqual(['16']);

@@ -161,6 +161,14 @@ describe('lists', () => {
     expectCitation(source, covers, parseFixture(source).text);
   });
 
+  it('reads the mark written again before an item', () => {
+    expectCitation('CRP/43 §[[6]] and §[[7]]', '6 7', 'CRP/43 §6 and §7');
+    expectCitation('CRP/43, par. [[6]] et par. [[8]]', '6 8', 'CRP/43, par. 6 et par. 8');
+    expectCitation('CRP/43, párr. [[6]] y párrs. [[8]]–[[9]]', '6 8 9', 'CRP/43, párr. 6 y párrs. 8–9');
+    expectCitation('CRP/43 §§[[11]],\n§§ [[12]]', '11 12', 'CRP/43 §§11,\n§§ 12');
+    expectCitation('CRP/43 §[[6]] and § alone', '6', 'CRP/43 §6');
+  });
+
   it('stops before a date the writer goes on with', () => {
     expectCitation('See CRP/43 §[[6]], 22 November 2013.', '6', 'CRP/43 §6');
     expectCitation('See CRP/43 §[[6]],\n22 November 2013.', '6', 'CRP/43 §6');

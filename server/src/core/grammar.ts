@@ -10,7 +10,7 @@
  *             | "(" letter ")" [ range-sep "(" letter ")" ]   (a letter-only item, see below)
  *   ref       = number [ [" "] "(" letter ")" ]
  *   range-sep = "-" | "–" | "—" | " to " | " à " | " a "
- *   list-sep  = "," | ", and" | " and " | " et " | " y "
+ *   list-sep  = ( "," | ", and" | " and " | " et " | " y " ) [ mark ws ]   (`§6 and §7`)
  *
  * A list item that reads as a day and a month (`22 November`, `22 novembre`, `22 de
  * noviembre`) ends the citation before it: `CRP/43 §6, 22 November 2013` cites 6.
@@ -268,6 +268,12 @@ function parseListSeparator(text: string, i: number, letterMayFollow: boolean): 
     return undefined;
   }
   if (numberStartsAt(text, j, broke)) return j;
+  // The mark written again before the next item: `§6 and §7`, `par. 6 et par. 7`.
+  const mark = matchMark(text, j);
+  if (mark) {
+    const next = skipGap(text, mark.end);
+    return numberStartsAt(text, next.at, next.broke) ? next.at : undefined;
+  }
   return letterMayFollow && !broke && text[j] === '(' ? j : undefined;
 }
 

@@ -9,7 +9,7 @@
  * and "IRIS" or "recruitment" for much.
  */
 import type { Corpus, Paper, Paragraph } from '../corpus';
-import { paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
+import { matchMark, paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { CitationStyle, ServerLanguage } from '../../protocol';
 import { CODES, checkCitations, itemText, referenceText, type Finding, type Translate } from './diagnostics';
@@ -265,15 +265,28 @@ function namesSeveral(citation: Citation): boolean {
 /** Every citation of the draft rewritten to `style`; none when all are already written so. */
 export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: CitationStyle, language: ServerLanguage, t: Translate): CodeActionResult | undefined {
   const marks = styleMarks(style, language);
+  const text = draft.getText();
   const edits: SpanEdit[] = [];
   for (const citation of draft.citations()) {
     if (!corpus.paper(citation.symbol)) continue;
     const mark = namesSeveral(citation) ? marks.many : marks.one;
-    if (citation.mark.text.toLowerCase() === mark) continue;
-    // A line break around the mark (hard-wrapped prose) goes with it: `CRP/43, párrs.`⏎`19`
-    // becomes `CRP/43 §§19`, one line, as Markdown renders it anyway.
-    const gap = mark.startsWith('§') ? '' : ' ';
-    edits.push({ start: citation.symbolEnd, end: citation.items[0]!.start, newText: `${marks.before}${mark}${gap}` });
+    if (citation.mark.text.toLowerCase() !== mark) {
+      // A line break around the mark (hard-wrapped prose) goes with it: `CRP/43, párrs.`⏎`19`
+      // becomes `CRP/43 §§19`, one line, as Markdown renders it anyway.
+      const gap = mark.startsWith('§') ? '' : ' ';
+      edits.push({ start: citation.symbolEnd, end: citation.items[0]!.start, newText: `${marks.before}${mark}${gap}` });
+    }
+    // The mark written again before an item (`§6 and §7`) goes: one mark for the citation.
+    for (let k = 1; k < citation.items.length; k++) {
+      const from = citation.items[k - 1]!.end;
+      const to = citation.items[k]!.start;
+      for (let i = from; i < to; i++) {
+        if (matchMark(text, i)) {
+          edits.push({ start: i, end: to, newText: '' });
+          break;
+        }
+      }
+    }
   }
   if (edits.length === 0) return undefined;
   return { title: t('codeActions.normalize', { mark: marks.one }), kind: 'source', edits };

@@ -154,6 +154,9 @@ function subParagraphItems(paper: Paper, number: number, typed: string, start: n
 
 const PARTIAL_WORD = /[\p{L}\p{N}-]*$/u;
 
+/** A list or range separator at the end, maybe followed by the mark written again (`§6 and §`). */
+const AFTER_SEPARATOR = /(?:[,–—‑-]|\bto|\bà|\ba|\band|\bet|\by)[\s\u00a0\u202f]*(?:(?:§§?|paras?\.|par\.|paragraphs?|paragraphes?|párrafos?|párrs?\.)[\s\u00a0\u202f]*)?$/iu;
+
 /** `(a) and (`, `(a), (b`, `(a)–(`: a letter being typed after a letter and a separator, on one line. */
 const LETTER_AFTER_LETTER = /\([a-z]\)[ \t\u00a0\u202f]*(?:,[ \t\u00a0\u202f]*(?:(?:and|et|y)[ \t\u00a0\u202f]+)?|(?:and|et|y|to|à|a)[ \t\u00a0\u202f]+|[–—‑-][ \t\u00a0\u202f]*)\(([a-z]?)$/u;
 
@@ -176,8 +179,9 @@ function citationContext(prose: string, offset: number, corpus: Corpus): { paper
   const mark = matchMark(before, i);
   if (!mark) return undefined;
   const body = before.slice(mark.end);
-  // Only numbers, letters in parentheses, separators and one partial word may follow.
-  if (!/^[\s\u00a0\u202f]*(?:[\d()a-z,–—‑-]|\s|\bto\b|\bà\b|\ba\b|\band\b|\bet\b|\by\b)*[\p{L}\p{N}-]*$/u.test(body)) return undefined;
+  // Only numbers, letters in parentheses, separators, marks written again (`§6 and §`)
+  // and one partial word may follow.
+  if (!/^[\s\u00a0\u202f]*(?:[\d()a-z,–—‑§.á-]|\s|\bto\b|\bà\b|\ba\b|\band\b|\bet\b|\by\b)*[\p{L}\p{N}-]*$/u.test(body)) return undefined;
   if (body.includes('\n')) return undefined;
   return { paper: best.paper, body, bodyStart: from + mark.end };
 }
@@ -211,8 +215,9 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
     }
     const typed = PARTIAL_WORD.exec(body)?.[0] ?? '';
     const beforeTyped = body.slice(0, body.length - typed.length);
-    // Right after the mark, or after a separator: a new reference starts here.
-    if (/^[\s\u00a0\u202f]*$/.test(beforeTyped) || /(?:[,–—‑-]|\bto|\bà|\ba|\band|\bet|\by)[\s\u00a0\u202f]*$/.test(beforeTyped)) {
+    // Right after the mark, or after a separator (and the mark written again): a new
+    // reference starts here.
+    if (/^[\s\u00a0\u202f]*$/.test(beforeTyped) || AFTER_SEPARATOR.test(beforeTyped)) {
       return paragraphItems(paper, typed, offset - typed.length, offset, t);
     }
     return empty;
