@@ -340,15 +340,17 @@ async function measureRequests(large, spots, position) {
   const { pair, uri } = await openBoth(large);
   const rounds = { floor: {}, ours: {} };
   const random = rng(7);
-  for (let round = 0; round < R.rounds; round++) {
+  // Round -1 is a warm-up of every kind of request, not counted: the first use of each
+  // code path, and the JIT, which goes on optimizing a server's hot functions in a
+  // background thread (one that competes with this process for 2 cores) until the mix
+  // of requests it serves has been seen.
+  for (let round = -1; round < R.rounds; round++) {
+    const warmUp = round < 0;
     for (const [name, m] of Object.entries(METHODS)) {
       const times = { floor: [], ours: [] };
       const answered = { floor: 0, ours: 0 };
       const windows = { floor: [], ours: [] };
-      // A warm-up, not counted, in the first round: the first use of each code path, and
-      // the JIT, which goes on optimizing our server's hot functions in a background thread
-      // for a few hundred requests (a thread that competes with this process for 2 cores).
-      for (let i = round === 0 ? -WARM_UP : 0; i < R.requests; i++) {
+      for (let i = 0; i < (warmUp ? WARM_UP : R.requests); i++) {
         const spot = spots[Math.floor(random() * spots.length)];
         const params = { textDocument: { uri }, position: position(spot[m.at]) };
         if (name === 'references') params.context = { includeDeclaration: true };
@@ -358,12 +360,13 @@ async function measureRequests(large, spots, position) {
           const t0 = now();
           const r = await s.conn.sendRequest(m.method, params);
           const dt = now() - t0;
-          if (i < 0) continue;
+          if (warmUp) continue;
           times[which].push(dt);
           windows[which].push([t0, t0 + dt]);
           if (r && (!Array.isArray(r) || r.length > 0) && (!r.items || r.items.length > 0)) answered[which]++;
         }
       }
+      if (warmUp) continue;
       for (const which of ['floor', 'ours']) {
         const xs = times[which];
         (rounds[which][name] ??= []).push(xs.length === 0 ? null : { median: median(xs), p99: percentile(xs, 99), answered: answered[which] / xs.length, windows: windows[which] });
