@@ -1,12 +1,14 @@
 /**
  * `crp-cite check` on a large folder uses a second core: a worker thread, running the
- * same bundle, checks the second half of the files while the main thread checks the
- * first. Results come back in file order, so the report is the one a single thread
- * writes (`CRP_CITE_WORKERS=0` forces that, for comparison).
+ * same bundle, checks files alongside the main thread. Each thread takes the next file
+ * not yet taken (a shared counter), so the one that starts later or meets the larger
+ * files simply takes fewer: a fixed half each left one waiting for the other. Results
+ * are put back in file order, so the report is the one a single thread writes
+ * (`CRP_CITE_WORKERS=0` forces that, for comparison).
  *
  * The command stays synchronous: the main thread waits for the worker with
  * `Atomics.wait` and takes its answer with `receiveMessageOnPort`. A worker that does
- * not answer in time is stopped and its half checked here.
+ * not answer in time is stopped and the files it took are checked here.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -59,22 +61,34 @@ function checkAll(paths: readonly string[], corpus: Corpus): FileResult[] {
   return paths.map((path) => checkFile(path, corpus, symbols));
 }
 
+/** Checks the files whose index it takes from `next` (shared with the other thread) until none is left. */
+function checkTaken(paths: readonly string[], corpus: Corpus, next: Int32Array): Array<[number, FileResult]> {
+  const symbols = corpus.papers.map((p) => p.symbol);
+  const results: Array<[number, FileResult]> = [];
+  for (let i = Atomics.add(next, 0, 1); i < paths.length; i = Atomics.add(next, 0, 1)) results.push([i, checkFile(paths[i]!, corpus, symbols)]);
+  return results;
+}
+
 interface WorkerInput {
   role: typeof ROLE;
-  paths: string[];
+  paths: readonly string[];
   papers: Array<{ data: PaperData; renderingPath: string }>;
   port: MessagePort;
+  /** [0]: the next file to take; shared by both threads. */
+  next: Int32Array;
   done: Int32Array;
 }
+
+type WorkerAnswer = { results: Array<[number, FileResult]> } | { error: string };
 
 /** Whether this thread is a check worker; if so, does its share and answers. */
 export function runCheckWorker(): boolean {
   const input = workerData as WorkerInput | undefined;
   if (input?.role !== ROLE) return false;
-  let answer: { results: FileResult[] } | { error: string };
+  let answer: WorkerAnswer;
   try {
     const corpus = new Corpus(input.papers.map((p) => new Paper(p.data, p.renderingPath)));
-    answer = { results: checkAll(input.paths, corpus) };
+    answer = { results: checkTaken(input.paths, corpus, input.next) };
   } catch (e) {
     answer = { error: e instanceof Error ? e.message : String(e) };
   }
@@ -94,17 +108,15 @@ export function checkFiles(paths: readonly string[], corpus: Corpus): FileResult
   const wanted = process.env.CRP_CITE_WORKERS !== '0';
   if (!bundle || !wanted || paths.length < MIN_FILES_FOR_WORKER || availableParallelism() < 2) return checkAll(paths, corpus);
 
-  // The worker starts later than this thread: give it a little less than half.
-  const split = Math.ceil(paths.length * 0.52);
-  const mine = paths.slice(0, split);
-  const theirs = paths.slice(split);
   const { port1, port2 } = new MessageChannel();
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const done = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = {
     role: ROLE,
-    paths: theirs,
+    paths,
     papers: corpus.papers.map((p) => ({ data: p.data, renderingPath: p.renderingPath })),
     port: port2,
+    next,
     done,
   };
   let worker: Worker | undefined;
@@ -113,13 +125,16 @@ export function checkFiles(paths: readonly string[], corpus: Corpus): FileResult
   } catch {
     return checkAll(paths, corpus);
   }
-  const first = checkAll(mine, corpus);
+  const results: Array<FileResult | undefined> = new Array(paths.length);
+  for (const [i, result] of checkTaken(paths, corpus, next)) results[i] = result;
   // Generous: a worker checks some 20 MB a second; past this it is stuck, not slow.
-  const patience = 30_000 + theirs.length * 50;
+  const patience = 30_000 + paths.length * 25;
   const answered = Atomics.wait(done, 0, 0, patience) !== 'timed-out' || Atomics.load(done, 0) === 1;
-  const message = answered ? (receiveMessageOnPort(port1)?.message as { results: FileResult[] } | { error: string } | undefined) : undefined;
+  const message = answered ? (receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined) : undefined;
   void worker.terminate();
   port1.close();
-  const second = message && 'results' in message ? message.results : checkAll(theirs, corpus);
-  return [...first, ...second];
+  if (message && 'results' in message) for (const [i, result] of message.results) results[i] = result;
+  // Whatever the worker took and did not deliver (it failed or timed out) is checked here.
+  const symbols = corpus.papers.map((p) => p.symbol);
+  return results.map((result, i) => result ?? checkFile(paths[i]!, corpus, symbols));
 }
