@@ -244,7 +244,12 @@ function startsDate(text: string, i: number): boolean {
 
 /** A word separator (`to`, `and` ...) at j: followed by a space or a line break. */
 function wordAt(text: string, j: number, words: readonly string[]): string | undefined {
-  return words.find((word) => text.slice(j, j + word.length).toLowerCase() === word && (SPACE.has(text[j + word.length] ?? '') || isBreak(text[j + word.length])));
+  // Asked after every reference: most of the time the next character starts no word here.
+  const first = text[j]?.toLowerCase();
+  if (first === undefined) return undefined;
+  return words.find(
+    (word) => word[0] === first && text.slice(j, j + word.length).toLowerCase() === word && (SPACE.has(text[j + word.length] ?? '') || isBreak(text[j + word.length])),
+  );
 }
 
 /** A range separator at i: returns where the range's second half starts. */
