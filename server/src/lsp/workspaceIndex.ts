@@ -42,12 +42,35 @@ export interface IndexProgress {
  */
 const SLICE_MS = 8;
 
+/**
+ * URIs and paths converted once: requests convert the same few (the draft asked about, the
+ * paper's rendering) again and again, and Node's URL parsing is most of a go to
+ * definition's own time. Bounded, so that a client sending ever new URIs grows nothing.
+ */
+const pathsOfUris = new Map<string, string | undefined>();
+const urisOfPaths = new Map<string, string>();
+const MEMO_LIMIT = 1000;
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 export function uriToPath(uri: string): string | undefined {
+  if (pathsOfUris.has(uri)) return pathsOfUris.get(uri);
+  let path: string | undefined;
   try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
-    return undefined;
+    path = undefined;
   }
+  return remember(pathsOfUris, uri, path);
+}
+
+/** The `file:` URI of an absolute path. */
+export function pathToUri(path: string): string {
+  return urisOfPaths.get(path) ?? remember(urisOfPaths, path, pathToFileURL(path).toString());
 }
 
 export class WorkspaceIndex {

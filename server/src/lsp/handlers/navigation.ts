@@ -1,10 +1,10 @@
 /** Hover, go-to-definition and completion: look up the document, call the core, convert. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type Range } from 'vscode-languageserver';
-import { pathToFileURL } from 'node:url';
 import { complete, completionDocumentation, type CompletionKind, type CompletionTarget } from '../../core/features/completion';
 import { definition } from '../../core/features/definition';
 import { hover } from '../../core/features/hover';
 import type { ServerContext } from '../context';
+import { pathToUri } from '../workspaceIndex';
 
 export function registerNavigation(ctx: ServerContext): { initialize(capabilities: ClientCapabilities): void } {
   const { connection } = ctx;
@@ -33,7 +33,7 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
     return [
       {
         originSelectionRange: doc.rangeOf(result.originStart, result.originEnd),
-        targetUri: pathToFileURL(result.path).toString(),
+        targetUri: pathToUri(result.path),
         targetRange: line,
         targetSelectionRange: { start: line.start, end: line.start },
       },

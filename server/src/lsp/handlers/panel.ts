@@ -3,7 +3,6 @@
  * the pure core, convert paths to URIs. Nothing here is specific to VS Code: any client
  * may send these requests.
  */
-import { pathToFileURL } from 'node:url';
 import type { Paper } from '../../core/corpus';
 import { formatCitation } from '../../core/features/citationText';
 import { citedPassageAt, countCitations, firstCitationOffsets, outlineOf } from '../../core/features/outline';
@@ -15,6 +14,7 @@ import {
   type CitationCounts,
 } from '../../protocol';
 import type { ServerContext } from '../context';
+import { pathToUri } from '../workspaceIndex';
 
 /**
  * The shape of the workspace-wide references index another part of the server provides
@@ -43,7 +43,7 @@ export function registerPanel(ctx: ServerContext): void {
   connection.onRequest(OutlineRequest, (params) => {
     const paper = paperOf(params?.symbol);
     if (!paper) return null;
-    return { ...outlineOf(paper), renderingUri: pathToFileURL(paper.renderingPath).toString() };
+    return { ...outlineOf(paper), renderingUri: pathToUri(paper.renderingPath) };
   });
 
   connection.onRequest(CitationCountsRequest, (params): CitationCounts | null => {

@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, type ClientCapabilities, type CodeLens, type Location } from 'vscode-languageserver';
-import { pathToFileURL } from 'node:url';
 import { paperOfRendering, passageAt, passageAtLine, type PassageRef } from '../../core/features/references';
 import type { ServerContext } from '../context';
-import { uriToPath } from '../workspaceIndex';
+import { pathToUri, uriToPath } from '../workspaceIndex';
 
 /** Pause after the last index change before asking the client to redraw lenses. */
 const LENS_REFRESH_MS = 300;
@@ -43,7 +42,7 @@ export function registerReferences(ctx: ServerContext): { initialize(capabilitie
     if (context.includeDeclaration) {
       const p = passage.paper.paragraph(passage.paragraph)!;
       const line = (passage.letter && passage.paper.subParagraph(p.number, passage.letter)?.line) || p.line;
-      locations.unshift({ uri: pathToFileURL(passage.paper.renderingPath).toString(), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+      locations.unshift({ uri: pathToUri(passage.paper.renderingPath), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
     }
     return locations;
   });

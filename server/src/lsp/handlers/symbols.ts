@@ -3,12 +3,11 @@
  * (the outline of the paper's Markdown rendering; drafts get theirs from Markdown tools).
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { paperOfRendering } from '../../core/features/references';
 import { renderingOutline, searchPassages, type OutlineKind, type OutlineNode } from '../../core/features/symbols';
 import type { ServerContext } from '../context';
-import { uriToPath } from '../workspaceIndex';
+import { pathToUri, uriToPath } from '../workspaceIndex';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   part: SymbolKind.Module,
@@ -25,7 +24,7 @@ export function registerSymbols(ctx: ServerContext): void {
       name: s.name,
       kind: s.sub ? SymbolKind.Key : SymbolKind.String,
       containerName: s.container,
-      location: { uri: pathToFileURL(s.paper.renderingPath).toString(), range: { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } } },
+      location: { uri: pathToUri(s.paper.renderingPath), range: { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } } },
     })),
   );
 
