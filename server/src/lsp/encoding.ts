@@ -9,7 +9,7 @@
  * carries the same object. The bytes are exactly `JSON.stringify`'s (the tests compare
  * them); any other message, or one of another shape, is encoded by `JSON.stringify`.
  *
- * Used for `--stdio` (main.ts), whose writer takes an encoder; Node's IPC channel
+ * Used for `--stdio` (main.ts), through `FramedMessageWriter`; Node's IPC channel
  * (`--node-ipc`, the VS Code client's) encodes messages itself.
  */
 import { inspect } from 'node:util';
