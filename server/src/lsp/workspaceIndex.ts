@@ -44,8 +44,8 @@ const SLICE_MS = 8;
 
 /**
  * URIs and paths converted once: requests convert the same few (the draft asked about, the
- * paper's rendering) again and again, and Node's URL parsing is most of a go to
- * definition's own time. Bounded, so that a client sending ever new URIs grows nothing.
+ * paper's rendering) again and again, each time through Node's URL parser. Bounded, so
+ * that a client sending ever new URIs grows nothing.
  */
 const pathsOfUris = new Map<string, string | undefined>();
 const urisOfPaths = new Map<string, string>();
