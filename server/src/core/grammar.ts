@@ -185,10 +185,11 @@ const MARK_FIRST_CHARACTERS = new Set(MARKS.flatMap((m) => [m.text[0]!, m.text[0
  * One match instead of a slice and a lower-casing per spelling: marks are looked for at
  * every citation and after every list separator, and the loop was a tenth of `check`.
  */
-const MARK_PATTERN = new RegExp(
-  MARKS.map((m) => m.text.replace(/\./g, '\\.') + (/^[\p{L}]+$/u.test(m.text) ? '(?![\\p{L}\\p{N}_])' : '')).join('|'),
-  'iuy',
-);
+const markSource = (m: MarkSpelling) => m.text.replace(/\./g, '\\.');
+const MARK_PATTERN = new RegExp(MARKS.map((m) => markSource(m) + (/^[\p{L}]+$/u.test(m.text) ? '(?![\\p{L}\\p{N}_])' : '')).join('|'), 'iuy');
+
+/** Every spelling as alternatives of a regular expression (match case-insensitively), for callers that look for a mark in context. */
+export const MARK_ALTERNATIVES = MARKS.map(markSource).join('|');
 const MARK_BY_TEXT = new Map(MARKS.map((m) => [m.text, m]));
 
 export function matchMark(text: string, i: number): Mark | undefined {

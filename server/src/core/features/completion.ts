@@ -11,7 +11,7 @@
  * the start of words, and a writer looking for "recruitment" types the middle of §16.
  */
 import type { Corpus, Paper, Paragraph, SubParagraph } from '../corpus';
-import { matchMark } from '../grammar';
+import { MARK_ALTERNATIVES, matchMark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
 import { escapeHtml, firstWords, renderPassage } from './render';
@@ -155,7 +155,7 @@ function subParagraphItems(paper: Paper, number: number, typed: string, start: n
 const PARTIAL_WORD = /[\p{L}\p{N}-]*$/u;
 
 /** A list or range separator at the end, maybe followed by the mark written again (`§6 and §`). */
-const AFTER_SEPARATOR = /(?:[,–—‑-]|\bto|\bà|\ba|\band|\bet|\by)[\s\u00a0\u202f]*(?:(?:§§?|paras?\.|par\.|paragraphs?|paragraphes?|párrafos?|párrs?\.)[\s\u00a0\u202f]*)?$/iu;
+const AFTER_SEPARATOR = new RegExp(`(?:[,–—‑-]|\\bto|\\bà|\\ba|\\band|\\bet|\\by)[\\s\\u00a0\\u202f]*(?:(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*)?$`, 'iu');
 
 /** `(a) and (`, `(a), (b`, `(a)–(`: a letter being typed after a letter and a separator, on one line. */
 const LETTER_AFTER_LETTER = /\([a-z]\)[ \t\u00a0\u202f]*(?:,[ \t\u00a0\u202f]*(?:(?:and|et|y)[ \t\u00a0\u202f]+)?|(?:and|et|y|to|à|a)[ \t\u00a0\u202f]+|[–—‑-][ \t\u00a0\u202f]*)\(([a-z]?)$/u;
