@@ -236,9 +236,9 @@ export class Corpus {
   }
 }
 
-/** Turns zod's issues into one line, in English: `paragraphs[3].text: Too small ...; ...`. */
-export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
-  return error.issues.map((i) => `${pathText(i.path)}: ${i.message}`).join('; ');
+/** The issues in one line, in English (zod's words): `paragraphs[3].text: Too small ...; ...`. */
+function describeIssues(issues: readonly DataIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
 }
 
 /**
@@ -257,7 +257,10 @@ export function parsePaper(
     return { kind: 'invalid-json', file, detail: e instanceof Error ? e.message : String(e) };
   }
   const parsed = PaperSchema.safeParse(json);
-  if (!parsed.success) return { kind: 'invalid-data', file, detail: describeIssues(parsed.error), issues: parsed.error.issues.map((i) => dataIssue(i, json)) };
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => dataIssue(i, json));
+    return { kind: 'invalid-data', file, detail: describeIssues(issues), issues };
+  }
   return new Paper(parsed.data, resolveRendering(parsed.data.rendering));
 }
 
