@@ -92,12 +92,15 @@ export interface CitationCountsParams {
 
 export interface CitationCounts {
   symbol: string;
-  /** Paragraph number → citations in this draft that cover it (a range counts once per paragraph). */
+  /**
+   * Paragraph number (`"6"`) or footnote (`"n2"`) → citations in this draft that cover it
+   * (a range counts once per paragraph).
+   */
   draft: Record<string, number>;
   /** The same over the whole workspace, or null when the server has no workspace index. */
   workspace: Record<string, number> | null;
   /**
-   * Paragraph number → where the draft first cites it (on the number when the citation
+   * Paragraph number or footnote (as in `draft`) → where the draft first cites it (on the number when the citation
    * names it, else at the start of the range covering it): where Find references starts.
    */
   firstCitation: Record<string, Position>;

@@ -165,6 +165,7 @@ describe('the workspace', () => {
     folder = mkdtempSync(join(tmpdir(), 'crp-cite-ws-'));
     writeFileSync(join(folder, 'open.md'), 'We cite CRP/43 §12 here.\n');
     writeFileSync(join(folder, 'closed.md'), '# Closed\n\nPriorities in CRP/43 §§11–14 and CRP/43, par. 16.\n');
+    writeFileSync(join(folder, 'notes.md'), 'The agenda is in CRP/43, notes 2 and 3, and again in footnote 2 of CRP/43.\n');
     mkdirSync(join(folder, 'build'));
     writeFileSync(join(folder, 'build', 'copy.md'), 'A generated copy: CRP/43 §12.\n');
     writeFileSync(join(folder, '.gitignore'), 'build/\n');
@@ -235,14 +236,24 @@ describe('the workspace', () => {
     ['en', 'Cited 2 times in this workspace', 'Not cited in this workspace'],
     ['fr', 'Cité 2 fois dans cet espace de travail', 'Cité nulle part dans cet espace de travail'],
     ['es', 'Citado 2 veces en este espacio de trabajo', 'Sin citas en este espacio de trabajo'],
-  ])('shows how often each paragraph is cited on the rendering, in %s', async (language, twice, never) => {
+  ])('shows how often each paragraph and footnote is cited on the rendering, in %s', async (language, twice, never) => {
     server = await startServer({ workspaceFolders: [folder], initializationOptions: { language } });
     await references(server, RENDERING_URI, 0, 0);
     const lenses = (await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: RENDERING_URI } }))!;
-    expect(lenses).toHaveLength(27);
+    expect(lenses).toHaveLength(27 + 5);
     const at = (line: number) => lenses.find((l) => l.range.start.line === line)!.command!.title;
     expect(at(lineOf(12))).toBe(twice); // §12: open.md on disk and closed.md's range
     expect(at(lineOf(1))).toBe(never); // §1
+    expect(at(paper.footnote(2)!.line)).toBe(twice); // notes.md, twice, in both orders
+    expect(at(paper.footnote(1)!.line)).toBe(never);
+    // A note is not its paragraph: 5 is cited nowhere.
+    expect(at(lineOf(5))).toBe(never);
+  });
+
+  it('finds the citations of a footnote from its line in the rendering', async () => {
+    server = await startServer({ workspaceFolders: [folder] });
+    const found = await references(server, RENDERING_URI, paper.footnote(3)!.line, 0);
+    expect(found.map((l) => [l.uri, l.range.start.line])).toEqual([[uriOf('notes.md'), 0]]);
   });
 });
 

@@ -225,10 +225,10 @@ describe('what the panel asks the server', () => {
 
   it('finds where the draft first cites a paragraph, on its number when named', () => {
     const offsets = firstCitationOffsets(paper, draft.citations());
-    expect(offsets.get(6)).toBe(text.indexOf('6–8'));
-    expect(offsets.get(7)).toBe(text.indexOf('7.'));
-    expect(offsets.get(8)).toBe(text.indexOf('8 and'));
-    expect(offsets.has(99)).toBe(false);
+    expect(offsets.get('6')).toBe(text.indexOf('6–8'));
+    expect(offsets.get('7')).toBe(text.indexOf('7.'));
+    expect(offsets.get('8')).toBe(text.indexOf('8 and'));
+    expect(offsets.has('99')).toBe(false);
   });
 
   it('knows the paragraph under the cursor', () => {

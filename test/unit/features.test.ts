@@ -149,7 +149,7 @@ describe('lists of sub-paragraphs and hard-wrapped citations', () => {
   });
 
   it('the symbol covers each letter; an unknown letter says which paragraph it looked in', () => {
-    const shown = readable(at('CRP/4|3 §6(a), (c) and 7').hover!.markdown);
+    const shown = readable(at('CRP/4|3 §§6(a), (c) and 7').hover!.markdown);
     for (const l of ['a', 'c']) expect(shown).toContain(`Sub-paragraph 6(${l})`);
     expect(shown).not.toContain('Sub-paragraph 6(b)');
     expect(shown).toContain('Paragraph 7');
@@ -167,7 +167,7 @@ describe('lists of sub-paragraphs and hard-wrapped citations', () => {
     expect(citedPassageAt(draft, (s) => corpus.paper(s), cursorOf(f))).toEqual({ symbol: 'CRP/43', paragraph: 6, subParagraph: 'c' });
     // Each citation counts once per paragraph, however many of its letters it names.
     expect(Object.fromEntries(countCitations(paper, draft.citations()))).toEqual({ 6: 1, 7: 1, 12: 1 });
-    expect(firstCitationOffsets(paper, draft.citations()).get(12)).toBe(f.text.indexOf('12(a)'));
+    expect(firstCitationOffsets(paper, draft.citations()).get('12')).toBe(f.text.indexOf('12(a)'));
   });
 
   it('completion after a letter and a separator offers the same paragraph’s letters', () => {

@@ -25,10 +25,12 @@ function tokenRanges(citations: Citation[]): Array<{ start: number; end: number 
       for (const ref of item.to ? [item.from, item.to] : [item.from]) {
         if (ref.number) out.push({ start: ref.number.start, end: ref.number.end });
         if (ref.sub) out.push({ start: ref.sub.start, end: ref.sub.end });
+        if (ref.note) out.push({ start: ref.note.start, end: ref.note.end });
       }
     }
   }
-  return out;
+  // In text order: `subparagraph (b) of paragraph 5` writes the letter first.
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Parses a fixture draft: its citations, as written, and what they cover. */
@@ -223,7 +225,6 @@ describe('lists of sub-paragraphs of one paragraph', () => {
     // `§6 and (b)` is more likely prose enumerating (a) ... and (b) ... than a list.
     expectCitation('CRP/43 §[[6]] and (b) the report', '6', 'CRP/43 §6');
     expectCitation('CRP/43 §§[[6]]([[a]]), [[7]] and (b)', '6(a) 7', 'CRP/43 §§6(a), 7');
-    expectCitation('CRP/43, par. [[24]] a) et b)', '24', 'CRP/43, par. 24');
     expectCitation('CRP/43 §[[6]]([[a]]) and b', '6(a)', 'CRP/43 §6(a)');
     expectCitation('CRP/43 §[[6]]([[a]]) and (B)', '6(a)', 'CRP/43 §6(a)');
     expectCitation('CRP/43 §[[6]]([[a]]) (b)', '6(a)', 'CRP/43 §6(a)');
@@ -391,5 +392,152 @@ describe('findCitations on plain text', () => {
       'CRP/44 3',
     ]);
     expect(findCitations(text, ['CRP/43', 'CRP/44'], 10, 21).map((c) => c.start)).toEqual([11]);
+  });
+});
+
+describe('mark first, symbol after (UN running text)', () => {
+  it.each([
+    ['paragraph [[9]] of CRP/43', '9', 'paragraph 9 of CRP/43'],
+    ['as noted in paragraphs [[14]] to [[16]] of document CRP/43.', '14 15 16', 'paragraphs 14 to 16 of document CRP/43'],
+    ['see para. [[20]] of CRP/43', '20', 'para. 20 of CRP/43'],
+    ['Para. [[20]] of the document CRP/43', '20', 'Para. 20 of the document CRP/43'],
+    ['le paragraphe [[9]] du document CRP/43', '9', 'paragraphe 9 du document CRP/43'],
+    ['aux paragraphes [[14]] à [[16]] de CRP/43', '14 15 16', 'paragraphes 14 à 16 de CRP/43'],
+    ['el párrafo [[9]] del documento CRP/43', '9', 'párrafo 9 del documento CRP/43'],
+    ['los párrafos [[14]] a [[16]] del documento CRP/43', '14 15 16', 'párrafos 14 a 16 del documento CRP/43'],
+    ['§§[[6]] and [[7]] of CRP/43', '6 7', '§§6 and 7 of CRP/43'],
+    ['paragraph [[5]] and paragraph [[9]] of CRP/43', '5 9', 'paragraph 5 and paragraph 9 of CRP/43'],
+    ['paragraphs [[14]] to\n[[16]] of\nCRP/43 say', '14 15 16', 'paragraphs 14 to\n16 of\nCRP/43'],
+  ])('%s', (source, covers, written) => {
+    const c = expectCitation(source, covers, written);
+    expect(c.mark.start).toBeLessThan(c.symbolStart);
+    expect(c.end).toBe(c.symbolEnd);
+  });
+
+  it('not without a connector, nor with a number that is no reference', () => {
+    expect(read('paragraph 9 CRP/43 says').citations).toEqual([]);
+    expect(read('in 2013 of CRP/43').citations).toEqual([]);
+    expect(read('the paragraph of CRP/43').citations).toEqual([]);
+    expect(read('paragraph 9 of the report, not CRP/43').citations).toEqual([]);
+  });
+
+  it('the symbol first wins when both read', () => {
+    expectCitation('paragraph 2 of CRP/43 §[[6]]', '6', 'CRP/43 §6');
+  });
+
+  it('does not reach back into the citation before', () => {
+    const r = read('CRP/43 §§[[6]] and [[7]] of CRP/43 §[[9]]');
+    expect(r.written).toEqual(['CRP/43 §§6 and 7', 'CRP/43 §9']);
+  });
+});
+
+describe('more ways to write the mark', () => {
+  it.each([
+    ['CRP/43, para [[9]]', '9', 'para'],
+    ['CRP/43, paras [[9]] and [[10]]', '9 10', 'paras'],
+    ['CRP/43, Para. [[9]]', '9', 'Para.'],
+    ['CRP/43, PARAS. [[9]]–[[10]]', '9 10', 'PARAS.'],
+    ['CRP/43, párr [[9]]', '9', 'párr'],
+    ['CRP/43, párrs [[9]] y [[10]]', '9 10', 'párrs'],
+    ['CRP/43, parr. [[9]]', '9', 'parr.'],
+    ['CRP/43, parrafos [[9]] y [[10]]', '9 10', 'parrafos'],
+    ['CRP/43 ¶ [[9]]', '9', '¶'],
+    ['CRP/43 ¶¶ [[9]]–[[11]]', '9 10 11', '¶¶'],
+  ])('%s', (source, covers, mark) => {
+    expect(expectCitation(source, covers, parseFixture(source).text).mark.text).toBe(mark);
+  });
+
+  it('in parentheses after the symbol', () => {
+    expectCitation('the paper (CRP/43 (para. [[9]]))', '9', 'CRP/43 (para. 9');
+    expectCitation('CRP/43 (§§ [[9]]–[[11]])', '9 10 11', 'CRP/43 (§§ 9–11');
+    expect(read('CRP/43 (see 9)').citations).toEqual([]);
+  });
+
+  it('more range and list words, and the mark written again in a range', () => {
+    expectCitation('CRP/43, paragraphs [[9]] through [[11]]', '9 10 11');
+    expectCitation('CRP/43 §[[9]] - §[[11]]', '9 10 11', 'CRP/43 §9 - §11');
+    expectCitation('CRP/43 §[[9]]–§[[11]]', '9 10 11', 'CRP/43 §9–§11');
+    expectCitation('CRP/43, paras. [[9]], [[10]] & [[12]]', '9 10 12');
+  });
+});
+
+describe('sub-paragraphs in UN French and Spanish style, and in words', () => {
+  it.each([
+    ['CRP/43, par. [[24]] [[a]])', '24(a)'],
+    ['CRP/43, paragraphe [[24]] [[a]]) et [[c]])', '24(a) 24(c)'],
+    ['CRP/43, párr. [[5]] [[b]])', '5(b)'],
+    ['CRP/43, párrafo [[5]] [[a]]) y [[b]])', '5(a) 5(b)'],
+    ['CRP/43, par. [[24]] [[a]]) à [[c]])', '24(a) 24(b) 24(c)'],
+    ['subparagraph ([[b]]) of paragraph [[5]] of CRP/43', '5(b)'],
+    ['CRP/43, subparagraph ([[b]]) of paragraph [[5]]', '5(b)'],
+    ['CRP/43, paragraph [[5]], subparagraph ([[b]])', '5(b)'],
+    ["l'alinéa [[b]]) du paragraphe [[5]] du document CRP/43", '5(b)'],
+    ['el apartado [[b]]) del párrafo [[5]] del documento CRP/43', '5(b)'],
+    ['CRP/43, párrafo [[5]], inciso [[b]])', '5(b)'],
+  ])('%s', (source, covers) => {
+    expectCitation(source, covers);
+  });
+
+  it('an upper-case letter right after the number is read small', () => {
+    const c = expectCitation('CRP/43 §[[5]]([[B]])', '5(b)');
+    expect(c.items[0]!.from.sub!.letter).toBe('b');
+  });
+
+  it('a lone `a)` is not read', () => {
+    expect(read('CRP/43 a) the report').citations).toEqual([]);
+    expectCitation('CRP/43, par. [[24]] et a) le reste', '24', 'CRP/43, par. 24');
+    expectCitation('CRP/43, par. [[24]]  a) le reste', '24', 'CRP/43, par. 24');
+  });
+});
+
+describe('footnotes', () => {
+  it.each([
+    ['CRP/43, footnote [[2]]', 'n. 2'],
+    ['CRP/43, note [[2]]', 'n. 2'],
+    ['CRP/43, n. [[2]]', 'n. 2'],
+    ['CRP/43, fn. [[2]]', 'n. 2'],
+    ['CRP/43, nota [[2]]', 'n. 2'],
+    ['CRP/43, nota al pie [[2]]', 'n. 2'],
+    ['CRP/43, note de bas de page [[2]]', 'n. 2'],
+    ['CRP/43, notes [[2]] and [[3]]', 'n. 2 n. 3'],
+    ['CRP/43, nn. [[2]]–[[4]]', 'n. 2 n. 3 n. 4'],
+    ['CRP/43 §[[5]] n. [[2]]', 'n. 2'],
+    ['CRP/43 §[[5]]([[a]]), note [[2]]', '5(a) n. 2'],
+    ['CRP/43 §[[9]] and note [[2]]', '9 n. 2'],
+    ['footnote [[2]] of CRP/43', 'n. 2'],
+  ])('%s', (source, covers) => {
+    expectCitation(source, covers);
+  });
+
+  it('a note of a paragraph it is not called from covers nothing (and is reported)', () => {
+    const c = expectCitation('CRP/43 §[[9]] n. [[2]]', '');
+    expect(c.items[0]!.from).toMatchObject({ number: { value: 9 }, note: { value: 2 } });
+  });
+});
+
+describe('never read (false citations are worse than misses)', () => {
+  it.each([
+    ['CRP/43, paragraph [[6]], 2013', 'CRP/43, paragraph 6'],
+    ['CRP/43 §[[6]], 12 countries', 'CRP/43 §6'],
+    ['CRP/43, para. [[6]], 22/11', 'CRP/43, para. 6'],
+    ['CRP/43 §[[6]], 7', 'CRP/43 §6'],
+    ['CRP/43 §§[[6]], 2013', 'CRP/43 §§6'],
+    ['CRP/43 §§[[6]], 22/11', 'CRP/43 §§6'],
+    ['CRP/43 §§[[6]], [[7]], 12 countries', 'CRP/43 §§6, 7'],
+    ['CRP/43, par. [[6]], 12 pays', 'CRP/43, par. 6'],
+    ['CRP/43, párrs. [[6]], 12 países', 'CRP/43, párrs. 6'],
+    ['CRP/43, par. [[6]], 22.11.2013', 'CRP/43, par. 6'],
+  ])('%s', (source, written) => {
+    expectCitation(source, source.includes('[[7]]') ? '6 7' : '6', written);
+  });
+
+  it('a plural mark keeps its list when a verb follows', () => {
+    expectCitation('CRP/43 §§[[6]] and [[7]] say', '6 7');
+    expectCitation('CRP/43, par. [[6]] et [[7]] soulignent', '6 7');
+    expectCitation('CRP/43, par. [[6]] et [[7]]', '6 7');
+  });
+
+  it.each(['ICRP/43 §9', 'CRP/430 §9', 'XCRP/43 §9', 'paragraph 9 of XCRP/43', 'paragraph 9 of CRP/430'])('%s', (text) => {
+    expect(read(text).citations).toEqual([]);
   });
 });

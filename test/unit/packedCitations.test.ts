@@ -19,6 +19,9 @@ const CITATIONS = [
   'CRP/43 §§6, 6 and 12(b)', 'CRP/43 §99999999999999999999', 'CRP/43 §4294967296', 'CRP/43 §06', 'CRP/43\n§3',
   'CRP/43 §6(a) and (b)', 'CRP/43 §§6(a), (c) and 7', 'CRP/43, párr. 24 (a) y (b)–(c)', 'CRP/43, párrs.\n19 a 20',
   'CRP/43 §§6,\n7', 'CRP/44 §2(b)', 'CRP/43\u00a0§\u00a012',
+  'paragraph 9 of CRP/43', 'los párrafos 14 a 16 del documento CRP/43', 'CRP/43 ¶¶ 9–11', 'CRP/43 (para. 9)', 'CRP/43, par. 24 a) et c)',
+  'CRP/43 §5(B)', 'CRP/43, footnote 2', 'CRP/43, notes 2 and 3', 'CRP/43 §9 n. 2', 'subparagraph (b) of paragraph 5 of CRP/43',
+  'CRP/43, paragraph 5, subparagraph (b)', 'CRP/43 §9–§11',
 ];
 const SEPARATORS = [' ', '\n', '\n\n', ' and then ', 'é – ', '(see '];
 const prose = fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), fc.constantFrom(...CITATIONS)), { minLength: 1, maxLength: 20 }).map((parts) => parts.map(([s, c]) => s + c).join(''));

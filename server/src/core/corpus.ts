@@ -136,6 +136,11 @@ export class Paper {
     return this.data.sections[p.section];
   }
 
+  /** Footnote `n`, numbered as printed. */
+  footnote(n: number): Footnote | undefined {
+    return this.data.footnotes.find((f) => f.number === n);
+  }
+
   /** Footnotes called from a paragraph; with `letter`, only those called from that sub-paragraph. */
   footnotesOf(n: number, letter?: string): Footnote[] {
     return this.data.footnotes.filter(

@@ -1,24 +1,40 @@
 /**
- * The citation grammar: finds `CRP/43 §6(a)`, `CRP/43, par. 13`, `CRP/43 §§11–12` ... in
- * prose. Works on text in which code, comments and link destinations have already been
- * blanked out (see markdown.ts), so offsets here are offsets in the writer's document.
+ * The citation grammar: finds `CRP/43 §6(a)`, `CRP/43, par. 13`, `paragraph 9 of CRP/43`,
+ * `CRP/43, footnote 2` ... in prose. Works on text in which code, comments and link
+ * destinations have already been blanked out (see markdown.ts), so offsets here are
+ * offsets in the writer's document.
  *
- *   citation  = symbol [","] ws mark ws item { list-sep item }
- *   mark      = "§§" | "§" | "paras." | "para." | "paragraphs" | "paragraph" | "paragraphes"
- *             | "paragraphe" | "par." | "párrafos" | "párrafo" | "párrs." | "párr."  (any case)
- *   item      = ref [ range-sep ( ref | "(" letter ")" ) ]
- *             | "(" letter ")" [ range-sep "(" letter ")" ]   (a letter-only item, see below)
- *   ref       = number [ [" "] "(" letter ")" ]
- *   range-sep = "-" | "–" | "—" | " to " | " à " | " a "
- *   list-sep  = ( "," | ", and" | " and " | " et " | " y " ) [ mark ws ]   (`§6 and §7`)
+ * Every word it knows (marks, separators, connectors, sub-paragraph words, number words)
+ * is in the tables below, which completion, the style fix and the quick fixes read too.
  *
- * A list item that reads as a day and a month (`22 November`, `22 novembre`, `22 de
- * noviembre`) ends the citation before it: `CRP/43 §6, 22 November 2013` cites 6.
+ *   citation   = symbol [","] ws ["("] ws body                  symbol first: `CRP/43 (para. 9)`
+ *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
+ *   body       = sub-first | mark ws item { list-sep item }
+ *   sub-first  = sub-word ws letter ws sub-of ws mark ws number  `subparagraph (b) of paragraph 5`
+ *   mark       = MARKS (any case: `§`, `¶¶`, `para`, `Paras.`, `par.`, `párrs`, `footnote`, `n.` ...)
+ *   item       = ref [ range-sep [mark ws] ( ref | letter ) ]        `§9–§11`, `§6(a)–(c)`
+ *              | letter [ range-sep letter ]                  (a letter-only item, see below)
+ *   ref        = number [ letter | "," ws sub-word ws letter ] [ ws note-mark ws number ]
+ *   letter     = [" "] "(" a-z ")" | " " a-z ")"      (`(a)`; UN French and Spanish `a)`)
+ *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`)
+ *   list-sep   = ( "," | [","] LIST_WORDS ) [ mark ws ]          (`and`, `et`, `y`, `&`; `§6 and §7`)
+ *   connector  = CONNECTORS (`of`, `of document`, `du document`, `de`, `del documento` ...)
  *
- * A letter-only item (`(b)` in `§6(a) and (b)`, `(c)` in `§§6(a), (c) and 7`) names a
+ * A mark's kind says what its numbers name: paragraphs (`§`, `para.`) or footnotes
+ * (`note`, `n.`); a mark written again in a list switches kind (`§9 and note 2`), and a
+ * note mark after a paragraph names one of its notes (`§9 n. 2`).
+ *
+ * A singular mark (`§`, `para.`, `paragraph`) names one reference, with its sub-paragraphs:
+ * `paragraph 6, 2013` and `§6, 12 countries` cite 6. A plural or ambiguous mark (`§§`,
+ * `paras.`, French `par.`) reads a list, which a list item that reads as a year (`, 2013`),
+ * a date (`, 22/11`, `, 22 November`) or a count of something (`, 12 countries`) ends.
+ *
+ * A letter-only item (`(b)` in `§6(a) and (b)`, `c)` in `par. 24 a) et c)`) names a
  * sub-paragraph of the paragraph of the closest preceding reference, and is only read
  * when that reference carries a letter too: `§6 and (b)` is more likely prose
- * enumerating "(a) ... and (b) ..." than a sub-paragraph list.
+ * enumerating "(a) ... and (b) ..." than a sub-paragraph list. A UN-style letter `a)` is
+ * read only there and right after a paragraph number, never alone. An upper-case letter
+ * right after a number (`§5(B)`) is read as (b); the style fix writes it small.
  *
  * Hard-wrapped prose: one line break (not a blank line) may stand for the space between
  * the symbol and the mark, after the mark, after a list separator (`§§6,` / `7`) and
@@ -26,17 +42,28 @@
  * ends on a number says nothing of the next one, which may start `- 8` in a list), and
  * never before a letter-only item or an ordered-list marker (`(b) ...` and `2. ...`
  * at the start of a line are enumerations).
+ *
+ * What looks like a reference next to a symbol but is none of the above (`CRP/43, p. 3`,
+ * `CRP/43, section II`, `CRP/43 §six`) is returned as an `UnreadReference`, so that the
+ * writer is told instead of silently getting nothing.
  */
 
-/** How a citation names paragraphs. Stable keys, used by settings and the style fixer. */
-export type MarkStyle = 'section' | 'para' | 'par' | 'parr';
+/** How a citation names paragraphs or notes. Stable keys, used by the style fixer. */
+export type MarkStyle = 'section' | 'pilcrow' | 'para' | 'par' | 'parr' | 'note';
+/** What a mark's numbers name. */
+export type MarkKind = 'paragraph' | 'footnote';
+export type WriterLanguage = 'en' | 'fr' | 'es';
 
 export interface Mark {
   text: string;
   start: number;
   end: number;
   style: MarkStyle;
+  kind: MarkKind;
+  /** Written for several references (`§§`, `paras.`). */
   plural: boolean;
+  /** May head a list: plural, or serving for one and several (French `par.`). */
+  lists: boolean;
 }
 
 export interface NumberToken {
@@ -49,6 +76,7 @@ export interface NumberToken {
 }
 
 export interface LetterToken {
+  /** Always lower case: `(B)` is read as (b). */
   letter: string;
   /** The letter itself, not its parentheses. */
   start: number;
@@ -56,14 +84,15 @@ export interface LetterToken {
 }
 
 /**
- * One paragraph or sub-paragraph named in a citation. Which paragraph: `paragraphOf`,
- * never `number` alone, which is only the number as written here.
+ * One paragraph, sub-paragraph or footnote named in a citation. Which paragraph:
+ * `paragraphOf`, never `number` alone, which is only the number as written here.
  */
 export interface Reference {
   /**
-   * The number written in this reference. Absent when only a letter is written: the
-   * second half of a sub-paragraph range (`(c)` in `§6(a)–(c)`), or a letter-only list
-   * item (`(b)` in `§6(a) and (b)`, which has `inherits`).
+   * The paragraph number written in this reference. Absent when only a letter is
+   * written: the second half of a sub-paragraph range (`(c)` in `§6(a)–(c)`), or a
+   * letter-only list item (`(b)` in `§6(a) and (b)`, which has `inherits`); and in a
+   * footnote reference (`note 2`), which has `note` alone.
    */
   number?: NumberToken;
   /**
@@ -74,6 +103,8 @@ export interface Reference {
    */
   inherits?: NumberToken;
   sub?: LetterToken;
+  /** A footnote: `2` in `note 2`, or in `§9 n. 2` (a note of paragraph 9). */
+  note?: NumberToken;
   start: number;
   end: number;
 }
@@ -91,40 +122,154 @@ export interface Citation {
   symbol: string;
   symbolStart: number;
   symbolEnd: number;
+  /** The first mark. Before the symbol in a mark-first citation (`paragraph 9 of CRP/43`). */
   mark: Mark;
   items: CitationItem[];
   start: number;
   end: number;
 }
 
+/** Something next to a symbol that looks like a reference but is not one the grammar reads. */
+export interface UnreadReference {
+  symbol: string;
+  /** From the symbol to the end of what was not understood. */
+  start: number;
+  end: number;
+  /** What was written that was not understood (`p. 3`, `section II`, `§six`). */
+  written: string;
+  kind: 'page' | 'division' | 'numberWord' | 'notNumber';
+  /** A replacement for `[fixStart, fixEnd)` when the intent is clear (`§six` → `§6`). */
+  fix?: { start: number; end: number; newText: string };
+}
+
 interface MarkSpelling {
   text: string;
   style: MarkStyle;
+  kind: MarkKind;
   plural: boolean;
+  lists: boolean;
+  languages: readonly WriterLanguage[];
 }
 
-/** Longest spellings first, so `paras.` wins over `para.`, and `paragraphes` and `paragraphs` over `paragraph`. */
+const one = (text: string, style: MarkStyle, languages: WriterLanguage[], kind: MarkKind = 'paragraph'): MarkSpelling => ({ text, style, kind, plural: false, lists: false, languages });
+const many = (text: string, style: MarkStyle, languages: WriterLanguage[], kind: MarkKind = 'paragraph'): MarkSpelling => ({ text, style, kind, plural: true, lists: true, languages });
+const either = (text: string, style: MarkStyle, languages: WriterLanguage[], kind: MarkKind = 'paragraph'): MarkSpelling => ({ text, style, kind, plural: false, lists: true, languages });
+const ALL: WriterLanguage[] = ['en', 'fr', 'es'];
+
+/**
+ * Every mark, in any case. A longer spelling comes before any it starts with (`paras.`
+ * before `paras` before `para.`), and a word mark must end where it ends (`paragraphes`
+ * is not `paragraphe` + `s`, `paragraphing` no mark). Accents may be left out, as many
+ * writers type (`parr.`, `parrafo`).
+ */
 export const MARKS: readonly MarkSpelling[] = [
-  { text: '§§', style: 'section', plural: true },
-  { text: '§', style: 'section', plural: false },
-  { text: 'paragraphes', style: 'par', plural: true },
-  { text: 'paragraphe', style: 'par', plural: false },
-  { text: 'paragraphs', style: 'para', plural: true },
-  { text: 'paragraph', style: 'para', plural: false },
-  { text: 'paras.', style: 'para', plural: true },
-  { text: 'para.', style: 'para', plural: false },
-  { text: 'par.', style: 'par', plural: false },
-  { text: 'párrafos', style: 'parr', plural: true },
-  { text: 'párrafo', style: 'parr', plural: false },
-  { text: 'párrs.', style: 'parr', plural: true },
-  { text: 'párr.', style: 'parr', plural: false },
+  many('§§', 'section', ALL),
+  one('§', 'section', ALL),
+  many('¶¶', 'pilcrow', ALL),
+  one('¶', 'pilcrow', ALL),
+  many('paragraphes', 'par', ['fr']),
+  one('paragraphe', 'par', ['fr']),
+  many('paragraphs', 'para', ['en']),
+  one('paragraph', 'para', ['en']),
+  many('paras.', 'para', ['en']),
+  many('paras', 'para', ['en']),
+  one('para.', 'para', ['en']),
+  one('para', 'para', ['en']),
+  either('par.', 'par', ['fr']),
+  many('párrafos', 'parr', ['es']),
+  one('párrafo', 'parr', ['es']),
+  many('parrafos', 'parr', ['es']),
+  one('parrafo', 'parr', ['es']),
+  many('párrs.', 'parr', ['es']),
+  many('párrs', 'parr', ['es']),
+  one('párr.', 'parr', ['es']),
+  one('párr', 'parr', ['es']),
+  many('parrs.', 'parr', ['es']),
+  one('parr.', 'parr', ['es']),
+  many('footnotes', 'note', ['en'], 'footnote'),
+  one('footnote', 'note', ['en'], 'footnote'),
+  many('notes de bas de page', 'note', ['fr'], 'footnote'),
+  one('note de bas de page', 'note', ['fr'], 'footnote'),
+  many('notes', 'note', ['en', 'fr'], 'footnote'),
+  one('note', 'note', ['en', 'fr'], 'footnote'),
+  many('notas al pie', 'note', ['es'], 'footnote'),
+  one('nota al pie', 'note', ['es'], 'footnote'),
+  many('notas', 'note', ['es'], 'footnote'),
+  one('nota', 'note', ['es'], 'footnote'),
+  many('nn.', 'note', ALL, 'footnote'),
+  either('n.', 'note', ALL, 'footnote'),
+  many('fns.', 'note', ['en'], 'footnote'),
+  one('fn.', 'note', ['en'], 'footnote'),
 ];
+
+/** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`). */
+export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a'];
+/** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`). */
+export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&'];
+
+/** What may stand between a mark-first citation and the symbol, longest first. */
+export const CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+  { text: 'of the document', language: 'en' },
+  { text: 'of document', language: 'en' },
+  { text: 'in document', language: 'en' },
+  { text: 'of', language: 'en' },
+  { text: 'in', language: 'en' },
+  { text: 'dans le document', language: 'fr' },
+  { text: 'du document', language: 'fr' },
+  { text: 'du', language: 'fr' },
+  { text: 'de', language: 'fr' },
+  { text: 'en el documento', language: 'es' },
+  { text: 'del documento', language: 'es' },
+  { text: 'del', language: 'es' },
+  { text: 'de', language: 'es' },
+];
+
+/** Words naming a sub-paragraph: `subparagraph (b) of paragraph 5`, `paragraph 5, subparagraph (b)`. */
+export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+  { text: 'subparagraph', language: 'en' },
+  { text: 'sub-paragraph', language: 'en' },
+  { text: 'alinéa', language: 'fr' },
+  { text: 'alinea', language: 'fr' },
+  { text: 'apartado', language: 'es' },
+  { text: 'inciso', language: 'es' },
+];
+/** Between a sub-paragraph word's letter and its paragraph: `of`, `du`, `del`, `de`. */
+const SUB_PARAGRAPH_OF = ['of', 'du', 'del', 'de'];
+
+/**
+ * Words that, after a symbol, announce a reference the grammar does not read as one:
+ * pages (which differ between language versions, where paragraph numbers do not) and
+ * the paper's divisions, which have no numbers of their own in CRP/43.
+ */
+const UNREAD_WORDS: ReadonlyArray<{ text: string; kind: 'page' | 'division' }> = [
+  ...['pp.', 'p.', 'pages', 'page', 'págs.', 'pág.', 'páginas', 'página'].map((text) => ({ text, kind: 'page' as const })),
+  ...['sections', 'section', 'chapters', 'chapter', 'chap.', 'annexes', 'annexe', 'annex', 'part', 'chapitre', 'partie', 'sección', 'seccion', 'capítulo', 'capitulo', 'anexo', 'parte'].map((text) => ({ text, kind: 'division' as const })),
+];
+
+/** Numbers written as words, one to thirty, in the three languages: `§six` means §6. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
+  const words = new Map<string, number>();
+  const add = (list: string, from = 1) => list.split(' ').forEach((w, i) => words.set(w, from + i));
+  add('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty');
+  add('twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty', 21);
+  add('un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt');
+  add('vingt-et-un vingt-deux vingt-trois vingt-quatre vingt-cinq vingt-six vingt-sept vingt-huit vingt-neuf trente', 21);
+  add('uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte');
+  add('veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve treinta', 21);
+  words.set('une', 1);
+  return words;
+})();
+
+/**
+ * Words after a list item that make it a count of something rather than a paragraph
+ * (`§§6, 12 countries`): a plural noun ends in -s or -x in the three languages. These
+ * end in -s and are not nouns.
+ */
+const NOT_COUNTED = new Set('as has was is its his this thus plus les des ses mes nos vos leurs aux sous dans sans après depuis vers très mais las los sus tras más menos pues mientras antes después además'.split(' '));
 
 /** Spaces a writer may type, including French non-breaking spaces before and after marks. */
 const SPACE = new Set([' ', '\t', '\u00a0', '\u202f']);
 const DASHES = new Set(['-', '–', '—', '‑']);
-const RANGE_WORDS = ['to', 'à', 'a'];
-const LIST_WORDS = ['and', 'et', 'y'];
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
@@ -145,6 +290,15 @@ function skipSpacesAndOneBreak(text: string, i: number): number {
   if (text[i] === '\r') i++;
   if (text[i] === '\n') i++;
   while (i < text.length && (SPACE.has(text[i]!) || text[i] === '>')) i++;
+  return i;
+}
+
+/** `skipSpacesAndOneBreak` backwards: where the spaces (and at most one line break) before `i` start. */
+function skipBackSpacesAndOneBreak(text: string, i: number): number {
+  while (i > 0 && (SPACE.has(text[i - 1]!) || text[i - 1] === '>')) i--;
+  if (text[i - 1] === '\n') i--;
+  if (text[i - 1] === '\r') i--;
+  while (i > 0 && SPACE.has(text[i - 1]!)) i--;
   return i;
 }
 
@@ -176,21 +330,32 @@ function numberStartsAt(text: string, i: number, broke: boolean): boolean {
   return !((text[j] === '.' || text[j] === ')') && SPACE.has(text[j + 1] ?? ''));
 }
 
+const escapeForPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_END = '(?![\\p{L}\\p{N}_])';
+
+/** Alternatives of a sticky, case-insensitive pattern; a spelling that ends in a letter must end there. */
+function wordsPattern(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => escapeForPattern(w) + (/\p{L}$/u.test(w) ? WORD_END : '')).join('|'), 'iuy');
+}
+
 /** What a mark can start with, in either case (`§`, `p`, `P`). */
 const MARK_FIRST_CHARACTERS = new Set(MARKS.flatMap((m) => [m.text[0]!, m.text[0]!.toUpperCase()]));
 
 /**
- * Every spelling, in `MARKS`' order, as one sticky case-insensitive pattern: a word mark
- * must end where it ends (`paragraphes` is not `paragraphe` + `s`, `paragraphing` no mark).
- * One match instead of a slice and a lower-casing per spelling: marks are looked for at
- * every citation and after every list separator, and the loop was a tenth of `check`.
+ * Every spelling, in `MARKS`' order, as one sticky case-insensitive pattern. One match
+ * instead of a slice and a lower-casing per spelling: marks are looked for at every
+ * citation and after every list separator, and the loop was a tenth of `check`.
  */
-const markSource = (m: MarkSpelling) => m.text.replace(/\./g, '\\.');
-const MARK_PATTERN = new RegExp(MARKS.map((m) => markSource(m) + (/^[\p{L}]+$/u.test(m.text) ? '(?![\\p{L}\\p{N}_])' : '')).join('|'), 'iuy');
+const MARK_PATTERN = wordsPattern(MARKS.map((m) => m.text));
 
 /** Every spelling as alternatives of a regular expression (match case-insensitively), for callers that look for a mark in context. */
-export const MARK_ALTERNATIVES = MARKS.map(markSource).join('|');
+export const MARK_ALTERNATIVES = MARKS.map((m) => escapeForPattern(m.text)).join('|');
 const MARK_BY_TEXT = new Map(MARKS.map((m) => [m.text, m]));
+
+/** The mark spelled `text` (any case), as the grammar knows it. */
+export function markSpelling(text: string): MarkSpelling | undefined {
+  return MARK_BY_TEXT.get(text.toLowerCase());
+}
 
 export function matchMark(text: string, i: number): Mark | undefined {
   // Most candidates fail on their first character (`CRP/43 was ...`): test it alone first.
@@ -198,8 +363,19 @@ export function matchMark(text: string, i: number): Mark | undefined {
   MARK_PATTERN.lastIndex = i;
   const found = MARK_PATTERN.exec(text)?.[0];
   const m = found === undefined ? undefined : MARK_BY_TEXT.get(found.toLowerCase());
-  return m && { text: found!, start: i, end: i + m.text.length, style: m.style, plural: m.plural };
+  return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
 }
+
+/** The first of `words` written at `i` (any case, a word ending where it ends), if any. */
+function matchWord(pattern: RegExp, text: string, i: number): string | undefined {
+  pattern.lastIndex = i;
+  return pattern.exec(text)?.[0];
+}
+
+const SUB_WORD_PATTERN = wordsPattern(SUB_PARAGRAPH_WORDS.map((w) => w.text));
+const SUB_OF_PATTERN = wordsPattern(SUB_PARAGRAPH_OF);
+const UNREAD_PATTERN = wordsPattern(UNREAD_WORDS.map((w) => w.text));
+const SUB_WORD_FIRST_CHARACTERS = new Set(SUB_PARAGRAPH_WORDS.flatMap((w) => [w.text[0]!, w.text[0]!.toUpperCase()]));
 
 function parseNumber(text: string, i: number): NumberToken | undefined {
   let j = i;
@@ -211,23 +387,63 @@ function parseNumber(text: string, i: number): NumberToken | undefined {
   return { text: digits, value: Number(digits), start: i, end: j };
 }
 
-/** `(a)` at i, optionally after one space. Returns the letter token and the end of `)`. */
-function parseLetter(text: string, i: number): { sub: LetterToken; end: number } | undefined {
+/**
+ * A sub-paragraph letter at i, optionally after one space: `(a)`, and the UN French and
+ * Spanish `a)`. Right after a number (`afterNumber`), `(B)` is read as (b); elsewhere an
+ * upper-case letter is an enumeration. Returns the letter token and the end of `)`.
+ */
+function parseLetter(text: string, i: number, afterNumber: boolean): { sub: LetterToken; end: number } | undefined {
   let j = i;
   if (SPACE.has(text[j] ?? '')) j++;
-  if (text[j] !== '(') return undefined;
-  const letter = text[j + 1];
-  if (letter === undefined || !/[a-z]/.test(letter) || text[j + 2] !== ')') return undefined;
-  return { sub: { letter, start: j + 1, end: j + 2 }, end: j + 3 };
+  const open = text[j] === '(';
+  const at = open ? j + 1 : j;
+  const letter = text[at];
+  if (letter === undefined || text[at + 1] !== ')') return undefined;
+  if (open ? !(/[a-z]/.test(letter) || (afterNumber && /[A-Z]/.test(letter))) : !/[a-z]/.test(letter)) return undefined;
+  // `a)` only as a letter of its own: after a number, one space and no more (`24 a)`), and not `xa)`.
+  if (!open && ((afterNumber && j !== i + 1) || isWordChar(text[at - 1]))) return undefined;
+  return { sub: { letter: letter.toLowerCase(), start: at, end: at + 1 }, end: at + 2 };
 }
 
-function parseReference(text: string, i: number): Reference | undefined {
+/** Whether a letter-only item starts at i: `(b)` or `b)`. */
+function letterStartsAt(text: string, i: number): boolean {
+  return text[i] === '(' || (/[a-z]/.test(text[i] ?? '') && text[i + 1] === ')');
+}
+
+/** `, subparagraph (b)`, `, alinéa b)`, `, inciso b)` after a paragraph number. */
+function parseSubAfter(text: string, i: number): { sub: LetterToken; end: number } | undefined {
+  let j = skipSpaces(text, i);
+  if (text[j] === ',') j = skipSpaces(text, j + 1);
+  const word = matchWord(SUB_WORD_PATTERN, text, j);
+  if (!word) return undefined;
+  const k = skipSpaces(text, j + word.length);
+  return k > j + word.length ? parseLetter(text, k, false) : undefined;
+}
+
+/** `n. 2`, `note 2`, `nota 2` after a paragraph: one of its notes (`§9 n. 2`). */
+function parseNoteOf(text: string, i: number): { note: NumberToken; end: number } | undefined {
+  const j = skipSpaces(text, i);
+  if (j === i) return undefined;
+  const mark = matchMark(text, j);
+  if (!mark || mark.kind !== 'footnote' || mark.plural) return undefined;
+  const at = skipSpaces(text, mark.end);
+  const note = parseNumber(text, at);
+  return note && { note, end: note.end };
+}
+
+function parseReference(text: string, i: number, kind: MarkKind): Reference | undefined {
   const number = parseNumber(text, i);
   if (!number) return undefined;
-  const letter = parseLetter(text, number.end);
-  return letter
-    ? { number, sub: letter.sub, start: i, end: letter.end }
-    : { number, start: i, end: number.end };
+  if (kind === 'footnote') return { note: number, start: i, end: number.end };
+  const letter = parseLetter(text, number.end, true) ?? parseSubAfter(text, number.end);
+  const note = parseNoteOf(text, letter?.end ?? number.end);
+  // Fields in one order whatever is written, as packedCitations.ts unpacks them.
+  const ref = { number } as Reference;
+  if (letter) ref.sub = letter.sub;
+  if (note) ref.note = note.note;
+  ref.start = i;
+  ref.end = note?.end ?? letter?.end ?? number.end;
+  return ref;
 }
 
 /**
@@ -243,6 +459,22 @@ function startsDate(text: string, i: number): boolean {
   return DAY_AND_MONTH.test(text.slice(i, i + 32));
 }
 
+/**
+ * Whether a list item after the first is prose the writer goes on with rather than one
+ * more reference: a year (`, 2013`), a date in figures (`, 22/11`, `, 22.11.2013`), or a
+ * count of something (`, 12 countries`, `, 12 pays`, `, 12 países`).
+ */
+function isProseItem(text: string, item: CitationItem): boolean {
+  const number = item.from.number;
+  if (!number || item.to || item.from.sub || item.from.note) return false;
+  if (/^(?:1[89]|20)\d\d$/.test(number.text)) return true;
+  if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1])) return true;
+  const j = skipSpaces(text, number.end);
+  if (j === number.end) return false;
+  const word = /^\p{Ll}[\p{L}-]*/u.exec(text.slice(j, j + 30))?.[0];
+  return word !== undefined && word.length >= 3 && /[sx]$/.test(word) && !NOT_COUNTED.has(word);
+}
+
 /** A word separator (`to`, `and` ...) at j: followed by a space or a line break. */
 function wordAt(text: string, j: number, words: readonly string[]): string | undefined {
   // Asked after every reference: most of the time the next character starts no word here.
@@ -253,20 +485,30 @@ function wordAt(text: string, j: number, words: readonly string[]): string | und
   );
 }
 
-/** A range separator at i: returns where the range's second half starts. */
+/** A range separator at i, and the mark written again after it (`§9–§11`): returns where the range's second half starts. */
 function parseRangeSeparator(text: string, i: number): { at: number; broke: boolean } | undefined {
   const j = skipSpaces(text, i);
-  if (DASHES.has(text[j] ?? '')) return skipGap(text, j + 1);
-  if (j === i) return undefined;
-  const word = wordAt(text, j, RANGE_WORDS);
-  return word ? skipGap(text, j + word.length) : undefined;
+  let next: { at: number; broke: boolean } | undefined;
+  if (DASHES.has(text[j] ?? '')) next = skipGap(text, j + 1);
+  else if (j > i) {
+    const word = wordAt(text, j, RANGE_WORDS);
+    if (word) next = skipGap(text, j + word.length);
+  }
+  if (!next) return undefined;
+  const mark = matchMark(text, next.at);
+  if (mark && mark.kind === 'paragraph') {
+    const after = skipGap(text, mark.end);
+    if (isDigit(text[after.at])) return after;
+  }
+  return next;
 }
 
 /**
- * A list separator at i followed by a number, or by a letter in parentheses when
- * `letterMayFollow` (the item before ends on a letter): returns where the next item starts.
+ * A list separator at i followed by a number (when the mark heads lists), by the mark
+ * written again and a number, or by a letter-only item when `letterMayFollow` (the item
+ * before ends on a letter): where the next item starts, and the mark written there.
  */
-function parseListSeparator(text: string, i: number, letterMayFollow: boolean): number | undefined {
+function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, letterMayFollow: boolean): { at: number; mark?: Mark } | undefined {
   let j = skipSpaces(text, i);
   let sawComma = false;
   let broke = false;
@@ -281,42 +523,40 @@ function parseListSeparator(text: string, i: number, letterMayFollow: boolean): 
   } else if (!sawComma) {
     return undefined;
   }
-  if (numberStartsAt(text, j, broke)) return j;
-  // The mark written again before the next item: `§6 and §7`, `par. 6 et par. 7`.
+  if (numbersMayFollow && numberStartsAt(text, j, broke)) return { at: j };
+  // The mark written again before the next item: `§6 and §7`, `par. 6 et par. 7`, `§9 and note 2`.
   const mark = matchMark(text, j);
   if (mark) {
     const next = skipGap(text, mark.end);
-    return numberStartsAt(text, next.at, next.broke) ? next.at : undefined;
+    return numberStartsAt(text, next.at, next.broke) ? { at: next.at, mark } : undefined;
   }
-  return letterMayFollow && !broke && text[j] === '(' ? j : undefined;
+  return letterMayFollow && !broke && letterStartsAt(text, j) ? { at: j } : undefined;
 }
 
-/** A letter-only item at i (`(b)`, `(b)–(c)`), in the paragraph `inherits`. */
+/** A letter-only item at i (`(b)`, `(b)–(c)`, `b) à c)`), in the paragraph `inherits`. */
 function parseLetterItem(text: string, i: number, inherits: NumberToken): CitationItem | undefined {
-  const letter = parseLetter(text, i);
+  const letter = parseLetter(text, i, false);
   if (!letter) return undefined;
   const from: Reference = { inherits, sub: letter.sub, start: i, end: letter.end };
   const next = parseRangeSeparator(text, from.end);
-  if (next && !next.broke && text[next.at] === '(') {
-    const to = parseLetter(text, next.at);
+  if (next && !next.broke && letterStartsAt(text, next.at)) {
+    const to = parseLetter(text, next.at, false);
     if (to) return { from, to: { sub: to.sub, start: next.at, end: to.end }, start: i, end: to.end };
   }
   return { from, start: i, end: from.end };
 }
 
-function parseItem(text: string, i: number): CitationItem | undefined {
-  const from = parseReference(text, i);
+function parseItem(text: string, i: number, kind: MarkKind): CitationItem | undefined {
+  const from = parseReference(text, i, kind);
   if (!from) return undefined;
   const next = parseRangeSeparator(text, from.end);
   if (next !== undefined && numberStartsAt(text, next.at, next.broke)) {
-    const to = parseReference(text, next.at);
+    const to = parseReference(text, next.at, kind);
     if (to) return { from, to, start: from.start, end: to.end };
   }
-  if (next !== undefined && !next.broke && from.sub) {
-    const letter = parseLetter(text, next.at);
-    if (letter && text[next.at] === '(') {
-      return { from, to: { sub: letter.sub, start: next.at, end: letter.end }, start: from.start, end: letter.end };
-    }
+  if (next !== undefined && !next.broke && from.sub && letterStartsAt(text, next.at)) {
+    const letter = parseLetter(text, next.at, false);
+    if (letter) return { from, to: { sub: letter.sub, start: next.at, end: letter.end }, start: from.start, end: letter.end };
   }
   return { from, start: from.start, end: from.end };
 }
@@ -327,33 +567,134 @@ function inheritableAfter(item: CitationItem): NumberToken | undefined {
   return last.sub ? paragraphOf(last, item) : undefined;
 }
 
+interface Body {
+  mark: Mark;
+  items: CitationItem[];
+  start: number;
+  end: number;
+}
+
+/** `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo 5` at i. */
+function parseSubFirst(text: string, i: number): Body | undefined {
+  const word = matchWord(SUB_WORD_PATTERN, text, i);
+  if (!word) return undefined;
+  const letter = parseLetter(text, skipSpaces(text, i + word.length), false);
+  if (!letter) return undefined;
+  const ofAt = skipSpacesAndOneBreak(text, letter.end);
+  const of = matchWord(SUB_OF_PATTERN, text, ofAt);
+  if (!of) return undefined;
+  const mark = matchMark(text, skipSpacesAndOneBreak(text, ofAt + of.length));
+  if (!mark || mark.kind !== 'paragraph' || mark.plural) return undefined;
+  const at = skipGap(text, mark.end);
+  const number = numberStartsAt(text, at.at, at.broke) ? parseNumber(text, at.at) : undefined;
+  if (!number) return undefined;
+  const from: Reference = { number, sub: letter.sub, start: i, end: number.end };
+  return { mark, items: [{ from, start: i, end: number.end }], start: i, end: number.end };
+}
+
+/** A mark and its references at i, or a sub-paragraph named in words. */
+function parseBody(text: string, i: number): Body | undefined {
+  const sub = SUB_WORD_FIRST_CHARACTERS.has(text[i]!) ? parseSubFirst(text, i) : undefined;
+  if (sub) return sub;
+  const first = matchMark(text, i);
+  if (!first) return undefined;
+  let mark = first;
+  const gap = skipGap(text, mark.end);
+  if (!numberStartsAt(text, gap.at, gap.broke)) return undefined;
+  let at = gap.at;
+  const items: CitationItem[] = [];
+  for (let inherits: NumberToken | undefined; ; ) {
+    // A letter-only item only follows a separator that `parseListSeparator` let through.
+    const item = inherits && !isDigit(text[at]) ? parseLetterItem(text, at, inherits) : parseItem(text, at, mark.kind);
+    if (!item || (items.length > 0 && isProseItem(text, item))) break;
+    items.push(item);
+    inherits = inheritableAfter(item);
+    const next = parseListSeparator(text, item.end, mark.lists, inherits !== undefined);
+    if (next === undefined || startsDate(text, next.at)) break;
+    if (next.mark) mark = next.mark;
+    at = next.at;
+  }
+  if (items.length === 0) return undefined;
+  return { mark: first, items, start: i, end: items[items.length - 1]!.end };
+}
+
 /**
- * Parses the rest of a citation once its symbol has been found at `symbolStart`.
- * Returns undefined when no mark and number follow (`CRP/43 was adopted ...`).
+ * Parses the rest of a citation once its symbol has been found at `symbolStart`:
+ * `CRP/43 §6`, `CRP/43, par. 13`, `CRP/43 (para. 9)`. Returns undefined when no mark and
+ * number follow (`CRP/43 was adopted ...`).
  */
 export function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
   let i = symbolEnd;
   if (text[i] === ',') i++;
   i = skipSpacesAndOneBreak(text, i);
-  const mark = matchMark(text, i);
-  if (!mark) return undefined;
-  const first = skipGap(text, mark.end);
-  if (!numberStartsAt(text, first.at, first.broke)) return undefined;
-  i = first.at;
-  const items: CitationItem[] = [];
-  for (let inherits: NumberToken | undefined; ; ) {
-    // A letter-only item only follows a separator that `parseListSeparator` let through.
-    const item = text[i] === '(' && inherits ? parseLetterItem(text, i, inherits) : parseItem(text, i);
-    if (!item) break;
-    items.push(item);
-    inherits = inheritableAfter(item);
-    const next = parseListSeparator(text, item.end, inherits !== undefined);
-    if (next === undefined || startsDate(text, next)) break;
-    i = next;
+  if (text[i] === '(') i = skipSpaces(text, i + 1);
+  const body = parseBody(text, i);
+  if (!body) return undefined;
+  return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
+}
+
+/** How far before a symbol the start of a mark-first citation is looked for. */
+const MARK_FIRST_REACH = 240;
+
+/**
+ * A mark-first citation ending at the symbol found at `symbolStart`: `paragraph 9 of
+ * CRP/43`, `aux paragraphes 14 à 16 de CRP/43`, `el párrafo 9 del documento CRP/43`. The
+ * leftmost mark within reach whose references end right before the connector.
+ */
+function parseMarkFirst(text: string, symbol: string, symbolStart: number, from: number): Citation | undefined {
+  const connectorEnd = skipBackSpacesAndOneBreak(text, symbolStart);
+  if (connectorEnd === symbolStart) return undefined;
+  let connectorStart = -1;
+  for (const c of CONNECTORS) {
+    const start = connectorEnd - c.text.length;
+    if (start >= from && !isWordChar(text[start - 1]) && text.slice(start, connectorEnd).toLowerCase() === c.text) {
+      connectorStart = start;
+      break;
+    }
   }
-  if (items.length === 0) return undefined;
-  return { symbol, symbolStart, symbolEnd, mark, items, start: symbolStart, end: items[items.length - 1]!.end };
+  if (connectorStart < 0) return undefined;
+  const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
+  if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
+  for (let s = Math.max(from, bodyEnd - MARK_FIRST_REACH); s < bodyEnd; s++) {
+    const c = text[s]!;
+    if (!(MARK_FIRST_CHARACTERS.has(c) || SUB_WORD_FIRST_CHARACTERS.has(c)) || (c !== '§' && c !== '¶' && isWordChar(text[s - 1]))) continue;
+    const body = parseBody(text, s);
+    if (body?.end === bodyEnd) {
+      return { symbol, symbolStart, symbolEnd: symbolStart + symbol.length, mark: body.mark, items: body.items, start: body.start, end: symbolStart + symbol.length };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What follows a symbol that no citation was read from, when it looks like a reference:
+ * a page or a division (`CRP/43, p. 3`, `CRP/43, section II`), or a mark without a number
+ * (`CRP/43 §six`, `CRP/43, para. IV`).
+ */
+function unreadAfter(text: string, symbol: string, symbolStart: number, to: number): UnreadReference | undefined {
+  let i = symbolStart + symbol.length;
+  if (text[i] === ',') i++;
+  i = skipSpaces(text, i);
+  if (text[i] === '(') i = skipSpaces(text, i + 1);
+  const word = matchWord(UNREAD_PATTERN, text, i);
+  const mark = word ? undefined : matchMark(text, i);
+  const head = word ?? mark?.text;
+  if (!head) return undefined;
+  const at = skipSpaces(text, i + head.length);
+  const what = /^(?:\d+|[IVXLC]+\b|[\p{L}]+(?:-[\p{L}]+)*)/u.exec(text.slice(at, Math.min(to, at + 24)))?.[0];
+  if (!what) return undefined;
+  const end = at + what.length;
+  const base = { symbol, start: symbolStart, end, written: text.slice(i, end) };
+  if (word) {
+    // `p. 3`, `section II`: a number or a numeral must follow, or it is prose (`CRP/43, page by page`).
+    if (!/^(?:\d+|[IVXLC]+)$/.test(what)) return undefined;
+    return { ...base, kind: UNREAD_WORDS.find((w) => w.text === word.toLowerCase())!.kind };
+  }
+  const value = NUMBER_WORDS.get(what.toLowerCase());
+  if (value !== undefined) return { ...base, kind: 'numberWord', fix: { start: at, end, newText: String(value) } };
+  if (/^[IVXLC]+$/.test(what)) return { ...base, kind: 'notNumber' };
+  return undefined;
 }
 
 /** Whether the symbol found at i stands alone (not `XCRP/43` or `CRP/431`). */
@@ -366,20 +707,30 @@ function isWholeSymbol(text: string, start: number, end: number): boolean {
 /**
  * Every citation of one of `symbols` in `text`, in order. `text` is prose with code and
  * comments blanked out; `from`/`to` restrict the search to a slice without copying it.
+ * With `unread`, what looks like a reference next to a symbol but is not read goes there.
  */
-export function findCitations(text: string, symbols: readonly string[], from = 0, to = text.length): Citation[] {
+export function findCitations(text: string, symbols: readonly string[], from = 0, to = text.length, unread?: UnreadReference[]): Citation[] {
   const found: Citation[] = [];
   for (const symbol of symbols) {
     let i = text.indexOf(symbol, from);
     while (i >= 0 && i + symbol.length <= to) {
       if (isWholeSymbol(text, i, i + symbol.length)) {
-        const citation = parseCitationAt(text, symbol, i);
+        const citation = parseCitationAt(text, symbol, i) ?? parseMarkFirst(text, symbol, i, from);
         if (citation && citation.end <= to) found.push(citation);
+        else if (!citation && unread) {
+          const miss = unreadAfter(text, symbol, i, to);
+          if (miss) unread.push(miss);
+        }
       }
       i = text.indexOf(symbol, i + symbol.length);
     }
   }
   if (symbols.length > 1) found.sort((a, b) => a.start - b.start);
+  // A mark-first citation may reach back into the one before (`CRP/43 §6 and paragraph 9
+  // of CRP/43`, where the first took `and paragraph 9`): the first keeps what it read.
+  for (let k = 1; k < found.length; k++) {
+    if (found[k]!.start < found[k - 1]!.end) found.splice(k--, 1);
+  }
   return found;
 }
 
@@ -387,8 +738,10 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
  * The paragraph a reference names, the one way to ask: its own number; for a letter-only
  * list item (`(b)` in `§6(a) and (b)`), the number it inherits; for the second half of a
  * sub-paragraph range (`(c)` in `§6(a)–(c)`, `(d)` in `§6(a), (b)–(d)`), the range's.
+ * None for a footnote named alone (`note 2`).
  */
 export function paragraphOf(ref: Reference, item: CitationItem): NumberToken | undefined {
+  if (ref.note && !ref.number) return undefined;
   return ref.number ?? ref.inherits ?? item.from.number ?? item.from.inherits;
 }
 
@@ -396,6 +749,7 @@ export function paragraphOf(ref: Reference, item: CitationItem): NumberToken | u
 export type Target =
   | { kind: 'paragraph'; item: CitationItem; ref: Reference; number: NumberToken; start: number; end: number }
   | { kind: 'subParagraph'; item: CitationItem; ref: Reference; number: NumberToken; sub: LetterToken; start: number; end: number }
+  | { kind: 'footnote'; item: CitationItem; ref: Reference; note: NumberToken; start: number; end: number }
   | { kind: 'citation'; start: number; end: number };
 
 /**
@@ -407,6 +761,9 @@ export function targetAt(citation: Citation, offset: number): Target | undefined
   if (offset < citation.start || offset > citation.end) return undefined;
   for (const item of citation.items) {
     for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+      if (ref.note && offset >= ref.note.start && offset <= ref.note.end) {
+        return { kind: 'footnote', item, ref, note: ref.note, start: ref.note.start, end: ref.note.end };
+      }
       const number = paragraphOf(ref, item);
       if (!number) continue;
       if (ref.sub && offset >= ref.sub.start - 1 && offset <= ref.sub.end + 1) {

@@ -668,6 +668,7 @@ export function shift(c: Citation, by: number): Citation {
     // A letter-only list item's paragraph (`(b)` in `§6(a) and (b)`): every Reference field must move.
     if (r.inherits) out.inherits = { ...r.inherits, start: r.inherits.start + by, end: r.inherits.end + by };
     if (r.sub) out.sub = { ...r.sub, start: r.sub.start + by, end: r.sub.end + by };
+    if (r.note) out.note = { ...r.note, start: r.note.start + by, end: r.note.end + by };
     out.start = r.start + by;
     out.end = r.end + by;
     return out;

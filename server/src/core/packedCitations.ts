@@ -24,17 +24,23 @@ export const NO_CITATIONS = new Int32Array(0);
  * Layout, offsets relative to the block's start:
  *   citation: symbol index, symbolStart, symbolEnd, mark index, markStart, start, end, item count, items…
  *   item:     start, end, has `to` (0/1), reference `from`, [reference `to`]
- *   reference: start, end, numberStart, numberEnd, inheritsStart, inheritsEnd, letterStart
- * An absent token is NONE; a letter is one character, so its end is its start + 1.
+ *   reference: start, end, numberStart, numberEnd, inheritsStart, inheritsEnd, letterStart, noteStart, noteEnd
+ * An absent token is NONE; a letter is one character, so its end is its start + 1 (and
+ * it is read small, as the grammar reads `(B)`).
  */
+
+/** Numbers per reference, per item (its span, whether it has `to`, then one or two references), per citation before its items. */
+const REFERENCE = 9;
+const ITEM = 3;
+const CITATION = 8;
 
 /** Packs citations whose offsets are relative to the block (as the grammar finds them in its prose). */
 export function packCitations(citations: readonly Citation[], symbols: readonly string[]): Int32Array {
   if (citations.length === 0) return NO_CITATIONS;
   let length = 0;
   for (const c of citations) {
-    length += 8;
-    for (const item of c.items) length += item.to ? 17 : 10;
+    length += CITATION;
+    for (const item of c.items) length += ITEM + (item.to ? 2 : 1) * REFERENCE;
   }
   const out = new Int32Array(length);
   let i = 0;
@@ -49,6 +55,7 @@ export function packCitations(citations: readonly Citation[], symbols: readonly 
     token(r.number);
     token(r.inherits);
     put(r.sub ? r.sub.start : NONE);
+    token(r.note);
   };
   for (const c of citations) {
     const lower = c.mark.text.toLowerCase();
@@ -98,16 +105,19 @@ export function unpackCitations(
     const inheritsStart = packed[i + 4]!;
     const inheritsEnd = packed[i + 5]!;
     const letterStart = packed[i + 6]!;
-    i += 7;
+    const noteStart = packed[i + 7]!;
+    const noteEnd = packed[i + 8]!;
+    i += REFERENCE;
     // Fields in the grammar's order, so that a citation reads (and prints) the same
     // whether just found or unpacked.
     const r = {} as Reference;
     if (numberStart !== NONE) r.number = numberAt(numberStart, numberEnd);
     if (inheritsStart !== NONE) r.inherits = numberAt(inheritsStart, inheritsEnd);
     if (letterStart !== NONE) {
-      const sub: LetterToken = { letter: text[base + letterStart]!, start: base + letterStart, end: base + letterStart + 1 };
+      const sub: LetterToken = { letter: text[base + letterStart]!.toLowerCase(), start: base + letterStart, end: base + letterStart + 1 };
       r.sub = sub;
     }
+    if (noteStart !== NONE) r.note = numberAt(noteStart, noteEnd);
     r.start = start;
     r.end = end;
     return r;
@@ -115,22 +125,22 @@ export function unpackCitations(
   while (i < packed.length) {
     if (wanted && !wanted(base + packed[i + 5]!, base + packed[i + 6]!)) {
       const count = packed[i + 7]!;
-      i += 8;
-      for (let k = 0; k < count; k++) i += packed[i + 2] === 1 ? 17 : 10;
+      i += CITATION;
+      for (let k = 0; k < count; k++) i += ITEM + (packed[i + 2] === 1 ? 2 : 1) * REFERENCE;
       continue;
     }
     const symbol = symbols[packed[i]!]!;
     const spelling = MARKS[packed[i + 3]!]!;
     const markStart = base + packed[i + 4]!;
-    const mark: Mark = { text: text.slice(markStart, markStart + spelling.text.length), start: markStart, end: markStart + spelling.text.length, style: spelling.style, plural: spelling.plural };
+    const mark: Mark = { text: text.slice(markStart, markStart + spelling.text.length), start: markStart, end: markStart + spelling.text.length, style: spelling.style, kind: spelling.kind, plural: spelling.plural, lists: spelling.lists };
     const citation: Citation = { symbol, symbolStart: base + packed[i + 1]!, symbolEnd: base + packed[i + 2]!, mark, items: [], start: base + packed[i + 5]!, end: base + packed[i + 6]! };
     const count = packed[i + 7]!;
-    i += 8;
+    i += CITATION;
     for (let k = 0; k < count; k++) {
       const start = base + packed[i]!;
       const end = base + packed[i + 1]!;
       const hasTo = packed[i + 2] === 1;
-      i += 3;
+      i += ITEM;
       const from = reference();
       const item: CitationItem = hasTo ? { from, to: reference(), start, end } : { from, start, end };
       citation.items.push(item);

@@ -228,10 +228,10 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Paragraph number → how many citations in the workspace cover it (a range counts once per paragraph). */
-  citationCounts(symbol: string): Map<number, number> {
+  /** Paragraph number (`6`) or footnote (`n2`) → how many citations in the workspace cover it (a range counts once per paragraph). */
+  citationCounts(symbol: string): Map<string, number> {
     const paper = this.corpus().paper(symbol);
-    const total = new Map<number, number>();
+    const total = new Map<string, number>();
     if (!paper) return total;
     const memo = coverageMemo();
     for (const file of this.files()) {

@@ -1,5 +1,5 @@
 /**
- * Go to definition: from a number or letter to its line in the paper's Markdown
+ * Go to definition: from a number, letter or note to its line in the paper's Markdown
  * rendering (a plain file every editor can open), from the symbol or mark to the first
  * paragraph the citation covers.
  */
@@ -22,5 +22,5 @@ export function definition(draft: DraftIndex, corpus: Corpus, offset: number): D
   // From the symbol or the mark, the first paragraph the citation covers.
   const passage = at?.kind === 'citation' ? at.covered[0] : at?.resolved;
   if (!at || !passage) return undefined;
-  return { path: at.paper.renderingPath, line: passage.sub?.line ?? passage.paragraph.line, originStart: at.start, originEnd: at.end };
+  return { path: at.paper.renderingPath, line: passage.footnote?.line ?? passage.sub?.line ?? passage.paragraph.line, originStart: at.start, originEnd: at.end };
 }

@@ -25,6 +25,7 @@ export const CODES = {
   overlappingRange: 'crp-cite.overlapping-range',
   leadingZeros: 'crp-cite.leading-zeros',
   absurdNumber: 'crp-cite.absurd-number',
+  unknownFootnote: 'crp-cite.unknown-footnote',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -35,6 +36,7 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
   'crp-cite.unknown-sub-paragraph': 'error',
   'crp-cite.reversed-range': 'error',
   'crp-cite.absurd-number': 'error',
+  'crp-cite.unknown-footnote': 'error',
   'crp-cite.repeated-reference': 'warning',
   'crp-cite.overlapping-range': 'warning',
   'crp-cite.leading-zeros': 'warning',
@@ -69,7 +71,8 @@ export function messageOf(finding: Finding, t: Translate): string {
  * second half of a range stays `(c)`, read with its first half (`6(a)–(c)`).
  */
 export function referenceText(ref: Reference): string {
-  return `${(ref.number ?? ref.inherits)?.text ?? ''}${ref.sub ? `(${ref.sub.letter})` : ''}`;
+  const note = ref.note ? `${ref.number ? ' ' : ''}n. ${ref.note.text}` : '';
+  return `${(ref.number ?? ref.inherits)?.text ?? ''}${ref.sub ? `(${ref.sub.letter})` : ''}${note}`;
 }
 
 export function itemText(item: CitationItem): string {
@@ -84,7 +87,8 @@ function letterRange(letters: readonly string[]): string {
 function atomsOf(paper: Paper, item: CitationItem): Set<string> {
   const atoms = new Set<string>();
   for (const c of coveredByItem(paper, item)) {
-    if (c.sub) atoms.add(`${c.paragraph.number}(${c.sub.letter})`);
+    if (c.footnote) atoms.add(`n${c.footnote.number}`);
+    else if (c.sub) atoms.add(`${c.paragraph.number}(${c.sub.letter})`);
     else {
       atoms.add(String(c.paragraph.number));
       for (const s of c.paragraph.subParagraphs) atoms.add(`${c.paragraph.number}(${s.letter})`);
@@ -123,14 +127,31 @@ export function checkCitation(paper: Paper, citation: Citation): Finding[] {
       if (ref.sub) {
         const number = paragraphOf(ref, item);
         const paragraph = number && Number.isSafeInteger(number.value) ? paper.paragraph(number.value) : undefined;
-        if (!paragraph || paper.subParagraph(paragraph.number, ref.sub.letter)) continue;
-        // `6(d)` as a whole; `(d)` alone in `6(a)–(d)`.
-        const start = ref.number ? ref.start : ref.sub.start - 1;
-        const end = ref.sub.end + 1;
-        const letters = paragraph.subParagraphs.map((s) => s.letter);
-        if (letters.length === 0) add(CODES.unknownSubParagraph, start, end, 'noSubParagraphs', { number: paragraph.number, letter: ref.sub.letter });
-        else add(CODES.unknownSubParagraph, start, end, 'unknownSubParagraph', { number: paragraph.number, letter: ref.sub.letter, letters: letterRange(letters) });
-        broken = true;
+        if (paragraph && !paper.subParagraph(paragraph.number, ref.sub.letter)) {
+          // `6(d)` as a whole; `(d)` alone in `6(a)–(d)`.
+          const start = ref.number ? ref.start : ref.sub.start - 1;
+          const end = ref.sub.end + 1;
+          const letters = paragraph.subParagraphs.map((s) => s.letter);
+          if (letters.length === 0) add(CODES.unknownSubParagraph, start, end, 'noSubParagraphs', { number: paragraph.number, letter: ref.sub.letter });
+          else add(CODES.unknownSubParagraph, start, end, 'unknownSubParagraph', { number: paragraph.number, letter: ref.sub.letter, letters: letterRange(letters) });
+          broken = true;
+          continue;
+        }
+      }
+      if (ref.note) {
+        const note = ref.note;
+        const footnote = Number.isSafeInteger(note.value) ? paper.footnote(note.value) : undefined;
+        if (!footnote) {
+          const numbers = paper.data.footnotes.map((f) => f.number);
+          const text = note.text.length > 12 ? `${note.text.slice(0, 10)}…` : note.text;
+          if (numbers.length === 0) add(CODES.unknownFootnote, note.start, note.end, 'noFootnotes', { note: text });
+          else add(CODES.unknownFootnote, note.start, note.end, 'unknownFootnote', { note: text, max: Math.max(...numbers) });
+          broken = true;
+        } else if (ref.number && footnote.calledFrom.paragraph !== ref.number.value) {
+          const { paragraph, subParagraph } = footnote.calledFrom;
+          add(CODES.unknownFootnote, note.start, note.end, 'footnoteNotInParagraph', { note: note.text, number: ref.number.value, calledFrom: subParagraph ? `${paragraph}(${subParagraph})` : paragraph });
+          broken = true;
+        }
       }
     }
     if (broken) continue;
@@ -138,9 +159,10 @@ export function checkCitation(paper: Paper, citation: Citation): Finding[] {
     if (item.to) {
       const from = item.from;
       const to = item.to;
-      // Both known here (`broken` otherwise); a letter-only item's from inherits its paragraph.
-      const fromNumber = paragraphOf(from, item)!.value;
-      const toNumber = paragraphOf(to, item)!.value;
+      // Both known here (`broken` otherwise); a letter-only item's from inherits its
+      // paragraph; a range of notes (`nn. 2–4`) is ordered by note.
+      const fromNumber = from.note && !from.number ? from.note.value : paragraphOf(from, item)!.value;
+      const toNumber = to.note && !to.number ? to.note.value : paragraphOf(to, item)!.value;
       let order = Math.sign(fromNumber - toNumber);
       if (order === 0 && from.sub && to.sub) order = Math.sign(from.sub.letter.charCodeAt(0) - to.sub.letter.charCodeAt(0));
       else if (order === 0 && (from.sub || to.sub)) order = 2;

@@ -1,12 +1,12 @@
 /**
- * Hover: on a number or letter, that paragraph or sub-paragraph; on the symbol or the
+ * Hover: on a number, letter or note, that paragraph, sub-paragraph or footnote; on the symbol or the
  * mark, every paragraph the citation covers (the first few in full, then their numbers).
  */
 import type { Corpus } from '../corpus';
 import type { DraftIndex } from '../markdown';
 import { referenceLabel, targetUnderCursor } from '../resolve';
 import type { Translate } from '../../i18n';
-import { renderPassage } from './render';
+import { renderCovered } from './render';
 
 export interface HoverResult {
   markdown: string;
@@ -24,7 +24,7 @@ export function hover(draft: DraftIndex, corpus: Corpus, offset: number, t: Tran
   const { paper } = at;
   if (at.kind === 'citation') {
     if (at.covered.length === 0) return undefined;
-    const shown = at.covered.slice(0, MAX_PARAGRAPHS_IN_HOVER).map((c) => renderPassage(paper, c.paragraph, c.sub, t));
+    const shown = at.covered.slice(0, MAX_PARAGRAPHS_IN_HOVER).map((c) => renderCovered(paper, c, t));
     const rest = at.covered.slice(MAX_PARAGRAPHS_IN_HOVER);
     if (rest.length > 0) {
       shown.push(`*${t('hover.more', { count: rest.length, list: rest.map(referenceLabel).join(', ') })}*`);
@@ -33,8 +33,14 @@ export function hover(draft: DraftIndex, corpus: Corpus, offset: number, t: Tran
   }
   if (!at.resolved) {
     const { target } = at;
+    if (target.kind === 'footnote') {
+      const markdown = target.ref.number
+        ? t('hover.footnoteNotInParagraph', { symbol: paper.symbol, note: target.note.text, number: target.ref.number.text })
+        : t('hover.footnoteNotFound', { symbol: paper.symbol, note: target.note.text });
+      return { markdown, start: at.start, end: at.end };
+    }
     const reference = target.kind === 'subParagraph' ? `${target.number.text}(${target.sub.letter})` : target.number.text;
     return { markdown: t('hover.notFound', { symbol: paper.symbol, reference }), start: at.start, end: at.end };
   }
-  return { markdown: renderPassage(paper, at.resolved.paragraph, at.resolved.sub, t), start: at.start, end: at.end };
+  return { markdown: renderCovered(paper, at.resolved, t), start: at.start, end: at.end };
 }

@@ -6,7 +6,7 @@
 import type { Paper } from '../corpus';
 import type { Citation } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { coveredByCitation, coveredByItem, resolveReference, targetUnderCursor } from '../resolve';
+import { countKey, coveredByCitation, coveredByItem, resolveReference, targetUnderCursor } from '../resolve';
 import type { CitedPassage, Outline, OutlineFootnote } from '../../protocol';
 import { firstWords } from './render';
 
@@ -37,35 +37,39 @@ export function outlineOf(paper: Paper): Omit<Outline, 'renderingUri'> {
 }
 
 /**
- * Paragraph number → how many of `citations` cover it. A citation counts once per
- * paragraph: `§§6–8` adds one to 6, 7 and 8; `§6(a), (b)` adds one to 6.
+ * Paragraph number (`6`) or footnote (`n2`) → how many of `citations` cover it. A
+ * citation counts once per paragraph: `§§6–8` adds one to 6, 7 and 8; `§6(a), (b)` adds
+ * one to 6; `note 2` adds one to n2, not to the paragraph the note is called from.
  */
-export function countCitations(paper: Paper, citations: readonly Citation[]): Map<number, number> {
-  const counts = new Map<number, number>();
+export function countCitations(paper: Paper, citations: readonly Citation[]): Map<string, number> {
+  const counts = new Map<string, number>();
   for (const citation of citations) {
     if (citation.symbol !== paper.symbol) continue;
-    const numbers = new Set(coveredByCitation(paper, citation).map((c) => c.paragraph.number));
+    const numbers = new Set(coveredByCitation(paper, citation).map(countKey));
     for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return counts;
 }
 
 /**
- * Paragraph number → offset where `citations` first cite it: on the number when a
- * reference names it, else (inside a range like `§§6–8` for 7) at the range's start.
+ * Paragraph number (`6`) or footnote (`n2`) → offset where `citations` first cite it: on
+ * the number when a reference names it, else (inside a range like `§§6–8` for 7) at the
+ * range's start.
  */
-export function firstCitationOffsets(paper: Paper, citations: readonly Citation[]): Map<number, number> {
-  const named = new Map<number, number>();
-  const inRange = new Map<number, number>();
+export function firstCitationOffsets(paper: Paper, citations: readonly Citation[]): Map<string, number> {
+  const named = new Map<string, number>();
+  const inRange = new Map<string, number>();
   for (const citation of citations) {
     if (citation.symbol !== paper.symbol) continue;
     for (const item of citation.items) {
       for (const ref of item.to ? [item.from, item.to] : [item.from]) {
         const covered = resolveReference(paper, ref, item);
-        if (covered && !named.has(covered.paragraph.number)) named.set(covered.paragraph.number, ref.number?.start ?? ref.start);
+        const key = covered && countKey(covered);
+        if (key && !named.has(key)) named.set(key, (covered.footnote ? ref.note : ref.number)?.start ?? ref.start);
       }
       for (const c of coveredByItem(paper, item)) {
-        if (!inRange.has(c.paragraph.number)) inRange.set(c.paragraph.number, item.start);
+        const key = countKey(c);
+        if (!inRange.has(key)) inRange.set(key, item.start);
       }
     }
   }

@@ -6,13 +6,16 @@
 import type { Corpus, Paper } from '../corpus';
 import type { Citation } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { coveredByItem, targetUnderCursor } from '../resolve';
+import { coveredByItem, coversPassage, targetUnderCursor, type Covered, type Passage } from '../resolve';
 
-export interface PassageRef {
+export interface PassageRef extends Passage {
   paper: Paper;
-  paragraph: number;
-  /** When set, only citations covering this sub-paragraph (or the whole paragraph) count. */
-  letter?: string;
+}
+
+/** The passage a covered paragraph, sub-paragraph or footnote is. */
+export function passageOf(paper: Paper, c: Covered): PassageRef {
+  if (c.footnote) return { paper, paragraph: c.paragraph.number, note: c.footnote.number };
+  return c.sub ? { paper, paragraph: c.paragraph.number, letter: c.sub.letter } : { paper, paragraph: c.paragraph.number };
 }
 
 /** The passage named under `offset` in a draft, if the cursor is on a citation. */
@@ -22,10 +25,9 @@ export function passageAt(draft: DraftIndex, corpus: Corpus, offset: number): Pa
   const { paper } = at;
   if (at.kind === 'citation') {
     const first = at.covered[0];
-    return first ? { paper, paragraph: first.paragraph.number } : undefined;
+    return first ? (first.footnote ? passageOf(paper, first) : { paper, paragraph: first.paragraph.number }) : undefined;
   }
-  if (!at.resolved) return undefined;
-  return at.resolved.sub ? { paper, paragraph: at.resolved.paragraph.number, letter: at.resolved.sub.letter } : { paper, paragraph: at.resolved.paragraph.number };
+  return at.resolved && passageOf(paper, at.resolved);
 }
 
 /** The paper whose Markdown rendering is the file at `path`. */
@@ -33,8 +35,10 @@ export function paperOfRendering(corpus: Corpus, path: string): Paper | undefine
   return corpus.papers.find((p) => p.renderingPath === path);
 }
 
-/** The passage on a line of a paper's rendering. */
+/** The passage on a line of a paper's rendering: a paragraph, a sub-paragraph or a footnote. */
 export function passageAtLine(paper: Paper, line: number): PassageRef | undefined {
+  const note = paper.data.footnotes.find((f) => f.line === line);
+  if (note) return { paper, paragraph: note.calledFrom.paragraph, note: note.number };
   const at = paper.paragraphAtLine(line);
   if (!at) return undefined;
   return at.subParagraph ? { paper, paragraph: at.paragraph.number, letter: at.subParagraph.letter } : { paper, paragraph: at.paragraph.number };
@@ -46,9 +50,7 @@ export function citingSpans(passage: PassageRef, citations: readonly Citation[])
   for (const citation of citations) {
     if (citation.symbol !== passage.paper.symbol) continue;
     for (const item of citation.items) {
-      const covers = coveredByItem(passage.paper, item).some(
-        (c) => c.paragraph.number === passage.paragraph && (passage.letter === undefined || c.sub === undefined || c.sub.letter === passage.letter),
-      );
+      const covers = coveredByItem(passage.paper, item).some((c) => coversPassage(c, passage));
       if (covers) spans.push({ start: item.start, end: item.end });
     }
   }

@@ -10,7 +10,7 @@
  * would undo the escape (found by the robustness property). Hovers are sent without `isTrusted`
  * as well, so even a link that got through could not run a command.
  */
-import type { Paper, Paragraph, SubParagraph } from '../corpus';
+import type { Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
 import type { Translate } from '../../i18n';
 
 export function escapeHtml(text: string): string {
@@ -68,6 +68,18 @@ function renderPassageNow(paper: Paper, paragraph: Paragraph, sub: SubParagraph 
     for (const n of notes) lines.push('', n);
   }
   return lines.join('\n');
+}
+
+/** A footnote, titled, with the passage it is called from. */
+export function renderFootnote(paper: Paper, footnote: Footnote, t: Translate): string {
+  const { paragraph, subParagraph } = footnote.calledFrom;
+  const from = subParagraph ? `${paragraph}(${subParagraph})` : String(paragraph);
+  return [`**${paper.symbol} · ${t('hover.footnote', { number: footnote.number })}** — *${t('hover.calledFrom', { reference: from })}*`, '', `${escapeHtml(footnote.marker)} ${escapeHtml(footnote.text)}`].join('\n');
+}
+
+/** A covered passage as hovers show it: a paragraph or sub-paragraph, or a footnote. */
+export function renderCovered(paper: Paper, c: { paragraph: Paragraph; sub?: SubParagraph; footnote?: Footnote }, t: Translate): string {
+  return c.footnote ? renderFootnote(paper, c.footnote, t) : renderPassage(paper, c.paragraph, c.sub, t);
 }
 
 /** The start of a paragraph's text, cut at a word boundary: completion labels, outlines. */

@@ -21,7 +21,7 @@ import { pathToUri } from '../workspaceIndex';
  * (lsp/workspaceIndex.ts). Looked up structurally so the panel works with or without it.
  */
 interface WorkspaceCounts {
-  citationCounts(symbol: string): Map<number, number>;
+  citationCounts(symbol: string): Map<string, number>;
 }
 
 function workspaceIndexOf(ctx: ServerContext): WorkspaceCounts | undefined {
@@ -29,9 +29,9 @@ function workspaceIndexOf(ctx: ServerContext): WorkspaceCounts | undefined {
   return typeof index?.citationCounts === 'function' ? (index as WorkspaceCounts) : undefined;
 }
 
-function toRecord(counts: Map<number, number>): Record<string, number> {
+function toRecord(counts: Map<string, number>): Record<string, number> {
   const record: Record<string, number> = {};
-  for (const [n, count] of counts) if (count > 0) record[String(n)] = count;
+  for (const [key, count] of counts) if (count > 0) record[key] = count;
   return record;
 }
 
@@ -52,7 +52,7 @@ export function registerPanel(ctx: ServerContext): void {
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
     const citations = doc ? doc.draft.citations() : [];
     const firstCitation: CitationCounts['firstCitation'] = {};
-    if (doc) for (const [n, offset] of firstCitationOffsets(paper, citations)) firstCitation[String(n)] = doc.positionAt(offset);
+    if (doc) for (const [key, offset] of firstCitationOffsets(paper, citations)) firstCitation[key] = doc.positionAt(offset);
     const workspace = workspaceIndexOf(ctx)?.citationCounts(paper.symbol);
     return {
       symbol: paper.symbol,

@@ -41,7 +41,8 @@ export function registerReferences(ctx: ServerContext): { initialize(capabilitie
     const locations: Location[] = ctx.workspaceIndex.references(passage);
     if (context.includeDeclaration) {
       const p = passage.paper.paragraph(passage.paragraph)!;
-      const line = (passage.letter && passage.paper.subParagraph(p.number, passage.letter)?.line) || p.line;
+      const note = passage.note === undefined ? undefined : passage.paper.footnote(passage.note);
+      const line = note?.line ?? ((passage.letter && passage.paper.subParagraph(p.number, passage.letter)?.line) || p.line);
       locations.unshift({ uri: pathToUri(passage.paper.renderingPath), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
     }
     return locations;
@@ -63,12 +64,15 @@ export function registerReferences(ctx: ServerContext): { initialize(capabilitie
       }
       return lines[line]?.length ?? 0;
     };
-    return paper.data.paragraphs.map((p): CodeLens => {
-      const count = counts.get(p.number) ?? 0;
+    const lens = (line: number, count: number): CodeLens => {
       const title = count === 0 ? ctx.t('codeLens.notCited') : ctx.t('codeLens.cited', { count });
       // An empty command id: the lens is a label; Find All References is one keystroke away.
-      return { range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: lineLength(p.line) } }, command: { title, command: '' } };
-    });
+      return { range: { start: { line, character: 0 }, end: { line, character: lineLength(line) } }, command: { title, command: '' } };
+    };
+    return [
+      ...paper.data.paragraphs.map((p) => lens(p.line, counts.get(String(p.number)) ?? 0)),
+      ...paper.data.footnotes.map((f) => lens(f.line, counts.get(`n${f.number}`) ?? 0)),
+    ];
   });
 
   const refreshLenses = () => {
