@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 import { normalizeStyle, quickFixes, type CodeActionResult } from '../../server/src/core/features/codeActions';
+import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
 import { checkDraft } from '../../server/src/core/features/diagnostics';
 import { translator } from '../../server/src/i18n';
 
@@ -49,6 +50,15 @@ describe('quick fixes', () => {
     expect(offered.map((a) => a.title)).toEqual(['Change to §6(c)', 'Change to §6']);
     expect(applyEdits(text, offered[0]!)).toBe('See CRP/43 §6(c).');
     expect(applyEdits(text, offered[1]!)).toBe('See CRP/43 §6.');
+  });
+
+  it('keeps the way the letter is written: UN style, and in words', () => {
+    const fr = 'Voir CRP/43, par. 6 d) et le reste.';
+    expect(fixes(fr, '6 d)', translator('fr')).map((a) => applyEdits(fr, a))).toEqual(['Voir CRP/43, par. 6 c) et le reste.', 'Voir CRP/43, par. 6 et le reste.']);
+    const words = 'See subparagraph (d) of paragraph 6 of CRP/43.';
+    const offered = fixes(words, '(d)');
+    expect(offered.map((a) => applyEdits(words, a))).toEqual(['See subparagraph (c) of paragraph 6 of CRP/43.']);
+    expect(checkDraft(new DraftIndex(applyEdits(words, offered[0]!), symbols), corpus)).toEqual([]);
   });
 
   it('drops the letter of a paragraph that has no sub-paragraphs', () => {
@@ -187,6 +197,18 @@ describe('writing every citation in one style', () => {
     const covered = (t: string) => new DraftIndex(t, symbols).citations().map((c) => c.items.map((i) => i.from.number?.value));
     expect(covered(section)).toEqual([[6, 7], [6, 8], [11, 12]]);
     expect(covered(fr)).toEqual(covered(text));
+  });
+
+  it('keeps the writer’s order and parentheses, leaves footnotes alone, writes capital letters small', () => {
+    const text = 'As paragraphs 14 to 16 of CRP/43 say, and CRP/43 (para. 9), CRP/43 §5(B), CRP/43 §9–§11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.';
+    const section = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'section', 'en', en)!);
+    expect(section).toBe('As §§14 to 16 of CRP/43 say, and CRP/43 (§9), CRP/43 §5(b), CRP/43 §§9–11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.');
+    const covered = (t: string) => new DraftIndex(t, symbols).citations().map((c) => coveredByCitation(corpus.paper('CRP/43')!, c).map(referenceLabel).join(' '));
+    expect(covered(section)).toEqual(covered(text));
+    expect(normalizeStyle(new DraftIndex(section, symbols), corpus, 'section', 'en', en)).toBeUndefined();
+    const es = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'local', 'es', translator('es'))!);
+    expect(es).toBe('As párrs. 14 to 16 of CRP/43 say, and CRP/43 (párr. 9), CRP/43, párr. 5(b), CRP/43, párrs. 9–11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.');
+    expect(covered(es)).toEqual(covered(text));
   });
 
   it('is not offered when every citation already has the style, and its result is still read as the same citations', () => {

@@ -136,9 +136,10 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
       // The text-based guess, when there is one, is the likelier repair of a remembered passage.
       const best = candidates.length > 1 ? candidates[1] : candidates[0];
       for (const p of candidates) {
-        const keepsLetter = ref.sub !== undefined && (hasHeirs || paper.subParagraph(p.number, ref.sub.letter) !== undefined);
+        // A letter written in words before the number (`subparagraph (b) of paragraph 28`) stays.
+        const keepsLetter = ref.sub !== undefined && (hasHeirs || ref.sub.start < number.start || paper.subParagraph(p.number, ref.sub.letter) !== undefined);
         const newText = keepsLetter ? `${p.number}(${ref.sub!.letter})` : String(p.number);
-        const edit = keepsLetter || !ref.sub ? { start: number.start, end: number.end, newText: String(p.number) } : { start: ref.start, end: ref.end, newText };
+        const edit = keepsLetter || !ref.sub ? { start: number.start, end: number.end, newText: String(p.number) } : { start: number.start, end: ref.end, newText };
         actions.push(changeTo(`§${newText}`, p, edit, finding, t, p === best));
       }
       break;
@@ -149,15 +150,16 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
       const paragraph = paper.paragraph(n);
       if (!paragraph) break;
       const letters = paragraph.subParagraphs.map((s) => s.letter);
-      // A letter written alone (`(d)` in `§6(a)–(d)` or `§6(a) and (d)`) is replaced alone.
-      const span = ref.number ? { start: ref.start, end: ref.end } : { start: ref.sub.start - 1, end: ref.sub.end + 1 };
       if (letters.length > 0) {
         const wanted = ref.sub.letter;
         const nearest = [...letters].sort((a, b) => Math.abs(a.charCodeAt(0) - wanted.charCodeAt(0)) - Math.abs(b.charCodeAt(0) - wanted.charCodeAt(0)))[0]!;
-        const newText = ref.number ? `${n}(${nearest})` : `(${nearest})`;
-        actions.push(changeTo(`§${n}(${nearest})`, undefined, { ...span, newText }, finding, t, true));
+        // The letter alone changes, however it is written: `(d)`, `d)`, `subparagraph (d) of`.
+        actions.push(changeTo(`§${n}(${nearest})`, undefined, { start: ref.sub.start, end: ref.sub.end, newText: nearest }, finding, t, true));
       }
-      if (ref.number && !item.to && !hasHeirs) actions.push(changeTo(`§${n}`, undefined, { ...span, newText: String(n) }, finding, t, letters.length === 0));
+      // Dropping the letter: only where it follows its number (`6(d)`, `6 d)`, `6, subparagraph (d)`).
+      if (ref.number && ref.sub.start > ref.number.end && !item.to && !hasHeirs) {
+        actions.push(changeTo(`§${n}`, undefined, { start: ref.number.start, end: ref.end, newText: String(n) }, finding, t, letters.length === 0));
+      }
       break;
     }
     case CODES.reversedRange: {
@@ -262,29 +264,45 @@ function namesSeveral(citation: Citation): boolean {
   return citation.items.some(({ from, to }) => to?.number !== undefined && to.number.value !== from.number?.value);
 }
 
-/** Every citation of the draft rewritten to `style`; none when all are already written so. */
+/** Where a mark written again before an item or inside a range starts, between `from` and `to`; only a paragraph mark. */
+function markBetween(text: string, from: number, to: number): number | undefined {
+  for (let i = from; i < to; i++) if (matchMark(text, i)?.kind === 'paragraph') return i;
+  return undefined;
+}
+
+/**
+ * Every citation of the draft rewritten to `style`; none when all are already written so.
+ * The writer's order stays: `paragraph 9 of CRP/43` becomes `§9 of CRP/43`, `CRP/43 (para.
+ * 9)` keeps its parenthesis. Footnote citations keep their words; a letter written in
+ * capitals (`§5(B)`) is written small.
+ */
 export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: CitationStyle, language: ServerLanguage, t: Translate): CodeActionResult | undefined {
   const marks = styleMarks(style, language);
   const text = draft.getText();
   const edits: SpanEdit[] = [];
   for (const citation of draft.citations()) {
     if (!corpus.paper(citation.symbol)) continue;
+    const first = citation.items[0]!;
+    // `subparagraph (b) of paragraph 5`: the words around the mark are the reference's own.
+    const inWords = first.start < citation.mark.start;
     const mark = namesSeveral(citation) ? marks.many : marks.one;
-    if (citation.mark.text.toLowerCase() !== mark) {
+    if (citation.mark.kind === 'paragraph' && !inWords && citation.mark.text.toLowerCase() !== mark) {
       // A line break around the mark (hard-wrapped prose) goes with it: `CRP/43, párrs.`⏎`19`
       // becomes `CRP/43 §§19`, one line, as Markdown renders it anyway.
       const gap = mark.startsWith('§') ? '' : ' ';
-      edits.push({ start: citation.symbolEnd, end: citation.items[0]!.start, newText: `${marks.before}${mark}${gap}` });
+      const symbolFirst = citation.symbolStart < citation.mark.start;
+      const parenthesized = symbolFirst && text.slice(citation.symbolEnd, citation.mark.start).includes('(');
+      if (symbolFirst && !parenthesized) edits.push({ start: citation.symbolEnd, end: first.start, newText: `${marks.before}${mark}${gap}` });
+      else edits.push({ start: citation.mark.start, end: first.start, newText: `${mark}${gap}` });
     }
-    // The mark written again before an item (`§6 and §7`) goes: one mark for the citation.
-    for (let k = 1; k < citation.items.length; k++) {
-      const from = citation.items[k - 1]!.end;
-      const to = citation.items[k]!.start;
-      for (let i = from; i < to; i++) {
-        if (matchMark(text, i)) {
-          edits.push({ start: i, end: to, newText: '' });
-          break;
-        }
+    for (const [k, item] of citation.items.entries()) {
+      // The mark written again before an item (`§6 and §7`) or inside a range (`§9–§11`) goes: one mark for the citation.
+      const before = k > 0 && citation.mark.kind === 'paragraph' ? markBetween(text, citation.items[k - 1]!.end, item.start) : undefined;
+      if (before !== undefined) edits.push({ start: before, end: item.start, newText: '' });
+      const inside = item.to?.number ? markBetween(text, item.from.end, item.to.start) : undefined;
+      if (inside !== undefined) edits.push({ start: inside, end: item.to!.start, newText: '' });
+      for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+        if (ref.sub && text[ref.sub.start] !== ref.sub.letter) edits.push({ start: ref.sub.start, end: ref.sub.end, newText: ref.sub.letter });
       }
     }
   }
