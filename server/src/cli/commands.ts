@@ -5,7 +5,7 @@ import type { Corpus } from '../core/corpus';
 import { findCitations } from '../core/grammar';
 import { citationsOfText } from '../core/markdown';
 import { messageOf, type Finding } from '../core/features/diagnostics';
-import { coveredByCitation, referenceLabel } from '../core/resolve';
+import { coveredByCitation, coveredName } from '../core/resolve';
 import type { Translate } from '../i18n';
 import { markdownFiles, UnreadablePathError } from './files';
 import { checkFiles } from './parallel';
@@ -40,8 +40,14 @@ const show: Command = (args, { corpus, t, io }) => {
     io.err(t('hover.notFound', { symbol: paper.symbol, reference: text.slice(citation.mark.end, citation.end).trim() }));
     return 1;
   }
-  const blocks = covered.map(({ paragraph, sub }) => {
-    const lines = [`${paper.symbol} §${referenceLabel({ paragraph, sub })}`, `${paragraph.number}. ${plain(paragraph.text)}`];
+  const blocks = covered.map((c) => {
+    const { paragraph, sub, footnote } = c;
+    if (footnote) {
+      const { calledFrom } = footnote;
+      const from = calledFrom.subParagraph ? `${calledFrom.paragraph}(${calledFrom.subParagraph})` : String(calledFrom.paragraph);
+      return [`${coveredName(paper, c)} (${t('hover.calledFrom', { reference: from })})`, `${footnote.marker} ${plain(footnote.text)}`].join('\n');
+    }
+    const lines = [coveredName(paper, c), `${paragraph.number}. ${plain(paragraph.text)}`];
     for (const s of sub ? [sub] : paragraph.subParagraphs) lines.push(`  (${s.letter}) ${plain(s.text)}`);
     for (const f of paper.footnotesOf(paragraph.number, sub?.letter)) lines.push(`  ${f.marker} ${plain(f.text)}`);
     return lines.join('\n');
@@ -78,7 +84,7 @@ const list: Command = (args, ctx) => {
         line: line + 1,
         column: c.start - starts[line]! + 1,
         citation: text.slice(c.start, c.end).replace(/\s+/g, ' '),
-        resolves: coveredByCitation(paper, c).map((cov) => `${paper.symbol} §${referenceLabel(cov)}`),
+        resolves: coveredByCitation(paper, c).map((cov) => coveredName(paper, cov)),
       });
     }
   }

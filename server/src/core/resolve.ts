@@ -96,6 +96,11 @@ export function referenceLabel(c: Covered): string {
   return c.sub ? `${c.paragraph.number}(${c.sub.letter})` : String(c.paragraph.number);
 }
 
+/** A covered passage named in full: `CRP/43 §6(a)`, `CRP/43 n. 2`. */
+export function coveredName(paper: Paper, c: Covered): string {
+  return c.footnote ? `${paper.symbol} ${referenceLabel(c)}` : `${paper.symbol} §${referenceLabel(c)}`;
+}
+
 /**
  * What the counts count: a paragraph (`6`, whichever of its letters are cited) or a
  * footnote (`n2`). The panel's and the code lenses' records use these keys.

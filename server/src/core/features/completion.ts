@@ -5,24 +5,26 @@
  *   text (`CRP/43 §recruit` finds 16);
  * - after `§24(`, and after a letter and a separator (`§24(a) and (`), that
  *   paragraph's sub-paragraphs;
+ * - after a note word (`CRP/43, note `, `CRP/43 §5 n. `): the paper's footnotes;
  * - after `CRP/`: the papers' symbols.
  *
  * Text filtering happens here, not in the editor: editors match what is typed against
  * the start of words, and a writer looking for "recruitment" types the middle of §16.
  */
-import type { Corpus, Paper, Paragraph, SubParagraph } from '../corpus';
-import { MARK_ALTERNATIVES, matchMark } from '../grammar';
+import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
+import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, markSpelling, matchMark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
-import { escapeHtml, firstWords, renderPassage } from './render';
+import { escapeHtml, firstWords, renderFootnote, renderPassage } from './render';
 
-export type CompletionKind = 'paragraph' | 'subParagraph' | 'symbol';
+export type CompletionKind = 'paragraph' | 'subParagraph' | 'footnote' | 'symbol';
 
 /** What a completion item stands for: enough to render its documentation again later. */
 export interface CompletionTarget {
   symbol: string;
   paragraph?: number;
   letter?: string;
+  note?: number;
 }
 
 export interface CompletionResult {
@@ -63,11 +65,12 @@ class Item implements CompletionResult {
     readonly sortText: string,
     readonly start: number,
     readonly end: number,
-    private readonly render: { paper: Paper; paragraph?: Paragraph; sub?: SubParagraph; t?: Translate },
+    private readonly render: { paper: Paper; paragraph?: Paragraph; sub?: SubParagraph; note?: Footnote; t?: Translate },
   ) {}
 
   get documentation(): string {
-    const { paper, paragraph, sub, t } = this.render;
+    const { paper, paragraph, sub, note, t } = this.render;
+    if (note && t) return renderFootnote(paper, note, t);
     return paragraph && t ? renderPassage(paper, paragraph, sub, t) : paperSummary(paper);
   }
 }
@@ -152,13 +155,43 @@ function subParagraphItems(paper: Paper, number: number, typed: string, start: n
   };
 }
 
+function footnoteItems(paper: Paper, typed: string, start: number, end: number, t: Translate): CompletionList {
+  const items = paper.data.footnotes
+    .filter((f) => String(f.number).startsWith(typed))
+    .map((f) => {
+      const label = String(f.number);
+      const paragraph = paper.paragraph(f.calledFrom.paragraph);
+      return new Item('footnote', label, `${t('hover.footnote', { number: f.number })} — ${firstWords(f.text)}`, { symbol: paper.symbol, note: f.number }, label, label, label.padStart(4, '0'), start, end, {
+        paper,
+        ...(paragraph ? { paragraph } : {}),
+        note: f,
+        t,
+      });
+    });
+  return { items, incomplete: false };
+}
+
 const PARTIAL_WORD = /[\p{L}\p{N}-]*$/u;
 
+/** The grammar's separator words, as alternatives of a pattern (`&` is no word: no `\b` before it). */
+const wordAlternatives = (words: readonly string[]) => words.map((w) => (/^\p{L}/u.test(w) ? `\\b${w}` : w)).join('|');
+const SEPARATOR_WORDS = wordAlternatives([...RANGE_WORDS, ...LIST_WORDS]);
+const SPACES = '[ \\t\\u00a0\\u202f]';
+
 /** A list or range separator at the end, maybe followed by the mark written again (`§6 and §`). */
-const AFTER_SEPARATOR = new RegExp(`(?:[,–—‑-]|\\bto|\\bà|\\ba|\\band|\\bet|\\by)[\\s\\u00a0\\u202f]*(?:(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*)?$`, 'iu');
+const AFTER_SEPARATOR = new RegExp(`(?:[,–—‑-]|${SEPARATOR_WORDS})[\\s\\u00a0\\u202f]*(?:(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*)?$`, 'iu');
 
 /** `(a) and (`, `(a), (b`, `(a)–(`: a letter being typed after a letter and a separator, on one line. */
-const LETTER_AFTER_LETTER = /\([a-z]\)[ \t\u00a0\u202f]*(?:,[ \t\u00a0\u202f]*(?:(?:and|et|y)[ \t\u00a0\u202f]+)?|(?:and|et|y|to|à|a)[ \t\u00a0\u202f]+|[–—‑-][ \t\u00a0\u202f]*)\(([a-z]?)$/u;
+const LETTER_AFTER_LETTER = new RegExp(
+  `\\([a-z]\\)${SPACES}*(?:,${SPACES}*(?:(?:${wordAlternatives(LIST_WORDS)})${SPACES}+)?|(?:${SEPARATOR_WORDS})${SPACES}+|[–—‑-]${SPACES}*)\\(([a-z]?)$`,
+  'u',
+);
+
+/** What a citation's body may hold before the cursor: numbers, letters, separators, marks, one partial word. */
+const CITATION_BODY = new RegExp(`^[\\s\\u00a0\\u202f]*(?:[\\d()a-z,–—‑§¶.á&-]|\\s|${SEPARATOR_WORDS})*[\\p{L}\\p{N}-]*$`, 'u');
+
+/** A note mark just before the number being typed (`note `, `§5 n. `): footnotes are offered. */
+const AFTER_NOTE_MARK = new RegExp(`(?:^|[\\s\\u00a0\\u202f,])(${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*$`, 'iu');
 
 /**
  * Finds the citation being typed before `offset`: the last symbol and mark in the
@@ -181,9 +214,9 @@ function citationContext(prose: string, offset: number, corpus: Corpus): { paper
   const body = before.slice(mark.end);
   // Only numbers, letters in parentheses, separators, marks written again (`§6 and §`)
   // and one partial word may follow.
-  if (!/^[\s\u00a0\u202f]*(?:[\d()a-z,–—‑§.á-]|\s|\bto\b|\bà\b|\ba\b|\band\b|\bet\b|\by\b)*[\p{L}\p{N}-]*$/u.test(body)) return undefined;
+  if (!CITATION_BODY.test(body)) return undefined;
   if (body.includes('\n')) return undefined;
-  return { paper: best.paper, body, bodyStart: from + mark.end };
+  return { paper: best.paper, body: before.slice(mark.start), bodyStart: from + mark.start };
 }
 
 export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: Translate): CompletionList {
@@ -215,9 +248,13 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
     }
     const typed = PARTIAL_WORD.exec(body)?.[0] ?? '';
     const beforeTyped = body.slice(0, body.length - typed.length);
+    const noteMark = AFTER_NOTE_MARK.exec(beforeTyped)?.[1];
+    if (noteMark && markSpelling(noteMark)?.kind === 'footnote' && /^\d*$/.test(typed)) {
+      return footnoteItems(paper, typed, offset - typed.length, offset, t);
+    }
     // Right after the mark, or after a separator (and the mark written again): a new
     // reference starts here.
-    if (/^[\s\u00a0\u202f]*$/.test(beforeTyped) || AFTER_SEPARATOR.test(beforeTyped)) {
+    if (matchMark(beforeTyped, 0)?.end === beforeTyped.trimEnd().length || AFTER_SEPARATOR.test(beforeTyped)) {
       return paragraphItems(paper, typed, offset - typed.length, offset, t);
     }
     return empty;
@@ -251,6 +288,10 @@ function paperSummary(p: Paper): string {
 export function completionDocumentation(corpus: Corpus, target: CompletionTarget, t: Translate): string | undefined {
   const paper = corpus.paper(target.symbol);
   if (!paper) return undefined;
+  if (target.note !== undefined) {
+    const note = paper.footnote(target.note);
+    return note && renderFootnote(paper, note, t);
+  }
   if (target.paragraph === undefined) return paperSummary(paper);
   const paragraph = paper.paragraph(target.paragraph);
   if (!paragraph) return undefined;

@@ -135,6 +135,8 @@ function targetOfResolved(item: CompletionItem): Partial<CompletionTarget> | und
       const letter = /^\(([a-z])\)$/.exec(item.label)?.[1];
       return letter && typeof data.paragraph === 'number' ? { symbol: data.symbol, paragraph: data.paragraph, letter } : undefined;
     }
+    case 'footnote':
+      return /^\d+$/.test(item.label) ? { symbol: data.symbol, note: Number(item.label) } : undefined;
     case 'symbol':
       return { symbol: item.label };
     default:
