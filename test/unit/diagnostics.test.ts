@@ -5,6 +5,7 @@ import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 import { checkDraft, DraftChecker, messageOf } from '../../server/src/core/features/diagnostics';
 import { translator } from '../../server/src/i18n';
+import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
 import { parseFixture } from '../fixtures/cursor';
 
 const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
@@ -291,6 +292,63 @@ describe('DraftChecker, edit by edit', () => {
     const checker = new DraftChecker(corpus);
     expect(checker.findings(draft)).toHaveLength(1);
     apply(draft, checker, text.indexOf('Before'), text.indexOf('Before'), '```\n');
+    expect(checker.findings(draft)).toEqual([]);
+  });
+});
+
+describe('short forms (ibid.)', () => {
+  const covers = (text: string) => new DraftIndex(text, symbols).citations().map((c) => [text.slice(c.start, c.end), c.symbol, coveredByCitation(corpus.paper('CRP/43')!, c).map(referenceLabel).join(' ')]);
+  const codes = (text: string) => checkDraft(new DraftIndex(text, symbols), corpus).map((f) => [f.code, text.slice(f.start, f.end), messageOf(f, translator('en'))]);
+
+  it.each([
+    ['See CRP/43 §6. Later: Ibid., para. 7.', 'Ibid., para. 7', '7'],
+    ['See CRP/43 §6. Later: ibid., §7.', 'ibid., §7', '7'],
+    ['See CRP/43 §6. Later: id., ¶ 7.', 'id., ¶ 7', '7'],
+    ['Voir CRP/43, par. 6.\n\n[^1]: Ibid., par. 7.', 'Ibid., par. 7', '7'],
+    ['Véase CRP/43, párr. 6.\n\n[^1]: Ibíd., párr. 7.', 'Ibíd., párr. 7', '7'],
+    ['See CRP/43 §§6–7.\n\n[^1]: Ibid.', 'Ibid.', '6 7'],
+    ['See CRP/43 §6. Then Ibid., para. 9. Then Ibid.', 'Ibid.', '9'],
+  ])('%s', (text, written, covered) => {
+    const found = covers(text);
+    expect(found[found.length - 1]).toEqual([written, 'CRP/43', covered]);
+    expect(codes(text)).toEqual([]);
+  });
+
+  it('skips code: a citation in code is no antecedent, a short form in code is none', () => {
+    expect(covers('`CRP/43 §6` and Ibid., para. 7')).toEqual([['Ibid., para. 7', '', '7']]);
+    expect(covers('CRP/43 §6\n\n```\nIbid., para. 9\n```\n')).toHaveLength(1);
+  });
+
+  it('warns when there is no citation before, or when the one before is of a paper crp-cite does not have', () => {
+    expect(codes('Ibid., para. 7 says so.')).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” repeats the citation before it, but this draft has none before it.']]);
+    const text = 'See CRP/43 §6, then A/68/190, para. 12. Ibid., para. 3.';
+    expect(codes(text)).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” follows a citation of A/68/190, which crp-cite does not have: it is not checked.']]);
+    // The paper named last, even without a reference, is the one a short form is of.
+    expect(covers('CRP/43 §28 aside, A/68/190 says; CRP/43 was adopted. Ibid., para. 3.').pop()).toEqual(['Ibid., para. 3', 'CRP/43', '3']);
+  });
+
+  it('checks a short form’s references against its paper', () => {
+    expect(codes('CRP/43 §6. Ibid., para. 28.').map((c) => c[0])).toEqual(['crp-cite.unknown-paragraph']);
+  });
+
+  it('`id.` alone is not read, nor ibid inside a word', () => {
+    expect(covers('CRP/43 §6. The id. card and ibidem-like words, Fibid.')).toHaveLength(1);
+  });
+
+  it('stays right edit by edit: deleting the citation before a short form warns, typing it back clears', () => {
+    const text = `${'Filler paragraph.\n\n'.repeat(30)}See CRP/43 §6.\n\n${'More filler.\n\n'.repeat(30)}[^1]: Ibid., para. 7.\n`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toEqual([]);
+    const at = text.indexOf('CRP/43 §6');
+    const before = draft.getText();
+    draft.applyEdit(at, at + 9, 'nothing');
+    checker.edited({ start: at, end: at + 9, removed: before.slice(at, at + 9), inserted: 'nothing' }, draft.getText(), draft.lastReparsed);
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.ibid-without-citation']);
+    expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+    const again = draft.getText();
+    draft.applyEdit(at, at + 7, 'CRP/43 §6');
+    checker.edited({ start: at, end: at + 7, removed: again.slice(at, at + 7), inserted: 'CRP/43 §6' }, draft.getText(), draft.lastReparsed);
     expect(checker.findings(draft)).toEqual([]);
   });
 });

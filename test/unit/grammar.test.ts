@@ -72,7 +72,7 @@ describe('marks', () => {
     ['CRP/43, párrafos [[6]] y [[7]]', '6 7', 'párrafos'],
   ])('%s', (source, covers, mark) => {
     const c = expectCitation(source, covers, parseFixture(source).text);
-    expect(c.mark.text).toBe(mark);
+    expect(c.mark!.text).toBe(mark);
   });
 
   it('with or without the comma and the space', () => {
@@ -410,7 +410,7 @@ describe('mark first, symbol after (UN running text)', () => {
     ['paragraphs [[14]] to\n[[16]] of\nCRP/43 say', '14 15 16', 'paragraphs 14 to\n16 of\nCRP/43'],
   ])('%s', (source, covers, written) => {
     const c = expectCitation(source, covers, written);
-    expect(c.mark.start).toBeLessThan(c.symbolStart);
+    expect(c.mark!.start).toBeLessThan(c.symbolStart);
     expect(c.end).toBe(c.symbolEnd);
   });
 
@@ -444,7 +444,7 @@ describe('more ways to write the mark', () => {
     ['CRP/43 ¶ [[9]]', '9', '¶'],
     ['CRP/43 ¶¶ [[9]]–[[11]]', '9 10 11', '¶¶'],
   ])('%s', (source, covers, mark) => {
-    expect(expectCitation(source, covers, parseFixture(source).text).mark.text).toBe(mark);
+    expect(expectCitation(source, covers, parseFixture(source).text).mark!.text).toBe(mark);
   });
 
   it('in parentheses after the symbol', () => {

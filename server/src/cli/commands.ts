@@ -37,7 +37,7 @@ const show: Command = (args, { corpus, t, io }) => {
   }
   const covered = coveredByCitation(paper, citation);
   if (covered.length === 0) {
-    io.err(t('hover.notFound', { symbol: paper.symbol, reference: text.slice(citation.mark.end, citation.end).trim() }));
+    io.err(t('hover.notFound', { symbol: paper.symbol, reference: text.slice(citation.mark?.end ?? citation.symbolEnd, citation.end).trim() }));
     return 1;
   }
   const blocks = covered.map((c) => {

@@ -9,6 +9,8 @@
  *
  *   citation   = symbol [","] ws ["("] ws body                  symbol first: `CRP/43 (para. 9)`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
+ *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
+ *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
  *   sub-first  = sub-word ws letter ws sub-of ws mark ws number  `subparagraph (b) of paragraph 5`
  *   mark       = MARKS (any case: `§`, `¶¶`, `para`, `Paras.`, `par.`, `párrs`, `footnote`, `n.` ...)
@@ -118,13 +120,26 @@ export interface CitationItem {
 }
 
 export interface Citation {
-  /** The paper's symbol, e.g. `CRP/43`. */
+  /**
+   * The paper's symbol, e.g. `CRP/43`. For a short form, the symbol of the nearest full
+   * citation before it in the draft, which the draft index fills in (`''` when none).
+   */
   symbol: string;
+  /** Where the symbol is written; for a short form, where `Ibid.` is. */
   symbolStart: number;
   symbolEnd: number;
-  /** The first mark. Before the symbol in a mark-first citation (`paragraph 9 of CRP/43`). */
-  mark: Mark;
+  /**
+   * The first mark. Before the symbol in a mark-first citation (`paragraph 9 of CRP/43`).
+   * Absent only in a short form written alone (`Ibid.`), which repeats `repeats`' references.
+   */
+  mark?: Mark;
   items: CitationItem[];
+  /** A short form (`Ibid.`, `Ibid., para. 7`): its paper is the one cited last before it. */
+  short?: true;
+  /** For `Ibid.` alone: the citation it repeats, filled in by the draft index. */
+  repeats?: Citation;
+  /** For a short form: the symbol of a paper crp-cite does not have, named just before it. */
+  unknownPaper?: string;
   start: number;
   end: number;
 }
@@ -200,6 +215,20 @@ export const MARKS: readonly MarkSpelling[] = [
   either('n.', 'note', ALL, 'footnote'),
   many('fns.', 'note', ['en'], 'footnote'),
   one('fn.', 'note', ['en'], 'footnote'),
+];
+
+/**
+ * Short forms that stand for the last paper cited (`Ibid., para. 7`). `alone`: the form
+ * may be written without a reference, repeating the last citation (`Ibid.`); `id.` is
+ * too short a word to be read alone.
+ */
+export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
+  { text: 'ibidem', alone: true },
+  { text: 'ibid.', alone: true },
+  { text: 'ibíd.', alone: true },
+  { text: 'ibid', alone: true },
+  { text: 'ibíd', alone: true },
+  { text: 'id.', alone: false },
 ];
 
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`). */
@@ -371,6 +400,12 @@ function matchWord(pattern: RegExp, text: string, i: number): string | undefined
   pattern.lastIndex = i;
   return pattern.exec(text)?.[0];
 }
+
+// Not inside a word, nor a compound (`ibidem-like`).
+const SHORT_FORM_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
+/** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
+export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\./i;
 
 const SUB_WORD_PATTERN = wordsPattern(SUB_PARAGRAPH_WORDS.map((w) => w.text));
 const SUB_OF_PATTERN = wordsPattern(SUB_PARAGRAPH_OF);
@@ -705,6 +740,24 @@ function isWholeSymbol(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * The short forms in `[from, to)`: `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`. Their symbol is
+ * left empty: which paper they cite depends on the citations before them, in other
+ * blocks too, which the draft index knows.
+ */
+function findShortForms(text: string, from: number, to: number, found: Citation[]): void {
+  SHORT_FORM_PATTERN.lastIndex = from;
+  for (let m = SHORT_FORM_PATTERN.exec(text); m && m.index < to; m = SHORT_FORM_PATTERN.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const at = skipSpacesAndOneBreak(text, text[end] === ',' ? end + 1 : end);
+    const body = at > end ? parseBody(text, at) : undefined;
+    // Fields in the order every citation has them (packedCitations.ts unpacks them so).
+    if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
+    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: [], short: true, start, end });
+  }
+}
+
+/**
  * Every citation of one of `symbols` in `text`, in order. `text` is prose with code and
  * comments blanked out; `from`/`to` restrict the search to a slice without copying it.
  * With `unread`, what looks like a reference next to a symbol but is not read goes there.
@@ -725,11 +778,17 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
       i = text.indexOf(symbol, i + symbol.length);
     }
   }
-  if (symbols.length > 1) found.sort((a, b) => a.start - b.start);
+  const full = found.length;
+  if (MAY_HOLD_SHORT_FORM.test(text.length === to - from ? text : text.slice(from, to))) findShortForms(text, from, to, found);
+  if (symbols.length > 1 || found.length > full) found.sort((a, b) => a.start - b.start);
   // A mark-first citation may reach back into the one before (`CRP/43 §6 and paragraph 9
-  // of CRP/43`, where the first took `and paragraph 9`): the first keeps what it read.
+  // of CRP/43`, where the first took `and paragraph 9`): the first keeps what it read. A
+  // short form gives way to a full citation (`Ibid., paragraph 9 of CRP/43`).
   for (let k = 1; k < found.length; k++) {
-    if (found[k]!.start < found[k - 1]!.end) found.splice(k--, 1);
+    const [before, at] = [found[k - 1]!, found[k]!];
+    if (at.start >= before.end) continue;
+    found.splice(before.short && !at.short ? k - 1 : k, 1);
+    k--;
   }
   return found;
 }
@@ -774,7 +833,8 @@ export function targetAt(citation: Citation, offset: number): Target | undefined
       }
     }
   }
-  if ((offset >= citation.symbolStart && offset <= citation.symbolEnd) || (offset >= citation.mark.start && offset <= citation.mark.end)) {
+  const mark = citation.mark;
+  if ((offset >= citation.symbolStart && offset <= citation.symbolEnd) || (mark && offset >= mark.start && offset <= mark.end)) {
     return { kind: 'citation', start: citation.start, end: citation.end };
   }
   return undefined;

@@ -15,7 +15,7 @@
  */
 import type Token from 'markdown-it/lib/token.mjs';
 import { createBlockParser } from './blockParser';
-import { findCitations, type Citation } from './grammar';
+import { findCitations, MAY_HOLD_SHORT_FORM, type Citation } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 
@@ -258,7 +258,7 @@ function proseOf(block: Block, text: string): string {
 /** Whether the block names a paper at all: most blocks do not, and skip the masking. */
 function mayCite(block: Block, text: string, symbols: readonly string[]): boolean {
   const own = text.slice(block.start, block.start + block.length);
-  return symbols.some((s) => own.includes(s));
+  return symbols.some((s) => own.includes(s)) || MAY_HOLD_SHORT_FORM.test(own);
 }
 
 /** markdown-it's HTML blocks that blank lines do not end (html_blocks.mjs, types 1 to 5): start, end. */
@@ -394,6 +394,8 @@ export class DraftIndex {
      * reading of a closed draft), which would only pay for packing them.
      */
     options: { chunk?: number; far?: number; keepCitations?: boolean } = {},
+    /** For an island (see `around`): the citation before its text, asked only when a short form needs it. */
+    private readonly citationBeforeText?: () => Citation | undefined,
   ) {
     this.chunk = Math.max(1, options.chunk ?? PARSE_CHUNK);
     this.far = Math.max(1, options.far ?? FAR);
@@ -420,7 +422,8 @@ export class DraftIndex {
     if (this.island && offset >= this.island.base) return this.island;
     const start = lastBlockStartBefore(this.text, this.parsedTo, offset);
     if (start <= this.parsedTo) return { draft: this, base: 0 };
-    this.island = { draft: new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far, keepCitations: this.keep }), base: start };
+    const island = new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far, keepCitations: this.keep }, () => this.citationBefore(start));
+    this.island = { draft: island, base: start };
     return this.island;
   }
 
@@ -557,7 +560,7 @@ export class DraftIndex {
    * document offsets: found in the block's prose the first time, and kept packed to be
    * unpacked afresh the next times.
    */
-  private eachCitationOf(block: Block, fn: (citation: Citation) => void, wanted?: (start: number, end: number) => boolean): void {
+  private eachCitationOf(block: Block, fn: (citation: Citation) => void, wanted?: (start: number, end: number, short: boolean) => boolean): void {
     if (block.citations) {
       unpackCitations(block.citations, this.text, this.symbols, block.start, fn, wanted);
       return;
@@ -568,7 +571,34 @@ export class DraftIndex {
     }
     const found = findCitations(proseOf(block, this.text), this.symbols);
     if (this.keep) block.citations = packCitations(found, this.symbols);
-    for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end)) fn(shift(c, block.start));
+    for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true)) fn(shift(c, block.start));
+  }
+
+  /**
+   * The citation before `offset` (a short form resolved), if any: what a short form there
+   * refers to. Walks back block by block; blocks without citations cost a length check.
+   */
+  citationBefore(offset: number): Citation | undefined {
+    this.parseUpTo(offset);
+    // Short forms back to the nearest full citation, which they all take their paper from.
+    const chain: Citation[] = [];
+    for (let k = Math.min(this.blockIndexAt(offset), this.blocks.length - 1); k >= 0; k--) {
+      const inBlock: Citation[] = [];
+      this.eachCitationOf(this.blocks[k]!, (c) => inBlock.push(c), (start) => start < offset);
+      for (let j = inBlock.length - 1; j >= 0; j--) {
+        const c = inBlock[j]!;
+        chain.push(c);
+        if (!c.short) return this.resolveChain(chain);
+      }
+    }
+    return chain.length > 0 ? this.resolveChain(chain) : this.citationBeforeText?.();
+  }
+
+  /** Resolves the short forms of `chain` (latest first, ending at a full citation or at the text's start); returns the latest. */
+  private resolveChain(chain: Citation[]): Citation {
+    let previous = chain[chain.length - 1]!.short ? this.citationBeforeText?.() : undefined;
+    for (let j = chain.length - 1; j >= 0; j--) previous = this.resolveShortForm(chain[j]!, previous);
+    return previous!;
   }
 
   /** Every citation in the draft, with document offsets: the same array until the next edit (do not modify it). */
@@ -576,7 +606,8 @@ export class DraftIndex {
     if (this.all) return this.all;
     this.parseUpTo(Number.POSITIVE_INFINITY);
     const all: Citation[] = [];
-    for (const block of this.blocks) this.eachCitationOf(block, (c) => all.push(c));
+    let previous: Citation | undefined;
+    for (const block of this.blocks) this.eachCitationOf(block, (c) => all.push((previous = this.resolveShortForm(c, previous))));
     this.all = all;
     return all;
   }
@@ -592,7 +623,8 @@ export class DraftIndex {
       return;
     }
     this.parseUpTo(Number.POSITIVE_INFINITY);
-    for (const block of this.blocks) this.eachCitationOf(block, fn);
+    let previous: Citation | undefined;
+    for (const block of this.blocks) this.eachCitationOf(block, (c) => fn((previous = this.resolveShortForm(c, previous))));
   }
 
   /** The citations touching `[start, end)` (one that ends at `start` counts): what one screen or one edit touches. */
@@ -601,7 +633,71 @@ export class DraftIndex {
     const all: Citation[] = [];
     const touching = (s: number, e: number) => e >= start && s < end;
     for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < end; k++) this.eachCitationOf(this.blocks[k]!, (c) => all.push(c), touching);
+    this.resolveShortForms(all);
     return all;
+  }
+
+  /**
+   * A short form given the paper of the citation before it (`previous`, itself resolved):
+   * `Ibid., para. 7` cites 7 of that paper; `Ibid.` alone repeats its references. Returns
+   * `c`, which is the `previous` of the next citation; a full citation is returned as is.
+   *
+   * A symbol written between them is the paper the writer last named: a known one
+   * (`CRP/43 was adopted … Ibid., para. 7`) is it; an unknown one (`A/68/190, para. 12 …
+   * Ibid.`) means the short form is of a paper crp-cite does not have, and it cites
+   * nothing rather than the wrong paper. Looked for within `SHORT_FORM_REACH` characters.
+   */
+  private resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
+    if (!c.short) return c;
+    const from = Math.max(previous && previous.end <= c.start ? previous.end : 0, c.start - SHORT_FORM_REACH);
+    let named: string | undefined;
+    if (c.start > from) {
+      SYMBOL_LIKE.lastIndex = from;
+      for (let m = SYMBOL_LIKE.exec(this.text); m && m.index + m[0].length <= c.start; m = SYMBOL_LIKE.exec(this.text)) {
+        // A symbol quoted in code is no paper the writer cites.
+        if (!this.inCode(m.index)) named = m[0];
+      }
+    }
+    if (named !== undefined && !this.symbols.includes(named)) {
+      c.symbol = '';
+      c.unknownPaper = named;
+      return c;
+    }
+    c.symbol = named ?? previous?.symbol ?? '';
+    if (c.items.length === 0 && previous && named === undefined) c.repeats = previous.repeats ?? previous;
+    return c;
+  }
+
+  /**
+   * Where the short forms right after `offset` end: they take their paper from what comes
+   * before them, so an edit before them may change what they cite, up to the next full
+   * citation. `offset` when the next citation is a full one, or there is none.
+   */
+  shortFormsEndAfter(offset: number): number {
+    let end = offset;
+    this.parseUpTo(offset + 1);
+    for (let k = this.blockIndexAt(offset); k < this.blocks.length; k++) {
+      let full = false;
+      // Spans are enough: nothing is unpacked (a block may hold 100,000 citations on one line).
+      const spanOnly = (start: number, citationEnd: number, short: boolean) => {
+        if (full || start < offset) return false;
+        if (short) end = citationEnd;
+        else full = true;
+        return false;
+      };
+      this.eachCitationOf(this.blocks[k]!, () => undefined, spanOnly);
+      if (full) break;
+      if (k === this.blocks.length - 1) this.parseUpTo(this.blocks[k]!.start + this.blocks[k]!.length + 1);
+    }
+    return end;
+  }
+
+  /** Gives the short forms among `citations` (in order, from one span of the draft) their paper. */
+  private resolveShortForms(citations: Citation[]): void {
+    const first = citations.findIndex((c) => c.short);
+    if (first < 0) return;
+    let previous = first > 0 ? citations[first - 1] : this.citationBefore(citations[first]!.start);
+    for (let k = first; k < citations.length; k++) previous = this.resolveShortForm(citations[k]!, previous);
   }
 
   /** The citation containing `offset` (or ending just before it), if any. */
@@ -614,7 +710,7 @@ export class DraftIndex {
       if (!block) continue;
       let found: Citation | undefined;
       this.eachCitationOf(block, (c) => (found ??= c), containing);
-      if (found) return found;
+      if (found) return found.short ? this.resolveShortForm(found, this.citationBefore(found.start)) : found;
     }
     return undefined;
   }
@@ -654,6 +750,12 @@ export class DraftIndex {
   }
 }
 
+/** How far back from a short form a paper's symbol is looked for (see `resolveShortForm`). */
+const SHORT_FORM_REACH = 20_000;
+
+/** A document symbol as the UN and IOM write them: `CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`. */
+const SYMBOL_LIKE = /(?<![\p{L}\p{N}_/])[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])(?![\p{L}\p{N}_/])/gu;
+
 /** A copy of a citation with every offset moved by `by`. */
 export function shift(c: Citation, by: number): Citation {
   if (by === 0) return c;
@@ -678,15 +780,14 @@ export function shift(c: Citation, by: number): Citation {
     const from = ref(item.from);
     items.push(item.to ? { from, to: ref(item.to), start: item.start + by, end: item.end + by } : { from, start: item.start + by, end: item.end + by });
   }
-  return {
-    symbol: c.symbol,
-    symbolStart: c.symbolStart + by,
-    symbolEnd: c.symbolEnd + by,
-    mark: { ...c.mark, start: c.mark.start + by, end: c.mark.end + by },
-    items,
-    start: c.start + by,
-    end: c.end + by,
-  };
+  // Fields in the grammar's order; `repeats` is filled in later, by the index.
+  const out = { symbol: c.symbol, symbolStart: c.symbolStart + by, symbolEnd: c.symbolEnd + by } as Citation;
+  if (c.mark) out.mark = { ...c.mark, start: c.mark.start + by, end: c.mark.end + by };
+  out.items = items;
+  if (c.short) out.short = true;
+  out.start = c.start + by;
+  out.end = c.end + by;
+  return out;
 }
 
 /** Citations of a whole text in one pass (the CLI and tests). */

@@ -16,6 +16,8 @@
 import { MARKS, type Citation, type CitationItem, type LetterToken, type Mark, type NumberToken, type Reference } from './grammar';
 
 const NONE = -1;
+/** In place of a symbol's index: a short form (`Ibid.`). */
+const SHORT = -2;
 
 /** An empty block's citations, shared. */
 export const NO_CITATIONS = new Int32Array(0);
@@ -58,12 +60,13 @@ export function packCitations(citations: readonly Citation[], symbols: readonly 
     token(r.note);
   };
   for (const c of citations) {
-    const lower = c.mark.text.toLowerCase();
-    put(symbols.indexOf(c.symbol));
+    const lower = c.mark?.text.toLowerCase();
+    // A short form's symbol is not its own: the index finds it when unpacking.
+    put(c.short ? SHORT : symbols.indexOf(c.symbol));
     put(c.symbolStart);
     put(c.symbolEnd);
-    put(MARKS.findIndex((m) => m.text === lower));
-    put(c.mark.start);
+    put(lower === undefined ? NONE : MARKS.findIndex((m) => m.text === lower));
+    put(c.mark ? c.mark.start : NONE);
     put(c.start);
     put(c.end);
     put(c.items.length);
@@ -80,7 +83,8 @@ export function packCitations(citations: readonly Citation[], symbols: readonly 
 
 /**
  * Calls `fn` with each citation of `packed`, made afresh, its offsets moved by `base`
- * (the block's start in `text`, the draft whose slices its strings are). With `wanted`,
+ * (the block's start in `text`, the draft whose slices its strings are). With `wanted`
+ * (asked with each citation's span and whether it is a short form),
  * only the citations whose (moved) span it accepts are made: a hover in a block of
  * 100,000 citations (one long line) makes one.
  */
@@ -90,7 +94,7 @@ export function unpackCitations(
   symbols: readonly string[],
   base: number,
   fn: (citation: Citation) => void,
-  wanted?: (start: number, end: number) => boolean,
+  wanted?: (start: number, end: number, short: boolean) => boolean,
 ): void {
   let i = 0;
   const numberAt = (start: number, end: number): NumberToken => {
@@ -123,17 +127,24 @@ export function unpackCitations(
     return r;
   };
   while (i < packed.length) {
-    if (wanted && !wanted(base + packed[i + 5]!, base + packed[i + 6]!)) {
+    if (wanted && !wanted(base + packed[i + 5]!, base + packed[i + 6]!, packed[i] === SHORT)) {
       const count = packed[i + 7]!;
       i += CITATION;
       for (let k = 0; k < count; k++) i += ITEM + (packed[i + 2] === 1 ? 2 : 1) * REFERENCE;
       continue;
     }
-    const symbol = symbols[packed[i]!]!;
-    const spelling = MARKS[packed[i + 3]!]!;
-    const markStart = base + packed[i + 4]!;
-    const mark: Mark = { text: text.slice(markStart, markStart + spelling.text.length), start: markStart, end: markStart + spelling.text.length, style: spelling.style, kind: spelling.kind, plural: spelling.plural, lists: spelling.lists };
-    const citation: Citation = { symbol, symbolStart: base + packed[i + 1]!, symbolEnd: base + packed[i + 2]!, mark, items: [], start: base + packed[i + 5]!, end: base + packed[i + 6]! };
+    const short = packed[i] === SHORT;
+    const citation = { symbol: short ? '' : symbols[packed[i]!]!, symbolStart: base + packed[i + 1]!, symbolEnd: base + packed[i + 2]! } as Citation;
+    const spelling = packed[i + 3] === NONE ? undefined : MARKS[packed[i + 3]!]!;
+    if (spelling) {
+      const markStart = base + packed[i + 4]!;
+      const mark: Mark = { text: text.slice(markStart, markStart + spelling.text.length), start: markStart, end: markStart + spelling.text.length, style: spelling.style, kind: spelling.kind, plural: spelling.plural, lists: spelling.lists };
+      citation.mark = mark;
+    }
+    citation.items = [];
+    if (short) citation.short = true;
+    citation.start = base + packed[i + 5]!;
+    citation.end = base + packed[i + 6]!;
     const count = packed[i + 7]!;
     i += CITATION;
     for (let k = 0; k < count; k++) {

@@ -78,7 +78,8 @@ export function coveredByItem(paper: Paper, item: CitationItem): Covered[] {
 export function coveredByCitation(paper: Paper, citation: Citation): Covered[] {
   const seen = new Set<string>();
   const result: Covered[] = [];
-  for (const item of citation.items) {
+  // `Ibid.` alone covers what the citation it repeats covers.
+  for (const item of citation.items.length === 0 && citation.repeats ? citation.repeats.items : citation.items) {
     for (const c of coveredByItem(paper, item)) {
       const key = coveredKey(c);
       if (!seen.has(key)) {

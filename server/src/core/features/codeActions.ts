@@ -281,23 +281,25 @@ export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: Citatio
   const text = draft.getText();
   const edits: SpanEdit[] = [];
   for (const citation of draft.citations()) {
-    if (!corpus.paper(citation.symbol)) continue;
+    const written = citation.mark;
+    if (!corpus.paper(citation.symbol) || !written) continue;
     const first = citation.items[0]!;
     // `subparagraph (b) of paragraph 5`: the words around the mark are the reference's own.
-    const inWords = first.start < citation.mark.start;
+    const inWords = first.start < written.start;
     const mark = namesSeveral(citation) ? marks.many : marks.one;
-    if (citation.mark.kind === 'paragraph' && !inWords && citation.mark.text.toLowerCase() !== mark) {
+    if (written.kind === 'paragraph' && !inWords && written.text.toLowerCase() !== mark) {
       // A line break around the mark (hard-wrapped prose) goes with it: `CRP/43, párrs.`⏎`19`
       // becomes `CRP/43 §§19`, one line, as Markdown renders it anyway.
       const gap = mark.startsWith('§') ? '' : ' ';
-      const symbolFirst = citation.symbolStart < citation.mark.start;
-      const parenthesized = symbolFirst && text.slice(citation.symbolEnd, citation.mark.start).includes('(');
+      // A short form (`Ibid., para. 7`) and a parenthesized or mark-first citation keep what is around the mark.
+      const symbolFirst = citation.symbolStart < written.start && !citation.short;
+      const parenthesized = symbolFirst && text.slice(citation.symbolEnd, written.start).includes('(');
       if (symbolFirst && !parenthesized) edits.push({ start: citation.symbolEnd, end: first.start, newText: `${marks.before}${mark}${gap}` });
-      else edits.push({ start: citation.mark.start, end: first.start, newText: `${mark}${gap}` });
+      else edits.push({ start: written.start, end: first.start, newText: `${mark}${gap}` });
     }
     for (const [k, item] of citation.items.entries()) {
       // The mark written again before an item (`§6 and §7`) or inside a range (`§9–§11`) goes: one mark for the citation.
-      const before = k > 0 && citation.mark.kind === 'paragraph' ? markBetween(text, citation.items[k - 1]!.end, item.start) : undefined;
+      const before = k > 0 && written.kind === 'paragraph' ? markBetween(text, citation.items[k - 1]!.end, item.start) : undefined;
       if (before !== undefined) edits.push({ start: before, end: item.start, newText: '' });
       const inside = item.to?.number ? markBetween(text, item.from.end, item.to.start) : undefined;
       if (inside !== undefined) edits.push({ start: inside, end: item.to!.start, newText: '' });

@@ -26,6 +26,7 @@ export const CODES = {
   leadingZeros: 'crp-cite.leading-zeros',
   absurdNumber: 'crp-cite.absurd-number',
   unknownFootnote: 'crp-cite.unknown-footnote',
+  ibidWithoutCitation: 'crp-cite.ibid-without-citation',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -37,6 +38,7 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
   'crp-cite.reversed-range': 'error',
   'crp-cite.absurd-number': 'error',
   'crp-cite.unknown-footnote': 'error',
+  'crp-cite.ibid-without-citation': 'warning',
   'crp-cite.repeated-reference': 'warning',
   'crp-cite.overlapping-range': 'warning',
   'crp-cite.leading-zeros': 'warning',
@@ -190,12 +192,23 @@ export function checkCitation(paper: Paper, citation: Citation): Finding[] {
   return out;
 }
 
+/**
+ * Every problem in one citation: of its paper's when the paper is loaded; for a short
+ * form (`Ibid.`) that follows no citation, or follows one of a paper crp-cite does not
+ * have, a warning that it cites nothing checked.
+ */
+export function checkAnyCitation(corpus: Corpus, c: Citation): Finding[] {
+  const paper = corpus.paper(c.symbol);
+  if (paper) return checkCitation(paper, c);
+  if (!c.short) return [];
+  const [messageKey, params] = c.unknownPaper === undefined ? ['ibidWithoutCitation', {}] : ['ibidOfUnknownPaper', { paper: c.unknownPaper }];
+  const code = CODES.ibidWithoutCitation;
+  return [{ code, severity: SEVERITY[code], start: c.symbolStart, end: c.symbolEnd, messageKey, params, citationStart: c.start, citationEnd: c.end }];
+}
+
 export function checkCitations(corpus: Corpus, citations: readonly Citation[]): Finding[] {
   const out: Finding[] = [];
-  for (const c of citations) {
-    const paper = corpus.paper(c.symbol);
-    if (paper) out.push(...checkCitation(paper, c));
-  }
+  for (const c of citations) out.push(...checkAnyCitation(corpus, c));
   return out;
 }
 
@@ -370,8 +383,7 @@ export class DraftChecker {
       let checked = 0;
       draft.forEachCitation((c) => {
         checked++;
-        const paper = this.corpus.paper(c.symbol);
-        if (paper) for (const f of checkCitation(paper, c)) findings.push(f);
+        for (const f of checkAnyCitation(this.corpus, c)) findings.push(f);
       });
       this.lastChecked = checked;
       this.findingsByStart = findings;
@@ -384,8 +396,15 @@ export class DraftChecker {
       const firstLineStart = text.lastIndexOf('\n', this.dirty.start - 1);
       const from = firstLineStart <= 0 ? 0 : text.lastIndexOf('\n', firstLineStart - 1) + 1;
       const lineEnd = text.indexOf('\n', this.dirty.end);
-      const to = lineEnd < 0 ? text.length : lineEnd;
+      let to = lineEnd < 0 ? text.length : lineEnd;
       const citations = draft.citationsIn(from, to + 1).filter((c) => c.end >= from && c.start <= to);
+      // Short forms after the edit (`Ibid.`) take their paper from before it: checked again
+      // too. Asked once the edited lines are read, so their blocks are not parsed twice.
+      const shortFormsEnd = draft.shortFormsEndAfter(to + 1);
+      if (shortFormsEnd > to + 1) {
+        for (const c of draft.citationsIn(to + 1, shortFormsEnd)) if (c.start > to) citations.push(c);
+        to = shortFormsEnd;
+      }
       this.lastChecked = citations.length;
       const fresh = checkCitations(this.corpus, citations);
       const kept = this.findingsByStart.filter((f) => f.citationEnd < from || f.citationStart > to);

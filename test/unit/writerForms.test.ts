@@ -1,0 +1,800 @@
+/**
+ * The forms the grammar reads since it was extended (see the header of
+ * server/src/core/grammar.ts), as a writer meets them in the editor, in English, French
+ * and Spanish: what the hover on each number, letter and note says and over exactly which
+ * token, where go-to-definition lands in the rendering, which finding a broken variant
+ * gets and exactly where, what completion offers (and that what it offers is then read),
+ * what must never be read, and that nothing in code ever is.
+ *
+ * Fixture notation (test/fixtures/cursor.ts): `[[…]]` an expected range, `|` the cursor.
+ * Passages are named `9` (a paragraph), `5(b)` (a sub-paragraph), `n2` (a footnote).
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../server/src/core/corpus';
+import { complete } from '../../server/src/core/features/completion';
+import { definition } from '../../server/src/core/features/definition';
+import { checkDraft, messageOf } from '../../server/src/core/features/diagnostics';
+import { hover } from '../../server/src/core/features/hover';
+import type { Citation } from '../../server/src/core/grammar';
+import { loadCorpus } from '../../server/src/core/load';
+import { DraftIndex } from '../../server/src/core/markdown';
+import { translator } from '../../server/src/i18n';
+import { cursorOf, parseFixture } from '../fixtures/cursor';
+
+const documents = resolve(__dirname, '..', '..', 'data', 'documents');
+const corpus = loadCorpus(documents);
+const paper: Paper = corpus.paper('CRP/43')!;
+const renderingPath = join(documents, 'crp-43.md');
+const renderingLines = readFileSync(renderingPath, 'utf8').split('\n');
+const forms = resolve(__dirname, '..', 'fixtures', 'forms');
+
+type Lang = 'en' | 'fr' | 'es';
+const LANGS: Lang[] = ['en', 'fr', 'es'];
+const t = { en: translator('en'), fr: translator('fr'), es: translator('es') };
+
+/** What the writer reads, written out here from locales/*.json rather than asked of the translator. */
+const WORDS = {
+  en: {
+    paragraph: (n: string) => `Paragraph ${n}`,
+    sub: (n: string, l: string) => `Sub-paragraph ${n}(${l})`,
+    note: (n: string) => `Footnote ${n}`,
+    noParagraph: (r: string) => `CRP/43 has no paragraph ${r}.`,
+    noNote: (n: string) => `CRP/43 has no footnote ${n}.`,
+    noteNotIn: (p: string, n: string) => `Paragraph ${p} of CRP/43 has no footnote ${n}.`,
+  },
+  fr: {
+    paragraph: (n: string) => `Paragraphe ${n}`,
+    sub: (n: string, l: string) => `Sous-paragraphe ${n}(${l})`,
+    note: (n: string) => `Note de bas de page ${n}`,
+    noParagraph: (r: string) => `Le document CRP/43 n’a pas de paragraphe ${r}.`,
+    noNote: (n: string) => `Le document CRP/43 n’a pas de note ${n}.`,
+    noteNotIn: (p: string, n: string) => `Le paragraphe ${p} du document CRP/43 n’a pas de note ${n}.`,
+  },
+  es: {
+    paragraph: (n: string) => `Párrafo ${n}`,
+    sub: (n: string, l: string) => `Subpárrafo ${n}(${l})`,
+    note: (n: string) => `Nota al pie ${n}`,
+    noParagraph: (r: string) => `El documento CRP/43 no tiene el párrafo ${r}.`,
+    noNote: (n: string) => `El documento CRP/43 no tiene la nota ${n}.`,
+    noteNotIn: (p: string, n: string) => `El párrafo ${p} del documento CRP/43 no tiene la nota ${n}.`,
+  },
+} as const;
+
+/** The title a hover gives a passage: `Paragraph 9`, `Sous-paragraphe 5(b)`, `Nota al pie 2`. */
+function title(passage: string, lang: Lang): string {
+  const w = WORDS[lang];
+  if (passage.startsWith('n')) return w.note(passage.slice(1));
+  const sub = /^(\d+)\(([a-z])\)$/.exec(passage);
+  return sub ? w.sub(sub[1]!, sub[2]!) : w.paragraph(passage);
+}
+
+/** Every passage title of a hover, in order (`**CRP/43 · Paragraph 9** — …`). */
+function titles(markdown: string): string[] {
+  return [...markdown.matchAll(/\*\*CRP\/43 · ([^*]+)\*\*/g)].map((m) => m[1]!);
+}
+
+/** Where a passage is in crp-43.md, and the line a writer must land on there. */
+function renderingOf(passage: string): { line: number; text: string } {
+  if (passage.startsWith('n')) {
+    const f = paper.footnote(Number(passage.slice(1)))!;
+    return { line: f.line, text: `${f.marker} ${f.text}` };
+  }
+  const sub = /^(\d+)\(([a-z])\)$/.exec(passage);
+  if (sub) {
+    const s = paper.subParagraph(Number(sub[1]), sub[2]!)!;
+    return { line: s.line, text: `- **(${s.letter})** ${s.text}` };
+  }
+  const p = paper.paragraph(Number(passage))!;
+  return { line: p.line, text: `**${p.number}.** ${p.text}` };
+}
+
+/** A fixture as plain text: markers gone. */
+const plain = (source: string) => parseFixture(source).text;
+
+function draftOf(text: string): DraftIndex {
+  return new DraftIndex(text, ['CRP/43']);
+}
+
+function at(text: string, offset: number, lang: Lang = 'en') {
+  const draft = draftOf(text);
+  return { hover: hover(draft, corpus, offset, t[lang]), definition: definition(draft, corpus, offset), completion: complete(draft, corpus, offset, t[lang]) };
+}
+
+/** Every number, letter and note token of a citation, in text order. */
+function tokensOf(c: Citation): Array<{ start: number; end: number; text?: string; letter?: string }> {
+  const out: Array<{ start: number; end: number; text?: string; letter?: string }> = [];
+  for (const item of c.items) {
+    for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+      if (ref.number) out.push(ref.number);
+      if (ref.sub) out.push(ref.sub);
+      if (ref.note) out.push(ref.note);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------
+// The forms. `[[…]]` marks each number, letter and note, `targets` names each in order;
+// `written` is the citation as the grammar spans it; `covers` what its symbol's hover lists.
+
+interface Form {
+  group: string;
+  lang: Lang;
+  source: string;
+  targets: string[];
+  written: string;
+  covers: string[];
+}
+
+const form = (group: string, lang: Lang, source: string, targets: string[], written: string, covers: string[]): Form => ({ group, lang, source, targets, written, covers });
+
+const FORMS: Form[] = [
+  form('mark first', 'en', 'paragraph [[9]] of CRP/43', ['9'], 'paragraph 9 of CRP/43', ['9']),
+  form('mark first', 'en', 'paragraphs [[14]] to [[16]] of document CRP/43', ['14', '16'], 'paragraphs 14 to 16 of document CRP/43', ['14', '15', '16']),
+  form('mark first', 'en', 'para. [[20]] of CRP/43', ['20'], 'para. 20 of CRP/43', ['20']),
+  form('mark first', 'fr', 'le paragraphe [[9]] du document CRP/43', ['9'], 'paragraphe 9 du document CRP/43', ['9']),
+  form('mark first', 'fr', 'aux paragraphes [[14]] à [[16]] de CRP/43', ['14', '16'], 'paragraphes 14 à 16 de CRP/43', ['14', '15', '16']),
+  form('mark first', 'es', 'el párrafo [[9]] del documento CRP/43', ['9'], 'párrafo 9 del documento CRP/43', ['9']),
+  form('mark first', 'es', 'los párrafos [[14]] a [[16]] del documento CRP/43', ['14', '16'], 'párrafos 14 a 16 del documento CRP/43', ['14', '15', '16']),
+
+  form('abbreviation', 'en', 'CRP/43, para [[9]]', ['9'], 'CRP/43, para 9', ['9']),
+  form('abbreviation', 'en', 'CRP/43, paras [[9]] and [[10]]', ['9', '10'], 'CRP/43, paras 9 and 10', ['9', '10']),
+  form('abbreviation', 'en', 'CRP/43, Para. [[9]]', ['9'], 'CRP/43, Para. 9', ['9']),
+  form('abbreviation', 'en', 'CRP/43, PARAS. [[9]]–[[10]]', ['9', '10'], 'CRP/43, PARAS. 9–10', ['9', '10']),
+  form('abbreviation', 'es', 'CRP/43, párr [[9]]', ['9'], 'CRP/43, párr 9', ['9']),
+  form('abbreviation', 'es', 'CRP/43, párrs [[9]] y [[10]]', ['9', '10'], 'CRP/43, párrs 9 y 10', ['9', '10']),
+
+  form('pilcrow', 'en', 'CRP/43 ¶ [[9]]', ['9'], 'CRP/43 ¶ 9', ['9']),
+  form('pilcrow', 'en', 'CRP/43 ¶¶ [[9]]–[[11]]', ['9', '11'], 'CRP/43 ¶¶ 9–11', ['9', '10', '11']),
+
+  // The citation ends with its last reference: the closing parenthesis is the writer's.
+  form('parentheses', 'en', 'CRP/43 (para. [[9]])', ['9'], 'CRP/43 (para. 9', ['9']),
+  form('parentheses', 'en', 'CRP/43 (§§ [[9]]–[[11]])', ['9', '11'], 'CRP/43 (§§ 9–11', ['9', '10', '11']),
+
+  form('UN letters', 'fr', 'CRP/43, par. [[24]] [[a]])', ['24', '24(a)'], 'CRP/43, par. 24 a)', ['24(a)']),
+  form('UN letters', 'fr', 'CRP/43, paragraphe [[24]] [[a]]) et [[c]])', ['24', '24(a)', '24(c)'], 'CRP/43, paragraphe 24 a) et c)', ['24(a)', '24(c)']),
+  form('UN letters', 'es', 'CRP/43, párr. [[5]] [[b]])', ['5', '5(b)'], 'CRP/43, párr. 5 b)', ['5(b)']),
+  form('UN letters', 'es', 'CRP/43, párrafo [[5]] [[a]]) y [[b]])', ['5', '5(a)', '5(b)'], 'CRP/43, párrafo 5 a) y b)', ['5(a)', '5(b)']),
+
+  form('sub-paragraph words', 'en', 'subparagraph ([[b]]) of paragraph [[5]] of CRP/43', ['5(b)', '5'], 'subparagraph (b) of paragraph 5 of CRP/43', ['5(b)']),
+  form('sub-paragraph words', 'en', 'CRP/43, paragraph [[5]], subparagraph ([[b]])', ['5', '5(b)'], 'CRP/43, paragraph 5, subparagraph (b)', ['5(b)']),
+  form('sub-paragraph words', 'fr', 'alinéa [[b]]) du paragraphe [[5]] du document CRP/43', ['5(b)', '5'], 'alinéa b) du paragraphe 5 du document CRP/43', ['5(b)']),
+  form('sub-paragraph words', 'es', 'apartado [[b]]) del párrafo [[5]] del documento CRP/43', ['5(b)', '5'], 'apartado b) del párrafo 5 del documento CRP/43', ['5(b)']),
+  form('sub-paragraph words', 'es', 'CRP/43, párrafo [[5]], inciso [[b]])', ['5', '5(b)'], 'CRP/43, párrafo 5, inciso b)', ['5(b)']),
+
+  form('upper-case letter', 'en', 'CRP/43 §[[5]]([[B]])', ['5', '5(b)'], 'CRP/43 §5(B)', ['5(b)']),
+
+  form('ranges and lists', 'en', 'CRP/43, paragraphs [[9]] through [[11]]', ['9', '11'], 'CRP/43, paragraphs 9 through 11', ['9', '10', '11']),
+  form('ranges and lists', 'en', 'CRP/43 §[[9]] - §[[11]]', ['9', '11'], 'CRP/43 §9 - §11', ['9', '10', '11']),
+  form('ranges and lists', 'en', 'CRP/43 §[[9]]–§[[11]]', ['9', '11'], 'CRP/43 §9–§11', ['9', '10', '11']),
+  form('ranges and lists', 'en', 'CRP/43, paras. [[9]], [[10]] & [[12]]', ['9', '10', '12'], 'CRP/43, paras. 9, 10 & 12', ['9', '10', '12']),
+
+  form('footnotes', 'en', 'CRP/43, footnote [[2]]', ['n2'], 'CRP/43, footnote 2', ['n2']),
+  form('footnotes', 'en', 'CRP/43, note [[2]]', ['n2'], 'CRP/43, note 2', ['n2']),
+  form('footnotes', 'en', 'CRP/43, n. [[2]]', ['n2'], 'CRP/43, n. 2', ['n2']),
+  form('footnotes', 'en', 'CRP/43, fn. [[2]]', ['n2'], 'CRP/43, fn. 2', ['n2']),
+  // On the 5, paragraph 5; on the 2, its note; the whole citation names the note.
+  form('footnotes', 'en', 'CRP/43 §[[5]] n. [[2]]', ['5', 'n2'], 'CRP/43 §5 n. 2', ['n2']),
+  form('footnotes', 'fr', 'CRP/43, note [[2]]', ['n2'], 'CRP/43, note 2', ['n2']),
+  form('footnotes', 'es', 'CRP/43, nota [[2]]', ['n2'], 'CRP/43, nota 2', ['n2']),
+  form('footnotes', 'es', 'CRP/43, nota al pie [[2]]', ['n2'], 'CRP/43, nota al pie 2', ['n2']),
+];
+
+/** Each form is tried inside a sentence of its language, not alone at offset 0. */
+const BEFORE: Record<Lang, string> = { en: 'As set out in ', fr: 'Comme indiqué ', es: 'Como se indica en ' };
+const AFTER: Record<Lang, string> = { en: ', the Administration agreed.', fr: ', l’Administration a convenu.', es: ', la Administración convino.' };
+
+function inSentence(f: Form) {
+  const fixture = parseFixture(BEFORE[f.lang] + f.source + AFTER[f.lang]);
+  const start = fixture.text.indexOf(f.written);
+  expect(start, `${f.written} in ${fixture.text}`).toBeGreaterThanOrEqual(0);
+  return { ...fixture, citation: { start, end: start + f.written.length }, symbol: start + f.written.indexOf('CRP/43') };
+}
+
+/** Where a writer may put the cursor on a token and still mean it: its start, inside it, after a letter. */
+function cursorsOn(text: string, range: { start: number; end: number }): number[] {
+  const cursors = [range.start];
+  if (range.end - range.start > 1) cursors.push(range.start + 1);
+  const isLetter = /[a-zA-Z]/.test(text[range.start]!);
+  // After a number, the cursor is also before what follows it: `5|(b)` is the letter's.
+  if (isLetter || !/[ (]/.test(text[range.end] ?? '')) cursors.push(range.end);
+  return cursors;
+}
+
+const name = (f: Form) => `${f.group} (${f.lang}): ${plain(f.source)}`;
+
+describe('the forms are read as written, and nothing in them is a problem', () => {
+  it('the table has the targets it names', () => {
+    for (const f of FORMS) expect(parseFixture(f.source).ranges, f.source).toHaveLength(f.targets.length);
+  });
+
+  it.each(FORMS.map((f) => [name(f), f] as const))('%s', (_n, f) => {
+    const s = inSentence(f);
+    const draft = draftOf(s.text);
+    const citations = draft.citations();
+    expect(citations.map((c) => s.text.slice(c.start, c.end))).toEqual([f.written]);
+    expect(tokensOf(citations[0]!).map(({ start, end }) => ({ start, end }))).toEqual(s.ranges);
+    expect(checkDraft(draft, corpus)).toEqual([]);
+  });
+});
+
+describe.each(LANGS)('what the writer sees, in the %s interface', (lang) => {
+  it.each(FORMS.map((f) => [name(f), f] as const))('%s', (_n, f) => {
+    const s = inSentence(f);
+    s.ranges.forEach((range, i) => {
+      const passage = f.targets[i]!;
+      for (const cursor of cursorsOn(s.text, range)) {
+        const { hover: h, definition: d } = at(s.text, cursor, lang);
+        const where = `${passage} at ${cursor} in ${s.text}`;
+        // (1) The hover covers exactly the token and names its passage.
+        expect(h, where).toBeDefined();
+        expect({ start: h!.start, end: h!.end }, where).toEqual(range);
+        expect(titles(h!.markdown), where).toEqual([title(passage, lang)]);
+        // (2) The definition lands on the passage's line of the rendering.
+        const expected = renderingOf(passage);
+        expect(d, where).toBeDefined();
+        expect(d!.path).toBe(renderingPath);
+        expect({ start: d!.originStart, end: d!.originEnd }, where).toEqual(range);
+        expect(d!.line, where).toBe(expected.line);
+        expect(renderingLines[d!.line], where).toBe(expected.text);
+      }
+    });
+
+    // On the symbol: the whole citation, every passage it covers in order; the definition, the first.
+    const { hover: h, definition: d } = at(s.text, s.symbol + 3, lang);
+    expect({ start: h!.start, end: h!.end }).toEqual(s.citation);
+    expect(titles(h!.markdown)).toEqual(f.covers.map((p) => title(p, lang)));
+    expect({ start: d!.originStart, end: d!.originEnd }).toEqual(s.citation);
+    expect(d!.line).toBe(renderingOf(f.covers[0]!).line);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Broken variants: `[[…]]` is where the finding must be, `|` where the writer hovers.
+
+type Missing = { paragraph: string } | { note: string } | { note: string; of: string };
+
+interface Broken {
+  group: string;
+  lang: Lang;
+  source: string;
+  code: 'crp-cite.unknown-paragraph' | 'crp-cite.unknown-sub-paragraph' | 'crp-cite.unknown-footnote';
+  /** The token the hover covers. */
+  token: string;
+  missing: Missing;
+  /** Set when the finding's range is wrong today (see the test that uses it). */
+  bug?: string;
+}
+
+const UNKNOWN_PARAGRAPH = 'crp-cite.unknown-paragraph' as const;
+const UNKNOWN_SUB = 'crp-cite.unknown-sub-paragraph' as const;
+const UNKNOWN_NOTE = 'crp-cite.unknown-footnote' as const;
+const no28 = (group: string, lang: Lang, source: string): Broken => ({ group, lang, source, code: UNKNOWN_PARAGRAPH, token: '28', missing: { paragraph: '28' } });
+const no6d = (group: string, lang: Lang, source: string, token = 'd', bug?: string): Broken => ({ group, lang, source, code: UNKNOWN_SUB, token, missing: { paragraph: '6(d)' }, ...(bug ? { bug } : {}) });
+const no7 = (lang: Lang, source: string, missing: Missing = { note: '7' }): Broken => ({ group: 'footnotes', lang, source, code: UNKNOWN_NOTE, token: '7', missing });
+
+const LEADING_SPACE = 'the finding on a letter written `d)` without a number starts one character early, on the space before it';
+
+const BROKEN: Broken[] = [
+  no28('mark first', 'en', 'paragraph [[2|8]] of CRP/43'),
+  no28('mark first', 'en', 'paragraphs 14 to [[2|8]] of document CRP/43'),
+  no28('mark first', 'en', 'para. [[2|8]] of CRP/43'),
+  no28('mark first', 'fr', 'le paragraphe [[2|8]] du document CRP/43'),
+  no28('mark first', 'fr', 'aux paragraphes 26 à [[2|8]] de CRP/43'),
+  no28('mark first', 'es', 'el párrafo [[2|8]] del documento CRP/43'),
+  no28('mark first', 'es', 'los párrafos 26 a [[2|8]] del documento CRP/43'),
+  no28('abbreviation', 'en', 'CRP/43, para [[2|8]]'),
+  no28('abbreviation', 'en', 'CRP/43, paras 9 and [[2|8]]'),
+  no28('abbreviation', 'en', 'CRP/43, Para. [[2|8]]'),
+  no28('abbreviation', 'en', 'CRP/43, PARAS. 26–[[2|8]]'),
+  no28('abbreviation', 'es', 'CRP/43, párr [[2|8]]'),
+  no28('abbreviation', 'es', 'CRP/43, párrs 9 y [[2|8]]'),
+  no28('pilcrow', 'en', 'CRP/43 ¶ [[2|8]]'),
+  no28('pilcrow', 'en', 'CRP/43 ¶¶ 26–[[2|8]]'),
+  no28('parentheses', 'en', 'CRP/43 (para. [[2|8]])'),
+  no28('parentheses', 'en', 'CRP/43 (§§ 26–[[2|8]])'),
+  no28('sub-paragraph words', 'en', 'subparagraph (b) of paragraph [[2|8]] of CRP/43'),
+  no28('ranges and lists', 'en', 'CRP/43, paragraphs 26 through [[2|8]]'),
+  no28('ranges and lists', 'en', 'CRP/43 §26 - §[[2|8]]'),
+  no28('ranges and lists', 'en', 'CRP/43 §26–§[[2|8]]'),
+  no28('ranges and lists', 'en', 'CRP/43, paras. 9, 10 & [[2|8]]'),
+
+  // A letter after its number is reported with the number, as `6(d)` is.
+  no6d('UN letters', 'fr', 'CRP/43, par. [[6 |d)]]'),
+  no6d('UN letters', 'es', 'CRP/43, párr. [[6 |d)]]'),
+  // A letter alone is reported alone, as `(d)` is in `§6(a) and (d)`.
+  no6d('UN letters', 'fr', 'CRP/43, paragraphe 6 a) et [[|d)]]', 'd', LEADING_SPACE),
+  no6d('UN letters', 'es', 'CRP/43, párrafo 6 a) y [[|d)]]', 'd', LEADING_SPACE),
+  no6d('UN letters', 'fr', 'CRP/43, par. 6 a) à [[|d)]]', 'd', LEADING_SPACE),
+  // In words: from the reference's first word to the letter's end, as the server reports
+  // it today. (Open question: when the sub-paragraph word comes first, should the finding
+  // also cover `of paragraph 6`, as it covers `6, ` when the number comes first?)
+  no6d('sub-paragraph words', 'en', '[[subparagraph (|d)]] of paragraph 6 of CRP/43'),
+  no6d('sub-paragraph words', 'en', 'CRP/43, paragraph [[6, subparagraph (|d)]]'),
+  no6d('sub-paragraph words', 'fr', '[[alinéa |d)]] du paragraphe 6 du document CRP/43'),
+  no6d('sub-paragraph words', 'es', '[[apartado |d)]] del párrafo 6 del documento CRP/43'),
+  no6d('sub-paragraph words', 'es', 'CRP/43, párrafo [[6, inciso |d)]]'),
+  no6d('upper-case letter', 'en', 'CRP/43 §[[6(|D)]]', 'D'),
+
+  no7('en', 'CRP/43, footnote [[|7]]'),
+  no7('en', 'CRP/43, note [[|7]]'),
+  no7('en', 'CRP/43, n. [[|7]]'),
+  no7('en', 'CRP/43, fn. [[|7]]'),
+  no7('fr', 'CRP/43, note [[|7]]'),
+  no7('es', 'CRP/43, nota [[|7]]'),
+  no7('es', 'CRP/43, nota al pie [[|7]]'),
+  // After a paragraph, the hover names the paragraph; the finding says the paper has no note 7.
+  no7('en', 'CRP/43 §5 n. [[|7]]', { note: '7', of: '5' }),
+  // Note 2 exists, but is called from 5(a), not from paragraph 9.
+  { group: 'footnotes', lang: 'en', source: 'CRP/43 §9 n. [[|2]]', code: UNKNOWN_NOTE, token: '2', missing: { note: '2', of: '9' } },
+  { group: 'footnotes', lang: 'fr', source: 'CRP/43, par. 9 n. [[|2]]', code: UNKNOWN_NOTE, token: '2', missing: { note: '2', of: '9' } },
+  { group: 'footnotes', lang: 'es', source: 'CRP/43, párr. 9 n. [[|2]]', code: UNKNOWN_NOTE, token: '2', missing: { note: '2', of: '9' } },
+];
+
+function missingMessage(missing: Missing, lang: Lang): string {
+  const w = WORDS[lang];
+  if ('paragraph' in missing) return w.noParagraph(missing.paragraph);
+  return 'of' in missing ? w.noteNotIn(missing.of, missing.note) : w.noNote(missing.note);
+}
+
+const brokenName = (b: Broken) => `${b.group} (${b.lang}): ${plain(b.source)}`;
+
+function findingsOf(b: Broken) {
+  const f = parseFixture(BEFORE[b.lang] + b.source + AFTER[b.lang]);
+  const findings = checkDraft(draftOf(f.text), corpus);
+  return { f, findings, codes: findings.map((x) => x.code), spans: findings.map((x) => ({ start: x.start, end: x.end })) };
+}
+
+describe('a broken variant gets one finding, over exactly the faulty reference', () => {
+  it.each(BROKEN.filter((b) => !b.bug).map((b) => [brokenName(b), b] as const))('%s', (_n, b) => {
+    const { f, codes, spans } = findingsOf(b);
+    expect(codes).toEqual([b.code]);
+    expect(spans).toEqual(f.ranges);
+  });
+
+  // Known wrong today (reported): `it.fails` until the server is fixed, then make them `it`.
+  it.fails.each(BROKEN.filter((b) => b.bug).map((b) => [brokenName(b), b] as const))('%s — server bug: ' + LEADING_SPACE, (_n, b) => {
+    const { f, codes, spans } = findingsOf(b);
+    expect(codes).toEqual([b.code]);
+    expect(spans).toEqual(f.ranges);
+  });
+
+  it('even with a bug in its range, each of those has the one right code', () => {
+    for (const b of BROKEN.filter((x) => x.bug)) expect(findingsOf(b).codes, b.source).toEqual([b.code]);
+  });
+
+  it('the footnote findings say what is wrong, in the three languages', () => {
+    const [unknown] = findingsOf(no7('en', 'CRP/43, note [[7]]')).findings;
+    expect(messageOf(unknown!, t.en)).toBe('CRP/43 has no footnote 7: its footnotes run from 1 to 5.');
+    expect(messageOf(unknown!, t.fr)).toBe('Le document CRP/43 n’a pas de note 7 : ses notes vont de 1 à 5.');
+    expect(messageOf(unknown!, t.es)).toBe('El documento CRP/43 no tiene la nota 7: sus notas van de la 1 a la 5.');
+    const [elsewhere] = checkDraft(draftOf('CRP/43 §9 n. 2'), corpus);
+    expect(messageOf(elsewhere!, t.en)).toBe('Footnote 2 of CRP/43 is called from paragraph 5(a), not 9.');
+    expect(messageOf(elsewhere!, t.fr)).toBe('La note 2 du document CRP/43 est appelée au paragraphe 5(a), et non au paragraphe 9.');
+    expect(messageOf(elsewhere!, t.es)).toBe('La nota 2 del documento CRP/43 se llama en el párrafo 5(a), no en el 9.');
+  });
+
+  it('the sub-paragraph findings name the paragraph and its letters', () => {
+    for (const b of BROKEN.filter((x) => x.code === UNKNOWN_SUB)) {
+      const [finding] = findingsOf(b).findings;
+      expect(messageOf(finding!, t.en), b.source).toBe('Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).');
+    }
+  });
+});
+
+describe.each(LANGS)('hovering the faulty token, in the %s interface', (lang) => {
+  it.each(BROKEN.map((b) => [brokenName(b), b] as const))('%s', (_n, b) => {
+    const f = parseFixture(BEFORE[b.lang] + b.source + AFTER[b.lang]);
+    const cursor = cursorOf(f);
+    const { hover: h, definition: d } = at(f.text, cursor, lang);
+    expect(h).toBeDefined();
+    expect(f.text.slice(h!.start, h!.end)).toBe(b.token);
+    expect(h!.start).toBeLessThanOrEqual(cursor);
+    expect(h!.end).toBeGreaterThanOrEqual(cursor);
+    expect(h!.markdown).toBe(missingMessage(b.missing, lang));
+    expect(d).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Completion: what is offered, and that each item, once accepted, is read as what it names.
+
+type Offer = 'paragraphs' | 'footnotes' | 'nothing' | 'only what is read';
+interface Completion {
+  source: string;
+  offers: Offer;
+  bug?: string;
+}
+
+const PARAGRAPH_LABELS = Array.from({ length: 27 }, (_, i) => String(i + 1));
+const FOOTNOTE_LABELS = ['1', '2', '3', '4', '5'];
+
+const COMPLETIONS: Completion[] = [
+  ...[
+    'CRP/43, paragraph |',
+    'CRP/43, paragraphs |',
+    'CRP/43, para |',
+    'CRP/43, paras |',
+    'CRP/43, Para. |',
+    'CRP/43, PARAS. |',
+    'CRP/43 ¶ |',
+    'CRP/43 ¶¶ |',
+    'CRP/43, paragraphe |',
+    'CRP/43, paragraphes |',
+    'CRP/43, párr |',
+    'CRP/43, párrs |',
+    'CRP/43, párrafo |',
+    'CRP/43, párrafos |',
+    'CRP/43, paras 9 and |',
+    'CRP/43, PARAS. 9–|',
+    'CRP/43, párrs 9 y |',
+    'CRP/43, párrs. 19 a |',
+    'CRP/43 ¶¶ 9–|',
+    'CRP/43, paragraphs 9 through |',
+    'CRP/43 §9 - §|',
+    'CRP/43 §9–§|',
+    'CRP/43, paras. 9, 10 & |',
+    // French `par.` heads lists: a number after `et` is read (`par. 24 a) et 7`).
+    'CRP/43, par. 24 a) et |',
+  ].map((source): Completion => ({ source, offers: 'paragraphs' })),
+  ...[
+    'CRP/43, note |',
+    'CRP/43, footnote |',
+    'CRP/43, n. |',
+    'CRP/43, fn. |',
+    'CRP/43 §5 n. |',
+    'CRP/43, note de bas de page |',
+    'CRP/43, nota |',
+    'CRP/43, nota al pie |',
+    'CRP/43 §9 and note |',
+  ].map((source): Completion => ({ source, offers: 'footnotes' })),
+
+  { source: 'CRP/43 (para. |', offers: 'paragraphs', bug: 'nothing is offered inside the parentheses the grammar reads (`CRP/43 (para. 9)`)' },
+  { source: 'CRP/43 (§§ 9–|', offers: 'paragraphs', bug: 'nothing is offered inside the parentheses the grammar reads (`CRP/43 (§§ 9–11)`)' },
+  { source: 'CRP/43 (note |', offers: 'footnotes', bug: 'nothing is offered inside the parentheses the grammar reads' },
+  { source: 'CRP/43, par. 18 à |', offers: 'paragraphs', bug: 'nothing after the French range word `à` (`\\bà` never matches after a space)' },
+  { source: 'CRP/43, paragraphes 14 à |', offers: 'paragraphs', bug: 'nothing after the French range word `à`' },
+  { source: 'CRP/43, notes 2 and |', offers: 'footnotes', bug: 'paragraphs are offered where the grammar reads a note' },
+  { source: 'CRP/43, footnotes 2 and |', offers: 'footnotes', bug: 'paragraphs are offered where the grammar reads a note' },
+  { source: 'CRP/43, nn. 2–|', offers: 'footnotes', bug: 'paragraphs are offered where the grammar reads a note' },
+  { source: 'ICRP/43 §|', offers: 'nothing', bug: 'CRP/43’s paragraphs are offered after another paper’s symbol' },
+  { source: 'A/CRP/43 §|', offers: 'nothing', bug: 'CRP/43’s paragraphs are offered after another paper’s symbol' },
+  { source: 'XCRP/43, note |', offers: 'nothing', bug: 'CRP/43’s footnotes are offered after another paper’s symbol' },
+  { source: 'CRP/43 §9, |', offers: 'only what is read', bug: 'after a singular mark, paragraphs are offered that the grammar does not read (`§6, 7` cites 6)' },
+  { source: 'CRP/43, paragraph 9 and |', offers: 'only what is read', bug: 'after a singular mark, paragraphs are offered that the grammar does not read' },
+  { source: 'CRP/43, paragraphe 24 a) et |', offers: 'only what is read', bug: 'after a singular mark, paragraphs are offered that the grammar does not read (only `c)` would be)' },
+];
+
+/** Accepts a completion item as an editor does, and asks the hover what the inserted text means. */
+function accept(text: string, item: { start: number; end: number; insertText: string }, lang: Lang) {
+  const after = text.slice(0, item.start) + item.insertText + text.slice(item.end);
+  // On the inserted number or letter itself (for `b)`, the letter).
+  return at(after, item.start, lang).hover;
+}
+
+function expectedTitle(target: { paragraph?: number; letter?: string; note?: number }, lang: Lang): string {
+  if (target.note !== undefined) return title(`n${target.note}`, lang);
+  return title(target.letter ? `${target.paragraph}(${target.letter})` : String(target.paragraph), lang);
+}
+
+function checkCompletion(c: Completion, lang: Lang) {
+  const f = parseFixture(c.source);
+  const cursor = cursorOf(f);
+  const { items } = at(f.text, cursor, lang).completion;
+  if (c.offers === 'paragraphs') {
+    expect(items.map((i) => i.label)).toEqual(PARAGRAPH_LABELS);
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['paragraph']));
+  } else if (c.offers === 'footnotes') {
+    expect(items.map((i) => i.label)).toEqual(FOOTNOTE_LABELS);
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['footnote']));
+    for (const i of items) {
+      expect(i.detail.startsWith(`${title(`n${i.label}`, lang)} — `), i.detail).toBe(true);
+      expect(i.documentation).toContain(paper.footnote(Number(i.label))!.text.slice(0, 30));
+    }
+  } else if (c.offers === 'nothing') {
+    expect(items).toEqual([]);
+  }
+  // Whatever is offered, accepted, is read as the passage it names: a number completion offers
+  // and the grammar then ignores would leave the writer believing it is cited and checked.
+  for (const item of items) {
+    expect({ start: item.start, end: item.end }).toEqual({ start: cursor, end: cursor });
+    const h = accept(f.text, item, lang);
+    expect(h, `${c.source} + ${item.insertText}`).toBeDefined();
+    expect(titles(h!.markdown), `${c.source} + ${item.insertText}`).toEqual([expectedTitle(item.target, lang)]);
+  }
+}
+
+describe.each(LANGS)('completion, in the %s interface', (lang) => {
+  it.each(COMPLETIONS.filter((c) => !c.bug).map((c) => [c.source, c] as const))('%s', (_s, c) => checkCompletion(c, lang));
+
+  it.fails.each(COMPLETIONS.filter((c) => c.bug).map((c) => [c.source, c.bug!, c] as const))('%s — server bug: %s', (_s, _b, c) => checkCompletion(c, lang));
+
+  it('a note number being typed filters the footnotes', () => {
+    const f = parseFixture('CRP/43, nota al pie 3|');
+    const { items } = at(f.text, cursorOf(f), lang).completion;
+    expect(items.map((i) => [i.label, i.start, i.end])).toEqual([['3', f.text.length - 1, f.text.length]]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// What must never be read.
+
+describe('never read', () => {
+  it.each([
+    ['CRP/43, paragraph [[6]], 2013', '2013'],
+    ['CRP/43 §[[6]], 12 countries', '12'],
+    ['CRP/43, para. [[6]], 22/11', '22'],
+    ['paragraph [[6]] of CRP/43, 2013', '2013'],
+    ['CRP/43, par. [[6]], 22/11', '22'],
+    ['CRP/43, párrafo [[6]], 2013', '2013'],
+  ])('%s: one reference, 6, and no finding', (source, prose) => {
+    const f = parseFixture(`In ${source} the Council met.`);
+    const draft = draftOf(f.text);
+    const citations = draft.citations();
+    expect(citations).toHaveLength(1);
+    expect(tokensOf(citations[0]!).map(({ start, end }) => ({ start, end }))).toEqual(f.ranges);
+    expect(checkDraft(draft, corpus)).toEqual([]);
+    const { hover: h } = at(f.text, f.ranges[0]!.start);
+    expect(titles(h!.markdown)).toEqual(['Paragraph 6']);
+    // The year, the date or the count is no target.
+    const proseAt = f.text.indexOf(prose, f.ranges[0]!.end);
+    expect(at(f.text, proseAt + 1).hover).toBeUndefined();
+    expect(at(f.text, proseAt + 1).definition).toBeUndefined();
+    // The symbol's hover lists paragraph 6 alone.
+    expect(titles(at(f.text, f.text.indexOf('CRP/43') + 1).hover!.markdown)).toEqual(['Paragraph 6']);
+  });
+
+  it.each(['ICRP/43 §9', 'CRP/430 §9', 'XCRP/43 §9', 'A/CRP/43 §9', 'paragraph 9 of XCRP/43', 'paragraph 9 of CRP/430', 'CRP/430, note 2'])('%s: no citation, no hover, no finding', (text) => {
+    const draft = draftOf(`See ${text} here.`);
+    expect(draft.citations()).toEqual([]);
+    expect(checkDraft(draft, corpus)).toEqual([]);
+    const nine = `See ${text}`.search(/\d+$/);
+    for (const offset of [nine, nine + 1, 4, 6]) {
+      expect(at(`See ${text} here.`, offset).hover).toBeUndefined();
+      expect(at(`See ${text} here.`, offset).definition).toBeUndefined();
+    }
+  });
+
+  const wrappings: Array<[string, (s: string) => string]> = [
+    ['a code span', (s) => `Write \`${s}\` like this.`],
+    ['a double-backtick code span', (s) => `Write \`\` ${s} \`\` like this.`],
+    ['a fenced block', (s) => `Like this:\n\n\`\`\`\n${s}\n\`\`\`\n`],
+    ['a fenced block with a language', (s) => `Like this:\n\n~~~markdown\n${s}\n~~~\n`],
+    ['an unclosed fence', (s) => `Like this:\n\n\`\`\`\n${s}\n`],
+  ];
+
+  describe.each(wrappings)('in %s', (_w, wrap) => {
+    it.each(FORMS.map((f) => [name(f), f] as const))('%s: nothing', (_n, f) => {
+      const source = wrap(f.source);
+      const fx = parseFixture(source);
+      const draft = draftOf(fx.text);
+      expect(draft.citations()).toEqual([]);
+      for (const range of fx.ranges) {
+        for (const offset of [range.start, range.end]) {
+          const r = at(fx.text, offset);
+          expect(r.hover).toBeUndefined();
+          expect(r.definition).toBeUndefined();
+          expect(r.completion.items).toEqual([]);
+        }
+      }
+      const symbol = fx.text.indexOf('CRP/43') + 2;
+      expect(at(fx.text, symbol).hover).toBeUndefined();
+    });
+
+    it.each(BROKEN.map((b) => [brokenName(b), b] as const))('%s: no finding', (_n, b) => {
+      const text = wrap(plain(b.source));
+      expect(checkDraft(draftOf(text), corpus)).toEqual([]);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Drafts as writers send them (test/fixtures/forms/): every form in running prose.
+
+describe('drafts written with the new forms', () => {
+  const expected: Record<string, string[]> = {
+    'briefing-en.md': [
+      'paragraph 9 of CRP/43',
+      'paragraphs 14 to 16 of document CRP/43',
+      'para. 20 of CRP/43',
+      'CRP/43, para 9',
+      'CRP/43, paras 9 and 10',
+      'CRP/43,\nPara. 9',
+      'CRP/43, PARAS. 9–10',
+      'CRP/43 ¶ 9',
+      'CRP/43 ¶¶ 9–11',
+      'CRP/43 (para. 9',
+      'CRP/43 (§§ 9–11',
+      'subparagraph (b) of paragraph 5 of CRP/43',
+      'CRP/43, paragraph 5, subparagraph (b)',
+      'CRP/43 §5(B)',
+      'CRP/43, paragraphs 9 through 11',
+      'CRP/43 §9 - §11',
+      'CRP/43 §9–§11',
+      'CRP/43, paras. 9, 10 & 12',
+      'CRP/43, footnote 2',
+      'CRP/43, note 2',
+      'CRP/43, n. 2',
+      'CRP/43, fn. 2',
+      'CRP/43 §5 n. 2',
+      'CRP/43, paragraph 6',
+      'CRP/43 §6',
+      'CRP/43, para. 6',
+    ],
+    'note-fr.md': [
+      'paragraphe 9 du document CRP/43',
+      'paragraphes 14 à 16 de\nCRP/43',
+      'CRP/43, par. 24 a)',
+      'CRP/43, paragraphe 24 a) et c)',
+      'alinéa b) du paragraphe 5 du document CRP/43',
+      'CRP/43, note 2',
+      'CRP/43, par. 6',
+    ],
+    'nota-es.md': [
+      'párrafo 9 del documento CRP/43',
+      'párrafos 14 a 16\ndel documento CRP/43',
+      'CRP/43, párr 9',
+      'CRP/43, párrs 9 y 10',
+      'CRP/43, párr. 5 b)',
+      'CRP/43, párrafo 5 a) y b)',
+      'apartado b) del párrafo 5 del documento CRP/43',
+      'CRP/43, párrafo 5, inciso b)',
+      'CRP/43, nota 2',
+      'CRP/43, nota al pie 2',
+    ],
+  };
+  const langOf: Record<string, Lang> = { 'briefing-en.md': 'en', 'note-fr.md': 'fr', 'nota-es.md': 'es' };
+
+  it.each(Object.keys(expected))('%s: every citation read as written, code left alone, no finding', (file) => {
+    const text = readFileSync(join(forms, file), 'utf8');
+    const draft = draftOf(text);
+    expect(draft.citations().map((c) => text.slice(c.start, c.end))).toEqual(expected[file]);
+    expect(checkDraft(draft, corpus)).toEqual([]);
+  });
+
+  it.each(Object.keys(expected))('%s: every number, letter and note hovers to its passage, and leads to it', (file) => {
+    const text = readFileSync(join(forms, file), 'utf8');
+    const lang = langOf[file]!;
+    for (const c of draftOf(text).citations()) {
+      for (const token of tokensOf(c)) {
+        const { hover: h, definition: d } = at(text, token.start, lang);
+        const where = `${text.slice(c.start, c.end)} at ${token.start}`;
+        expect({ start: h!.start, end: h!.end }, where).toEqual({ start: token.start, end: token.end });
+        expect(titles(h!.markdown), where).toHaveLength(1);
+        expect(d, where).toBeDefined();
+        expect(renderingLines[d!.line], where).toMatch(/^(?:\*\*\d+\.\*\* |- \*\*\([a-z]\)\*\* |[¹²³⁴⁵] )/);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Properties: drafts assembled at random from prose, code and the forms.
+
+const FORM_TEXTS = FORMS.map((f) => ({ text: plain(f.source), written: f.written }));
+const PROSE = [
+  'The Administration agreed',
+  'In 2013, 12 countries met',
+  'Le Conseil en a pris note',
+  'El Consejo tomó nota',
+  'CRP/43 was presented to the Council',
+  'ICRP/43 §9 and XCRP/43 §9 are other papers',
+  '(a) first, (b) second',
+  'see note below',
+];
+const CODE_SPANS = ['`CRP/43 §28`', '``paragraph 28 of CRP/43``', '`CRP/43, note 7`', '`x`', '`§§ 9–11`', '`of CRP/43`', '`CRP/43`'];
+const FENCES = ['```\nCRP/43 §28\nparagraph 28 of CRP/43\n```', '~~~md\nsubparagraph (d) of paragraph 6 of CRP/43\n~~~', '```\nCRP/43, nota 7\n```'];
+/** Each ends the citation before it. */
+const SEPARATORS = ['. ', '; ', '.\n', '\n\n'];
+
+type Segment = { kind: 'form'; text: string; written: string } | { kind: 'prose' | 'code' | 'fence'; text: string };
+
+const segment: fc.Arbitrary<Segment> = fc.oneof(
+  fc.constantFrom(...FORM_TEXTS).map((f): Segment => ({ kind: 'form', ...f })),
+  fc.constantFrom(...PROSE).map((text): Segment => ({ kind: 'prose', text })),
+  fc.constantFrom(...CODE_SPANS).map((text): Segment => ({ kind: 'code', text })),
+  fc.constantFrom(...FENCES).map((text): Segment => ({ kind: 'fence', text })),
+);
+
+/** Joins segments, each after a separator (a fence on lines of its own); returns where the code went. */
+function assemble(parts: Array<[string, Segment]>) {
+  let text = '';
+  const code: Array<{ start: number; end: number }> = [];
+  const written: string[] = [];
+  for (const [separator, s] of parts) {
+    if (s.kind === 'fence') {
+      text += `${separator}\n`;
+      code.push({ start: text.length, end: text.length + s.text.length });
+      text += `${s.text}\n`;
+      continue;
+    }
+    text += separator;
+    if (s.kind === 'code') code.push({ start: text.length, end: text.length + s.text.length });
+    if (s.kind === 'form') written.push(s.written);
+    text += s.text;
+  }
+  return { text, code, written };
+}
+
+/** Offsets inside the text, and the tokens are what is written there. */
+function expectWithin(text: string, c: Citation) {
+  const inside = (start: number, end: number) => 0 <= start && start <= end && end <= text.length;
+  expect(inside(c.start, c.end) && c.start < c.end).toBe(true);
+  expect(inside(c.symbolStart, c.symbolEnd)).toBe(true);
+  expect(text.slice(c.symbolStart, c.symbolEnd)).toBe('CRP/43');
+  const mark = c.mark!;
+  expect(inside(mark.start, mark.end)).toBe(true);
+  expect(text.slice(mark.start, mark.end)).toBe(mark.text);
+  expect(c.symbolStart >= c.start && c.symbolEnd <= c.end && mark.start >= c.start && mark.end <= c.end).toBe(true);
+  for (const item of c.items) {
+    expect(inside(item.start, item.end) && item.start >= c.start && item.end <= c.end).toBe(true);
+    for (const ref of item.to ? [item.from, item.to] : [item.from]) {
+      expect(inside(ref.start, ref.end)).toBe(true);
+      for (const n of [ref.number, ref.note, ref.inherits]) {
+        if (!n) continue;
+        expect(inside(n.start, n.end)).toBe(true);
+        expect(text.slice(n.start, n.end)).toBe(n.text);
+      }
+      if (ref.sub) {
+        expect(inside(ref.sub.start, ref.sub.end)).toBe(true);
+        expect(text.slice(ref.sub.start, ref.sub.end).toLowerCase()).toBe(ref.sub.letter);
+      }
+    }
+  }
+}
+
+function expectNoCitationInCode(text: string, draft: DraftIndex, code: Array<{ start: number; end: number }>) {
+  for (const c of draft.citations()) {
+    expectWithin(text, c);
+    const written = JSON.stringify(text.slice(c.start, c.end));
+    for (const k of code) expect(c.end <= k.start || c.start >= k.end, `${written} overlaps code at ${k.start}`).toBe(true);
+    for (let o = c.start; o < c.end; o++) expect(draft.inCode(o), `${written} is in code at ${o}`).toBe(false);
+  }
+}
+
+describe('properties of drafts made of prose, code and the forms', () => {
+  const draftArbitrary = fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), segment), { minLength: 1, maxLength: 14 });
+
+  it('no citation overlaps code, every offset lies in the document, and each form is read once, as written', () => {
+    fc.assert(
+      fc.property(draftArbitrary, (parts) => {
+        const { text, code, written } = assemble(parts);
+        const draft = draftOf(text);
+        expectNoCitationInCode(text, draft, code);
+        expect(draft.citations().map((c) => text.slice(c.start, c.end))).toEqual(written);
+        // Every code span and fence inserted is code to the index too.
+        for (const k of code) expect(draft.inCode(k.start + 1)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // A code span written between a citation's parts (`CRP/43 \`x\` §9`,
+  // `paragraph 9 \`x\` of CRP/43`, `CRP/43 §§6, \`x\` 7`) is blanked to spaces before the
+  // grammar reads, and the grammar reads across it: the citation spans code. Reported;
+  // `it.fails` until fixed (the first example below fails deterministically).
+  it.fails('server bug: no citation reaches across a code span written inside it', () => {
+    const inside = fc
+      .record({ form: fc.constantFrom(...FORM_TEXTS.map((f) => f.text)), at: fc.nat(), code: fc.constantFrom(...CODE_SPANS) })
+      .map(({ form: text, at: n, code: span }) => {
+        const spaces = [...text.matchAll(/ /g)].map((m) => m.index!);
+        const i = spaces.length === 0 ? text.length : spaces[n % spaces.length]!;
+        const before = `See ${text.slice(0, i)} `;
+        return { text: `${before}${span}${text.slice(i)}.`, code: [{ start: before.length, end: before.length + span.length }] };
+      });
+    fc.assert(
+      fc.property(inside, ({ text, code }) => expectNoCitationInCode(text, draftOf(text), code)),
+      {
+        numRuns: 200,
+        examples: [
+          [{ text: 'See CRP/43 `x` §9.', code: [{ start: 11, end: 14 }] }],
+          [{ text: 'See paragraph 9 `x` of CRP/43.', code: [{ start: 16, end: 19 }] }],
+          [{ text: 'See CRP/43 §§6, `x` 7.', code: [{ start: 16, end: 19 }] }],
+        ],
+      },
+    );
+  });
+});
