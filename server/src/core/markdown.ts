@@ -106,7 +106,13 @@ function blank(ranges: number[], start: number, end: number): void {
 const NOT_A_LINE_BREAK = /[^\r\n]/g;
 
 /**
- * `text` with every range in `ranges` (flat `[start, end, ...]`) replaced by spaces,
+ * What code, comments, tags and link destinations become in prose: not a space, which
+ * the grammar would skip, reading `CRP/43 `x` §9` as a citation across a code span.
+ */
+export const BLANK = '\u0000';
+
+/**
+ * `text` with every range in `ranges` (flat `[start, end, ...]`) replaced by `BLANK`,
  * line breaks kept, so offsets and lines stay. Builds the result from slices: a
  * character array of a whole block costs ten times more, and most of a block is kept.
  */
@@ -120,7 +126,7 @@ function blanked(text: string, ranges: number[]): string {
   for (const [a, b] of pairs) {
     const from = Math.max(a, at);
     if (b <= from) continue;
-    parts.push(text.slice(at, from), text.slice(from, b).replace(NOT_A_LINE_BREAK, ' '));
+    parts.push(text.slice(at, from), text.slice(from, b).replace(NOT_A_LINE_BREAK, BLANK));
     at = b;
   }
   parts.push(text.slice(at));

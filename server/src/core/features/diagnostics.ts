@@ -130,8 +130,8 @@ export function checkCitation(paper: Paper, citation: Citation): Finding[] {
         const number = paragraphOf(ref, item);
         const paragraph = number && Number.isSafeInteger(number.value) ? paper.paragraph(number.value) : undefined;
         if (paragraph && !paper.subParagraph(paragraph.number, ref.sub.letter)) {
-          // `6(d)` as a whole; `(d)` alone in `6(a)–(d)`.
-          const start = ref.number ? ref.start : ref.sub.start - 1;
+          // `6(d)` as a whole; `(d)` or `d)` alone in `6(a)–(d)`, `6 a) et d)`.
+          const start = ref.start;
           const end = ref.sub.end + 1;
           const letters = paragraph.subParagraphs.map((s) => s.letter);
           if (letters.length === 0) add(CODES.unknownSubParagraph, start, end, 'noSubParagraphs', { number: paragraph.number, letter: ref.sub.letter });
