@@ -12,7 +12,7 @@
  * the start of words, and a writer looking for "recruitment" types the middle of §16.
  */
 import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
-import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, markSpelling, matchMark } from '../grammar';
+import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, markSpelling, matchMark, type Mark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
 import { escapeHtml, firstWords, renderFootnote, renderPassage } from './render';
@@ -132,7 +132,11 @@ function paragraphItems(paper: Paper, typed: string, start: number, end: number,
   return { items, incomplete: byWords || typed === '' };
 }
 
-function subParagraphItems(paper: Paper, number: number, typed: string, start: number, end: number, closed: boolean, t: Translate): CompletionList {
+/**
+ * A paragraph's sub-paragraphs, written as the letters before them are: `(b)`, or in UN
+ * French and Spanish style `b)` (`par. 24 a) et c)`).
+ */
+function subParagraphItems(paper: Paper, number: number, typed: string, start: number, end: number, closed: boolean, t: Translate, written: 'parenthesized' | 'un' = 'parenthesized'): CompletionList {
   const paragraph = paper.paragraph(number);
   if (!paragraph) return { items: [], incomplete: false };
   return {
@@ -140,7 +144,7 @@ function subParagraphItems(paper: Paper, number: number, typed: string, start: n
       (s) =>
         new Item(
           'subParagraph',
-          `(${s.letter})`,
+          written === 'un' ? `${s.letter})` : `(${s.letter})`,
           `${t('completion.subParagraph', { number, letter: s.letter })} — ${firstWords(s.text)}`,
           { symbol: paper.symbol, paragraph: number, letter: s.letter },
           closed ? s.letter : `${s.letter})`,
@@ -173,13 +177,18 @@ function footnoteItems(paper: Paper, typed: string, start: number, end: number, 
 
 const PARTIAL_WORD = /[\p{L}\p{N}-]*$/u;
 
-/** The grammar's separator words, as alternatives of a pattern (`&` is no word: no `\b` before it). */
-const wordAlternatives = (words: readonly string[]) => words.map((w) => (/^\p{L}/u.test(w) ? `\\b${w}` : w)).join('|');
+/**
+ * The grammar's separator words, as alternatives of a pattern, each a word of its own
+ * (`\b` knows only ASCII letters: it would never match before `à`; `&` is no word).
+ */
+const wordAlternatives = (words: readonly string[]) => words.map((w) => (/^\p{L}/u.test(w) ? `(?<![\\p{L}\\p{N}_])${w}` : w)).join('|');
 const SEPARATOR_WORDS = wordAlternatives([...RANGE_WORDS, ...LIST_WORDS]);
 const SPACES = '[ \\t\\u00a0\\u202f]';
 
-/** A list or range separator at the end, maybe followed by the mark written again (`§6 and §`). */
-const AFTER_SEPARATOR = new RegExp(`(?:[,–—‑-]|${SEPARATOR_WORDS})[\\s\\u00a0\\u202f]*(?:(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*)?$`, 'iu');
+/** A range separator at the end (`§§6–`, `par. 18 à `), maybe followed by the mark written again (`§9–§`). */
+const AFTER_RANGE = new RegExp(`(?:[–—‑-]|${wordAlternatives(RANGE_WORDS)})[\\s\\u00a0\\u202f]*(?:(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*)?$`, 'iu');
+/** A list separator at the end (`§§6, `, `§§6 and `), maybe followed by the mark written again (`§6 and §`). */
+const AFTER_LIST = new RegExp(`(?:,|${wordAlternatives(LIST_WORDS)})[\\s\\u00a0\\u202f]*(?:(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*)?$`, 'iu');
 
 /** `(a) and (`, `(a), (b`, `(a)–(`: a letter being typed after a letter and a separator, on one line. */
 const LETTER_AFTER_LETTER = new RegExp(
@@ -190,8 +199,38 @@ const LETTER_AFTER_LETTER = new RegExp(
 /** What a citation's body may hold before the cursor: numbers, letters, separators, marks, one partial word. */
 const CITATION_BODY = new RegExp(`^[\\s\\u00a0\\u202f]*(?:[\\d()a-z,–—‑§¶.á&-]|\\s|${SEPARATOR_WORDS})*[\\p{L}\\p{N}-]*$`, 'u');
 
-/** A note mark just before the number being typed (`note `, `§5 n. `): footnotes are offered. */
-const AFTER_NOTE_MARK = new RegExp(`(?:^|[\\s\\u00a0\\u202f,])(${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*$`, 'iu');
+/** A mark just before the number being typed (`note `, `§5 n. `, `§9–§`): a reference starts. */
+const AFTER_MARK = new RegExp(`(?:^|[\\s\\u00a0\\u202f,–—‑-])(${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f]*$`, 'iu');
+
+/** `a) et `, `b) y c`: a UN-style letter being typed after one and a separator. */
+const UN_LETTER_AFTER_LETTER = new RegExp(
+  `(?<![\\p{L}\\p{N}_(])[a-z]\\)${SPACES}*(?:,${SPACES}*(?:(?:${wordAlternatives(LIST_WORDS)})${SPACES}+)?|(?:${SEPARATOR_WORDS})${SPACES}+|[–—‑-]${SPACES}*)([a-z]?)$`,
+  'u',
+);
+
+/** The last mark written in `text` (a word's start, or `§`), as the grammar reads it: which kind of number comes next, and whether a list may go on. */
+function lastMarkIn(text: string): Mark | undefined {
+  let last: Mark | undefined;
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1]!)) continue;
+    const mark = matchMark(text, i);
+    if (mark) {
+      last = mark;
+      i = mark.end - 1;
+    }
+  }
+  return last;
+}
+
+/** Where `symbol` last stands alone in `text` (not in `ICRP/43`, `A/CRP/43`, `CRP/430`). */
+function lastWholeSymbol(text: string, symbol: string): number {
+  for (let at = text.lastIndexOf(symbol); at >= 0; at = at > 0 ? text.lastIndexOf(symbol, at - 1) : -1) {
+    const before = text[at - 1];
+    const after = text[at + symbol.length];
+    if (!(before && /[\p{L}\p{N}_/]/u.test(before)) && !(after && /[\p{L}\p{N}_/]/u.test(after))) return at;
+  }
+  return -1;
+}
 
 /**
  * Finds the citation being typed before `offset`: the last symbol and mark in the
@@ -202,13 +241,16 @@ function citationContext(prose: string, offset: number, corpus: Corpus): { paper
   const before = prose.slice(from, offset);
   let best: { paper: Paper; at: number } | undefined;
   for (const paper of corpus.papers) {
-    const at = before.lastIndexOf(paper.symbol);
+    const at = lastWholeSymbol(before, paper.symbol);
     if (at >= 0 && (!best || at > best.at)) best = { paper, at };
   }
   if (!best) return undefined;
   let i = best.at + best.paper.symbol.length;
   if (before[i] === ',') i++;
   while (i < before.length && /[ \t\u00a0\u202f>\r\n]/.test(before[i]!)) i++;
+  // `CRP/43 (para. 9)`: the grammar reads a citation in parentheses after the symbol.
+  if (before[i] === '(') i++;
+  while (i < before.length && /[ \t\u00a0\u202f]/.test(before[i]!)) i++;
   const mark = matchMark(before, i);
   if (!mark) return undefined;
   const body = before.slice(mark.end);
@@ -241,23 +283,27 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
     // A letter after a letter and a separator (`§6(a) and (`, `§6(a)–(`): the same paragraph's
     // sub-paragraphs, the last number written before (as the grammar reads it).
     const letterOnly = LETTER_AFTER_LETTER.exec(body);
-    const lastNumber = letterOnly && /(\d+)\D*$/.exec(body);
+    const lastNumber = /(\d+)\D*$/.exec(body);
     if (letterOnly && lastNumber) {
       const closed = prose[local] === ')';
       return subParagraphItems(paper, Number(lastNumber[1]), letterOnly[1]!, offset - letterOnly[1]!.length, offset, closed, t);
     }
     const typed = PARTIAL_WORD.exec(body)?.[0] ?? '';
     const beforeTyped = body.slice(0, body.length - typed.length);
-    const noteMark = AFTER_NOTE_MARK.exec(beforeTyped)?.[1];
-    if (noteMark && markSpelling(noteMark)?.kind === 'footnote' && /^\d*$/.test(typed)) {
-      return footnoteItems(paper, typed, offset - typed.length, offset, t);
-    }
-    // Right after the mark, or after a separator (and the mark written again): a new
-    // reference starts here.
-    if (matchMark(beforeTyped, 0)?.end === beforeTyped.trimEnd().length || AFTER_SEPARATOR.test(beforeTyped)) {
-      return paragraphItems(paper, typed, offset - typed.length, offset, t);
-    }
-    return empty;
+    // What the number being typed is: of the last mark written (`notes 2 and `, `§9 and note `).
+    const mark = lastMarkIn(beforeTyped);
+    const afterMark = AFTER_MARK.exec(beforeTyped)?.[1];
+    const rightAfterMark = afterMark !== undefined && markSpelling(afterMark) !== undefined;
+    // After a list separator, a number goes on only when the mark reads lists: `§9, 1` cites 9.
+    // A range is read after any mark: `§9–11`.
+    const newReference = rightAfterMark || AFTER_RANGE.test(beforeTyped) || (AFTER_LIST.test(beforeTyped) && mark?.lists === true);
+    // `par. 24 a) et `: the same paragraph's letters, UN style, then (French `par.` lists) paragraphs.
+    const unLetter = UN_LETTER_AFTER_LETTER.exec(body);
+    const letters = unLetter && lastNumber ? subParagraphItems(paper, Number(lastNumber[1]), unLetter[1]!, offset - unLetter[1]!.length, offset, prose[local] === ')', t, 'un') : undefined;
+    if (!newReference || !mark) return letters ?? empty;
+    if (mark.kind === 'footnote') return /^\d*$/.test(typed) ? footnoteItems(paper, typed, offset - typed.length, offset, t) : empty;
+    const paragraphs = paragraphItems(paper, typed, offset - typed.length, offset, t);
+    return letters ? { items: [...letters.items, ...paragraphs.items], incomplete: letters.incomplete || paragraphs.incomplete } : paragraphs;
   }
 
   // `CRP/` or the start of a symbol: offer the papers.

@@ -132,7 +132,7 @@ function targetOfResolved(item: CompletionItem): Partial<CompletionTarget> | und
     case 'paragraph':
       return /^\d+$/.test(item.label) ? { symbol: data.symbol, paragraph: Number(item.label) } : undefined;
     case 'subParagraph': {
-      const letter = /^\(([a-z])\)$/.exec(item.label)?.[1];
+      const letter = /^\(?([a-z])\)$/.exec(item.label)?.[1];
       return letter && typeof data.paragraph === 'number' ? { symbol: data.symbol, paragraph: data.paragraph, letter } : undefined;
     }
     case 'footnote':
