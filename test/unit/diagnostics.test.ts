@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 import { checkDraft, DraftChecker, messageOf } from '../../server/src/core/features/diagnostics';
+import { quickFixes } from '../../server/src/core/features/codeActions';
 import { translator } from '../../server/src/i18n';
 import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
 import { parseFixture } from '../fixtures/cursor';
@@ -349,6 +350,60 @@ describe('short forms (ibid.)', () => {
     const again = draft.getText();
     draft.applyEdit(at, at + 7, 'CRP/43 §6');
     checker.edited({ start: at, end: at + 7, removed: again.slice(at, at + 7), inserted: 'CRP/43 §6' }, draft.getText(), draft.lastReparsed);
+    expect(checker.findings(draft)).toEqual([]);
+  });
+});
+
+describe('what looks like a citation but is not read', () => {
+  const found = (text: string, t = translator('en')) => checkDraft(new DraftIndex(text, symbols), corpus).map((f) => [f.code, f.severity, text.slice(f.start, f.end), messageOf(f, t)]);
+
+  it.each([
+    ['See CRP/43, p. 3.', 'p. 3'],
+    ['See CRP/43, pp. 3', 'pp. 3'],
+    ['Voir CRP/43, page 4.', 'page 4'],
+    ['Véase CRP/43, pág. 4.', 'pág. 4'],
+    ['See CRP/43, section II.', 'section II'],
+    ['Voir CRP/43, chapitre III.', 'chapitre III'],
+    ['See CRP/43 §six.', '§six'],
+    ['See CRP/43, para. IV.', 'para. IV'],
+    ['Voir CRP/43, paragraphe douze.', 'paragraphe douze'],
+    ['Véase CRP/43 (párrafo nueve).', 'párrafo nueve'],
+  ])('%s', (text, written) => {
+    const [finding] = found(text);
+    expect(finding!.slice(0, 3)).toEqual(['crp-cite.unread-citation', 'info', written]);
+    expect(finding![3]).toContain(`“${written}” is not read as a citation`);
+  });
+
+  it('is said in the writer’s language, with the form that would be read', () => {
+    expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
+    expect(found('Véase CRP/43, párr. seis.', translator('es'))[0]![3]).toBe('«párr. seis» no se lee como una cita: escriba el número en cifras, «párr. 6».');
+  });
+
+  it('is not said of prose, of a citation that is read, or in code', () => {
+    for (const text of ['CRP/43 was adopted in 2013.', 'CRP/43, page by page, says', 'CRP/43 §6 and p. 3', '`CRP/43, p. 3`', 'CRP/43, note that', 'CRP/43 para una', 'CRP/43, part of it']) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+
+  it('offers the fix when the intent is clear, and the fix is read', () => {
+    const text = 'See CRP/43 §six here.';
+    const draft = new DraftIndex(text, symbols);
+    const [fix] = quickFixes(draft, corpus, text.indexOf('six'), text.indexOf('six'), translator('en'));
+    expect(fix!.title).toBe('Change to §6');
+    const fixed = text.slice(0, fix!.edits[0]!.start) + fix!.edits[0]!.newText + text.slice(fix!.edits[0]!.end);
+    expect(fixed).toBe('See CRP/43 §6 here.');
+    expect(new DraftIndex(fixed, symbols).citations()).toHaveLength(1);
+  });
+
+  it('stays right edit by edit', () => {
+    const text = `${'Filler.\n\n'.repeat(20)}See CRP/43, p. 3 here.\n`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unread-citation']);
+    const at = text.indexOf('p. 3');
+    const before = draft.getText();
+    draft.applyEdit(at, at + 4, '§3');
+    checker.edited({ start: at, end: at + 4, removed: before.slice(at, at + 4), inserted: '§3' }, draft.getText(), draft.lastReparsed);
     expect(checker.findings(draft)).toEqual([]);
   });
 });

@@ -139,16 +139,20 @@ const check: Command = (args, ctx) => {
     }
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  // Citations not read are said, and never fail the check.
+  const infos = problems.length - errors - warnings;
   if (ctx.format === 'json') {
-    ctx.io.out(JSON.stringify({ files: drafts.length, errors, warnings, problems }, null, 2));
+    ctx.io.out(JSON.stringify({ files: drafts.length, errors, warnings, infos, problems }, null, 2));
   } else {
     for (const p of problems) ctx.io.out(`${p.path}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}`);
     const files = ctx.t('cli.files', { count: drafts.length });
     ctx.io.out(
       problems.length === 0
         ? ctx.t('cli.checkClean', { files })
-        : ctx.t('cli.checkSummary', { errors: ctx.t('cli.errors', { count: errors }), warnings: ctx.t('cli.warnings', { count: warnings }), files }),
+        : infos === 0
+          ? ctx.t('cli.checkSummary', { errors: ctx.t('cli.errors', { count: errors }), warnings: ctx.t('cli.warnings', { count: warnings }), files })
+          : ctx.t('cli.checkSummaryWithUnread', { errors: ctx.t('cli.errors', { count: errors }), warnings: ctx.t('cli.warnings', { count: warnings }), unread: ctx.t('cli.unread', { count: infos }), files }),
     );
   }
   return errors > 0 && !ctx.noFail ? 1 : 0;

@@ -15,7 +15,7 @@
  */
 import type Token from 'markdown-it/lib/token.mjs';
 import { createBlockParser } from './blockParser';
-import { findCitations, MAY_HOLD_SHORT_FORM, type Citation } from './grammar';
+import { findCitations, MAY_HOLD_SHORT_FORM, type Citation, type UnreadReference } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 
@@ -35,7 +35,11 @@ interface Block {
   open: boolean;
   /** Citations with offsets relative to `start`, packed (see packedCitations.ts); found on first use. */
   citations?: Int32Array;
+  /** What looks like a citation but is not read, offsets relative to `start`; found with the citations, kept even when they are not (few, and rare). */
+  unread?: readonly UnreadReference[];
 }
+
+const NO_UNREAD: readonly UnreadReference[] = [];
 
 /**
  * markdown-it's block parser expects `\n` line ends (its `parse` normalizes, its block
@@ -573,9 +577,13 @@ export class DraftIndex {
     }
     if (!mayCite(block, this.text, this.symbols)) {
       block.citations = NO_CITATIONS;
+      block.unread = NO_UNREAD;
       return;
     }
-    const found = findCitations(proseOf(block, this.text), this.symbols);
+    const prose = proseOf(block, this.text);
+    const unread: UnreadReference[] = [];
+    const found = findCitations(prose, this.symbols, 0, prose.length, unread);
+    block.unread = unread.length > 0 ? unread : NO_UNREAD;
     if (this.keep) block.citations = packCitations(found, this.symbols);
     for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true)) fn(shift(c, block.start));
   }
@@ -706,6 +714,24 @@ export class DraftIndex {
     for (let k = first; k < citations.length; k++) previous = this.resolveShortForm(citations[k]!, previous);
   }
 
+  /**
+   * What looks like a citation in `[start, end)` but is not one the grammar reads
+   * (`CRP/43, p. 3`), with document offsets; the whole draft without arguments.
+   */
+  unreadIn(start = 0, end = Number.POSITIVE_INFINITY): UnreadReference[] {
+    this.parseUpTo(end);
+    const out: UnreadReference[] = [];
+    for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < end; k++) {
+      const block = this.blocks[k]!;
+      if (!block.unread) this.eachCitationOf(block, () => undefined, () => false);
+      for (const u of block.unread ?? NO_UNREAD) {
+        const moved = shiftUnread(u, block.start);
+        if (moved.end >= start && moved.start < end) out.push(moved);
+      }
+    }
+    return out;
+  }
+
   /** The citation containing `offset` (or ending just before it), if any. */
   citationAt(offset: number): Citation | undefined {
     this.parseUpTo(offset + 1);
@@ -761,6 +787,10 @@ const SHORT_FORM_REACH = 20_000;
 
 /** A document symbol as the UN and IOM write them: `CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`. */
 const SYMBOL_LIKE = /(?<![\p{L}\p{N}_/])[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])(?![\p{L}\p{N}_/])/gu;
+
+function shiftUnread(u: UnreadReference, by: number): UnreadReference {
+  return { ...u, start: u.start + by, end: u.end + by, ...(u.fix ? { fix: { ...u.fix, start: u.fix.start + by, end: u.fix.end + by } } : {}) };
+}
 
 /** A copy of a citation with every offset moved by `by`. */
 export function shift(c: Citation, by: number): Citation {

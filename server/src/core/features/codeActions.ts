@@ -12,7 +12,7 @@ import type { Corpus, Paper, Paragraph } from '../corpus';
 import { matchMark, paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { CitationStyle, ServerLanguage } from '../../protocol';
-import { CODES, checkCitations, itemText, referenceText, type Finding, type Translate } from './diagnostics';
+import { CODES, checkCitations, itemText, referenceText, unreadFinding, type Finding, type Translate } from './diagnostics';
 import { firstWords } from './render';
 
 export interface SpanEdit {
@@ -238,6 +238,13 @@ export function quickFixes(draft: DraftIndex, corpus: Corpus, start: number, end
       if (finding.end < start || finding.start > end) continue;
       actions.push(...fixesFor(text, paper, citation, finding, t));
     }
+  }
+  // What is not read: written as the grammar reads it, when the intent is clear (`§six` → `§6`).
+  for (const unread of draft.unreadIn(start, end + 1)) {
+    const finding = unreadFinding(unread);
+    if (finding.end < start || finding.start > end) continue;
+    if (unread.fix) actions.push(changeTo(String(finding.params.fixed), undefined, unread.fix, finding, t, true));
+    actions.push(ignoreLine(text, finding, t));
   }
   return actions;
 }

@@ -12,7 +12,7 @@
  * indentation) re-checks the whole draft; those are rare while typing.
  */
 import type { Corpus, Paper } from '../corpus';
-import { paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
+import { paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import { coveredByItem } from '../resolve';
 import { lineAt, lineStarts } from '../lines';
@@ -27,10 +27,12 @@ export const CODES = {
   absurdNumber: 'crp-cite.absurd-number',
   unknownFootnote: 'crp-cite.unknown-footnote',
   ibidWithoutCitation: 'crp-cite.ibid-without-citation',
+  unreadCitation: 'crp-cite.unread-citation',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
-export type Severity = 'error' | 'warning';
+/** `info`: said, never failing a check (`crp-cite.unread-citation`). */
+export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY: Record<DiagnosticCode, Severity> = {
   'crp-cite.unknown-paragraph': 'error',
@@ -39,6 +41,7 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
   'crp-cite.absurd-number': 'error',
   'crp-cite.unknown-footnote': 'error',
   'crp-cite.ibid-without-citation': 'warning',
+  'crp-cite.unread-citation': 'info',
   'crp-cite.repeated-reference': 'warning',
   'crp-cite.overlapping-range': 'warning',
   'crp-cite.leading-zeros': 'warning',
@@ -206,6 +209,30 @@ export function checkAnyCitation(corpus: Corpus, c: Citation): Finding[] {
   return [{ code, severity: SEVERITY[code], start: c.symbolStart, end: c.symbolEnd, messageKey, params, citationStart: c.start, citationEnd: c.end }];
 }
 
+const UNREAD_MESSAGES: Record<UnreadReference['kind'], string> = {
+  page: 'unreadPage',
+  division: 'unreadDivision',
+  numberWord: 'unreadNumberWord',
+  notNumber: 'unreadNotNumber',
+};
+
+/**
+ * What looks like a citation but is not read (`CRP/43, p. 3`, `CRP/43 §six`): said, so
+ * that the writer does not take silence for a citation checked. Covers what was written
+ * after the symbol.
+ */
+export function unreadFinding(u: UnreadReference): Finding {
+  const code = CODES.unreadCitation;
+  const start = u.end - u.written.length;
+  const fixed = u.fix ? `${u.written.slice(0, u.fix.start - start)}${u.fix.newText}${u.written.slice(u.fix.end - start)}` : '';
+  return { code, severity: SEVERITY[code], start, end: u.end, messageKey: UNREAD_MESSAGES[u.kind], params: { symbol: u.symbol, written: u.written, fixed }, citationStart: u.start, citationEnd: u.end };
+}
+
+/** Findings in order of where they start (citations' and unread references' merged). */
+function byStart(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start);
+}
+
 export function checkCitations(corpus: Corpus, citations: readonly Citation[]): Finding[] {
   const out: Finding[] = [];
   for (const c of citations) out.push(...checkAnyCitation(corpus, c));
@@ -275,7 +302,8 @@ export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
   const text = draft.getText();
   const lineOf = lineIndex(text);
   const suppressions = new Suppressions(text, lineOf, (offset) => draft.inCode(offset));
-  return checkCitations(corpus, draft.citations()).filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
+  const findings = byStart([...checkCitations(corpus, draft.citations()), ...draft.unreadIn().map(unreadFinding)]);
+  return findings.filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
 }
 
 /** One replacement in a draft, in the offsets of the text before it. */
@@ -385,8 +413,9 @@ export class DraftChecker {
         checked++;
         for (const f of checkAnyCitation(this.corpus, c)) findings.push(f);
       });
+      for (const u of draft.unreadIn()) findings.push(unreadFinding(u));
       this.lastChecked = checked;
-      this.findingsByStart = findings;
+      this.findingsByStart = byStart(findings);
       this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text), (offset) => draft.inCode(offset));
       this.suppressionsStale = false;
       this.needsFull = false;
@@ -406,7 +435,8 @@ export class DraftChecker {
         to = shortFormsEnd;
       }
       this.lastChecked = citations.length;
-      const fresh = checkCitations(this.corpus, citations);
+      const unread = draft.unreadIn(from, to + 1).filter((u) => u.end >= from && u.start <= to);
+      const fresh = byStart([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding)]);
       const kept = this.findingsByStart.filter((f) => f.citationEnd < from || f.citationStart > to);
       const at = kept.findIndex((f) => f.citationStart > to);
       kept.splice(at < 0 ? kept.length : at, 0, ...fresh);

@@ -136,7 +136,8 @@ function publishedDiagnostic(finding: Finding, doc: OpenDocument, ctx: ServerCon
   return diagnostic;
 }
 
-const severityOf = (finding: Finding) => (finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+const SEVERITIES: Record<Finding['severity'], DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const severityOf = (finding: Finding) => SEVERITIES[finding.severity];
 
 function toDiagnostic(finding: Finding, range: Diagnostic['range'], ctx: ServerContext): Diagnostic {
   return {
