@@ -541,3 +541,23 @@ describe('never read (false citations are worse than misses)', () => {
     expect(read(text).citations).toEqual([]);
   });
 });
+
+describe('hard-wrapped words of a form', () => {
+  it.each([
+    ['los párrafos [[14]] a [[16]] del\ndocumento CRP/43', '14 15 16'],
+    ['le paragraphe [[9]] du\ndocument CRP/43', '9'],
+    ['paragraph [[9]] of the\ndocument CRP/43', '9'],
+    ['> paragraph [[9]] of\n> CRP/43', '9'],
+    ['CRP/43, nota al\npie [[2]]', 'n. 2'],
+    ['CRP/43, note de bas de\npage [[2]]', 'n. 2'],
+    ['CRP/43, paragraph [[5]],\nsubparagraph ([[b]])', '5(b)'],
+  ])('%s', (source, covers) => {
+    expectCitation(source, covers);
+  });
+
+  it('the words of a sub-paragraph named in words are its target', () => {
+    const f = parseFixture('subpara|graph (b) of paragraph 5 of CRP/43');
+    const [c] = citationsOfText(f.text, SYMBOLS);
+    expect(targetAt(c!, cursorOf(f))).toMatchObject({ kind: 'subParagraph', sub: { letter: 'b' } });
+  });
+});

@@ -362,10 +362,19 @@ function numberStartsAt(text: string, i: number, broke: boolean): boolean {
 const escapeForPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_END = '(?![\\p{L}\\p{N}_])';
 
+/**
+ * A spelling as a pattern: in one of several words (`nota al pie`), each space may be
+ * written as a no-break space or a line break (hard-wrapped prose), one character still.
+ */
+const spelled = (w: string) => escapeForPattern(w).replace(/ /g, '[ \\u00a0\\u202f\\n]');
+
 /** Alternatives of a sticky, case-insensitive pattern; a spelling that ends in a letter must end there. */
 function wordsPattern(words: readonly string[]): RegExp {
-  return new RegExp(words.map((w) => escapeForPattern(w) + (/\p{L}$/u.test(w) ? WORD_END : '')).join('|'), 'iuy');
+  return new RegExp(words.map((w) => spelled(w) + (/\p{L}$/u.test(w) ? WORD_END : '')).join('|'), 'iuy');
 }
+
+/** What a matched spelling is in the tables: lower case, one plain space between words. */
+const asSpelled = (found: string) => found.toLowerCase().replace(/[\u00a0\u202f\n]/g, ' ');
 
 /** What a mark can start with, in either case (`§`, `p`, `P`). */
 const MARK_FIRST_CHARACTERS = new Set(MARKS.flatMap((m) => [m.text[0]!, m.text[0]!.toUpperCase()]));
@@ -383,7 +392,7 @@ const MARK_BY_TEXT = new Map(MARKS.map((m) => [m.text, m]));
 
 /** The mark spelled `text` (any case), as the grammar knows it. */
 export function markSpelling(text: string): MarkSpelling | undefined {
-  return MARK_BY_TEXT.get(text.toLowerCase());
+  return MARK_BY_TEXT.get(asSpelled(text));
 }
 
 export function matchMark(text: string, i: number): Mark | undefined {
@@ -391,7 +400,7 @@ export function matchMark(text: string, i: number): Mark | undefined {
   if (!MARK_FIRST_CHARACTERS.has(text[i]!)) return undefined;
   MARK_PATTERN.lastIndex = i;
   const found = MARK_PATTERN.exec(text)?.[0];
-  const m = found === undefined ? undefined : MARK_BY_TEXT.get(found.toLowerCase());
+  const m = found === undefined ? undefined : MARK_BY_TEXT.get(asSpelled(found));
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
 }
 
@@ -448,7 +457,7 @@ function letterStartsAt(text: string, i: number): boolean {
 /** `, subparagraph (b)`, `, alinéa b)`, `, inciso b)` after a paragraph number. */
 function parseSubAfter(text: string, i: number): { sub: LetterToken; end: number } | undefined {
   let j = skipSpaces(text, i);
-  if (text[j] === ',') j = skipSpaces(text, j + 1);
+  if (text[j] === ',') j = skipSpacesAndOneBreak(text, j + 1);
   const word = matchWord(SUB_WORD_PATTERN, text, j);
   if (!word) return undefined;
   const k = skipSpaces(text, j + word.length);
@@ -669,6 +678,14 @@ export function parseCitationAt(text: string, symbol: string, symbolStart: numbe
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
 }
 
+/**
+ * A connector ending where the text before the symbol ends, longest first; its words may
+ * be split by a line break (and a blockquote's `>`): `del` ⏎ `documento CRP/43`.
+ */
+const CONNECTOR_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, '[ \\u00a0\\u202f\\r\\n>]+')).join('|')})$`, 'iu');
+/** More than the longest connector, with the spaces a line break may bring. */
+const CONNECTOR_REACH = 40;
+
 /** How far before a symbol the start of a mark-first citation is looked for. */
 const MARK_FIRST_REACH = 240;
 
@@ -680,15 +697,10 @@ const MARK_FIRST_REACH = 240;
 function parseMarkFirst(text: string, symbol: string, symbolStart: number, from: number): Citation | undefined {
   const connectorEnd = skipBackSpacesAndOneBreak(text, symbolStart);
   if (connectorEnd === symbolStart) return undefined;
-  let connectorStart = -1;
-  for (const c of CONNECTORS) {
-    const start = connectorEnd - c.text.length;
-    if (start >= from && !isWordChar(text[start - 1]) && text.slice(start, connectorEnd).toLowerCase() === c.text) {
-      connectorStart = start;
-      break;
-    }
-  }
-  if (connectorStart < 0) return undefined;
+  const before = text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd);
+  const connector = CONNECTOR_PATTERN.exec(before);
+  if (!connector) return undefined;
+  const connectorStart = connectorEnd - connector[0].length;
   const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
   if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
   for (let s = Math.max(from, bodyEnd - MARK_FIRST_REACH); s < bodyEnd; s++) {
@@ -830,6 +842,10 @@ export function targetAt(citation: Citation, offset: number): Target | undefined
       }
       if (ref.number && offset >= ref.number.start && offset <= ref.number.end) {
         return { kind: 'paragraph', item, ref, number: ref.number, start: ref.number.start, end: ref.number.end };
+      }
+      // The words of a sub-paragraph named in words (`subparagraph (b) of paragraph 5`) are its.
+      if (ref.sub && offset >= ref.start && offset <= ref.end && !(ref.note && offset >= ref.note.start)) {
+        return { kind: 'subParagraph', item, ref, number, sub: ref.sub, start: ref.sub.start, end: ref.sub.end };
       }
     }
   }
