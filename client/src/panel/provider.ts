@@ -271,13 +271,15 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   private async findReferences(target: Target): Promise<void> {
     const editor = this.targetEditor ?? this.draftEditor;
     const counts = editor ? await this.state.request(CitationCountsRequest, { uri: editor.document.uri.toString() }) : undefined;
-    const at = counts?.firstCitation[String(target.paragraph)];
+    // The counts' keys: `6` for a paragraph (whichever of its letters), `n2` for a footnote.
+    const at = counts?.firstCitation[target.footnote !== undefined ? `n${target.footnote}` : String(target.paragraph)];
     const outline = this.outline;
     if (!editor || !at || !outline) {
-      void vscode.window.showInformationMessage(this.state.t('commands.notCitedInDraft', { number: target.paragraph }));
+      const message = target.footnote !== undefined ? this.state.t('commands.noteNotCitedInDraft', { number: target.footnote }) : this.state.t('commands.notCitedInDraft', { number: target.paragraph });
+      void vscode.window.showInformationMessage(message);
       return;
     }
-    const passage = { paragraph: target.paragraph, ...(target.subParagraph ? { subParagraph: target.subParagraph } : {}) };
+    const passage = { paragraph: target.paragraph, ...(target.subParagraph ? { subParagraph: target.subParagraph } : {}), ...(target.footnote !== undefined ? { footnote: target.footnote } : {}) };
     const line = lineOf(outline, passage) ?? 0;
     const locations =
       (await vscode.commands.executeCommand<vscode.Location[] | undefined>(

@@ -193,6 +193,10 @@ function treeItem(target: Target | undefined, main: string, description: string,
 function footnoteItem(p: OutlineParagraph, f: OutlineFootnote, words: readonly string[]): TreeItem {
   const item = treeItem({ paragraph: p.number, footnote: f.number }, f.marker, f.firstWords, words);
   item.setAttribute('aria-label', `${fill(strings!.footnote, { number: f.number })}: ${f.text}`);
+  // Footnotes are cited too (`CRP/43, note 2`): they have their counts.
+  const badge = el('span', 'counts');
+  badge.slot = 'decoration';
+  item.append(badge);
   return item;
 }
 
@@ -257,7 +261,7 @@ function renderTree(): void {
 function applyCounts(): void {
   caption.textContent = counts?.caption ?? '';
   for (const [key, item] of items) {
-    if (item.dataset.sub || item.dataset.footnote) continue;
+    if (item.dataset.sub) continue;
     const count = counts?.paragraphs[key];
     const slot = item.querySelector(':scope > .counts');
     if (!slot) continue;
