@@ -44,7 +44,8 @@ export function outlineOf(paper: Paper): Omit<Outline, 'renderingUri'> {
 export function countCitations(paper: Paper, citations: readonly Citation[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const citation of citations) {
-    if (citation.symbol !== paper.symbol) continue;
+    // `Ibid.` alone repeats a citation already counted: as in a closed draft's compact citations, it adds nothing.
+    if (citation.symbol !== paper.symbol || citation.items.length === 0) continue;
     const numbers = new Set(coveredByCitation(paper, citation).map(countKey));
     for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
