@@ -580,7 +580,8 @@ async function main() {
   const peakOurs = wsMedian(ws.ours, 'peakRssMb');
   row('peak RSS (workspace + 5 MB draft)', peakOurs, wsMedian(ws.floor, 'peakRssMb'), 'MB', '< 250 MB', peakOurs < 250);
   row('crp-cite check throughput', check?.mbPerS, null, 'MB/s', '≥ 50 MB/s', check && check.mbPerS >= 50);
-  row('dist/server.js', bundle.server, bundle.floor, 'KB', '< 400 KB', bundle.server < 400);
+  // Reported, not a target: a size cap was a number, not a writer's need (issue 16); start-up and open are measured above.
+  row('dist/server.js', bundle.server, bundle.floor, 'KB', '', null);
   row('dist/client.js', bundle.client, null, 'KB', '', null);
 
   const machine = {
