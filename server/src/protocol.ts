@@ -104,6 +104,11 @@ export interface CitationCounts {
    * names it, else at the start of the range covering it): where Find references starts.
    */
   firstCitation: Record<string, Position>;
+  /**
+   * Paragraph number or footnote (as in `draft`) → quotations of it over the workspace (the
+   * draft alone without a workspace index), and how many of them do not match the paper.
+   */
+  quotations: Record<string, { quoted: number; mismatched: number }>;
 }
 
 /** Client → server: how often each paragraph is cited, for the panel's badges. */

@@ -89,7 +89,7 @@ describe('the panel’s words', () => {
   });
 
   it('phrase the counts with each language’s plurals', () => {
-    const counts = { symbol: 'CRP/43', draft: { '6': 1, '7': 3 }, workspace: { '6': 4, '8': 2 }, firstCitation: {} };
+    const counts = { symbol: 'CRP/43', draft: { '6': 1, '7': 3 }, workspace: { '6': 4, '8': 2 }, firstCitation: {}, quotations: { '9': { quoted: 3, mismatched: 1 }, n2: { quoted: 1, mismatched: 0 } } };
     const en = countsView(counts, 'notes.md', translator('en'));
     expect(en.caption).toBe('Citation counts for notes.md');
     expect(en.paragraphs['6']).toEqual({ draft: 1, workspace: 4, label: 'Cited once in this draft, 4 times in the workspace' });
@@ -100,11 +100,22 @@ describe('the panel’s words', () => {
     expect(fr.paragraphs['6']).toEqual({ draft: 1, workspace: null, label: 'Cité une fois dans ce projet' });
   });
 
+  it('say how often a passage is quoted and whether every quotation matches the paper', () => {
+    const counts = { symbol: 'CRP/43', draft: {}, workspace: {}, firstCitation: {}, quotations: { '9': { quoted: 3, mismatched: 1 }, n2: { quoted: 1, mismatched: 0 } } };
+    expect(countsView(counts, 'notes.md', translator('en')).quotations).toEqual({
+      '9': { label: 'Quoted 3 times in the workspace: 1 does not match the paper.', mismatched: true },
+      n2: { label: 'Quoted once in the workspace: the quotation matches the paper.', mismatched: false },
+    });
+    expect(countsView({ ...counts, workspace: null }, 'note.md', translator('fr')).quotations['9']!.label).toBe('Cité entre guillemets 3 fois dans ce projet : 1 citation n’est pas conforme au texte.');
+    expect(countsView(counts, 'nota.md', translator('es')).quotations['n2']!.label).toBe('Citado textualmente una vez en el espacio de trabajo: la cita coincide con el texto.');
+  });
+
   it('say how to get counts when no draft is open', () => {
     expect(countsView(null, null, translator('fr'))).toEqual({
       draft: null,
       caption: 'Ouvrez un projet de texte Markdown pour voir combien de fois il cite chaque paragraphe.',
       paragraphs: {},
+      quotations: {},
     });
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 import { hover } from '../../server/src/core/features/hover';
+import { quotationAt } from '../../server/src/core/features/quotations';
 import { definition } from '../../server/src/core/features/definition';
 import { complete } from '../../server/src/core/features/completion';
 import { targetAt } from '../../server/src/core/grammar';
@@ -84,9 +85,11 @@ describe('the core on arbitrary drafts', () => {
           const citation = index.citationAt(offset);
           const target = citation && targetAt(citation, offset);
           if (h) {
-            // A hover is only ever on a citation, and covers exactly the target under the cursor.
-            expect(target).toBeDefined();
-            expect([h.start, h.end]).toEqual([target!.start, target!.end]);
+            // A hover is only ever on a citation, covering exactly the target under the cursor,
+            // or on a quotation of one, covering the quoted words.
+            const quoted = target ? undefined : quotationAt(index, corpus, offset);
+            expect(target ?? quoted).toBeDefined();
+            expect([h.start, h.end]).toEqual(target ? [target.start, target.end] : [quoted!.quotation.start, quoted!.quotation.end]);
           }
           if (d) {
             // Anything one can jump from, one can hover: they agree on what is there.

@@ -87,11 +87,13 @@ export interface CountsView {
   caption: string;
   /** Paragraph number → its counts; paragraphs cited nowhere are absent. */
   paragraphs: Record<string, ParagraphCount>;
+  /** Paragraph number or footnote (`n2`) → how its quotations stand, in words; absent when it is quoted nowhere. */
+  quotations: Record<string, { label: string; mismatched: boolean }>;
 }
 
 /** Phrases the server's counts for the panel. `counts` is null when there is no active draft. */
 export function countsView(counts: CitationCounts | null, draftName: string | null, t: Translate): CountsView {
-  if (!counts || draftName === null) return { draft: null, caption: t('panel.noDraft'), paragraphs: {} };
+  if (!counts || draftName === null) return { draft: null, caption: t('panel.noDraft'), paragraphs: {}, quotations: {} };
   const numbers = new Set([...Object.keys(counts.draft), ...Object.keys(counts.workspace ?? {})]);
   const paragraphs: Record<string, ParagraphCount> = {};
   for (const n of numbers) {
@@ -101,5 +103,12 @@ export function countsView(counts: CitationCounts | null, draftName: string | nu
     if (workspace !== null && workspace > 0) parts.push(t('panel.citedInWorkspace', { count: workspace }));
     paragraphs[n] = { draft, workspace, label: parts.join(', ') };
   }
-  return { draft: draftName, caption: t('panel.countsFor', { draft: draftName }), paragraphs };
+  const quotations: CountsView['quotations'] = {};
+  const where = counts.workspace ? 'Workspace' : 'Draft';
+  for (const [key, q] of Object.entries(counts.quotations ?? {})) {
+    const quoted = t(`panel.quoted${where}`, { count: q.quoted });
+    const verdict = q.mismatched === 0 ? t('panel.quotesCheckOut', { count: q.quoted }) : t('panel.quotesMismatched', { count: q.mismatched });
+    quotations[key] = { label: `${quoted} ${verdict}`, mismatched: q.mismatched > 0 };
+  }
+  return { draft: draftName, caption: t('panel.countsFor', { draft: draftName }), paragraphs, quotations };
 }

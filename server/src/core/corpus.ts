@@ -67,6 +67,8 @@ export const PaperSchema = z
     sessionDates: nonEmpty,
     /** The distribution note printed on the paper ("English only"). */
     languageNote: nonEmpty,
+    /** The language of the paper's text here (`en` when absent): quotations in another are translations, not checked. */
+    language: z.optional(z.enum(['en', 'fr', 'es'])),
     /** Markdown rendering of the paper, relative to the JSON file. */
     rendering: nonEmpty,
     sections: z.array(SectionSchema),
@@ -122,6 +124,11 @@ export class Paper {
 
   get symbol(): string {
     return this.data.symbol;
+  }
+
+  /** The language of the paper's text, which quotations are checked in. */
+  get language(): 'en' | 'fr' | 'es' {
+    return this.data.language ?? 'en';
   }
 
   paragraph(n: number): Paragraph | undefined {

@@ -768,6 +768,13 @@ export class DraftIndex {
     return false;
   }
 
+  /** The top-level block holding `offset`: `[start, end)`. */
+  blockSpanAt(offset: number): { start: number; end: number } {
+    this.parseUpTo(offset + 1);
+    const block = this.blocks[this.blockIndexAt(offset)]!;
+    return { start: block.start, end: block.start + block.length };
+  }
+
   /** The prose around `offset` with code and links blanked: the completion context. */
   proseAround(offset: number): { prose: string; start: number } {
     this.parseUpTo(offset + 1);

@@ -14,7 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import type { Citation } from '../core/grammar';
-import { citationsOfText } from '../core/markdown';
+import { citationsOfText, DraftIndex } from '../core/markdown';
+import { quotationCounts, tallyQuotations, type QuotationTally } from '../core/features/quotations';
 import { citingSpansIn, compactCitations, countCitationsIn, coverageMemo, positionIn, type CompactCitations } from '../core/compactCitations';
 import { countCitations } from '../core/features/outline';
 import { citingSpans, type PassageRef } from '../core/features/references';
@@ -26,7 +27,8 @@ import type { DocumentStore } from './documents';
  * text (2,000 drafts' texts and citation objects took 550 MB; this, some 30 MB). The
  * few requests that need the text (workspace diagnostics) read the file again.
  */
-type DiskFile = CompactCitations;
+/** A closed draft: its citations, compact, and its quotations as the panel counts them. */
+type DiskFile = CompactCitations & { quotations: QuotationTally[] };
 
 /** Reports indexing progress; the LSP glue maps it onto `$/progress`. */
 export interface IndexProgress {
@@ -158,11 +160,18 @@ export class WorkspaceIndex {
       if (statSync(path).size > this.documents.maxSize * 3) return undefined;
       const text = readFileSync(path, 'utf8');
       if (text.length > this.documents.maxSize) return undefined;
-      const symbols = this.corpus().papers.map((p) => p.symbol);
-      return compactCitations(text, citationsOfText(text, symbols));
+      return this.indexed(text);
     } catch {
       return undefined;
     }
+  }
+
+  /** What the index keeps of a closed draft's text. */
+  private indexed(text: string): DiskFile {
+    const corpus = this.corpus();
+    const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol), { keepCitations: false });
+    const citations = draft.citations();
+    return { ...compactCitations(text, citations), quotations: tallyQuotations(draft, corpus, citations) };
   }
 
   private async read(path: string): Promise<DiskFile | undefined> {
@@ -173,8 +182,7 @@ export class WorkspaceIndex {
       if ((await stat(path)).size > this.documents.maxSize * 3) return undefined;
       const text = await readFile(path, 'utf8');
       if (text.length > this.documents.maxSize) return undefined;
-      const symbols = this.corpus().papers.map((p) => p.symbol);
-      return compactCitations(text, citationsOfText(text, symbols));
+      return this.indexed(text);
     } catch {
       return undefined;
     }
@@ -213,7 +221,7 @@ export class WorkspaceIndex {
   }
 
   /** Every indexed file: open documents as edited, the rest as on disk. */
-  private *files(): Generator<{ uri: string; open: { citations: Citation[]; text: TextDocument } } | { uri: string; disk: DiskFile }> {
+  private *files(): Generator<{ uri: string; open: { citations: Citation[]; text: TextDocument; draft: DraftIndex } } | { uri: string; disk: DiskFile }> {
     const open = new Set<string>();
     for (const doc of this.documents.all()) {
       const path = uriToPath(doc.uri);
@@ -221,7 +229,7 @@ export class WorkspaceIndex {
       // An open draft counts when it is part of the workspace (or not yet saved into it).
       if (!onDisk && path && this.roots.length > 0 && !this.rootOf(path)) continue;
       open.add(doc.uri);
-      yield { uri: doc.uri, open: { citations: doc.draft.citations(), text: doc.text } };
+      yield { uri: doc.uri, open: { citations: doc.draft.citations(), text: doc.text, draft: doc.draft } };
     }
     for (const [uri, file] of this.disk) {
       if (!open.has(uri)) yield { uri, disk: file };
@@ -239,6 +247,13 @@ export class WorkspaceIndex {
       for (const [n, count] of counts) total.set(n, (total.get(n) ?? 0) + count);
     }
     return total;
+  }
+
+  /** Paragraph (`6`) or footnote (`n2`) → how many quotations in the workspace cite it, and how many do not match the paper. */
+  quotationCounts(symbol: string): Map<string, { quoted: number; mismatched: number }> {
+    const corpus = this.corpus();
+    const tallies = [...this.files()].map((file) => ('open' in file ? tallyQuotations(file.open.draft, corpus, file.open.citations) : file.disk.quotations));
+    return quotationCounts(tallies, symbol);
   }
 
   /** Every citation of the passage in the workspace, one location per range or list item. */

@@ -324,6 +324,9 @@ function renderDetail(): void {
   detail.append(el('h2', 'title', title));
   const heading = outline!.sections[p.section]?.heading;
   if (heading) detail.append(el('p', 'heading', fill(strings.underHeading, { heading })));
+  // How the passage is quoted across the workspace, and whether every quotation matches the paper.
+  const quoted = counts?.quotations[target.footnote !== undefined ? `n${target.footnote}` : String(p.number)];
+  if (quoted) detail.append(el('p', quoted.mismatched ? 'quotations mismatched' : 'quotations', quoted.label));
 
   const lead = el('p', 'text');
   lead.append(el('span', 'number', `${p.number}. `));
@@ -407,6 +410,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     case 'counts':
       counts = message.counts;
       applyCounts();
+      renderDetail();
       break;
     case 'selection':
       if (selected && keyOf(selected) === keyOf(message.target)) {

@@ -12,7 +12,9 @@ import type { Corpus, Paper, Paragraph } from '../corpus';
 import { matchMark, paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { CitationStyle, ServerLanguage } from '../../protocol';
-import { CODES, checkCitations, itemText, referenceText, unreadFinding, type Finding, type Translate } from './diagnostics';
+import { CODES, checkCitations, itemText, quotationFinding, referenceText, unreadFinding, type Finding, type Translate } from './diagnostics';
+import { quotationAt, type Quotation, type QuotationCheck } from './quotations';
+import { referenceLabel } from '../resolve';
 import { firstWords } from './render';
 
 export interface SpanEdit {
@@ -213,6 +215,30 @@ function fixesFor(text: string, paper: Paper, citation: Citation, finding: Findi
   return actions;
 }
 
+/**
+ * A quotation's repairs: cite the passage its words are in (`Cite §16 instead`, the
+ * citation's own number changed, its style kept), or put the paper's words in the
+ * quotation marks when the closest passage is clearly the one meant.
+ */
+function quotationFixes(text: string, quotation: Quotation, check: QuotationCheck, paper: Paper, t: Translate): CodeActionResult[] {
+  const finding = quotationFinding(quotation, check, paper.symbol);
+  if (!finding) return [];
+  const actions: CodeActionResult[] = [];
+  if (check.kind === 'elsewhere') {
+    const [item, ...others] = quotation.citation.items;
+    const ref = item && others.length === 0 && !item.to ? item.from : undefined;
+    // One reference, its letter (if any) after its number: `§9` → `§16`, `para. 9(a)` → `para. 16(b)`.
+    if (ref?.number && !ref.note && (!ref.sub || ref.sub.start > ref.number.end)) {
+      const label = referenceLabel(check.passage);
+      actions.push({ title: t('codeActions.citeInstead', { reference: `§${label}` }), kind: 'quickfix', edits: [{ start: ref.number.start, end: ref.end, newText: label }], finding, preferred: true });
+    }
+  } else if (check.kind === 'mismatch' && check.fixable && check.closest && !/\n[ \t]*>/.test(text.slice(quotation.start, quotation.end))) {
+    actions.push({ title: t('codeActions.replaceWithPaper'), kind: 'quickfix', edits: [{ start: quotation.start, end: quotation.end, newText: check.closest.words }], finding, preferred: true });
+  }
+  actions.push(ignoreLine(text, finding, t));
+  return actions;
+}
+
 /** Silences one finding with a comment at the end of its line, which keeps the paragraph whole. */
 function ignoreLine(text: string, finding: Finding, t: Translate): CodeActionResult {
   let end = text.indexOf('\n', finding.end);
@@ -239,6 +265,9 @@ export function quickFixes(draft: DraftIndex, corpus: Corpus, start: number, end
       actions.push(...fixesFor(text, paper, citation, finding, t));
     }
   }
+  // A quotation: cite where its words are, or quote the paper's own words.
+  const quoted = quotationAt(draft, corpus, start);
+  if (quoted) actions.push(...quotationFixes(text, quoted.quotation, quoted.check, quoted.paper, t));
   // What is not read: written as the grammar reads it, when the intent is clear (`§six` → `§6`).
   for (const unread of draft.unreadIn(start, end + 1)) {
     const finding = unreadFinding(unread);

@@ -14,7 +14,8 @@
 import type { Corpus, Paper } from '../corpus';
 import { paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { coveredByItem } from '../resolve';
+import { coveredByItem, referenceLabel } from '../resolve';
+import { checkQuotation, quotationsOf, type Quotation, type QuotationCheck } from './quotations';
 import { lineAt, lineStarts } from '../lines';
 
 export const CODES = {
@@ -28,6 +29,8 @@ export const CODES = {
   unknownFootnote: 'crp-cite.unknown-footnote',
   ibidWithoutCitation: 'crp-cite.ibid-without-citation',
   unreadCitation: 'crp-cite.unread-citation',
+  quoteElsewhere: 'crp-cite.quote-elsewhere',
+  quoteMismatch: 'crp-cite.quote-mismatch',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -42,6 +45,8 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
   'crp-cite.unknown-footnote': 'error',
   'crp-cite.ibid-without-citation': 'warning',
   'crp-cite.unread-citation': 'info',
+  'crp-cite.quote-elsewhere': 'warning',
+  'crp-cite.quote-mismatch': 'warning',
   'crp-cite.repeated-reference': 'warning',
   'crp-cite.overlapping-range': 'warning',
   'crp-cite.leading-zeros': 'warning',
@@ -228,6 +233,38 @@ export function unreadFinding(u: UnreadReference): Finding {
   return { code, severity: SEVERITY[code], start, end: u.end, messageKey: UNREAD_MESSAGES[u.kind], params: { symbol: u.symbol, written: u.written, fixed }, citationStart: u.start, citationEnd: u.end };
 }
 
+/** The finding a quotation's check gives, if any: it covers the quoted words; an edit to them or to the citation checks it again. */
+export function quotationFinding(quotation: Quotation, check: QuotationCheck, symbol: string): Finding | undefined {
+  if (check.kind !== 'elsewhere' && check.kind !== 'mismatch') return undefined;
+  const { citation } = quotation;
+  const cited = citation.items.length === 1 ? itemText(citation.items[0]!) : citation.items.map(itemText).join(', ');
+  const code = check.kind === 'elsewhere' ? CODES.quoteElsewhere : CODES.quoteMismatch;
+  const params: Record<string, string> = check.kind === 'elsewhere' ? { symbol, cited, found: referenceLabel(check.passage) } : { symbol, cited };
+  return {
+    code,
+    severity: SEVERITY[code],
+    start: quotation.start,
+    end: quotation.end,
+    messageKey: check.kind === 'elsewhere' ? 'quoteElsewhere' : 'quoteMismatch',
+    params,
+    citationStart: Math.min(quotation.start, citation.start),
+    citationEnd: Math.max(quotation.end, citation.end),
+  };
+}
+
+/** The findings of the quotations of `citations` (in order; those of loaded papers are checked). */
+export function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): Finding[] {
+  const out: Finding[] = [];
+  for (const quotation of quotationsOf(draft, citations)) {
+    const paper = corpus.paper(quotation.citation.symbol);
+    const finding = paper && quotationFinding(quotation, checkQuotation(paper, quotation), paper.symbol);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
+
+const isQuotationFinding = (f: Finding) => f.code === CODES.quoteElsewhere || f.code === CODES.quoteMismatch;
+
 /** Findings in order of where they start (citations' and unread references' merged). */
 function byStart(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start);
@@ -302,7 +339,8 @@ export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
   const text = draft.getText();
   const lineOf = lineIndex(text);
   const suppressions = new Suppressions(text, lineOf, (offset) => draft.inCode(offset));
-  const findings = byStart([...checkCitations(corpus, draft.citations()), ...draft.unreadIn().map(unreadFinding)]);
+  const citations = draft.citations();
+  const findings = byStart([...checkCitations(corpus, citations), ...draft.unreadIn().map(unreadFinding), ...quotationFindings(draft, corpus, citations)]);
   return findings.filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
 }
 
@@ -409,10 +447,23 @@ export class DraftChecker {
       // Citation by citation, none kept (`forEachCitation`): as `checkCitations` does.
       const findings: Finding[] = [];
       let checked = 0;
+      // Quotations are looked for block by block: those of a block's citations, then the next's.
+      let block: Citation[] = [];
+      let blockEnd = -1;
+      const quotations = () => {
+        if (block.length > 0) for (const f of quotationFindings(draft, this.corpus, block)) findings.push(f);
+        block = [];
+      };
       draft.forEachCitation((c) => {
         checked++;
         for (const f of checkAnyCitation(this.corpus, c)) findings.push(f);
+        if (c.start >= blockEnd) {
+          quotations();
+          blockEnd = draft.blockSpanAt(c.start).end;
+        }
+        block.push(c);
       });
+      quotations();
       for (const u of draft.unreadIn()) findings.push(unreadFinding(u));
       this.lastChecked = checked;
       this.findingsByStart = byStart(findings);
@@ -426,7 +477,12 @@ export class DraftChecker {
       const from = firstLineStart <= 0 ? 0 : text.lastIndexOf('\n', firstLineStart - 1) + 1;
       const lineEnd = text.indexOf('\n', this.dirty.end);
       let to = lineEnd < 0 ? text.length : lineEnd;
-      const citations = draft.citationsIn(from, to + 1).filter((c) => c.end >= from && c.start <= to);
+      // Quotations and their citations: in the edited blocks and the blocks on each side
+      // (a block quote stands just before or after the paragraph that cites it).
+      const quoteFrom = from === 0 ? 0 : draft.blockSpanAt(Math.max(0, draft.blockSpanAt(from).start - 1)).start;
+      const quoteTo = draft.blockSpanAt(Math.min(Math.max(0, text.length - 1), draft.blockSpanAt(Math.min(to, Math.max(0, text.length - 1))).end)).end;
+      const around = draft.citationsIn(quoteFrom, quoteTo + 1).filter((c) => c.end >= quoteFrom && c.start <= quoteTo);
+      const citations = around.filter((c) => c.end >= from && c.start <= to);
       // Short forms after the edit (`Ibid.`) take their paper from before it: checked again
       // too. Asked once the edited lines are read, so their blocks are not parsed twice.
       const shortFormsEnd = draft.shortFormsEndAfter(to + 1);
@@ -436,11 +492,11 @@ export class DraftChecker {
       }
       this.lastChecked = citations.length;
       const unread = draft.unreadIn(from, to + 1).filter((u) => u.end >= from && u.start <= to);
-      const fresh = byStart([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding)]);
-      const kept = this.findingsByStart.filter((f) => f.citationEnd < from || f.citationStart > to);
-      const at = kept.findIndex((f) => f.citationStart > to);
-      kept.splice(at < 0 ? kept.length : at, 0, ...fresh);
-      this.findingsByStart = kept;
+      const fresh = [...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around)];
+      const kept = this.findingsByStart.filter((f) =>
+        isQuotationFinding(f) ? f.citationEnd < quoteFrom || f.citationStart > quoteTo : f.citationEnd < from || f.citationStart > to,
+      );
+      this.findingsByStart = byStart([...kept, ...fresh]);
       this.dirty = undefined;
     } else {
       this.lastChecked = 0;

@@ -6,7 +6,9 @@ import type { Corpus } from '../corpus';
 import type { DraftIndex } from '../markdown';
 import { referenceLabel, targetUnderCursor } from '../resolve';
 import type { Translate } from '../../i18n';
-import { renderCovered } from './render';
+import { escapeHtml, renderCovered } from './render';
+import { quotationAt, type QuotationCheck } from './quotations';
+import type { Paper } from '../corpus';
 
 export interface HoverResult {
   markdown: string;
@@ -18,9 +20,31 @@ export interface HoverResult {
 /** Paragraphs shown in full when hovering a whole citation; the rest are listed by number. */
 export const MAX_PARAGRAPHS_IN_HOVER = 4;
 
+/** What a writer reads on a quotation: checked against which passage, not checked (a translation), or where it differs. */
+function quotationMarkdown(paper: Paper, check: QuotationCheck, t: Translate): string {
+  switch (check.kind) {
+    case 'found':
+      return t('hover.quoteFound', { symbol: paper.symbol, reference: check.passages.map(referenceLabel).join(', ') });
+    case 'translated':
+      return t('hover.quoteTranslated', { symbol: paper.symbol, language: t(`hover.language.${check.language}`), paperLanguage: t(`hover.language.${paper.language}`) });
+    case 'elsewhere':
+      return `${t('hover.quoteElsewhere', { symbol: paper.symbol, found: referenceLabel(check.passage) })}\n\n---\n\n${renderCovered(paper, check.passage, t)}`;
+    case 'mismatch': {
+      if (!check.closest) return t('hover.quoteNotFound', { symbol: paper.symbol });
+      const { passage, changes } = check.closest;
+      // The paper's words as they stand, with the quotation's differences marked in them.
+      const marked = changes.map((c) => (c.kind === 'same' ? escapeHtml(c.words) : c.kind === 'added' ? `~~${escapeHtml(c.words)}~~` : `**${escapeHtml(c.words)}**`)).join(' ');
+      return [t('hover.quoteClosest', { symbol: paper.symbol, reference: referenceLabel(passage) }), '', `> ${escapeHtml(check.closest.words)}`, '', marked, '', `*${t('hover.quoteLegend')}*`].join('\n');
+    }
+  }
+}
+
 export function hover(draft: DraftIndex, corpus: Corpus, offset: number, t: Translate): HoverResult | undefined {
   const at = targetUnderCursor(draft, corpus, offset);
-  if (!at) return undefined;
+  if (!at) {
+    const quoted = quotationAt(draft, corpus, offset);
+    return quoted && { markdown: quotationMarkdown(quoted.paper, quoted.check, t), start: quoted.quotation.start, end: quoted.quotation.end };
+  }
   const { paper } = at;
   if (at.kind === 'citation') {
     if (at.covered.length === 0) return undefined;

@@ -6,6 +6,7 @@
 import type { Paper } from '../../core/corpus';
 import { formatCitation } from '../../core/features/citationText';
 import { citedPassageAt, countCitations, firstCitationOffsets, outlineOf } from '../../core/features/outline';
+import { quotationCounts, tallyQuotations } from '../../core/features/quotations';
 import {
   CitationAtRequest,
   CitationCountsRequest,
@@ -22,6 +23,7 @@ import { pathToUri } from '../workspaceIndex';
  */
 interface WorkspaceCounts {
   citationCounts(symbol: string): Map<string, number>;
+  quotationCounts(symbol: string): Map<string, { quoted: number; mismatched: number }>;
 }
 
 function workspaceIndexOf(ctx: ServerContext): WorkspaceCounts | undefined {
@@ -53,12 +55,15 @@ export function registerPanel(ctx: ServerContext): void {
     const citations = doc ? doc.draft.citations() : [];
     const firstCitation: CitationCounts['firstCitation'] = {};
     if (doc) for (const [key, offset] of firstCitationOffsets(paper, citations)) firstCitation[key] = doc.positionAt(offset);
-    const workspace = workspaceIndexOf(ctx)?.citationCounts(paper.symbol);
+    const index = workspaceIndexOf(ctx);
+    const workspace = index?.citationCounts(paper.symbol);
+    const quotations = index ? index.quotationCounts(paper.symbol) : quotationCounts(doc ? [tallyQuotations(doc.draft, ctx.corpus, citations)] : [], paper.symbol);
     return {
       symbol: paper.symbol,
       draft: toRecord(countCitations(paper, citations)),
       workspace: workspace ? toRecord(workspace) : null,
       firstCitation,
+      quotations: Object.fromEntries(quotations),
     };
   });
 

@@ -1,0 +1,468 @@
+/**
+ * Quotations checked against the paragraph they cite: a writer's worst mistake in a
+ * statement is to put in a Council paper's mouth words it does not say.
+ *
+ * What is a quotation of a citation:
+ * - words in quotation marks (`“…”`, `"…"`, `‘…’`, `« … »`, `„…“`) in the same sentence as
+ *   the citation, before or after it (`As CRP/43 §9 notes, “…”`, `“…” (CRP/43, para. 9)`);
+ * - a block quote (`> …`, hard-wrapped or not) with the citation on its last line, or on
+ *   the line just before or after it.
+ * Quotations of fewer than `MIN_WORDS` words are left alone (a term, a title).
+ *
+ * How they are compared: as words (letters and digits, lower case), so typography never
+ * matters (curly or straight quotes and apostrophes, dashes and hyphens, spaces and line
+ * wraps, the first letter's case, the final punctuation). An ellipsis (`…`, `...`, `[…]`,
+ * `(…)`) stands for words left out; a bracketed insertion (`[the Administration]`) for up
+ * to `MAX_REPLACED` of the paper's words; `[sic]` is nothing. A quotation is found when its
+ * pieces appear in order in the cited text (the paragraph's or sub-paragraph's text, its
+ * lead-in and its footnotes).
+ *
+ * A quotation not in the writer's language of the paper (CRP/43 is in English only; a
+ * French note quotes it in translation) is not checked: its words cannot match, and it is
+ * no misquotation. Papers say in which language their text is (`Paper.language`).
+ */
+import { diffArrays } from 'diff';
+import type { Corpus, Paper } from '../corpus';
+import type { Citation } from '../grammar';
+import type { DraftIndex } from '../markdown';
+import { countKey, coveredByCitation, referenceLabel, type Covered } from '../resolve';
+
+/** Fewer words are a term or a title, not a quotation to check. */
+export const MIN_WORDS = 4;
+/** How many of the paper's words a bracketed insertion may stand for. */
+const MAX_REPLACED = 8;
+/** How alike the closest passage must be (0–1, by words) for the quick fix to offer it. */
+const FIXABLE_SIMILARITY = 0.6;
+
+export interface Quotation {
+  /** The quoted words, without their quotation marks (a block quote: without its `>`). */
+  start: number;
+  end: number;
+  text: string;
+  /** The citation it belongs to. */
+  citation: Citation;
+}
+
+/** A run of words of a word-level difference: as in the paper, added by the quotation, or the paper's left out of it. */
+export interface WordChange {
+  kind: 'same' | 'added' | 'dropped';
+  words: string;
+}
+
+export type QuotationCheck =
+  | { kind: 'found'; passages: Covered[] }
+  | { kind: 'translated'; language: string }
+  | { kind: 'elsewhere'; passage: Covered }
+  | { kind: 'mismatch'; closest: { passage: Covered; words: string; changes: WordChange[]; similarity: number } | undefined; fixable: boolean };
+
+// --- finding quotations --------------------------------------------------------------
+
+/** Opening mark → closing mark. `"` closes itself. */
+const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"' };
+const QUOTE_CHARACTERS = /["“„«‘]/;
+/** Where a sentence ends between a quotation and a citation: they do not belong together. */
+const SENTENCE_END = /[.!?;](?=\s|$)|\n[ \t>]*\n/;
+
+/** The quotation-mark pairs in `prose`, outermost, left to right: `[open, close]` offsets of the marks. */
+function quotePairs(prose: string): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < prose.length; i++) {
+    const open = prose[i]!;
+    const close = CLOSING[open];
+    if (!close) continue;
+    // `‘` opens only where a word cannot go on (`IOM’s` holds a closing mark, not a pair).
+    if (open === '‘' && i > 0 && /[\p{L}\p{N}]/u.test(prose[i - 1]!)) continue;
+    let j = prose.indexOf(close, i + 1);
+    while (open === '‘' && j >= 0 && /[\p{L}\p{N}]/u.test(prose[j + 1] ?? '')) j = prose.indexOf(close, j + 1);
+    if (j < 0) continue;
+    pairs.push([i, j]);
+    i = j;
+  }
+  return pairs;
+}
+
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** The quoted text between `[start, end)` of `text`, trimmed (`« … »` has no-break spaces inside). */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** How far a quotation and its citation may be apart in one sentence (characters between them). */
+const SENTENCE_REACH = 400;
+
+/** The index of the last citation ending at or before `offset`, or -1 (citations in order). */
+function lastBefore(citations: readonly Citation[], offset: number): number {
+  let lo = 0;
+  let hi = citations.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid]!.end <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The quotations in quotation marks of one block (`prose`, starting at `base` in the
+ * draft, code blanked), each with the citation of `citations` (those of the block, in
+ * order) in the same sentence: the nearest one before or after it.
+ */
+export function inlineQuotations(prose: string, base: number, citations: readonly Citation[]): Quotation[] {
+  const out: Quotation[] = [];
+  for (const [open, close] of quotePairs(prose)) {
+    const span = trimmed(prose, open + 1, close);
+    const text = prose.slice(span.start, span.end);
+    if (wordCount(text) < MIN_WORDS) continue;
+    const before = lastBefore(citations, base + open);
+    let best: { citation: Citation; gap: number } | undefined;
+    for (const k of [before, before + 1]) {
+      const citation = citations[k];
+      if (!citation) continue;
+      const cs = citation.start - base;
+      const ce = citation.end - base;
+      // What lies between the quotation and the citation, outside both.
+      const [from, to] = ce <= open ? [ce, open] : cs > close ? [close + 1, cs] : [-1, -1];
+      if (from < 0 || to - from > SENTENCE_REACH || SENTENCE_END.test(prose.slice(from, to))) continue;
+      if (!best || to - from < best.gap) best = { citation, gap: to - from };
+    }
+    if (best) out.push({ start: base + span.start, end: base + span.end, text, citation: best.citation });
+  }
+  return out;
+}
+
+const BLOCK_QUOTE_LINE = /^[ \t]{0,3}>/;
+const BLOCK_QUOTE_MARKER = /^[ \t]{0,3}>[ \t]?/;
+/** Lines longer than this are no block quote's: a line of a 5 MB single-line draft is not looked through for each citation. */
+const LINE_REACH = 2000;
+
+type Line = { start: number; end: number };
+
+/** The line holding `offset`, if its ends are within `LINE_REACH` (end before the line break). */
+function lineAt(text: string, offset: number): Line | undefined {
+  const back = text.lastIndexOf('\n', offset - 1);
+  if (offset - back > LINE_REACH && back > 0) return undefined;
+  if (back < 0 && offset > LINE_REACH) return undefined;
+  const next = text.indexOf('\n', offset);
+  if (next - offset > LINE_REACH || (next < 0 && text.length - offset > LINE_REACH)) return undefined;
+  const end = next < 0 ? text.length : text[next - 1] === '\r' ? next - 1 : next;
+  return { start: back + 1, end };
+}
+
+const previousLine = (text: string, line: Line) => (line.start === 0 ? undefined : lineAt(text, line.start - 1));
+const nextLine = (text: string, line: Line) => {
+  const next = text.indexOf('\n', line.end);
+  return next < 0 || next + 1 >= text.length ? undefined : lineAt(text, next + 1);
+};
+
+/** A block quote's words (`>` markers and line breaks read as spaces), up to `cut` (the citation on its last line). */
+function blockQuote(text: string, lines: readonly Line[], citation: Citation, cut?: number): Quotation | undefined {
+  const first = lines[0]!;
+  let start = first.start + (BLOCK_QUOTE_MARKER.exec(text.slice(first.start, first.end))?.[0].length ?? 0);
+  let end = cut ?? lines[lines.length - 1]!.end;
+  // The citation's own parenthesis or dash before it (`… starts now (CRP/43, para. 27)`).
+  while (end > start && /[\s(—–-]/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  const words = text
+    .slice(start, end)
+    .split(/\r?\n/)
+    .map((l) => l.replace(BLOCK_QUOTE_MARKER, ''))
+    .join(' ');
+  return wordCount(words) < MIN_WORDS ? undefined : { start, end, text: words, citation };
+}
+
+/**
+ * The block quote a citation belongs to: the citation on the quote's last line, or on
+ * the line just before or after it. A quote belongs to one citation, in that order of
+ * preference, whichever citation asks: a citation on the line before gives way to one on
+ * the quote's last line or the line after it. `text` is the draft; `inCode` says what is
+ * code, `cites` whether a line holds a citation.
+ */
+export function blockQuotation(text: string, citation: Citation, inCode: (offset: number) => boolean, cites: (line: Line) => boolean): Quotation | undefined {
+  const line = lineAt(text, citation.start);
+  if (!line) return undefined;
+  const isQuoteLine = (l: Line | undefined): l is Line => l !== undefined && BLOCK_QUOTE_LINE.test(text.slice(l.start, l.end)) && !inCode(l.start);
+  const run = (from: Line | undefined, step: (l: Line) => Line | undefined) => {
+    const lines: Line[] = [];
+    for (let l = from; isQuoteLine(l); l = step(l)) lines.push(l);
+    return lines;
+  };
+  if (isQuoteLine(line)) {
+    // On the quote's last line: the words before the citation, and the lines above.
+    if (isQuoteLine(nextLine(text, line))) return undefined;
+    return blockQuote(text, run(line, (l) => previousLine(text, l)).reverse(), citation, citation.start);
+  }
+  const below = run(nextLine(text, line), (l) => nextLine(text, l));
+  if (below.length > 0) {
+    const last = below[below.length - 1]!;
+    const after = nextLine(text, last);
+    return cites(last) || (after !== undefined && cites(after)) ? undefined : blockQuote(text, below, citation);
+  }
+  const above = run(previousLine(text, line), (l) => previousLine(text, l)).reverse();
+  return above.length > 0 && !cites(above[above.length - 1]!) ? blockQuote(text, above, citation) : undefined;
+}
+
+/** Whether a block (and the lines around it) may hold a quotation: quotation marks, or a block quote. */
+const MAY_QUOTE = /["“„«‘]|(?:^|\n)[ \t]{0,3}>/;
+
+/**
+ * Every quotation of `citations` (in order, document offsets) in `draft`: those in
+ * quotation marks in their blocks, and the block quotes next to them.
+ */
+export function quotationsOf(draft: DraftIndex, citations: readonly Citation[]): Quotation[] {
+  const text = draft.getText();
+  const out: Quotation[] = [];
+  let block: { start: number; end: number; mayQuote: boolean } | undefined;
+  for (const [k, citation] of citations.entries()) {
+    if (!block || citation.start >= block.end) {
+      const span = draft.blockSpanAt(citation.start);
+      // The block, and a line on each side: a block quote may stand just before or after it.
+      const around = text.slice(Math.max(0, span.start - LINE_REACH), Math.min(text.length, span.end + LINE_REACH));
+      block = { ...span, mayQuote: MAY_QUOTE.test(around) };
+      if (block.mayQuote && QUOTE_CHARACTERS.test(text.slice(span.start, span.end))) {
+        const { prose, start } = draft.proseAround(citation.start);
+        let last = k;
+        while (last + 1 < citations.length && citations[last + 1]!.start < span.end) last++;
+        out.push(...inlineQuotations(prose, start, citations.slice(k, last + 1)));
+      }
+    }
+    if (!block.mayQuote) continue;
+    const quote = blockQuotation(
+      text,
+      citation,
+      (offset) => draft.inCode(offset),
+      (line) => draft.citationsIn(line.start, line.end).some((c) => c.start < line.end && c.end > line.start),
+    );
+    if (quote && !out.some((q) => q.start < quote.end && quote.start < q.end)) out.push(quote);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// --- comparing -----------------------------------------------------------------------
+
+/** A word of the paper, and where it is in the text it came from. */
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words, folded: lower case, and `ﬁ`-style ligatures and full-width forms as their letters. */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  const folded = text.normalize('NFKC');
+  // NFKC may change lengths (ligatures): offsets then refer to the folded text, which is
+  // only used for display when it is the paper's own (never folded differently).
+  for (const m of folded.matchAll(WORD)) out.push({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+type Piece = { kind: 'words'; words: string[] } | { kind: 'gap' } | { kind: 'insertion' };
+
+const ELLIPSIS = /\[\s*(?:…|\.\s?\.\s?\.)\s*\]|\(\s*(?:…|\.\s?\.\s?\.)\s*\)|…|\.\s?\.\s?\./g;
+
+/** A quotation as pieces: its words, the gaps an ellipsis leaves and the writer's insertions in brackets. */
+function pieces(quotation: string): Piece[] {
+  const out: Piece[] = [];
+  const marked = quotation.replace(ELLIPSIS, '\u0001').replace(/\[\s*sic\s*\]/gi, ' ').replace(/\[[^\]]*\]/g, '\u0002');
+  for (const part of marked.split(/([\u0001\u0002])/)) {
+    if (part === '\u0001') out.push({ kind: 'gap' });
+    else if (part === '\u0002') out.push({ kind: 'insertion' });
+    else {
+      const w = words(part).map((x) => x.word);
+      if (w.length > 0) out.push({ kind: 'words', words: w });
+    }
+  }
+  return out;
+}
+
+/** Whether `needle` occurs in `hay` at `at`. */
+function wordsAt(hay: readonly Word[], at: number, needle: readonly string[]): boolean {
+  if (at + needle.length > hay.length) return false;
+  for (let k = 0; k < needle.length; k++) if (hay[at + k]!.word !== needle[k]) return false;
+  return true;
+}
+
+/** Whether the pieces occur in order in `hay` from `from`: words exactly, a gap anything, an insertion up to `MAX_REPLACED` words. */
+function matches(hay: readonly Word[], list: readonly Piece[], k: number, from: number, free: boolean): boolean {
+  if (k === list.length) return true;
+  const piece = list[k]!;
+  if (piece.kind === 'gap') return matches(hay, list, k + 1, from, true);
+  if (piece.kind === 'insertion') {
+    // At the start (or after an ellipsis) the words it stands for may be anywhere before the next.
+    if (free) return matches(hay, list, k + 1, from, true);
+    for (let skip = 0; skip <= MAX_REPLACED && from + skip <= hay.length; skip++) if (matches(hay, list, k + 1, from + skip, false)) return true;
+    return false;
+  }
+  const last = free ? hay.length - piece.words.length : from;
+  for (let at = from; at <= last; at++) {
+    if (wordsAt(hay, at, piece.words) && matches(hay, list, k + 1, at + piece.words.length, false)) return true;
+  }
+  return false;
+}
+
+function found(hay: readonly Word[], list: readonly Piece[]): boolean {
+  return list.length > 0 && matches(hay, list, 0, 0, true);
+}
+
+/** The text a covered passage puts in the paper's mouth: its words, its lead-in, its footnotes. */
+function passageText(paper: Paper, c: Covered): string {
+  if (c.footnote) return c.footnote.text;
+  const parts = [c.paragraph.text, ...(c.sub ? [c.sub.text] : c.paragraph.subParagraphs.map((s) => s.text))];
+  for (const f of paper.footnotesOf(c.paragraph.number, c.sub?.letter)) parts.push(f.text);
+  return parts.join('\n');
+}
+
+const STOP_WORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set('the of and to in is that for on with as by are be it this which from at an has have will its their was were not or'.split(' ')),
+  fr: new Set('le la les des du de et à en est que qui pour dans une un sur par au aux ne pas sont ses leur cette ce il elle'.split(' ')),
+  es: new Set('el la los las del de y en es que para por una un con se su sus al lo como más no son esta este'.split(' ')),
+};
+
+/** The language a quotation is most likely in, by its common words; undefined when it says too little. */
+export function languageOf(text: string): string | undefined {
+  const w = words(text).map((x) => x.word);
+  let best: { language: string; count: number } | undefined;
+  for (const [language, stop] of Object.entries(STOP_WORDS)) {
+    const count = w.filter((x) => stop.has(x)).length;
+    if (!best || count > best.count) best = { language, count };
+  }
+  return best && best.count > 0 ? best.language : undefined;
+}
+
+/** The window of the cited words most like the quotation's, and the word-level difference. */
+function closest(paper: Paper, passages: readonly Covered[], quoted: readonly string[]): Extract<QuotationCheck, { kind: 'mismatch' }>['closest'] {
+  let best: Extract<QuotationCheck, { kind: 'mismatch' }>['closest'];
+  for (const passage of passages) {
+    const text = passageText(paper, passage);
+    const hay = words(text);
+    const size = Math.min(hay.length, quoted.length);
+    // Windows a little shorter and longer than the quotation: a dropped or added clause.
+    for (const length of new Set([size, Math.min(hay.length, quoted.length + 3), Math.max(1, quoted.length - 3)])) {
+      for (let at = 0; at + length <= hay.length; at++) {
+        const window = hay.slice(at, at + length).map((w) => w.word);
+        const changes = diffArrays(quoted as string[], window);
+        const same = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + c.count!, 0);
+        const similarity = (2 * same) / (quoted.length + window.length);
+        if (!best || similarity > best.similarity) {
+          // The paper's words at either end that the quotation does not have are no part of it.
+          let lead = changes[0]?.added ? changes[0].count! : 0;
+          let tail = changes.length > 1 && changes[changes.length - 1]!.added ? changes[changes.length - 1]!.count! : 0;
+          // Nothing in common: the window as it is.
+          if (lead + tail >= length) lead = tail = 0;
+          const kept = changes.slice(lead > 0 ? 1 : 0, tail > 0 ? -1 : undefined);
+          best = {
+            passage,
+            words: text.slice(hay[at + lead]!.start, hay[at + length - 1 - tail]!.end),
+            similarity,
+            // `added`: in the quotation, not in the paper; `dropped`: the paper's, left out.
+            changes: kept.map((c) => ({ kind: c.removed ? 'added' : c.added ? 'dropped' : 'same', words: c.value.join(' ') })),
+          };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Results by paper, citation coverage and quotation: a quotation is checked again only when it or its citation changes. */
+const memo = new Map<string, QuotationCheck>();
+const MEMO_SIZE = 4096;
+
+/**
+ * The check of one quotation against what its citation covers in `paper`. `language`:
+ * the language the paper's text is in (its data says so).
+ */
+export function checkQuotation(paper: Paper, quotation: Quotation): QuotationCheck {
+  const passages = coveredByCitation(paper, quotation.citation);
+  const key = `${paper.symbol}\u0000${passages.map(referenceLabel).join(',')}\u0000${quotation.text}`;
+  let result = memo.get(key);
+  if (!result) {
+    result = checkNow(paper, passages, quotation.text);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function checkNow(paper: Paper, passages: Covered[], quotation: string): QuotationCheck {
+  const language = languageOf(quotation);
+  if (language !== undefined && language !== paper.language) return { kind: 'translated', language };
+  const list = pieces(quotation);
+  if (passages.length === 0) return { kind: 'found', passages };
+  const cited = words(passages.map((p) => passageText(paper, p)).join('\n'));
+  if (found(cited, list)) return { kind: 'found', passages };
+  // Word for word in another passage: the most precise one, a sub-paragraph before its paragraph.
+  for (const p of paper.data.paragraphs) {
+    const candidates: Covered[] = [...p.subParagraphs.map((sub) => ({ paragraph: p, sub })), { paragraph: p }];
+    for (const c of candidates) if (found(words(passageText(paper, c)), list)) return { kind: 'elsewhere', passage: c };
+  }
+  const quoted = list.flatMap((piece) => (piece.kind === 'words' ? piece.words : []));
+  const near = closest(paper, passages, quoted);
+  // A quotation with an ellipsis or an insertion is not replaced whole: the writer chose what to leave out.
+  const fixable = near !== undefined && near.similarity >= FIXABLE_SIMILARITY && list.every((piece) => piece.kind === 'words');
+  return { kind: 'mismatch', closest: near, fixable };
+}
+
+/**
+ * The quotation under `offset`, with its check, when it belongs to a citation of a loaded
+ * paper: what hover and the quick fixes ask.
+ */
+export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): { quotation: Quotation; check: QuotationCheck; paper: Paper } | undefined {
+  const span = draft.blockSpanAt(offset);
+  // The blocks on each side too: a block quote's citation may stand just before or after it.
+  const from = span.start === 0 ? 0 : draft.blockSpanAt(span.start - 1).start;
+  const to = span.end >= draft.getText().length ? span.end : draft.blockSpanAt(span.end).end;
+  const citations = draft.citationsIn(from, to).filter((c) => c.end >= from && c.start <= to);
+  const quotation = quotationsOf(draft, citations).find((q) => offset >= q.start && offset <= q.end);
+  const paper = quotation && corpus.paper(quotation.citation.symbol);
+  return quotation && paper ? { quotation, check: checkQuotation(paper, quotation), paper } : undefined;
+}
+
+/** One quotation as the panel counts it: the paper, the passages its citation covers (`countKey`s), and whether it checks out. */
+export interface QuotationTally {
+  symbol: string;
+  keys: string[];
+  ok: boolean;
+}
+
+/**
+ * The quotations of `citations` (in order) as the panel counts them. A translation, not
+ * checked, is no mismatch.
+ */
+export function tallyQuotations(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): QuotationTally[] {
+  const out: QuotationTally[] = [];
+  for (const quotation of quotationsOf(draft, citations)) {
+    const paper = corpus.paper(quotation.citation.symbol);
+    if (!paper) continue;
+    const check = checkQuotation(paper, quotation);
+    out.push({ symbol: paper.symbol, keys: [...new Set(coveredByCitation(paper, quotation.citation).map(countKey))], ok: check.kind === 'found' || check.kind === 'translated' });
+  }
+  return out;
+}
+
+/** Paragraph (`6`) or footnote (`n2`) → how many quotations of `symbol` cite it, and how many of those do not match. */
+export function quotationCounts(tallies: Iterable<readonly QuotationTally[]>, symbol: string): Map<string, { quoted: number; mismatched: number }> {
+  const counts = new Map<string, { quoted: number; mismatched: number }>();
+  for (const list of tallies) {
+    for (const q of list) {
+      if (q.symbol !== symbol) continue;
+      for (const key of q.keys) {
+        const c = counts.get(key) ?? { quoted: 0, mismatched: 0 };
+        c.quoted++;
+        if (!q.ok) c.mismatched++;
+        counts.set(key, c);
+      }
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,180 @@
+/**
+ * Quotations checked against the paragraph they cite (server/src/core/features/quotations.ts),
+ * on drafts a writer could have written: exact words in every typography, ellipses and
+ * insertions, a wrong paragraph, a changed word, a dropped clause, translations, block quotes.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { quickFixes } from '../../server/src/core/features/codeActions';
+import { checkDraft, DraftChecker, messageOf } from '../../server/src/core/features/diagnostics';
+import { hover } from '../../server/src/core/features/hover';
+import { languageOf, quotationsOf } from '../../server/src/core/features/quotations';
+import { loadCorpus } from '../../server/src/core/load';
+import { DraftIndex } from '../../server/src/core/markdown';
+import { translator } from '../../server/src/i18n';
+
+const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
+const paper = corpus.paper('CRP/43')!;
+const symbols = ['CRP/43'];
+const en = translator('en');
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'quotations', name), 'utf8');
+const findings = (text: string) => checkDraft(new DraftIndex(text, symbols), corpus).map((f) => [f.code, text.slice(f.start, f.end), messageOf(f, en)]);
+const hoverAt = (text: string, needle: string, t = en) => hover(new DraftIndex(text, symbols), corpus, text.indexOf(needle) + 2, t)?.markdown;
+
+describe('the fixture drafts', () => {
+  it('English: exact, typographic variants, ellipsis, insertion and a block quote pass; a wrong paragraph and a dropped clause are reported on the quoted words', () => {
+    expect(findings(fixture('statement-en.md'))).toEqual([
+      ['crp-cite.quote-elsewhere', 'plans to launch in the near future a major initiative on ethical recruitment', 'The quoted words are in paragraph 16 of CRP/43, not 9.'],
+      [
+        'crp-cite.quote-mismatch',
+        'seeks to mobilize support offered in the form of a public-private\nalliance on ethical recruitment',
+        'These words are not in paragraph 16 of CRP/43: check the quotation against the paper.',
+      ],
+    ]);
+  });
+
+  it.each(['note-fr.md', 'nota-es.md'])('%s: translations are not misquotations; the English words quoted are checked and right', (name) => {
+    const text = fixture(name);
+    expect(findings(text)).toEqual([]);
+    const draft = new DraftIndex(text, symbols);
+    expect(quotationsOf(draft, draft.citations()).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('hover on a quotation', () => {
+  const text = fixture('statement-en.md');
+  it('says what it was checked against', () => {
+    expect(hoverAt(text, 'the Administration will continue')).toBe('Quotation checked: these words are in paragraph 9 of CRP/43.');
+    expect(hoverAt(text, 'work starts now to establish')).toBe('Quotation checked: these words are in paragraph 27 of CRP/43.');
+  });
+
+  it('shows where words quoted from another paragraph are', () => {
+    expect(hoverAt(text, 'plans to launch')).toMatch(/^The quoted words are in paragraph 16 of CRP\/43:\n\n---\n\n\*\*CRP\/43 · Paragraph 16\*\*/);
+  });
+
+  it('shows the closest passage and the words the quotation changes', () => {
+    const shown = hoverAt(text, 'seeks to mobilize')!;
+    expect(shown).toContain('CRP/43 does not say it in these words. The closest passage, in paragraph 16:');
+    expect(shown).toContain('> seeks to mobilize support offered in the form of a public–private alliance on fair and ethical recruitment');
+    expect(shown).toContain('alliance on **fair and** ethical recruitment');
+  });
+
+  it('says a translation is not checked, in the writer’s language', () => {
+    expect(hoverAt(fixture('note-fr.md'), 'le véritable travail', translator('fr'))).toBe(
+      'Citation en français : le document CRP/43 est ici en anglais, une traduction n’est donc pas vérifiée.',
+    );
+  });
+});
+
+describe('quick fixes', () => {
+  const apply = (text: string, needle: string, title: RegExp) => {
+    const at = text.indexOf(needle);
+    const fix = quickFixes(new DraftIndex(text, symbols), corpus, at, at, en).find((a) => title.test(a.title))!;
+    expect(fix, needle).toBeDefined();
+    let out = text;
+    for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return out;
+  };
+
+  it('cites the paragraph the words are in, keeping the citation’s style', () => {
+    const text = 'IOM “plans to launch in the near future a major initiative on ethical recruitment” (CRP/43, para. 9).';
+    const fixed = apply(text, 'plans', /^Cite §16 instead$/);
+    expect(fixed).toBe('IOM “plans to launch in the near future a major initiative on ethical recruitment” (CRP/43, para. 16).');
+    expect(findings(fixed)).toEqual([]);
+  });
+
+  it('replaces a misquotation with the paper’s words when the passage meant is clear', () => {
+    const text = 'The Administration “seeks to mobilize support offered in the form of a public-private alliance on ethical recruitment” (CRP/43 §16).';
+    const fixed = apply(text, 'seeks', /^Replace with the paper’s words$/);
+    expect(fixed).toBe('The Administration “seeks to mobilize support offered in the form of a public–private alliance on fair and ethical recruitment” (CRP/43 §16).');
+    expect(findings(fixed)).toEqual([]);
+  });
+});
+
+describe('what counts as a quotation of a citation', () => {
+  it.each([
+    ['a changed word', 'CRP/43 §27 says “the real work begins now to establish follow-up mechanisms”.'],
+    ['after the citation, in « » with no-break spaces', 'CRP/43 §27 says «\u00a0the real task starts now to establish follow-up mechanisms\u00a0».'],
+    ['a block quote with the citation on the line before', 'As CRP/43 §27 says:\n> the real work starts today to establish follow-up mechanisms\n'],
+    ['a block quote with the citation on its last line', '> the real work starts today to establish\n> follow-up mechanisms (CRP/43 §27)\n'],
+  ])('%s is checked', (_name, text) => {
+    expect(findings(text).map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
+  });
+
+  it.each([
+    ['a short fragment', 'CRP/43 §27 speaks of “a call for action”.'],
+    ['a quotation in another sentence', 'CRP/43 §9 is clear. Elsewhere, “the real work starts now to establish follow-up mechanisms” was said.'],
+    ['a quotation with no citation', 'They said “the real work begins now to establish follow-up mechanisms”.'],
+    ['a quotation in code', 'CRP/43 §27 says `“the real work begins now to establish mechanisms”`.'],
+    ['an apostrophe, not a quotation mark', 'IOM’s role in CRP/43 §27 and the Dialogue’s outcome matter.'],
+  ])('%s is left alone', (_name, text) => {
+    expect(findings(text)).toEqual([]);
+  });
+
+  it('a quotation of a citation of several paragraphs is checked against all of them, and their footnotes', () => {
+    expect(findings('CRP/43 §§9 and 27 say “the real work starts now to establish follow-up mechanisms”.')).toEqual([]);
+    expect(findings('CRP/43 §5(a) refers to “the 5-year Action Plan for Collaboration”.')).toEqual([]);
+  });
+
+  it('ellipses in their usual forms, insertions and [sic]', () => {
+    for (const gap of ['…', '...', '[…]', '[...]', '(…)']) {
+      expect(findings(`CRP/43 §27: “the real work starts now ${gap} and the actual implementation of the recommendations”.`), gap).toEqual([]);
+    }
+    expect(findings('CRP/43 §16: “[IOM] seeks to mobilize support offered in the form of a public–private alliance”.')).toEqual([]);
+    expect(findings('CRP/43 §16: “The Administration [sic] plans to launch in the near future a major initiative”.')).toEqual([]);
+  });
+});
+
+describe('languages', () => {
+  it('tells English from French and Spanish by their common words', () => {
+    expect(languageOf('the real work starts now to establish')).toBe('en');
+    expect(languageOf('le véritable travail commence maintenant pour les États')).toBe('fr');
+    expect(languageOf('el verdadero trabajo comienza ahora para los Estados')).toBe('es');
+  });
+});
+
+describe('as the writer types', () => {
+  it('a quotation on another line than its citation is checked again when edited', () => {
+    const text = `${'Filler.\n\n'.repeat(10)}As CRP/43 §27 puts it,\n“the real work starts now to establish follow-up mechanisms”.\n`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toEqual([]);
+    const at = text.indexOf('starts');
+    const before = draft.getText();
+    draft.applyEdit(at, at + 6, 'begins');
+    checker.edited({ start: at, end: at + 6, removed: before.slice(at, at + 6), inserted: 'begins' }, draft.getText(), draft.lastReparsed);
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.quote-mismatch']);
+    expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+  });
+});
+
+describe('property: any exact passage of a paragraph, quoted and cited right, is never flagged', () => {
+  const paragraphs = paper.data.paragraphs.filter((p) => p.text.split(' ').length >= 8);
+  const QUOTES: Array<[string, string]> = [['“', '”'], ['"', '"'], ['« ', ' »'], ['«\u00a0', '\u00a0»'], ['„', '“'], ['‘', '’']];
+  const typography = (s: string, variant: number) =>
+    [s, s.replace(/–/g, '-'), s.replace(/'/g, '’'), s.replace(/ /g, '\n'), s.charAt(0).toUpperCase() + s.slice(1), s.replace(/-/g, '‑')][variant]!;
+
+  it('whatever its typography, marks, case or line wraps', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paragraphs),
+        fc.nat(),
+        fc.integer({ min: 4, max: 20 }),
+        fc.constantFrom(...QUOTES),
+        fc.integer({ min: 0, max: 5 }),
+        fc.boolean(),
+        (p, from, length, [open, close], variant, after) => {
+          const all = p.text.split(' ');
+          const start = from % Math.max(1, all.length - length);
+          const passage = all.slice(start, start + length).join(' ').replace(/\*/g, '');
+          const quote = `${open}${typography(passage, variant)}${close}`;
+          const text = after ? `The paper says ${quote} (CRP/43 §${p.number}).` : `As CRP/43 §${p.number} says, ${quote}`;
+          expect(findings(text)).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
