@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 const production = !process.argv.includes('--dev');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -42,6 +43,10 @@ const builds = [
     // package decodes (75 KB of tables): see server/src/core/shims/entities.ts.
     alias: { entities: './server/src/core/shims/entities.ts' },
     plugins: [serverCatalogs],
+    // `crp-cite` as installed (`node_modules/.bin/crp-cite`, `npx crp-cite`) is run by the
+    // shell, which needs to be told it is Node; `node dist/server.js` reads the line as a comment.
+    banner: { js: '#!/usr/bin/env node' },
+    define: { CRP_CITE_VERSION: JSON.stringify(version) },
   },
   {
     // The side panel's script runs in the webview (a browser), not in Node. It and its CSS

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/protocol/**/*.test.ts', 'test/editors/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/protocol/**/*.test.ts', 'test/editors/**/*.test.ts', 'test/package/**/*.test.ts'],
     // The e2e (code-server + Chromium) and @vscode/test-electron suites have their own runners.
     exclude: ['test/e2e/**', 'test/vscode/**', 'node_modules/**', 'dist/**'],
     // Builds dist/ once before any protocol test starts the real server.

@@ -10,6 +10,10 @@ import { toLanguage, translator } from './i18n';
 import { COMMANDS, type CliContext } from './cli/commands';
 import { runCheckWorker } from './cli/parallel';
 
+/** The package's version, written in at build time (esbuild.config.mjs); from the sources, the manifest's. */
+declare const CRP_CITE_VERSION: string | undefined;
+const VERSION: string = typeof CRP_CITE_VERSION === 'string' ? CRP_CITE_VERSION : (require('../../package.json') as { version: string }).version;
+
 function environmentLocale(): string | undefined {
   return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
 }
@@ -26,6 +30,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         format: { type: 'string', default: 'text' },
         'no-fail': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (e) {
@@ -37,6 +42,10 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
   const { values, positionals } = parsed;
   const t = translator(toLanguage(values.locale ?? environmentLocale()));
   const [name, ...args] = positionals;
+  if (values.version) {
+    io.out(VERSION);
+    return 0;
+  }
   if (values.help || !name) {
     (values.help ? io.out : io.err)(t('cli.usage'));
     return values.help ? 0 : 2;
