@@ -1,15 +1,15 @@
 /** The CLI's commands, one function each; the table at the end is the whole command set. */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Corpus } from '../core/corpus';
 import { findCitations } from '../core/grammar';
 import { citationsOfText } from '../core/markdown';
-import { messageOf, type Finding } from '../core/features/diagnostics';
+import { decodeDraft } from '../core/decode';
+import { CODES, messageOf, type Finding } from '../core/features/diagnostics';
 import { coveredByCitation, coveredName } from '../core/resolve';
 import type { Translate } from '../i18n';
 import { markdownFiles, UnreadablePathError } from './files';
 import { checkFiles } from './parallel';
-import { lineAt, lineStarts } from '../core/lines';
+import { lineStarts, positionAt } from '../core/lines';
 
 export interface CliContext {
   corpus: Corpus;
@@ -56,10 +56,19 @@ const show: Command = (args, { corpus, t, io }) => {
   return 0;
 };
 
-/** Reads each Markdown file under `paths`; reports unreadable ones and returns undefined. */
+/**
+ * Reads each Markdown file under `paths` (UTF-8, with or without a byte-order mark, or
+ * UTF-16); says which are not text it can read; reports unreadable ones and returns undefined.
+ */
 export function readDrafts(paths: string[], ctx: CliContext): Array<{ path: string; text: string }> | undefined {
   try {
-    return markdownFiles(paths.length > 0 ? paths : ['.']).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+    const drafts: Array<{ path: string; text: string }> = [];
+    for (const path of markdownFiles(paths.length > 0 ? paths : ['.'])) {
+      const decoded = decodeDraft(readFileSync(path));
+      if ('text' in decoded) drafts.push({ path, text: decoded.text });
+      else ctx.io.err(`${path}:${decoded.notUtf8.line}:1: warning ${CODES.notUtf8} ${ctx.t('diagnostics.notUtf8', { line: decoded.notUtf8.line })}`);
+    }
+    return drafts;
   } catch (e) {
     const path = e instanceof UnreadablePathError ? e.path : '';
     const detail = e instanceof UnreadablePathError ? e.detail : e instanceof Error ? e.message : String(e);
@@ -76,15 +85,16 @@ const list: Command = (args, ctx) => {
   for (const { path, text } of drafts) {
     const starts = lineStarts(text);
     for (const c of citationsOfText(text, symbols)) {
-      const paper = ctx.corpus.paper(c.symbol)!;
+      // A short form after no citation (`Ibid.` alone) names no paper: listed, resolving to nothing.
+      const paper = ctx.corpus.paper(c.symbol);
       // 1-based line and column, in UTF-16 code units as editors count.
-      const line = lineAt(starts, c.start);
+      const { line, character } = positionAt(starts, c.start);
       rows.push({
-        path: relative(process.cwd(), path) || path,
+        path,
         line: line + 1,
-        column: c.start - starts[line]! + 1,
+        column: character + 1,
         citation: text.slice(c.start, c.end).replace(/\s+/g, ' '),
-        resolves: coveredByCitation(paper, c).map((cov) => coveredName(paper, cov)),
+        resolves: paper ? coveredByCitation(paper, c).map((cov) => coveredName(paper, cov)) : [],
       });
     }
   }
@@ -133,7 +143,7 @@ const check: Command = (args, ctx) => {
   };
   for (const result of results) {
     if (!('problems' in result)) continue;
-    const path = relative(process.cwd(), result.path) || result.path;
+    const path = result.path;
     for (const p of result.problems) {
       problems.push({ path, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, severity: p.severity, code: p.code, message: message(p) });
     }

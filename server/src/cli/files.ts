@@ -50,7 +50,11 @@ function walk(dir: string, rules: Array<{ base: string; ig: Ignore }>, out: stri
   }
 }
 
-/** Markdown files named directly are taken as they are; folders are walked. */
+/**
+ * Markdown files named directly are taken as they are; folders are walked. Paths come
+ * back as the writer gave them (`docs/` → `docs/a.md`, an absolute folder → absolute
+ * paths), which is how the CLI prints them.
+ */
 export function markdownFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
@@ -61,8 +65,11 @@ export function markdownFiles(paths: readonly string[]): string[] {
     } catch (e) {
       throw new UnreadablePathError(p, e instanceof Error ? e.message : String(e));
     }
-    if (stats.isDirectory()) walk(full, [], out);
-    else out.push(full);
+    if (stats.isDirectory()) {
+      const found: string[] = [];
+      walk(full, [], found);
+      for (const f of found) out.push(join(p, relative(full, f)));
+    } else out.push(p);
   }
   return out;
 }

@@ -14,7 +14,9 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { Corpus, Paper, type PaperData } from '../core/corpus';
-import { checkDraft, lineIndex, type Finding } from '../core/features/diagnostics';
+import { decodeDraft } from '../core/decode';
+import { checkDraft, CODES, SEVERITY, type Finding } from '../core/features/diagnostics';
+import { lineStarts, positionAt } from '../core/lines';
 import { DraftIndex } from '../core/markdown';
 
 export interface Problem {
@@ -36,16 +38,27 @@ const ROLE = 'crp-cite-check';
 
 /** The findings of one file, with 1-based lines and columns (UTF-16 code units, as editors count). */
 export function checkFile(path: string, corpus: Corpus, symbols: readonly string[]): FileResult {
-  let text: string;
+  let bytes: ArrayBufferView & ArrayLike<number>;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     return { path, unreadable: e instanceof Error ? e.message : String(e) };
   }
+  const decoded = decodeDraft(bytes);
+  if ('notUtf8' in decoded) {
+    // Said, and counted as a warning: a file that is not read is no file without problems.
+    const { line } = decoded.notUtf8;
+    return { path, problems: [{ line, column: 1, endLine: line, endColumn: 1, severity: SEVERITY[CODES.notUtf8], code: CODES.notUtf8, messageKey: 'notUtf8', params: { line } }] };
+  }
+  const text = decoded.text;
   const findings = checkDraft(new DraftIndex(text, symbols, { keepCitations: false }), corpus);
   if (findings.length === 0) return { path, problems: [] };
-  const lineOf = lineIndex(text);
-  const at = (offset: number) => ({ line: lineOf(offset) + 1, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1 });
+  const starts = lineStarts(text);
+  // One-based, in UTF-16 code units as editors count, lines as LSP counts them (core/lines.ts).
+  const at = (offset: number) => {
+    const { line, character } = positionAt(starts, offset);
+    return { line: line + 1, column: character + 1 };
+  };
   return {
     path,
     problems: findings.map((f) => {

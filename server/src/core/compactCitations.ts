@@ -11,7 +11,7 @@
 import type { Paper } from './corpus';
 import { paragraphOf, type Citation, type CitationItem, type NumberToken, type Reference } from './grammar';
 import { countKey, coveredByItem, coversPassage, type Covered, type Passage } from './resolve';
-import { lineAt } from './lines';
+import { lineStarts, positionAt } from './lines';
 
 const FIELDS = 10;
 const START = 0;
@@ -56,19 +56,6 @@ function numberOf(number: NumberToken | undefined): number {
   return value !== undefined && Number.isSafeInteger(value) && value <= 0x7fffffff ? value : NO_PARAGRAPH;
 }
 
-/** Line starts after `\n`, `\r\n` and a lone `\r`, as `TextDocument.positionAt` uses them. */
-function lineStarts(text: string): Uint32Array {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 || c === 10) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return Uint32Array.from(starts);
-}
-
 export function compactCitations(text: string, citations: readonly Citation[]): CompactCitations {
   let count = 0;
   for (const c of citations) count += c.items.length;
@@ -95,13 +82,12 @@ export function compactCitations(text: string, citations: readonly Citation[]): 
       k += FIELDS;
     }
   });
-  return { items, symbols, lines: lineStarts(text), citations: citations.length };
+  return { items, symbols, lines: Uint32Array.from(lineStarts(text)), citations: citations.length };
 }
 
 /** `TextDocument.positionAt` for the offsets stored here (never inside a `\r\n`). */
 export function positionIn(compact: CompactCitations, offset: number): { line: number; character: number } {
-  const line = lineAt(compact.lines, offset);
-  return { line, character: offset - compact.lines[line]! };
+  return positionAt(compact.lines, offset);
 }
 
 function token(value: number): NumberToken {

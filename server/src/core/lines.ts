@@ -1,12 +1,20 @@
 /**
- * Line arithmetic shared by the index, the checks and the CLI: where lines start, and
- * which line an offset is on, by binary search (a draft can have 100,000 lines).
+ * The one line model of the project, LSP's: `\n`, `\r\n` and a lone `\r` each end a line.
+ * Line starts, the line of an offset (by binary search: a draft can have 100,000 lines),
+ * and an offset's position. The server's documents (vscode-languageserver-textdocument),
+ * the workspace index and the CLI all count lines so; a test holds them to it.
  */
 
-/** Offsets at which lines start, after each `\n` (callers normalize `\r` first if they must). */
+/** Offsets at which lines start: after each `\n`, `\r\n` or lone `\r`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 
@@ -20,4 +28,10 @@ export function lineAt(starts: ArrayLike<number>, offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Zero-based line and character (UTF-16 code units, as editors and LSP count) of `offset`. */
+export function positionAt(starts: ArrayLike<number>, offset: number): { line: number; character: number } {
+  const line = lineAt(starts, offset);
+  return { line, character: offset - starts[line]! };
 }

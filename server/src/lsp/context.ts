@@ -45,6 +45,7 @@ export class ServerContext {
     else this.loadedCorpus = corpus;
     this.documents = new DocumentStore(() => this.corpus.papers.map((p) => p.symbol));
     this.workspaceIndex = new WorkspaceIndex(() => this.corpus, this.documents);
+    this.workspaceIndex.onNotText((path, line) => this.warn(this.t('server.notUtf8', { path, line })));
   }
 
   private loadCorpus: (() => Corpus) | undefined;

@@ -15,6 +15,7 @@ import type { Location } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import type { Citation } from '../core/grammar';
 import { citationsOfText, DraftIndex } from '../core/markdown';
+import { decodeDraft } from '../core/decode';
 import { quotationCounts, tallyQuotations, type QuotationTally } from '../core/features/quotations';
 import { citingSpansIn, compactCitations, countCitationsIn, coverageMemo, positionIn, type CompactCitations } from '../core/compactCitations';
 import { countCitations } from '../core/features/outline';
@@ -158,12 +159,27 @@ export class WorkspaceIndex {
   private readNow(path: string): DiskFile | undefined {
     try {
       if (statSync(path).size > this.documents.maxSize * 3) return undefined;
-      const text = readFileSync(path, 'utf8');
-      if (text.length > this.documents.maxSize) return undefined;
+      const text = this.decoded(path, readFileSync(path));
+      if (text === undefined || text.length > this.documents.maxSize) return undefined;
       return this.indexed(text);
     } catch {
       return undefined;
     }
+  }
+
+  private readonly notTextListeners: Array<(path: string, line: number) => void> = [];
+
+  /** Called with each draft that is not UTF-8 (nor UTF-16 with a byte-order mark): it is not indexed, and the writer is told. */
+  onNotText(listener: (path: string, line: number) => void): void {
+    this.notTextListeners.push(listener);
+  }
+
+  /** A closed draft's text, decoded as an editor opens it (core/decode.ts); undefined, and said, when it is not text. */
+  private decoded(path: string, bytes: ArrayBufferView & ArrayLike<number>): string | undefined {
+    const decoded = decodeDraft(bytes);
+    if ('text' in decoded) return decoded.text;
+    for (const l of this.notTextListeners) l(path, decoded.notUtf8.line);
+    return undefined;
   }
 
   /** What the index keeps of a closed draft's text. */
@@ -180,8 +196,8 @@ export class WorkspaceIndex {
       // open: reading and indexing 20 MB would stall every request meanwhile. A UTF-16
       // code unit takes at most three bytes in UTF-8: past that, no need to read it.
       if ((await stat(path)).size > this.documents.maxSize * 3) return undefined;
-      const text = await readFile(path, 'utf8');
-      if (text.length > this.documents.maxSize) return undefined;
+      const text = this.decoded(path, await readFile(path));
+      if (text === undefined || text.length > this.documents.maxSize) return undefined;
       return this.indexed(text);
     } catch {
       return undefined;

@@ -31,6 +31,7 @@ export const CODES = {
   unreadCitation: 'crp-cite.unread-citation',
   quoteElsewhere: 'crp-cite.quote-elsewhere',
   quoteMismatch: 'crp-cite.quote-mismatch',
+  notUtf8: 'crp-cite.not-utf8',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -47,6 +48,7 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
   'crp-cite.unread-citation': 'info',
   'crp-cite.quote-elsewhere': 'warning',
   'crp-cite.quote-mismatch': 'warning',
+  'crp-cite.not-utf8': 'warning',
   'crp-cite.repeated-reference': 'warning',
   'crp-cite.overlapping-range': 'warning',
   'crp-cite.leading-zeros': 'warning',
