@@ -7,7 +7,7 @@ import { decodeDraft } from '../core/decode';
 import { CODES, messageOf, type Finding } from '../core/features/diagnostics';
 import { coveredByCitation, coveredName } from '../core/resolve';
 import type { Translate } from '../i18n';
-import { markdownFiles, UnreadablePathError } from './files';
+import { markdownFiles, UnreadablePathError } from '../files/markdownFiles';
 import { checkFiles } from './parallel';
 import { lineStarts, positionAt } from '../core/lines';
 

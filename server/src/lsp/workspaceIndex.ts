@@ -20,7 +20,7 @@ import { quotationCounts, tallyQuotations, type QuotationTally } from '../core/f
 import { citingSpansIn, compactCitations, countCitationsIn, coverageMemo, positionIn, type CompactCitations } from '../core/compactCitations';
 import { countCitations } from '../core/features/outline';
 import { citingSpans, type PassageRef } from '../core/features/references';
-import { isListedMarkdown, markdownFiles } from '../cli/files';
+import { isListedMarkdown, markdownFiles } from '../files/markdownFiles';
 import type { DocumentStore } from './documents';
 
 /**
