@@ -40,6 +40,12 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
     return 2;
   }
   const { values, positionals } = parsed;
+  // `--locale` takes a language crp-cite speaks (`fr`, `fr-CA`), never a path: `check --locale docs/` is a mistake to say.
+  if (values.locale !== undefined && !/^(?:en|fr|es)(?:[-_][A-Za-z0-9]+)*$/i.test(values.locale)) {
+    const t = translator(toLanguage(environmentLocale()));
+    io.err(`${t('cli.badLocale', { locale: values.locale })}\n\n${t('cli.usage')}`);
+    return 2;
+  }
   const t = translator(toLanguage(values.locale ?? environmentLocale()));
   const [name, ...args] = positionals;
   if (values.version) {

@@ -60,7 +60,7 @@ export interface TestServer {
   initializeResult: InitializeResult;
   /** Everything the server wrote to stderr (for failure messages). */
   stderr(): string;
-  /** Messages shown to the writer so far: `window/showMessage` and `window/showMessageRequest` (answered with no action). */
+  /** Messages shown to the writer so far with `window/showMessage`. */
   messages: Array<{ type: number; message: string }>;
   /** Every `textDocument/publishDiagnostics` received so far, in order (with versions). */
   published: PublishDiagnosticsParams[];
@@ -88,8 +88,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     messages.push(p);
   });
   connection.onNotification('window/logMessage', () => undefined);
+  // The server has no question to ask the writer: a request for an answer would be a mistake.
   connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
-    messages.push({ type: p.type, message: p.message });
+    messages.push({ type: p.type, message: `(asked as a request, not shown) ${p.message}` });
     return null;
   });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));

@@ -86,7 +86,7 @@ describe('a draft over crpCite.maxDocumentSize', () => {
     server.open(uri, text);
     const found = await diagnostics;
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 3, code: 'document-too-large' });
+    expect(found[0]).toMatchObject({ severity: 3, code: 'crp-cite.document-too-large' });
     expect(found[0]!.message).toContain('crpCite.maxDocumentSize');
     expect(found[0]!.message).toContain((text.length).toLocaleString('en'));
 
@@ -118,7 +118,7 @@ describe('a draft over crpCite.maxDocumentSize', () => {
       const diagnostics = fr.diagnostics(uri);
       fr.open(uri, `${'Texte. '.repeat(20)}CRP/43 §6 et CRP/43 §99.`);
       const found = await diagnostics;
-      expect(found.map((d) => d.code)).toEqual(['document-too-large']);
+      expect(found.map((d) => d.code)).toEqual(['crp-cite.document-too-large']);
       expect(found[0]!.message).toContain('crpCite.maxDocumentSize');
       expect(found[0]!.message).toMatch(/brouillon/);
       expect(hoverText(await fr.hover(uri, { line: 0, character: 148 }))).toContain('Paragraphe 6');

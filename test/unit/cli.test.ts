@@ -1,4 +1,5 @@
 /** `crp-cite show` and `crp-cite list`, through main() with captured output, in three languages. */
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli';
@@ -42,7 +43,7 @@ describe('crp-cite show', () => {
     expect(run('show', 'CRP/44 §3', '--locale', 'en')).toMatchObject({ code: 2, out: '', err: '“CRP/44 §3” is not a citation of a known paper (for example: CRP/43 §6).' });
     expect(run('show', 'CRP/44 §3', '--locale', 'fr').err).toBe('« CRP/44 §3 » n’est pas une citation d’un document connu (par exemple : CRP/43, par. 6).');
     expect(run('show', 'CRP/44 §3', '--locale', 'es').err).toBe('«CRP/44 §3» no es una cita de un documento conocido (por ejemplo: CRP/43, párr. 6).');
-    expect(run('show', 'CRP/43 §42', '--locale', 'fr')).toMatchObject({ code: 1, err: 'Le document CRP/43 n’a pas de paragraphe 42.' });
+    expect(run('show', 'CRP/43 §42', '--locale', 'fr')).toMatchObject({ code: 1, err: 'Le document CRP/43 n’a pas de paragraphe 42 : ses paragraphes vont de 1 à 27.' });
   });
 });
 
@@ -94,5 +95,41 @@ describe('crp-cite list', () => {
     const r = run('list', join(drafts, 'no-such-draft.md'), '--locale', 'en');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^Cannot read .*no-such-draft\.md: /);
+  });
+});
+
+describe('the command line at its edges', () => {
+  const data = join(__dirname, '..', '..', 'data', 'documents');
+  const cli = (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = main([...argv, '--data', data], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('--locale takes a language, in any region form, and never swallows a path', () => {
+    expect(cli('show', 'CRP/43 §9', '--locale', 'fr-CA').code).toBe(0);
+    const r = cli('check', '--locale', 'test/fixtures/check/clean');
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toMatch(/^“test\/fixtures\/check\/clean” is not a language crp-cite speaks: use --locale en, fr or es\.$|n’est pas une langue|no es un idioma/);
+  });
+
+  it('show takes one citation and says what is wrong with it', () => {
+    expect(cli('show', 'CRP/43 §6 and more', '--locale', 'en')).toMatchObject({ code: 2, err: 'Only a citation, please: “and more” is not part of “CRP/43 §6”.' });
+    expect(cli('show', 'CRP/43 §6(d)', '--locale', 'en')).toMatchObject({ code: 1, err: 'Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).' });
+    expect(cli('show', 'CRP/43 §§21–19', '--locale', 'es')).toMatchObject({ code: 1, err: 'Este intervalo está invertido: 21 va después de 19.' });
+  });
+
+  it('-v and --version print the version', () => {
+    expect(cli('-v').out).toMatch(/^\d+\.\d+\.\d+/);
+    expect(cli('--version')).toEqual(cli('-v'));
+  });
+});
+
+describe('a draft on standard input', () => {
+  it('`crp-cite check -` reads it, and names it `-`', () => {
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'cli.js'), 'check', '-', '--locale', 'en'], { input: '# Note\n\nSee CRP/43 §28.\n', encoding: 'utf8' });
+    expect(r.stdout.split('\n')[0]).toBe('-:3:13: error crp-cite.unknown-paragraph CRP/43 has no paragraph 28: its paragraphs run from 1 to 27.');
+    expect(r.status).toBe(1);
   });
 });

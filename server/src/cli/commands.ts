@@ -4,7 +4,7 @@ import type { Corpus } from '../core/corpus';
 import { findCitations } from '../core/grammar';
 import { citationsOfText } from '../core/markdown';
 import { decodeDraft } from '../core/decode';
-import { CODES, messageOf, type Finding } from '../core/features/diagnostics';
+import { checkAnyCitation, CODES, messageOf, type Finding } from '../core/features/diagnostics';
 import { coveredByCitation, coveredName } from '../core/resolve';
 import type { Translate } from '../i18n';
 import { markdownFiles, UnreadablePathError } from '../files/markdownFiles';
@@ -35,6 +35,18 @@ const show: Command = (args, { corpus, t, io }) => {
     io.err(t('cli.notACitation', { text }));
     return 2;
   }
+  // One citation, nothing else: `show "CRP/43 §6 and more"` would otherwise print §6 as if all were read.
+  const extra = `${text.slice(0, citation.start)} ${text.slice(citation.end)}`.trim();
+  if (extra !== '') {
+    io.err(t('cli.showExtra', { extra, citation: text.slice(citation.start, citation.end) }));
+    return 2;
+  }
+  // What is wrong with it, as the checks say it (`§6(d)`: paragraph 6 has no sub-paragraph (d); `§§21–19`: reversed).
+  const errors = checkAnyCitation(corpus, citation).filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    for (const f of errors) io.err(messageOf(f, t));
+    return 1;
+  }
   const covered = coveredByCitation(paper, citation);
   if (covered.length === 0) {
     io.err(t('hover.notFound', { symbol: paper.symbol, reference: text.slice(citation.mark?.end ?? citation.symbolEnd, citation.end).trim() }));
@@ -64,7 +76,7 @@ export function readDrafts(paths: string[], ctx: CliContext): Array<{ path: stri
   try {
     const drafts: Array<{ path: string; text: string }> = [];
     for (const path of markdownFiles(paths.length > 0 ? paths : ['.'])) {
-      const decoded = decodeDraft(readFileSync(path));
+      const decoded = decodeDraft(readFileSync(path === '-' ? 0 : path));
       if ('text' in decoded) drafts.push({ path, text: decoded.text });
       else ctx.io.err(`${path}:${decoded.notUtf8.line}:1: warning ${CODES.notUtf8} ${ctx.t('diagnostics.notUtf8', { line: decoded.notUtf8.line })}`);
     }

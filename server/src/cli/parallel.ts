@@ -40,7 +40,7 @@ const ROLE = 'crp-cite-check';
 export function checkFile(path: string, corpus: Corpus, symbols: readonly string[]): FileResult {
   let bytes: ArrayBufferView & ArrayLike<number>;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileSync(path === '-' ? 0 : path);
   } catch (e) {
     return { path, unreadable: e instanceof Error ? e.message : String(e) };
   }

@@ -96,6 +96,11 @@ function walk(dir: string, rules: Rules[], out: string[]): void {
 export function markdownFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
+    // `-`: a draft on standard input (`cat note.md | crp-cite check -`).
+    if (p === '-') {
+      out.push(p);
+      continue;
+    }
     const full = resolve(p);
     let stats;
     try {

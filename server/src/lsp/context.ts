@@ -2,7 +2,7 @@
  * What every LSP handler shares: the connection, the corpus, the open documents and the
  * writer's language. Handlers only look things up here and call the pure core.
  */
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import { toLanguage, translator, type Language, type Translate } from '../i18n';
 import { DocumentStore } from './documents';
@@ -132,12 +132,20 @@ export class ServerContext {
   warn(message: string): void {
     this.connection.console.warn(message);
     if (this.pendingWarnings) this.pendingWarnings.push(message);
-    else void this.connection.window.showWarningMessage(message);
+    else this.show(message);
   }
 
   flushWarnings(): void {
     const pending = this.pendingWarnings ?? [];
     this.pendingWarnings = undefined;
-    for (const message of pending) void this.connection.window.showWarningMessage(message);
+    for (const message of pending) this.show(message);
+  }
+
+  /**
+   * `window/showMessage`, a notification: `connection.window.showWarningMessage` sends a
+   * `showMessageRequest`, which asks the client for an answer the warning has no use for.
+   */
+  private show(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 }

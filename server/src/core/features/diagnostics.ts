@@ -283,7 +283,8 @@ export function checkCitations(corpus: Corpus, citations: readonly Citation[]): 
  *   <!-- crp-cite-disable-next-line [code ...] -->   the line after the comment's
  *   <!-- crp-cite-disable-line [code ...] -->        the comment's own line
  *   <!-- crp-cite-disable [code ...] -->             from here to `crp-cite-enable` or the end
- *   <!-- crp-cite-enable [code ...] -->
+ *   <!-- crp-cite-enable -->                         ends every region disabled before it
+ *                                                    (codes written after it are not read)
  * Codes may be written with or without their `crp-cite.` prefix; none means every code.
  * A comment inside code (`inCode`: a code block or span, where a guide quotes one) is text,
  * not a directive.

@@ -158,7 +158,7 @@ function oversizedNotice(doc: OpenDocument, ctx: ServerContext): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
-    code: 'document-too-large',
+    code: 'crp-cite.document-too-large',
     source: 'crp-cite',
     message: ctx.t('server.documentTooLarge', { size: number.format(doc.text.getText().length), limit: number.format(ctx.documents.maxSize) }),
   };
