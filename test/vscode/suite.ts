@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
         const range = 'targetRange' in link ? link.targetRange : link.range;
         assert.match(target.path, /data\/documents\/crp-43\.md$/);
         const rendering = await vscode.workspace.openTextDocument(target);
-        assert.match(rendering.lineAt(range.start.line).text, /^16\. /);
+        assert.match(rendering.lineAt(range.start.line).text, /^\*\*16\.\*\* /);
       },
     ],
     [

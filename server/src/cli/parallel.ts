@@ -147,6 +147,8 @@ export function checkFiles(paths: readonly string[], corpus: Corpus): FileResult
   void worker.terminate();
   port1.close();
   if (message && 'results' in message) for (const [i, result] of message.results) results[i] = result;
+  // How the files were shared, for the test that the worker really checks its share.
+  if (process.env.CRP_CITE_WORKER_STATS) process.stderr.write(`crp-cite check: worker ${message && 'results' in message ? message.results.length : 0} of ${paths.length} files\n`);
   // Whatever the worker took and did not deliver (it failed or timed out) is checked here.
   const symbols = corpus.papers.map((p) => p.symbol);
   return results.map((result, i) => result ?? checkFile(paths[i]!, corpus, symbols));

@@ -306,8 +306,4 @@ export class WorkspaceIndex {
     return files;
   }
 
-  /** How many files are indexed from disk (tests, logs). */
-  get size(): number {
-    return this.disk.size;
-  }
 }
