@@ -102,7 +102,7 @@ export async function waitFor<T>(
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -232,6 +232,14 @@ export interface StartOptions {
   locale?: string;
   /** Echo code-server output to stderr (also via CRP_CITE_E2E_VERBOSE=1). */
   verbose?: boolean;
+  /**
+   * The workbench's `payload` (VS Code's browser entry reads it from the URL, as its own
+   * integration tests do): `[['extensionDevelopmentPath', path], ['extensionTestsPath', path]]`
+   * runs an extension from its folder and its test suite in the extension host.
+   */
+  payload?: Array<[string, string]>;
+  /** Extra environment for code-server (and so for its extension host). */
+  env?: Record<string, string>;
 }
 
 export interface Workbench {
@@ -420,7 +428,7 @@ export async function startWorkbench(opts: StartOptions): Promise<Workbench> {
     child = spawn(process.execPath, args, {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') },
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'), ...opts.env },
     });
     const pid = child.pid;
     if (!pid) throw new Error('failed to spawn code-server');
@@ -476,7 +484,7 @@ export async function startWorkbench(opts: StartOptions): Promise<Workbench> {
     });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
-    const url = `${base}/?folder=${encodeURIComponent(workspaceDir)}`;
+    const url = `${base}/?folder=${encodeURIComponent(workspaceDir)}${opts.payload ? `&payload=${encodeURIComponent(JSON.stringify(opts.payload))}` : ''}`;
     await page.goto(url, { timeout: left(), waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: left() });
     // the explorer / editor area being laid out means the remote connection is up

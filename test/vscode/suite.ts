@@ -4,6 +4,7 @@
  * live language switch. A tiny runner (no mocha): each check runs in order, with a bound.
  */
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 type Check = [name: string, run: () => Promise<void>];
@@ -126,6 +127,10 @@ export async function run(): Promise<void> {
       failures.push(name);
       console.error(`  ✗ ${name}\n    ${error instanceof Error ? error.stack : String(error)}`);
     }
+  }
+  // A runner that cannot see the extension host's console (code-server's, test/e2e) reads this.
+  if (process.env.CRP_CITE_SUITE_RESULTS) {
+    writeFileSync(process.env.CRP_CITE_SUITE_RESULTS, JSON.stringify({ checks: checks.map(([name]) => name), failures }));
   }
   if (failures.length > 0) throw new Error(`${failures.length} of ${checks.length} checks failed`);
 }
