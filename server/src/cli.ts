@@ -29,6 +29,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         data: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'no-fail': { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -57,7 +58,8 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
     return values.help ? 0 : 2;
   }
   const command = COMMANDS[name];
-  if (!command || (values.format !== 'text' && values.format !== 'json')) {
+  // `md` is the annex's text format; `text` stands for it there.
+  if (!command || !['text', 'json', ...(name === 'annex' ? ['md'] : [])].includes(values.format ?? 'text')) {
     io.err(`${command ? t('cli.badOption', { option: `--format ${values.format}` }) : t('cli.unknownCommand', { command: name })}\n\n${t('cli.usage')}`);
     return 2;
   }
@@ -68,7 +70,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
     io.err(t('server.noPapers', { folder: dataFolder }));
     return 2;
   }
-  const ctx: CliContext = { corpus, t, io, format: values.format, noFail: values['no-fail'] ?? false };
+  const ctx: CliContext = { corpus, t, io, format: values.format === 'json' ? 'json' : 'text', noFail: values['no-fail'] ?? false, full: values.full ?? false };
   return command(args, ctx);
 }
 

@@ -4,6 +4,7 @@ import type { Corpus } from '../core/corpus';
 import { findCitations } from '../core/grammar';
 import { citationsOfText } from '../core/markdown';
 import { decodeDraft } from '../core/decode';
+import { annexMarkdown, annexOf } from '../core/features/annex';
 import { checkAnyCitation, CODES, messageOf, type Finding } from '../core/features/diagnostics';
 import { coveredByCitation, coveredName } from '../core/resolve';
 import type { Translate } from '../i18n';
@@ -17,6 +18,8 @@ export interface CliContext {
   io: { out: (s: string) => void; err: (s: string) => void };
   format: 'text' | 'json';
   noFail: boolean;
+  /** `annex --full`: whole passages, not their first sentences. */
+  full: boolean;
 }
 
 export type Command = (args: string[], ctx: CliContext) => number;
@@ -180,4 +183,23 @@ const check: Command = (args, ctx) => {
   return errors > 0 && !ctx.noFail ? 1 : 0;
 };
 
-export const COMMANDS: Record<string, Command> = { show, list, check };
+/**
+ * A table of the paragraphs the drafts cite, in the paper's order, with how often and
+ * where; then those cited nowhere. Markdown by default (links to each citation's line),
+ * or JSON. One table per paper.
+ */
+const annex: Command = (args, ctx) => {
+  const drafts = readDrafts(args, ctx);
+  if (!drafts) return 2;
+  const symbols = ctx.corpus.papers.map((p) => p.symbol);
+  const indexed = drafts.map(({ path, text }) => {
+    const starts = lineStarts(text);
+    return { path, citations: citationsOfText(text, symbols), lineOf: (offset: number) => positionAt(starts, offset).line };
+  });
+  const annexes = ctx.corpus.papers.map((paper) => annexOf(paper, indexed));
+  if (ctx.format === 'json') ctx.io.out(JSON.stringify(annexes.length === 1 ? annexes[0] : annexes, null, 2));
+  else ctx.io.out(annexes.map((a) => annexMarkdown(a, ctx.t, ctx.full)).join('\n'));
+  return 0;
+};
+
+export const COMMANDS: Record<string, Command> = { show, list, check, annex };
