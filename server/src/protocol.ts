@@ -152,6 +152,21 @@ export interface FormattedCitation {
  */
 export const FormatCitationRequest = new RequestType<FormatCitationParams, FormattedCitation | null, void>('crpCite/formatCitation');
 
+// --- crpCite/annex -----------------------------------------------------------------------
+
+export interface AnnexParams {
+  /** The draft whose cited passages are tabled (an open document). */
+  uri: string;
+}
+
+export interface AnnexText {
+  /** The table as Markdown, in the server's language, with links to the draft's lines. */
+  markdown: string;
+}
+
+/** Client → server: the table of the passages a draft cites and of those it does not (`crp-cite annex`). */
+export const AnnexRequest = new RequestType<AnnexParams, AnnexText | null, void>('crpCite/annex');
+
 // --- crpCite/didChangeSettings -----------------------------------------------------------
 
 export interface ClientSettings {

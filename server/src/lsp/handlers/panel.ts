@@ -5,9 +5,12 @@
  */
 import type { Paper } from '../../core/corpus';
 import { formatCitation } from '../../core/features/citationText';
+import { annexMarkdown, annexOf } from '../../core/features/annex';
+import { lineStarts, positionAt } from '../../core/lines';
 import { citedPassageAt, countCitations, firstCitationOffsets, outlineOf } from '../../core/features/outline';
 import { quotationCounts, tallyQuotations } from '../../core/features/quotations';
 import {
+  AnnexRequest,
   CitationAtRequest,
   CitationCountsRequest,
   FormatCitationRequest,
@@ -73,6 +76,16 @@ export function registerPanel(ctx: ServerContext): void {
     const offset = doc.offsetAt(params.position);
     const { draft, base } = doc.draftAround(offset);
     return citedPassageAt(draft, (s) => ctx.corpus.paper(s), offset - base) ?? null;
+  });
+
+  connection.onRequest(AnnexRequest, (params) => {
+    const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+    if (!doc) return null;
+    // Links to the draft's own lines: the file's name, as the annex sits beside it or in it.
+    const path = decodeURIComponent(params.uri.replace(/[?#].*$/, '').split('/').pop() ?? params.uri);
+    const starts = lineStarts(doc.text.getText());
+    const drafts = [{ path, citations: doc.draft.citations(), lineOf: (offset: number) => positionAt(starts, offset).line }];
+    return { markdown: ctx.corpus.papers.map((paper) => annexMarkdown(annexOf(paper, drafts), ctx.t, false)).join('\n') };
   });
 
   connection.onRequest(FormatCitationRequest, (params) => {
