@@ -1,11 +1,17 @@
 // Benchmark inputs, deterministic from a seed: one large draft (~5 MB, ~50,000 citations)
 // and a workspace of 2,000 drafts (~50 MB). Realistic Markdown prose in English, French
-// and Spanish, every citation form the grammar accepts (see server/src/core/grammar.ts),
-// code blocks and spans, and some invalid citations (§28, §6(d), reversed ranges).
+// and Spanish, the citation forms writers use (see server/src/core/grammar.ts: symbol
+// first and last, UN letters, footnotes, `Ibid.`), quotations of the paper's own words
+// (some misquoted), code blocks and spans, and some invalid citations (§28, §6(d),
+// reversed ranges).
 //
 //   node bench/generate.mjs [--seed N] [--quick] [--out bench/out]
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The paper's paragraphs, whose words the drafts quote. */
+const PARAGRAPHS = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'documents', 'crp-43.json'), 'utf8')).paragraphs;
 
 /** mulberry32: small, fast, good enough for test data. */
 export function rng(seed) {
@@ -58,6 +64,10 @@ const FORMS = {
     (r) => `CRP/43, paras. ${r.n} and ${r.m}`,
     (r) => `CRP/43\n§${r.n}`,
     (r) => `CRP/43 §\u00a0${r.n}`,
+    (r) => `paragraph ${r.n} of CRP/43`,
+    (r) => `paragraphs ${r.n} to ${r.m} of document CRP/43`,
+    (r) => `CRP/43 (para. ${r.n})`,
+    (r) => `CRP/43, note ${1 + (r.n % 5)}`,
   ],
   fr: [
     (r) => `CRP/43, par. ${r.n}`,
@@ -67,6 +77,8 @@ const FORMS = {
     (r) => `CRP/43, par. ${r.sn} (${r.s})`,
     (r) => `CRP/43, §\u202f${r.n}`,
     (r) => `CRP/43 §§${r.n}–${r.m}`,
+    (r) => `paragraphe ${r.n} du document CRP/43`,
+    (r) => `CRP/43, par. ${r.sn} ${r.s})`,
   ],
   es: [
     (r) => `CRP/43, párr. ${r.n}`,
@@ -75,6 +87,8 @@ const FORMS = {
     (r) => `CRP/43, párrs. ${r.n} a ${r.m}`,
     (r) => `CRP/43, párr. ${r.sn} (${r.s})`,
     (r) => `CRP/43, párrs. ${r.n}–${r.m}`,
+    (r) => `párrafo ${r.n} del documento CRP/43`,
+    (r) => `CRP/43, nota ${1 + (r.n % 5)}`,
   ],
 };
 
@@ -94,13 +108,32 @@ function makeWriter(random) {
     return { text: pick(FORMS[lang])(r), invalid: false };
   }
 
+  /** Eight to fifteen words of paragraph `p`, as a writer quotes them; one word changed in one quotation out of ten. */
+  function quotation(p) {
+    const words = p.text.replace(/\*/g, '').split(' ');
+    const length = Math.min(words.length, int(8, 15));
+    const from = int(0, words.length - length);
+    const quoted = words.slice(from, from + length);
+    if (random() < 0.1) quoted[int(1, quoted.length - 1)] = 'indeed';
+    return quoted.join(' ');
+  }
+
   /** One sentence, with a citation in most of them. Returns [text, citations]. */
   function sentence(lang) {
     const w = WORDS[lang];
     let s = `${pick(w.intro)} ${pick(w.body)}`;
     let count = 0;
     const roll = random();
-    if (roll < 0.9) {
+    if (roll < 0.06) {
+      // A quotation of the paper's words, in the citation's sentence.
+      const p = pick(PARAGRAPHS);
+      s = `As CRP/43\u0001§${p.number} puts it, “${quotation(p)}”`;
+      count++;
+    } else if (roll < 0.07) {
+      // A short form after a citation.
+      s += ` (${citation(lang).text.replace(/ /g, '\u0001')}; Ibid.,\u0001para.\u0001${int(1, MAX)})`;
+      count += 2;
+    } else if (roll < 0.9) {
       // Citations never wrap inside (the \u0001 placeholder is a space that wrap() keeps).
       s += ` (${citation(lang).text.replace(/ /g, '\u0001')})`;
       count++;
@@ -186,7 +219,7 @@ function wrap(text, width) {
  */
 export function generate({ seed = 43, out = 'bench/out/full', largeBytes = 5_000_000, drafts = 2000, draftBytes = 25_000 } = {}) {
   const manifestPath = join(out, 'manifest.json');
-  const key = { seed, largeBytes, drafts, draftBytes, version: 4 };
+  const key = { seed, largeBytes, drafts, draftBytes, version: 5 };
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (JSON.stringify(manifest.key) === JSON.stringify(key)) return manifest;
