@@ -418,10 +418,14 @@ function checkNow(paper: Paper, passages: Covered[], quotation: string): Quotati
  * paper: what hover and the quick fixes ask.
  */
 export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): { quotation: Quotation; check: QuotationCheck; paper: Paper } | undefined {
+  // Most hovers off a citation are on plain prose: no quotation mark or block quote near
+  // the cursor, nothing to look for (a block may be a 5 MB single line).
+  const text = draft.getText();
+  if (!MAY_QUOTE.test(text.slice(Math.max(0, offset - LINE_REACH), offset + LINE_REACH))) return undefined;
   const span = draft.blockSpanAt(offset);
   // The blocks on each side too: a block quote's citation may stand just before or after it.
   const from = span.start === 0 ? 0 : draft.blockSpanAt(span.start - 1).start;
-  const to = span.end >= draft.getText().length ? span.end : draft.blockSpanAt(span.end).end;
+  const to = span.end >= text.length ? span.end : draft.blockSpanAt(span.end).end;
   const citations = draft.citationsIn(from, to).filter((c) => c.end >= from && c.start <= to);
   const quotation = quotationsOf(draft, citations).find((q) => offset >= q.start && offset <= q.end);
   const paper = quotation && corpus.paper(quotation.citation.symbol);
