@@ -10,7 +10,7 @@
 // `check` command) are reported as n/a rather than failing.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, existsSync, readdirSync, mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -24,6 +24,11 @@ const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(',')) : null;
 const want = (section) => !only || only.has(section);
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
+/**
+ * The drafts, outside the repository: its .gitignore ignores bench/out, and crp-cite, as
+ * git does, reads no ignored draft (a writer's workspace is not ignored).
+ */
+const INPUTS = join(tmpdir(), 'crp-cite-bench');
 const OURS = join(ROOT, 'dist', 'server.js');
 const FLOOR = join(OUT, 'floor-server.js');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -516,8 +521,8 @@ async function main() {
   const loadBefore = loadavg()[0];
   log(`crp-cite bench${quick ? ' (quick)' : ''}: generating inputs…`);
   const manifest = quick
-    ? generate({ out: join(OUT, 'quick'), largeBytes: 500_000, drafts: 100 })
-    : generate({ out: join(OUT, 'full') });
+    ? generate({ out: join(INPUTS, 'quick'), largeBytes: 500_000, drafts: 100 })
+    : generate({ out: join(INPUTS, 'full') });
   const large = { path: resolve(manifest.large.path), bytes: manifest.large.bytes, citations: manifest.large.citations };
   large.text = readFileSync(large.path, 'utf8');
   const workspace = { path: resolve(manifest.workspace.path), bytes: manifest.workspace.bytes, drafts: manifest.workspace.drafts };

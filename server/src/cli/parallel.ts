@@ -51,7 +51,8 @@ export function checkFile(path: string, corpus: Corpus, symbols: readonly string
     return { path, problems: [{ line, column: 1, endLine: line, endColumn: 1, severity: SEVERITY[CODES.notUtf8], code: CODES.notUtf8, messageKey: 'notUtf8', params: { line } }] };
   }
   const text = decoded.text;
-  const findings = checkDraft(new DraftIndex(text, symbols, { keepCitations: false }), corpus);
+  // Citations kept packed while the draft is checked: looking for quotations asks for them again.
+  const findings = checkDraft(new DraftIndex(text, symbols), corpus);
   if (findings.length === 0) return { path, problems: [] };
   const starts = lineStarts(text);
   // One-based, in UTF-16 code units as editors count, lines as LSP counts them (core/lines.ts).

@@ -185,7 +185,8 @@ export class WorkspaceIndex {
   /** What the index keeps of a closed draft's text. */
   private indexed(text: string): DiskFile {
     const corpus = this.corpus();
-    const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol), { keepCitations: false });
+    // Citations kept packed while the draft is read: looking for quotations asks for them again.
+    const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol));
     const citations = draft.citations();
     return { ...compactCitations(text, citations), quotations: tallyQuotations(draft, corpus, citations) };
   }

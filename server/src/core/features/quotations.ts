@@ -25,7 +25,7 @@ import { diffArrays } from 'diff';
 import type { Corpus, Paper } from '../corpus';
 import type { Citation } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import { countKey, coveredByCitation, referenceLabel, type Covered } from '../resolve';
+import { countKey, coveredByCitation, coveredKey, referenceLabel, type Covered } from '../resolve';
 
 /** Fewer words are a term or a title, not a quotation to check. */
 export const MIN_WORDS = 4;
@@ -53,7 +53,7 @@ export type QuotationCheck =
   | { kind: 'found'; passages: Covered[] }
   | { kind: 'translated'; language: string }
   | { kind: 'elsewhere'; passage: Covered }
-  | { kind: 'mismatch'; closest: { passage: Covered; words: string; changes: WordChange[]; similarity: number } | undefined; fixable: boolean };
+  | { kind: 'mismatch'; readonly closest: { passage: Covered; words: string; changes: WordChange[]; similarity: number } | undefined; readonly fixable: boolean };
 
 // --- finding quotations --------------------------------------------------------------
 
@@ -224,7 +224,9 @@ export function quotationsOf(draft: DraftIndex, citations: readonly Citation[]):
     if (!block || citation.start >= block.end) {
       const span = draft.blockSpanAt(citation.start);
       // The block, and a line on each side: a block quote may stand just before or after it.
-      const around = text.slice(Math.max(0, span.start - LINE_REACH), Math.min(text.length, span.end + LINE_REACH));
+      const before = text.lastIndexOf('\n', span.start - 2);
+      const after = text.indexOf('\n', span.end + 1);
+      const around = text.slice(Math.max(0, before, span.start - LINE_REACH), after < 0 ? text.length : Math.min(after, span.end + LINE_REACH));
       block = { ...span, mayQuote: MAY_QUOTE.test(around) };
       if (block.mayQuote && QUOTE_CHARACTERS.test(text.slice(span.start, span.end))) {
         const { prose, start } = draft.proseAround(citation.start);
@@ -314,6 +316,21 @@ function found(hay: readonly Word[], list: readonly Piece[]): boolean {
   return list.length > 0 && matches(hay, list, 0, 0, true);
 }
 
+/** A passage's text and its words, worked out once per paper: every check of a quotation not found looks through them all. */
+const passageCache = new WeakMap<Paper, Map<string, { text: string; words: Word[] }>>();
+
+function passageWords(paper: Paper, c: Covered): { text: string; words: Word[] } {
+  let byKey = passageCache.get(paper);
+  if (!byKey) passageCache.set(paper, (byKey = new Map()));
+  const key = coveredKey(c);
+  let known = byKey.get(key);
+  if (!known) {
+    const text = passageText(paper, c);
+    byKey.set(key, (known = { text, words: words(text) }));
+  }
+  return known;
+}
+
 /** The text a covered passage puts in the paper's mouth: its words, its lead-in, its footnotes. */
 function passageText(paper: Paper, c: Covered): string {
   if (c.footnote) return c.footnote.text;
@@ -341,38 +358,58 @@ export function languageOf(text: string): string | undefined {
 
 /** The window of the cited words most like the quotation's, and the word-level difference. */
 function closest(paper: Paper, passages: readonly Covered[], quoted: readonly string[]): Extract<QuotationCheck, { kind: 'mismatch' }>['closest'] {
-  let best: Extract<QuotationCheck, { kind: 'mismatch' }>['closest'];
+  // Windows a little shorter and longer than the quotation (a dropped or added clause),
+  // scored first by the quotation's words they hold, counted as the window slides; only
+  // the best few are compared word by word (a diff per window cost `check` 15 times its time).
+  const wanted = new Map<string, number>();
+  for (const w of quoted) wanted.set(w, (wanted.get(w) ?? 0) + 1);
+  const candidates: Array<{ passage: Covered; at: number; length: number; shared: number }> = [];
   for (const passage of passages) {
-    const text = passageText(paper, passage);
-    const hay = words(text);
-    const size = Math.min(hay.length, quoted.length);
-    // Windows a little shorter and longer than the quotation: a dropped or added clause.
-    for (const length of new Set([size, Math.min(hay.length, quoted.length + 3), Math.max(1, quoted.length - 3)])) {
-      for (let at = 0; at + length <= hay.length; at++) {
-        const window = hay.slice(at, at + length).map((w) => w.word);
-        const changes = diffArrays(quoted as string[], window);
-        const same = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + c.count!, 0);
-        const similarity = (2 * same) / (quoted.length + window.length);
-        if (!best || similarity > best.similarity) {
-          // The paper's words at either end that the quotation does not have are no part of it.
-          let lead = changes[0]?.added ? changes[0].count! : 0;
-          let tail = changes.length > 1 && changes[changes.length - 1]!.added ? changes[changes.length - 1]!.count! : 0;
-          // Nothing in common: the window as it is.
-          if (lead + tail >= length) lead = tail = 0;
-          const kept = changes.slice(lead > 0 ? 1 : 0, tail > 0 ? -1 : undefined);
-          best = {
-            passage,
-            words: text.slice(hay[at + lead]!.start, hay[at + length - 1 - tail]!.end),
-            similarity,
-            // `added`: in the quotation, not in the paper; `dropped`: the paper's, left out.
-            changes: kept.map((c) => ({ kind: c.removed ? 'added' : c.added ? 'dropped' : 'same', words: c.value.join(' ') })),
-          };
-        }
+    const hay = passageWords(paper, passage).words;
+    for (const length of new Set([Math.min(hay.length, quoted.length), Math.min(hay.length, quoted.length + 3), Math.max(1, Math.min(hay.length, quoted.length - 3))])) {
+      const held = new Map<string, number>();
+      let shared = 0;
+      const add = (w: string, by: number) => {
+        const before = held.get(w) ?? 0;
+        held.set(w, before + by);
+        const limit = wanted.get(w) ?? 0;
+        shared += Math.min(before + by, limit) - Math.min(before, limit);
+      };
+      for (let k = 0; k < hay.length; k++) {
+        add(hay[k]!.word, 1);
+        if (k >= length) add(hay[k - length]!.word, -1);
+        if (k >= length - 1) candidates.push({ passage, at: k - length + 1, length, shared: shared / (quoted.length + length) });
       }
     }
   }
+  candidates.sort((a, b) => b.shared - a.shared);
+  let best: Extract<QuotationCheck, { kind: 'mismatch' }>['closest'];
+  for (const { passage, at, length } of candidates.slice(0, CLOSEST_COMPARED)) {
+    const { text, words: hay } = passageWords(paper, passage);
+    const window = hay.slice(at, at + length).map((w) => w.word);
+    const changes = diffArrays(quoted as string[], window);
+    const same = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + c.count!, 0);
+    const similarity = (2 * same) / (quoted.length + window.length);
+    if (best && similarity <= best.similarity) continue;
+    // The paper's words at either end that the quotation does not have are no part of it.
+    let lead = changes[0]?.added ? changes[0].count! : 0;
+    let tail = changes.length > 1 && changes[changes.length - 1]!.added ? changes[changes.length - 1]!.count! : 0;
+    // Nothing in common: the window as it is.
+    if (lead + tail >= length) lead = tail = 0;
+    const kept = changes.slice(lead > 0 ? 1 : 0, tail > 0 ? -1 : undefined);
+    best = {
+      passage,
+      words: text.slice(hay[at + lead]!.start, hay[at + length - 1 - tail]!.end),
+      similarity,
+      // `added`: in the quotation, not in the paper; `dropped`: the paper's, left out.
+      changes: kept.map((c) => ({ kind: c.removed ? 'added' : c.added ? 'dropped' : 'same', words: c.value.join(' ') })),
+    };
+  }
   return best;
 }
+
+/** How many of the windows richest in the quotation's words are compared with it word by word. */
+const CLOSEST_COMPARED = 8;
 
 /** Results by paper, citation coverage and quotation: a quotation is checked again only when it or its citation changes. */
 const memo = new Map<string, QuotationCheck>();
@@ -399,18 +436,43 @@ function checkNow(paper: Paper, passages: Covered[], quotation: string): Quotati
   if (language !== undefined && language !== paper.language) return { kind: 'translated', language };
   const list = pieces(quotation);
   if (passages.length === 0) return { kind: 'found', passages };
-  const cited = words(passages.map((p) => passageText(paper, p)).join('\n'));
+  const cited = passages.length === 1 ? passageWords(paper, passages[0]!).words : words(passages.map((p) => passageText(paper, p)).join('\n'));
   if (found(cited, list)) return { kind: 'found', passages };
   // Word for word in another passage: the most precise one, a sub-paragraph before its paragraph.
   for (const p of paper.data.paragraphs) {
     const candidates: Covered[] = [...p.subParagraphs.map((sub) => ({ paragraph: p, sub })), { paragraph: p }];
-    for (const c of candidates) if (found(words(passageText(paper, c)), list)) return { kind: 'elsewhere', passage: c };
+    for (const c of candidates) if (found(passageWords(paper, c).words, list)) return { kind: 'elsewhere', passage: c };
   }
-  const quoted = list.flatMap((piece) => (piece.kind === 'words' ? piece.words : []));
-  const near = closest(paper, passages, quoted);
-  // A quotation with an ellipsis or an insertion is not replaced whole: the writer chose what to leave out.
-  const fixable = near !== undefined && near.similarity >= FIXABLE_SIMILARITY && list.every((piece) => piece.kind === 'words');
-  return { kind: 'mismatch', closest: near, fixable };
+  return new Mismatch(paper, passages, list);
+}
+
+type Closest = Extract<QuotationCheck, { kind: 'mismatch' }>['closest'];
+
+/**
+ * A quotation not in the paper. Its closest passage is looked for when asked (a hover, a
+ * quick fix), not when it is reported: `crp-cite check` and the diagnostics need only the
+ * verdict, and the search was a third of checking a quotation.
+ */
+class Mismatch {
+  readonly kind = 'mismatch';
+  private near: Closest | null = null;
+
+  constructor(
+    private readonly paper: Paper,
+    private readonly passages: readonly Covered[],
+    private readonly list: readonly Piece[],
+  ) {}
+
+  get closest(): Closest {
+    this.near ??= closest(this.paper, this.passages, this.list.flatMap((piece) => (piece.kind === 'words' ? piece.words : [])));
+    return this.near;
+  }
+
+  /** A quotation with an ellipsis or an insertion is not replaced whole: the writer chose what to leave out. */
+  get fixable(): boolean {
+    const near = this.closest;
+    return near !== undefined && near.similarity >= FIXABLE_SIMILARITY && this.list.every((piece) => piece.kind === 'words');
+  }
 }
 
 /**
