@@ -146,7 +146,7 @@ const LINE_REACH = 2000;
 type Line = { start: number; end: number };
 
 /** The line holding `offset`, if its ends are within `LINE_REACH` (end before the line break). */
-function lineAt(text: string, offset: number): Line | undefined {
+function boundedLine(text: string, offset: number): Line | undefined {
   const back = text.lastIndexOf('\n', offset - 1);
   if (offset - back > LINE_REACH && back > 0) return undefined;
   if (back < 0 && offset > LINE_REACH) return undefined;
@@ -156,10 +156,10 @@ function lineAt(text: string, offset: number): Line | undefined {
   return { start: back + 1, end };
 }
 
-const previousLine = (text: string, line: Line) => (line.start === 0 ? undefined : lineAt(text, line.start - 1));
+const previousLine = (text: string, line: Line) => (line.start === 0 ? undefined : boundedLine(text, line.start - 1));
 const nextLine = (text: string, line: Line) => {
   const next = text.indexOf('\n', line.end);
-  return next < 0 || next + 1 >= text.length ? undefined : lineAt(text, next + 1);
+  return next < 0 || next + 1 >= text.length ? undefined : boundedLine(text, next + 1);
 };
 
 /** A block quote's words (`>` markers and line breaks read as spaces), up to `cut` (the citation on its last line). */
@@ -186,7 +186,7 @@ function blockQuote(text: string, lines: readonly Line[], citation: Citation, cu
  * code, `cites` whether a line holds a citation.
  */
 export function blockQuotation(text: string, citation: Citation, inCode: (offset: number) => boolean, cites: (line: Line) => boolean): Quotation | undefined {
-  const line = lineAt(text, citation.start);
+  const line = boundedLine(text, citation.start);
   if (!line) return undefined;
   const isQuoteLine = (l: Line | undefined): l is Line => l !== undefined && BLOCK_QUOTE_LINE.test(text.slice(l.start, l.end)) && !inCode(l.start);
   const run = (from: Line | undefined, step: (l: Line) => Line | undefined) => {
