@@ -28,7 +28,9 @@ function folderOf(files: number): string {
     mkdirSync(dir, { recursive: true });
     const broken = i % 3 === 0 ? ` and CRP/43 §${20 + (i % 15)}` : '';
     const lines = Array.from({ length: 1 + (i % 5) }, (_, k) => `Line ${k}: see CRP/43 §${1 + ((i + k) % 27)}${k === 0 ? broken : ''}, and CRP/43 §§${(k % 9) + 3}–${(k % 7) + 2}.`);
-    writeFileSync(join(dir, `draft-${i}.md`), `# Draft ${i}\n\n${lines.join('\n\n')}\n`);
+    // Drafts of some 10 KB: long enough that the main thread cannot check them all before the worker has started.
+    const filler = Array.from({ length: 60 }, (_, k) => `Background ${k}: as CRP/43 §${1 + ((i * 7 + k) % 27)} and paragraph ${1 + (k % 27)} of CRP/43 recall, the work goes on.`);
+    writeFileSync(join(dir, `draft-${i}.md`), `# Draft ${i}\n\n${lines.join('\n\n')}\n\n${filler.join('\n')}\n`);
   }
   return folder;
 }
