@@ -1,9 +1,9 @@
 // Benchmark inputs, deterministic from a seed: one large draft (~5 MB, ~50,000 citations)
 // and a workspace of 2,000 drafts (~50 MB). Realistic Markdown prose in English, French
-// and Spanish, the citation forms writers use (see server/src/core/grammar.ts: symbol
-// first and last, UN letters, footnotes, `Ibid.`), quotations of the paper's own words
-// (some misquoted), code blocks and spans, and some invalid citations (§28, §6(d),
-// reversed ranges).
+// and Spanish, hard-wrapped, the citation forms writers use (see server/src/core/grammar.ts:
+// symbol first and last, UN letters, footnotes, `Ibid.`), quotations of the paper's own
+// words (some misquoted), lists, tables, block quotes, Markdown footnotes, code blocks and
+// spans, and some invalid citations (§28, §6(d), reversed ranges).
 //
 //   node bench/generate.mjs [--seed N] [--quick] [--out bench/out]
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
@@ -149,11 +149,16 @@ function makeWriter(random) {
     return [s, count];
   }
 
-  /** A Markdown document of roughly `bytes` bytes. Returns { text, citations }. */
-  function document(bytes, lang0) {
+  /**
+   * A Markdown document of roughly `bytes` bytes. Returns { text, citations }. Prose is
+   * hard-wrapped at 88 columns, as most writers' editors leave it; `longLines`: one line
+   * per paragraph, as a word processor's export does.
+   */
+  function document(bytes, lang0, { longLines = false } = {}) {
     const parts = [];
     let size = 0;
     let citations = 0;
+    let footnote = 0;
     let lang = lang0 ?? pick(['en', 'fr', 'es']);
     const push = (s) => {
       parts.push(s);
@@ -182,6 +187,20 @@ function makeWriter(random) {
         push(`> ${s}\n`);
       } else if (roll < 0.125) {
         push(`<!-- editor: check ${citation(lang).text} before sending -->\n`);
+      } else if (roll < 0.135) {
+        // A table of commitments and the paragraphs they answer.
+        const rows = ['| Commitment | Source | Status |', '|---|---|---|'];
+        for (let i = int(2, 6); i > 0; i--) {
+          rows.push(`| ${pick(WORDS[lang].body)} | ${citation(lang).text.replace(/\n/g, ' ')} | ${pick(WORDS[lang].tail)} |`);
+          citations++;
+        }
+        push(`${rows.join('\n')}\n`);
+      } else if (roll < 0.145) {
+        // A paragraph with a footnote whose definition cites the paper.
+        const [s, c] = sentence(lang);
+        footnote++;
+        push(`${wrap(`${s}[^${footnote}]`, 88)}\n\n[^${footnote}]: ${citation(lang).text.replace(/\n/g, ' ')}.\n`);
+        citations += c + 1;
       } else {
         // A hard-wrapped paragraph of 3–8 sentences.
         const sentences = [];
@@ -190,7 +209,7 @@ function makeWriter(random) {
           sentences.push(s);
           citations += c;
         }
-        push(`${wrap(sentences.join(' '), 88)}\n`);
+        push(`${longLines ? sentences.join(' ') : wrap(sentences.join(' '), 88)}\n`);
       }
     }
     return { text: parts.join('\n').replace(/\u0001/g, ' '), citations };
@@ -214,12 +233,13 @@ function wrap(text, width) {
 }
 
 /**
- * Writes `large.md` and `workspace/` under `out`. Skips the work when the same seed and
+ * Writes `large.md` (hard-wrapped), `large-long-lines.md` (the same kind of draft, one
+ * line per paragraph) and `workspace/` under `out`. Skips the work when the same seed and
  * sizes were generated before (the manifest records them).
  */
 export function generate({ seed = 43, out = 'bench/out/full', largeBytes = 5_000_000, drafts = 2000, draftBytes = 25_000 } = {}) {
   const manifestPath = join(out, 'manifest.json');
-  const key = { seed, largeBytes, drafts, draftBytes, version: 5 };
+  const key = { seed, largeBytes, drafts, draftBytes, version: 6 };
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (JSON.stringify(manifest.key) === JSON.stringify(key)) return manifest;
@@ -229,6 +249,8 @@ export function generate({ seed = 43, out = 'bench/out/full', largeBytes = 5_000
   const writer = makeWriter(rng(seed));
   const large = writer.document(largeBytes);
   writeFileSync(join(out, 'large.md'), large.text);
+  const longLines = writer.document(largeBytes, undefined, { longLines: true });
+  writeFileSync(join(out, 'large-long-lines.md'), longLines.text);
   let workspaceBytes = 0;
   let workspaceCitations = 0;
   for (let i = 0; i < drafts; i++) {
@@ -242,6 +264,7 @@ export function generate({ seed = 43, out = 'bench/out/full', largeBytes = 5_000
   const manifest = {
     key,
     large: { path: join(out, 'large.md'), bytes: Buffer.byteLength(large.text), citations: large.citations },
+    longLines: { path: join(out, 'large-long-lines.md'), bytes: Buffer.byteLength(longLines.text), citations: longLines.citations },
     workspace: { path: join(out, 'workspace'), drafts, bytes: workspaceBytes, citations: workspaceCitations },
   };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));

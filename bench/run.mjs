@@ -109,7 +109,14 @@ class Server {
     this.conn.listen();
   }
 
-  async initialize(options = {}, workspace) {
+  /**
+   * `pull`: the client declares pull diagnostics, as VS Code does (the server then
+   * publishes nothing and answers `textDocument/diagnostic`); without it, a client such
+   * as Neovim's, Helix's or Emacs's, which waits for pushes.
+   */
+  async initialize(options = {}, workspace, { pull = false } = {}) {
+    this.pull = pull;
+    this.resultIds = new Map();
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: workspace ? pathToFileURL(workspace).toString() : null,
@@ -119,13 +126,14 @@ class Server {
         // As VS Code declares them: completion items are resolved lazily, diagnostics pushed.
         textDocument: {
           publishDiagnostics: { versionSupport: true },
+          ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           synchronization: { didSave: true },
           completion: {
             completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
             completionItem: { documentationFormat: ['markdown'], labelDetailsSupport: true, resolveSupport: { properties: ['documentation', 'detail'] } },
           },
         },
-        workspace: { workspaceFolders: true, configuration: true },
+        workspace: { workspaceFolders: true, configuration: true, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
       },
       initializationOptions: { diagnosticsDebounceMs: 0, ...options },
       locale: 'en',
@@ -140,6 +148,19 @@ class Server {
 
   open(uri, text, version = 1) {
     void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  /**
+   * Pulls `uri`'s diagnostics as VS Code's client does (with the result id of the last
+   * answer) and resolves with the time the answer arrived.
+   */
+  async pullDiagnostics(uri) {
+    const previousResultId = this.resultIds.get(uri);
+    const report = await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+    const at = now();
+    if (report?.resultId) this.resultIds.set(uri, report.resultId);
+    if (report?.kind === 'full') this.lastDiagnostics = { uri, diagnostics: report.items };
+    return at;
   }
 
   /** Resolves with the time of the next publishDiagnostics for `uri` matching `accept`. */
@@ -243,7 +264,7 @@ async function measureOpenToHover(large, spot) {
   for (let i = 0; i < R.opens; i++) {
     for (const which of ['floor', 'ours']) {
       const t = new Server(SERVERS[which], which);
-      await t.initialize();
+      await t.initialize({}, undefined, { pull: true });
       t.initialized();
       // Let the process settle (and any deferred start-up work finish) before the clock starts.
       await new Promise((r) => setTimeout(r, 300));
@@ -272,18 +293,23 @@ const METHODS = {
  * meanwhile (other processes, this process's own collector) falls on both alike: measured
  * one after the other, a noisy minute for one of them moved a 99th percentile by 4×.
  */
-async function openBoth(large) {
+async function openBoth(large, pull) {
   const uri = pathToFileURL(large.path).toString();
   const pair = {};
   for (const which of ['floor', 'ours']) {
     const s = new Server(SERVERS[which], which, { probe: join(OUT, `probe-${which}.json`) });
-    await s.initialize();
+    await s.initialize({}, undefined, { pull });
     s.initialized();
     // Steady state, as a writer with the draft open has it: the draft's first diagnostics
-    // (a full check of 5 MB, done in slices after opening) are out before the clock runs.
-    const checked = s.nextDiagnostics(uri, () => true, 60_000);
-    s.open(uri, large.text);
-    if ((await checked) === undefined) log(`  warning: ${which} published no diagnostics for the large draft`);
+    // (a full check of 5 MB) are out before the clock runs. VS Code pulls them on opening.
+    if (pull) {
+      s.open(uri, large.text);
+      await s.pullDiagnostics(uri);
+    } else {
+      const checked = s.nextDiagnostics(uri, () => true, 60_000);
+      s.open(uri, large.text);
+      if ((await checked) === undefined) log(`  warning: ${which} published no diagnostics for the large draft`);
+    }
     pair[which] = s;
   }
   return { pair, uri };
@@ -342,7 +368,7 @@ function medianOfRounds(rounds) {
  * `R.rounds` rounds of `R.requests` requests each, and the median of the rounds' figures.
  */
 async function measureRequests(large, spots, position) {
-  const { pair, uri } = await openBoth(large);
+  const { pair, uri } = await openBoth(large, true);
   const rounds = { floor: {}, ours: {} };
   const random = rng(7);
   // Round -1 is a warm-up of every kind of request, not counted: the first use of each
@@ -390,13 +416,14 @@ async function measureRequests(large, spots, position) {
 }
 
 /**
- * Single-character edits at random places: didChange → matching publishDiagnostics. Each
+ * Single-character edits at random places: didChange → matching publishDiagnostics, or
+ * with `pull`, didChange and the pull VS Code sends after it → its answer. Each
  * character typed is deleted again by the next edit (a typo and its backspace), so the
  * draft keeps its text and positions computed once stay valid: this process rebuilding a
  * 5 MB string per edit was a good part of the noise it measured.
  */
-async function measureEdits(large, position) {
-  const { pair, uri } = await openBoth(large);
+async function measureEdits(large, position, pull) {
+  const { pair, uri } = await openBoth(large, pull);
   const random = rng(11);
   const rounds = { floor: [], ours: [] };
   let times;
@@ -406,10 +433,10 @@ async function measureEdits(large, position) {
   const edit = async (which, change, counted) => {
     const s = pair[which];
     const v = ++version[which];
-    const waiting = s.nextDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= v);
+    const waiting = pull ? null : s.nextDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= v);
     const t0 = now();
     void s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
-    const at = await waiting;
+    const at = pull ? await s.pullDiagnostics(uri) : await waiting;
     if (at === undefined) missed[which]++;
     else if (counted) {
       times[which].push(at - t0);
@@ -523,33 +550,39 @@ async function main() {
   const manifest = quick
     ? generate({ out: join(INPUTS, 'quick'), largeBytes: 500_000, drafts: 100 })
     : generate({ out: join(INPUTS, 'full') });
-  const large = { path: resolve(manifest.large.path), bytes: manifest.large.bytes, citations: manifest.large.citations };
-  large.text = readFileSync(large.path, 'utf8');
+  const drafts = [
+    { label: 'hard-wrapped', ...manifest.large },
+    { label: 'long lines', ...manifest.longLines },
+  ].map((d) => ({ ...d, path: resolve(d.path), text: readFileSync(resolve(d.path), 'utf8') }));
+  const large = drafts[0];
   const workspace = { path: resolve(manifest.workspace.path), bytes: manifest.workspace.bytes, drafts: manifest.workspace.drafts };
   await buildFloor();
   if (!existsSync(OURS)) throw new Error('dist/server.js missing: run `npm run build` first');
 
-  const position = positionsOf(large.text);
-  const spots = citationSpots(large.text);
-  // The middle spot must be a real citation (the regex above also matches inside code
-  // blocks, where a hover rightly answers nothing): take the CLI's first and middle citations.
-  const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--format', 'json', large.path], { maxBuffer: 1 << 30 }).toString());
-  const starts = lineStartsOf(large.text);
-  const spotOf = (c) => ({ number: starts[c.line - 1] + c.column - 1 });
-  const firstSpot = spotOf(listed[Math.floor(listed.length / 2)]);
-  const topSpot = spotOf(listed[0]);
-
   log('start-up…');
   const startup = want('startup') ? await measureStartup('both') : {};
-  log('open → first hover…');
-  // In the middle of the draft (the whole first half must be parsed before it is known
-  // what is prose there), and on the first screen, where an editor opens a draft.
-  const open = want('open') ? await measureOpenToHover(large, position(firstSpot.number)) : {};
-  const openTop = want('open') ? await measureOpenToHover(large, position(topSpot.number)) : {};
-  log('request latency…');
-  const requests = want('requests') ? await measureRequests(large, spots, position) : { floor: {}, ours: {} };
-  log('edits → diagnostics…');
-  const edits = want('edits') ? await measureEdits(large, position) : {};
+  const perDraft = {};
+  for (const draft of drafts) {
+    const position = positionsOf(draft.text);
+    const spots = citationSpots(draft.text);
+    // The middle spot must be a real citation (the regex above also matches inside code
+    // blocks, where a hover rightly answers nothing): take the CLI's first and middle citations.
+    const listed = JSON.parse(execFileSync(process.execPath, [CLI, 'list', '--format', 'json', draft.path], { maxBuffer: 1 << 30 }).toString());
+    const starts = lineStartsOf(draft.text);
+    const spotOf = (c) => starts[c.line - 1] + c.column - 1;
+    const m = (perDraft[draft.label] = {});
+    log(`${draft.label}: open → first hover…`);
+    // In the middle of the draft (the whole first half must be parsed before it is known
+    // what is prose there), and on the first screen, where an editor opens a draft.
+    m.open = want('open') ? await measureOpenToHover(draft, position(spotOf(listed[Math.floor(listed.length / 2)]))) : {};
+    m.openTop = want('open') ? await measureOpenToHover(draft, position(spotOf(listed[0]))) : {};
+    log(`${draft.label}: request latency…`);
+    m.requests = want('requests') ? await measureRequests(draft, spots, position) : { floor: {}, ours: {} };
+    log(`${draft.label}: edits → pulled diagnostics…`);
+    m.pulled = want('edits') ? await measureEdits(draft, position, true) : {};
+    log(`${draft.label}: edits → pushed diagnostics…`);
+    m.pushed = want('edits') ? await measureEdits(draft, position, false) : {};
+  }
   log('workspace…');
   const ws = { ours: [], floor: [] };
   for (let i = 0; i < (want('workspace') ? R.workspaces : 0); i++) {
@@ -566,20 +599,25 @@ async function main() {
   const row = (name, ours, floor, unit, target, met) =>
     rows.push({ name, ours, floor, ratio: !isNotYet(ours) && !isNotYet(floor) && floor > 0 ? ours / floor : null, unit, target, met: isNotYet(ours) ? null : met });
   row('start-up to initialize answered', startup.ours, startup.floor, 'ms', '≤ 1.25× floor', startup.ours <= 1.25 * startup.floor);
-  row(`open ${(large.bytes / 1e6).toFixed(1)} MB draft → first hover, middle`, open.ours, open.floor, 'ms', '≤ 2× floor', open.ours <= 2 * open.floor);
-  row(`open ${(large.bytes / 1e6).toFixed(1)} MB draft → first hover, top`, openTop.ours, openTop.floor, 'ms', '(≤ 2× floor)', openTop.ours <= 2 * openTop.floor);
-  for (const name of Object.keys(METHODS)) {
-    const o = requests.ours[name];
-    const f = requests.floor[name];
-    const strict = name !== 'references';
-    row(`${name} median`, o?.median, f?.median, 'ms', '', null);
-    row(`${name} p99`, o?.p99, f?.p99, 'ms', strict ? '≤ 1.5× floor' : '', strict ? o && o.p99 <= 1.5 * f.p99 : null);
-    row(`  ${name} p99, in the server`, o?.inProcessP99, f?.inProcessP99, 'ms', '', null);
+  for (const draft of drafts) {
+    const { open, openTop, requests, pulled, pushed } = perDraft[draft.label];
+    const name = `${(draft.bytes / 1e6).toFixed(1)} MB ${draft.label}`;
+    row(`${name}: open → first hover, middle`, open.ours, open.floor, 'ms', '≤ 2× floor', open.ours <= 2 * open.floor);
+    row(`${name}: open → first hover, top`, openTop.ours, openTop.floor, 'ms', '(≤ 2× floor)', openTop.ours <= 2 * openTop.floor);
+    for (const kind of Object.keys(METHODS)) {
+      const o = requests.ours[kind];
+      const f = requests.floor[kind];
+      const strict = kind !== 'references';
+      row(`  ${kind} median`, o?.median, f?.median, 'ms', '', null);
+      row(`  ${kind} p99`, o?.p99, f?.p99, 'ms', strict ? '≤ 1.5× floor' : '', strict ? o && o.p99 <= 1.5 * f.p99 : null);
+      row(`    ${kind} p99, in the server`, o?.inProcessP99, f?.inProcessP99, 'ms', '', null);
+    }
+    for (const [how, edits] of [['pulled', pulled], ['pushed', pushed]]) {
+      row(`  edit → ${how} diagnostics median`, edits.ours?.median, edits.floor?.median, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.median <= 1.5 * edits.floor.median);
+      row(`  edit → ${how} diagnostics p99`, edits.ours?.p99, edits.floor?.p99, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.p99 <= 1.5 * edits.floor.p99);
+      row(`    edit (${how}) p99, in the server`, edits.ours?.inProcessP99, edits.floor?.inProcessP99, 'ms', '', null);
+    }
   }
-  row('edit → diagnostics median', edits.ours?.median, edits.floor?.median, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.median <= 1.5 * edits.floor.median);
-  row('edit → diagnostics p99', edits.ours?.p99, edits.floor?.p99, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.p99 <= 1.5 * edits.floor.p99);
-  row('  edit median, in the server', edits.ours?.inProcessMedian, edits.floor?.inProcessMedian, 'ms', '', null);
-  row('  edit p99, in the server', edits.ours?.inProcessP99, edits.floor?.inProcessP99, 'ms', '', null);
   const indexMs = wsMedian(ws.ours, 'indexMs');
   row(`index ${workspace.drafts} drafts (${(workspace.bytes / 1e6).toFixed(0)} MB)`, indexMs, null, 'ms', '< 2000 ms', indexMs !== null && indexMs < 2000);
   const peakOurs = wsMedian(ws.ours, 'peakRssMb');
@@ -602,24 +640,28 @@ async function main() {
     mode: quick ? 'quick' : 'full',
     machine,
     inputs: {
-      large: { bytes: large.bytes, citations: large.citations },
+      drafts: drafts.map((d) => ({ label: d.label, bytes: d.bytes, citations: d.citations, lines: lineStartsOf(d.text).length })),
       workspace: { drafts: workspace.drafts, bytes: workspace.bytes, citations: manifest.workspace.citations },
       repetitions: R,
     },
     rows,
-    raw: { startup, open, openTop, requests, edits, workspace: ws, check, bundle },
+    raw: { startup, drafts: perDraft, workspace: ws, check, bundle },
     seconds: (now() - started) / 1000,
   };
 
-  const w = [44, 10, 10, 8, 14, 5];
+  const w = [56, 10, 10, 8, 14, 5];
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
   console.log(`crp-cite bench (${results.mode}) · ${machine.cpus} cores (${machine.cpuModel}) · Node ${machine.node} · ${machine.platform} · load ${machine.loadAverage.before} → ${machine.loadAverage.after}`);
-  console.log(`inputs: ${(large.bytes / 1e6).toFixed(1)} MB draft with ${large.citations} citations; ${workspace.drafts} drafts, ${(workspace.bytes / 1e6).toFixed(1)} MB`);
+  for (const d of results.inputs.drafts) console.log(`input: ${(d.bytes / 1e6).toFixed(1)} MB ${d.label} draft, ${d.lines} lines, ${d.citations} citations`);
+  console.log(`input: ${workspace.drafts} drafts, ${(workspace.bytes / 1e6).toFixed(1)} MB; requests with a client that pulls diagnostics, as VS Code's does`);
   console.log(line(['figure', 'ours', 'floor', 'ratio', 'target', 'met']));
   for (const r of rows) {
     console.log(line([`${r.name} (${r.unit})`, fmt(r.ours, r.unit === 'ms' && r.ours < 10 ? 2 : 1), fmt(r.floor, r.unit === 'ms' && r.floor < 10 ? 2 : 1), r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO']));
   }
-  if (edits.ours) console.log(`(diagnostics published per edit on the 5 MB draft: ${edits.ours.diagnostics}; edits without diagnostics: ours ${edits.ours.missed}, floor ${edits.floor?.missed})`);
+  for (const d of drafts) {
+    const { pulled, pushed } = perDraft[d.label];
+    if (pushed.ours) console.log(`(${d.label}: diagnostics per edit ${pushed.ours.diagnostics} pushed, ${pulled.ours?.diagnostics} pulled; edits without diagnostics: ours ${pushed.ours.missed}, floor ${pushed.floor?.missed})`);
+  }
   if (indexMs !== null) console.log(`(references found for the probe after indexing: ${wsMedian(ws.ours, 'references')})`);
   console.log(`${results.seconds.toFixed(0)} s`);
   const file = quick || only ? join(OUT, quick ? 'results.quick.json' : 'results.partial.json') : join(ROOT, 'bench', 'results.json');
