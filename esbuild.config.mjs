@@ -23,7 +23,7 @@ const common = {
  * The server and the CLI say nothing of the panel, the commands or the client: those
  * sections of the catalogs stay out of their bundle (7 KB of dist/server.js).
  */
-const CLIENT_SECTIONS = ['panel', 'commands', 'client'];
+const CLIENT_SECTIONS = ['panel', 'commands', 'client', 'preview'];
 const serverCatalogs = {
   name: 'server-catalogs',
   setup(build) {
@@ -51,7 +51,8 @@ const builds = [
   {
     // The side panel's script runs in the webview (a browser), not in Node. It and its CSS
     // go to dist/media/, the only folder the webview may load files from.
-    entryPoints: { 'media/panel': 'client/src/panel/media/panel.ts' },
+    // The Markdown preview's card script and its CSS (`markdown.previewScripts`/`previewStyles`) too.
+    entryPoints: { 'media/panel': 'client/src/panel/media/panel.ts', 'media/preview': 'client/src/preview/media/preview.ts' },
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
