@@ -116,7 +116,19 @@ describe('the panel’s words', () => {
       caption: 'Ouvrez un projet de texte Markdown pour voir combien de fois il cite chaque paragraphe.',
       paragraphs: {},
       quotations: {},
+      neverCited: null,
     });
+  });
+
+  it('list the paragraphs never cited, across the workspace or, without an index, in the draft', () => {
+    const counts = { symbol: 'CRP/43', draft: { '6': 1, n2: 1 }, workspace: { '6': 4, '8': 2, n3: 1 }, firstCitation: {}, quotations: {} };
+    const paper = [5, 6, 7, 8, 9];
+    expect(countsView(counts, 'notes.md', translator('en'), paper).neverCited).toEqual({ paragraphs: [5, 7, 9], label: 'Paragraphs never cited in the workspace: 3' });
+    expect(countsView({ ...counts, workspace: null }, 'note.md', translator('fr'), paper).neverCited).toEqual({
+      paragraphs: [5, 7, 8, 9],
+      label: 'Paragraphes jamais cités dans ce projet (l’espace de travail n’est pas indexé) : 4',
+    });
+    expect(countsView(counts, 'nota.md', translator('es'), paper).neverCited?.label).toBe('Párrafos nunca citados en el área de trabajo: 3');
   });
 });
 

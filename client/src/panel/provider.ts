@@ -166,7 +166,8 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   private postCounts(): void {
     const draft = this.draftEditor?.document;
     const name = draft ? draft.uri.path.split('/').pop() ?? draft.uri.toString() : null;
-    this.post({ type: 'counts', counts: countsView(draft ? this.lastCounts : null, name, this.state.t) });
+    const paragraphs = this.outline?.paragraphs.map((p) => p.number) ?? [];
+    this.post({ type: 'counts', counts: countsView(draft ? this.lastCounts : null, name, this.state.t, paragraphs) });
   }
 
   private post(message: ExtensionMessage): void {

@@ -36,6 +36,10 @@ export interface PanelStrings {
   openTooltip: string;
   references: string;
   referencesTooltip: string;
+  neverCited: string;
+  neverCitedTooltip: string;
+  allParagraphs: string;
+  allParagraphsTooltip: string;
 }
 
 /** Interpolation that leaves placeholders for the webview: `{{number}}` stays `{{number}}`. */
@@ -69,6 +73,10 @@ export function panelStrings(t: Translate, symbol: string): PanelStrings {
     openTooltip: s('openTooltip'),
     references: s('references'),
     referencesTooltip: s('referencesTooltip'),
+    neverCited: s('neverCited'),
+    neverCitedTooltip: s('neverCitedTooltip'),
+    allParagraphs: s('allParagraphs'),
+    allParagraphsTooltip: s('allParagraphsTooltip'),
   };
 }
 
@@ -89,11 +97,19 @@ export interface CountsView {
   paragraphs: Record<string, ParagraphCount>;
   /** Paragraph number or footnote (`n2`) → how its quotations stand, in words; absent when it is quoted nowhere. */
   quotations: Record<string, { label: string; mismatched: boolean }>;
+  /**
+   * The paper's paragraphs cited nowhere in the workspace (in the draft when the server has
+   * no workspace index), in the paper's order, and how many, in words; null without a draft's counts.
+   */
+  neverCited: { paragraphs: number[]; label: string } | null;
 }
 
-/** Phrases the server's counts for the panel. `counts` is null when there is no active draft. */
-export function countsView(counts: CitationCounts | null, draftName: string | null, t: Translate): CountsView {
-  if (!counts || draftName === null) return { draft: null, caption: t('panel.noDraft'), paragraphs: {}, quotations: {} };
+/**
+ * Phrases the server's counts for the panel. `counts` is null when there is no active draft;
+ * `paperParagraphs`: the paper's paragraph numbers, for those never cited.
+ */
+export function countsView(counts: CitationCounts | null, draftName: string | null, t: Translate, paperParagraphs: readonly number[] = []): CountsView {
+  if (!counts || draftName === null) return { draft: null, caption: t('panel.noDraft'), paragraphs: {}, quotations: {}, neverCited: null };
   const numbers = new Set([...Object.keys(counts.draft), ...Object.keys(counts.workspace ?? {})]);
   const paragraphs: Record<string, ParagraphCount> = {};
   for (const n of numbers) {
@@ -110,5 +126,9 @@ export function countsView(counts: CitationCounts | null, draftName: string | nu
     const verdict = q.mismatched === 0 ? t('panel.quotesCheckOut', { count: q.quoted }) : t('panel.quotesMismatched', { count: q.mismatched });
     quotations[key] = { label: `${quoted} ${verdict}`, mismatched: q.mismatched > 0 };
   }
-  return { draft: draftName, caption: t('panel.countsFor', { draft: draftName }), paragraphs, quotations };
+  // The workspace's counts include the draft's (an open draft is part of the workspace).
+  const cited = counts.workspace ?? counts.draft;
+  const never = paperParagraphs.filter((n) => !((cited[String(n)] ?? 0) > 0));
+  const neverCited = { paragraphs: never, label: t(counts.workspace ? 'panel.neverCitedInWorkspace' : 'panel.neverCitedInDraft', { count: never.length }) };
+  return { draft: draftName, caption: t('panel.countsFor', { draft: draftName }), paragraphs, quotations, neverCited };
 }

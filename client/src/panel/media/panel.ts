@@ -28,6 +28,8 @@ type TreeItem = HTMLElement & { open: boolean; selected: boolean; branch: boolea
 interface SavedState {
   query: string;
   selected?: Target;
+  /** The outline shows only the paragraphs never cited. */
+  neverCited?: boolean;
 }
 
 const vscode = acquireVsCodeApi();
@@ -54,7 +56,7 @@ function post(message: WebviewMessage): void {
 }
 
 function save(): void {
-  saved = { query: saved.query, ...(selected ? { selected } : {}) };
+  saved = { query: saved.query, ...(selected ? { selected } : {}), ...(saved.neverCited ? { neverCited: true } : {}) };
   vscode.setState(saved);
 }
 
@@ -91,6 +93,10 @@ const searchIcon = el('vscode-icon');
 searchIcon.setAttribute('name', 'search');
 searchIcon.setAttribute('slot', 'content-before');
 search.append(searchIcon);
+// Reviewers ask which paragraphs the drafts leave out: a toggle narrows the outline to them.
+const neverCitedToggle = el('vscode-button', 'never-cited');
+neverCitedToggle.setAttribute('secondary', '');
+neverCitedToggle.setAttribute('icon', 'filter');
 const statusLine = el('div', 'status');
 statusLine.setAttribute('role', 'status');
 statusLine.setAttribute('aria-live', 'polite');
@@ -99,8 +105,24 @@ const tree = el('vscode-tree', 'outline');
 tree.setAttribute('indent-guides', 'onHover');
 const detail = el('section', 'detail');
 detail.setAttribute('aria-live', 'polite');
-app.append(search, statusLine, caption, tree, detail);
+app.append(search, neverCitedToggle, statusLine, caption, tree, detail);
 search.value = saved.query;
+
+neverCitedToggle.addEventListener('click', () => {
+  saved.neverCited = !saved.neverCited;
+  save();
+  renderToggle();
+  renderTree();
+});
+
+function renderToggle(): void {
+  if (!strings) return;
+  const on = saved.neverCited === true;
+  neverCitedToggle.textContent = on ? strings.allParagraphs : strings.neverCited;
+  neverCitedToggle.title = on ? strings.allParagraphsTooltip : strings.neverCitedTooltip;
+  neverCitedToggle.setAttribute('aria-pressed', String(on));
+  neverCitedToggle.setAttribute('icon', on ? 'clear-all' : 'filter');
+}
 
 search.addEventListener('input', () => {
   saved.query = search.value;
@@ -234,7 +256,10 @@ function renderTree(): void {
     return item;
   });
   const used = new Set<number>();
+  // Without a draft's counts nothing is known to be uncited: the caption says to open one.
+  const neverCited = saved.neverCited ? new Set(counts?.neverCited?.paragraphs ?? []) : undefined;
   for (const p of outline.paragraphs) {
+    if (neverCited && !neverCited.has(p.number)) continue;
     const match = searching ? matchParagraph(p, query) : { matches: true, subParagraphs: [], footnotes: [] };
     if (!match.matches) continue;
     shown++;
@@ -249,11 +274,12 @@ function renderTree(): void {
     const item = sectionItems[i]!;
     const nonEmpty = used.has(i) || (s.level === 1 && outline!.sections.some((t, j) => j > i && t.level === 2 && used.has(j) && !outline!.sections.slice(i + 1, j).some((u) => u.level === 1)));
     if (s.level === 1) part = item;
-    if (searching && !nonEmpty) return;
+    if ((searching || neverCited) && !nonEmpty) return;
     if (s.level === 2 && part) part.append(item);
     else tree.append(item);
   });
-  statusLine.textContent = searching ? (shown > 0 ? fill(strings.matches, { count: shown }) : fill(strings.noMatches, { query: search.value })) : '';
+  const filtered = searching ? (shown > 0 ? fill(strings.matches, { count: shown }) : fill(strings.noMatches, { query: search.value })) : '';
+  statusLine.textContent = neverCited ? [counts?.neverCited?.label ?? '', filtered].filter((s) => s !== '').join(' · ') : filtered;
   applyCounts();
   if (selected) markSelected(selected, false);
 }
@@ -386,6 +412,8 @@ function renderAll(): void {
   tree.setAttribute('aria-label', strings.outlineLabel);
   const ready = status === 'ready' && outline !== null;
   search.toggleAttribute('disabled', !ready);
+  neverCitedToggle.toggleAttribute('disabled', !ready);
+  renderToggle();
   if (!ready) {
     statusLine.textContent = status === 'loading' ? strings.loading : strings.unavailable;
     tree.replaceChildren();
@@ -409,7 +437,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
       break;
     case 'counts':
       counts = message.counts;
-      applyCounts();
+      // The list of paragraphs never cited follows the counts.
+      if (saved.neverCited) renderTree();
+      else applyCounts();
       renderDetail();
       break;
     case 'selection':
