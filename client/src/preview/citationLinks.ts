@@ -221,6 +221,8 @@ function decorate(open: Token, span: Span, { corpus, t }: PreviewContext): boole
   return true;
 }
 
+const PASSAGE_BLOCKS = new Set(['paragraph_open', 'list_item_open', 'heading_open']);
+
 /** Gives the paper's own rendering, when it is what is previewed, an id at each passage's line: the links' fragments land there. */
 function markRendering(state: StateCore, context: PreviewContext): void {
   for (const paper of context.corpus.papers) {
@@ -234,7 +236,8 @@ function markRendering(state: StateCore, context: PreviewContext): void {
     }
     for (const f of paper.data.footnotes) lines.add(f.line);
     for (const token of state.tokens) {
-      if (token.nesting !== 1 || token.hidden || !token.map || !lines.has(token.map[0])) continue;
+      // The blocks VS Code's preview marks with their source line (class code-line), which its fragment links look for.
+      if (!PASSAGE_BLOCKS.has(token.type) || token.hidden || !token.map || !lines.has(token.map[0])) continue;
       lines.delete(token.map[0]);
       token.attrSet('id', lineFragment(token.map[0]));
     }
@@ -273,10 +276,13 @@ export function citationLinks(md: MarkdownIt, context: () => PreviewContext | un
     if (spans.length === 0) return;
     const starts = lineStarts(state.src);
     const offsetOfLine = (line: number) => (line < starts.length ? starts[line]! : state.src.length);
+    let lines: [number, number] | null = null;
     for (const block of state.tokens) {
-      if (block.type !== 'inline' || !block.map || !block.children) continue;
-      const from = offsetOfLine(block.map[0]);
-      const to = offsetOfLine(block.map[1]);
+      // A table cell's inline token has no line range of its own: its row's (the last one seen) holds it.
+      if (block.map) lines = block.map;
+      if (block.type !== 'inline' || !lines || !block.children) continue;
+      const from = offsetOfLine(lines[0]);
+      const to = offsetOfLine(lines[1]);
       const inBlock = spans.filter((s) => s.start < to && s.end > from);
       if (inBlock.length === 0) continue;
       const mapped = mapTextTokens(state.src, from, to, block.children);
