@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CancellationTokenSource,
   CodeActionRequest,
   CodeLensRequest,
   DidChangeWatchedFilesNotification,
@@ -16,7 +17,9 @@ import {
   DocumentSymbolRequest,
   FileChangeType,
   ReferencesRequest,
+  LSPErrorCodes,
   WorkspaceSymbolRequest,
+  type CancellationToken,
   type CodeAction,
   type Diagnostic,
   type DocumentSymbol,
@@ -25,7 +28,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { loadCorpus } from '../../server/src/core/load';
-import { ROOT, startServer, type TestServer } from './client';
+import { ROOT, hoverText, startServer, type TestServer } from './client';
 
 const RENDERING = resolve(ROOT, 'data', 'documents', 'crp-43.md');
 const RENDERING_URI = pathToFileURL(RENDERING).toString();
@@ -116,6 +119,68 @@ describe('publishDiagnostics', () => {
     const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: 'file:///draft.md' } });
     expect(report.kind).toBe('full');
     expect('items' in report && (report.items as Diagnostic[]).map((d) => d.code)).toEqual(['crp-cite.unknown-paragraph', 'crp-cite.reversed-range']);
+  });
+
+  const pullingClient = { textDocument: { diagnostic: { dynamicRegistration: false } } };
+  const pull = (uri: string, previousResultId?: string, token?: CancellationToken) =>
+    server!.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }, token);
+
+  it('answers a pull "unchanged" when the client has these diagnostics already, as after most keystrokes', async () => {
+    server = await startServer({ capabilities: pullingClient });
+    const uri = 'file:///draft.md';
+    server.open(uri, DRAFT);
+    const first = await pull(uri);
+    expect(first).toMatchObject({ kind: 'full', resultId: expect.any(String) });
+    expect(await pull(uri, first.resultId)).toEqual({ kind: 'unchanged', resultId: first.resultId });
+    // A letter typed in prose on the last line: nothing the writer sees changes.
+    const last = DRAFT.split('\n').length - 1;
+    server.change(uri, [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: 'x' }]);
+    expect(await pull(uri, first.resultId)).toEqual({ kind: 'unchanged', resultId: first.resultId });
+    // A new broken citation: the whole report, under a new id.
+    server.change(uri, [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: 'CRP/43 §40 ' }]);
+    const third = await pull(uri, first.resultId);
+    expect(third.kind).toBe('full');
+    expect(third.resultId).not.toBe(first.resultId);
+    expect('items' in third && third.items.map((d) => d.code)).toContain('crp-cite.unknown-paragraph');
+    expect('items' in third && third.items).toHaveLength(3);
+    // A client that lost its copy (no id) gets the whole report.
+    expect((await pull(uri)).kind).toBe('full');
+  });
+
+  /** A 3 MB hard-wrapped draft: its first check takes hundreds of slices. */
+  const large = Array.from({ length: 12_000 }, (_, i) => `Paragraph ${i}: as CRP/43 §${(i % 27) + 1} says, and paragraphs 3 to 5 of CRP/43,\nwith CRP/43 §${(i % 30) + 1}(a) and CRP/43, par. ${(i % 27) + 1} too; “the Dialogue”.\n`).join('\n');
+
+  it('answers a hover on a large draft just opened while the pull that came first is still checking it', async () => {
+    server = await startServer({ capabilities: pullingClient });
+    const uri = 'file:///large.md';
+    server.open(uri, large);
+    const answered: string[] = [];
+    const pulled = pull(uri).then((r) => {
+      answered.push('pull');
+      return r;
+    });
+    const hovered = server.hover(uri, { line: 0, character: 22 }).then((h) => {
+      answered.push('hover');
+      return h;
+    });
+    expect(hoverText(await hovered)).toContain('Paragraph 1**');
+    const report = await pulled;
+    expect(answered).toEqual(['hover', 'pull']);
+    expect('items' in report && report.items.length).toBeGreaterThan(1000);
+  });
+
+  it('stops checking when the client cancels its pull', async () => {
+    server = await startServer({ capabilities: pullingClient });
+    const uri = 'file:///large.md';
+    server.open(uri, large);
+    // Once the draft is open (a hover answered), the pull starts checking as soon as it comes.
+    await server.hover(uri, { line: 0, character: 22 });
+    const cancel = new CancellationTokenSource();
+    const pulled = pull(uri, undefined, cancel.token);
+    setTimeout(() => cancel.cancel(), 50);
+    await expect(pulled).rejects.toMatchObject({ code: LSPErrorCodes.ServerCancelled, data: { retriggerRequest: true } });
+    // Asked again, it finishes: the slices already checked are not lost.
+    expect((await pull(uri)).kind).toBe('full');
   });
 });
 

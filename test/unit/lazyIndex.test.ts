@@ -129,6 +129,26 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     );
   });
 
+  it('agrees with a full check when edits come between the slices of the first check', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { maxLength: 10 }), (initial, edits) => {
+        const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+        // Slices of a line or two: the first check is still under way at every edit.
+        const checker = new DraftChecker(corpus, 40);
+        for (const e of edits) {
+          checker.checkSome(draft, 0);
+          const before = draft.getText();
+          const start = Math.floor(e.at * before.length);
+          const end = Math.min(before.length, start + e.length);
+          draft.applyEdit(start, end, e.text);
+          checker.edited({ start, end, removed: before.slice(start, end), inserted: e.text }, draft.getText(), draft.lastReparsed);
+        }
+        expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('reads silencing comments again after an edit near one, without checking every citation again', () => {
     const body = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: CRP/43 §${(i % 27) + 1} and CRP/43 §99.`).join('\n\n');
     const initial = `${body}\n\n<!--  -->\nCRP/43 §98 here.\n\n${body}\n`;

@@ -355,17 +355,29 @@ export interface DraftEdit {
   inserted: string;
 }
 
+/**
+ * Characters of a draft checked per slice of a full check: some 5–10 ms of work. Between
+ * slices the server answers what came meanwhile (a hover on a draft just opened).
+ */
+export const CHECK_SLICE = 16 * 1024;
+
 /** Characters whose insertion or removal can turn prose into code, a comment or a link, or move lines. */
 const STRUCTURAL = /[`~<>[\]()\\\n\r\t]|crp-cite/;
 
 /**
  * A draft's findings, kept current across edits. Call `edited` for each edit as it
  * happens (with the text after it), `findings` when the result is wanted.
+ *
+ * A full check (a draft just opened, an edit that changed what is prose) goes slice by
+ * slice, from the top: `checkSome` does slices until a deadline, and edits made between
+ * two calls move what the slices before found, as they move finished findings.
  */
 export class DraftChecker {
   private findingsByStart: Finding[] = [];
   private suppressions: Suppressions | undefined;
   private needsFull = true;
+  /** A full check under way: what its slices found, and where the next one starts (a block's start). */
+  private full: { findings: Finding[]; checkedTo: number; checked: number } | undefined;
   /** Silencing comments may have changed since they were read. */
   private suppressionsStale = false;
   /** What edits since the last check touched, in current offsets. */
@@ -373,16 +385,22 @@ export class DraftChecker {
   /** Citations re-checked by the last call to `findings` (measurement and tests). */
   lastChecked = 0;
 
-  constructor(private corpus: Corpus) {}
-
-  setCorpus(corpus: Corpus): void {
-    this.corpus = corpus;
-    this.needsFull = true;
-  }
+  /** `slice`: characters per slice of a full check (tests use tiny ones). */
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly slice = CHECK_SLICE,
+  ) {}
 
   /** A whole-text replacement, or anything not described edit by edit. */
   reset(): void {
     this.needsFull = true;
+    this.full = undefined;
+    this.dirty = undefined;
+  }
+
+  /** Whether `findings` would have to check the whole draft, or what is left of it. */
+  get checkingAll(): boolean {
+    return this.needsFull;
   }
 
   /**
@@ -392,7 +410,7 @@ export class DraftChecker {
    * the whole draft: citations elsewhere are the ones checked before.
    */
   edited(edit: DraftEdit, textAfter: string, reparsed?: { start: number; end: number }): void {
-    if (this.needsFull) return;
+    if (this.needsFull && !this.full) return;
     const insertedEnd = edit.start + edit.inserted.length;
     const lineStart = textAfter.lastIndexOf('\n', edit.start - 1) + 1;
     const lineEnd = textAfter.indexOf('\n', insertedEnd);
@@ -408,13 +426,12 @@ export class DraftChecker {
     // (a fence, a code span, an indented block), or take it out.
     if (this.suppressions?.written && (atIndentation || /[`~\n\r]/.test(edit.removed + edit.inserted))) this.suppressionsStale = true;
     if (structural && !reparsed) {
-      this.needsFull = true;
-      this.dirty = undefined;
+      this.reset();
       return;
     }
     const delta = edit.inserted.length - (edit.end - edit.start);
     // In place: findings are the checker's own, and a draft may hold thousands of them.
-    const all = this.findingsByStart;
+    const all = this.full?.findings ?? this.findingsByStart;
     let kept = 0;
     for (const f of all) {
       if (f.citationEnd < edit.start) all[kept++] = f;
@@ -429,6 +446,8 @@ export class DraftChecker {
     all.length = kept;
     const mapStart = (x: number) => (x < edit.start ? x : x >= edit.end ? x + delta : edit.start);
     const mapEnd = (x: number) => (x <= edit.start ? x : x >= edit.end ? x + delta : insertedEnd);
+    // The slices to come read the edited text; what the edit touched before them is dirty.
+    if (this.full) this.full.checkedTo = mapStart(this.full.checkedTo);
     // Any edit can change a block's kind (`<div>` to `<8div>`): what the index parsed
     // again is what may hold different citations.
     const touched = reparsed
@@ -444,37 +463,44 @@ export class DraftChecker {
    * and move with later edits: convert them before the next call to `edited`. `lineOf` gives the current line of
    * an offset (the server has it already; without it, it is computed when needed).
    */
+  /**
+   * Goes on with the full check until it is done or `deadline` (`performance.now()`) has
+   * passed, slice by slice. Returns whether the full check is done.
+   */
+  checkSome(draft: DraftIndex, deadline: number, lineOf?: (offset: number) => number): boolean {
+    if (!this.needsFull) return true;
+    const text = draft.getText();
+    const full = (this.full ??= { findings: [], checkedTo: 0, checked: 0 });
+    while (full.checkedTo < text.length) {
+      const from = full.checkedTo;
+      // Whole blocks: a citation and its quotation are in one, or in two next to each other.
+      // (Past the last block, the blank lines after it: the slice's own end.)
+      const to = Math.max(Math.min(text.length, from + this.slice), draft.blockSpanAt(Math.min(text.length - 1, from + this.slice)).end);
+      const citations = draft.citationsIn(from, to).filter((c) => c.start >= from);
+      for (const c of citations) for (const f of checkAnyCitation(this.corpus, c)) full.findings.push(f);
+      for (const f of quotationFindings(draft, this.corpus, citations)) full.findings.push(f);
+      for (const u of draft.unreadIn(from, to)) if (u.start >= from) full.findings.push(unreadFinding(u));
+      full.checked += citations.length;
+      full.checkedTo = to;
+      if (performance.now() >= deadline) return false;
+    }
+    this.lastChecked = full.checked;
+    this.findingsByStart = byStart(full.findings);
+    this.full = undefined;
+    this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text), (offset) => draft.inCode(offset));
+    this.suppressionsStale = false;
+    this.needsFull = false;
+    return true;
+  }
+
   findings(draft: DraftIndex, lineOf?: (offset: number) => number): Finding[] {
     const text = draft.getText();
+    let checked = 0;
     if (this.needsFull) {
-      // Citation by citation, none kept (`forEachCitation`): as `checkCitations` does.
-      const findings: Finding[] = [];
-      let checked = 0;
-      // Quotations are looked for block by block: those of a block's citations, then the next's.
-      let block: Citation[] = [];
-      let blockEnd = -1;
-      const quotations = () => {
-        if (block.length > 0) for (const f of quotationFindings(draft, this.corpus, block)) findings.push(f);
-        block = [];
-      };
-      draft.forEachCitation((c) => {
-        checked++;
-        for (const f of checkAnyCitation(this.corpus, c)) findings.push(f);
-        if (c.start >= blockEnd) {
-          quotations();
-          blockEnd = draft.blockSpanAt(c.start).end;
-        }
-        block.push(c);
-      });
-      quotations();
-      for (const u of draft.unreadIn()) findings.push(unreadFinding(u));
-      this.lastChecked = checked;
-      this.findingsByStart = byStart(findings);
-      this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text), (offset) => draft.inCode(offset));
-      this.suppressionsStale = false;
-      this.needsFull = false;
-      this.dirty = undefined;
-    } else if (this.dirty) {
+      this.checkSome(draft, Number.POSITIVE_INFINITY, lineOf);
+      checked = this.lastChecked;
+    }
+    if (this.dirty) {
       // A citation may start on the line before (symbol, break, mark): re-check from there.
       const firstLineStart = text.lastIndexOf('\n', this.dirty.start - 1);
       const from = firstLineStart <= 0 ? 0 : text.lastIndexOf('\n', firstLineStart - 1) + 1;
@@ -493,7 +519,7 @@ export class DraftChecker {
         for (const c of draft.citationsIn(to + 1, shortFormsEnd)) if (c.start > to) citations.push(c);
         to = shortFormsEnd;
       }
-      this.lastChecked = citations.length;
+      checked += citations.length;
       const unread = draft.unreadIn(from, to + 1).filter((u) => u.end >= from && u.start <= to);
       const fresh = [...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around)];
       const kept = this.findingsByStart.filter((f) =>
@@ -501,9 +527,8 @@ export class DraftChecker {
       );
       this.findingsByStart = byStart([...kept, ...fresh]);
       this.dirty = undefined;
-    } else {
-      this.lastChecked = 0;
     }
+    this.lastChecked = checked;
     if (this.suppressionsStale) {
       this.suppressions = new Suppressions(text, lineOf ?? lineIndex(text), (offset) => draft.inCode(offset));
       this.suppressionsStale = false;

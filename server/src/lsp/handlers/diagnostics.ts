@@ -3,10 +3,18 @@
  * default 150 ms), or pulled when the client asks (`textDocument/diagnostic`, and
  * `workspace/diagnostic` for the workspace's files that are not open).
  *
- * A push always describes the document as it is when computed (computing is synchronous)
- * and carries that version, so a client never receives findings for text it no longer has.
+ * A push always describes the document as it is when computed and carries that version,
+ * so a client never receives findings for text it no longer has.
+ *
+ * Checking a whole draft (one just opened, or after an edit that changed what is prose)
+ * goes in slices of a few milliseconds (`checkSliced`): a hover or a keystroke that comes
+ * meanwhile is answered between two slices, not after the whole 5 MB. A pull the client
+ * cancels meanwhile stops there. A pull whose diagnostics are the ones the client has
+ * (the same result id, the same diagnostics) is answered `unchanged`: VS Code pulls after
+ * every keystroke, and most change nothing.
  */
 import {
+  type CancellationToken,
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -80,6 +88,8 @@ type Moves = 'none' | 'unknown' | { from: number; to: number; delta: number; lin
 
 interface DocumentState {
   generation: number;
+  /** The last pull's answer: its result id and diagnostics. */
+  pulled?: { resultId: string; items: readonly Diagnostic[] };
   /** The document version `moves` brings the last computed diagnostics to. */
   version: number;
   moves: Moves;
@@ -169,6 +179,19 @@ export interface DiagnosticsFeature {
   initialize(capabilities: ClientCapabilities, debounceMs: unknown): Partial<ServerCapabilities>;
 }
 
+/** How long a slice of checking may run before the server looks at its messages again. */
+const SLICE_MS = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Whether two diagnostics say the same (a finding re-checked after an edit nearby gives a new, equal one). */
+const sameDiagnostic = (a: Diagnostic, b: Diagnostic) =>
+  a === b || (a.code === b.code && a.message === b.message && a.severity === b.severity && samePosition(a.range.start, b.range.start) && samePosition(a.range.end, b.range.end));
+
+const sameItems = (a: readonly Diagnostic[], b: readonly Diagnostic[]) => a.length === b.length && a.every((d, k) => sameDiagnostic(d, b[k]!));
+
+let resultIds = 0;
+
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
   const { connection } = ctx;
   const checkers = new Map<string, DraftChecker>();
@@ -208,10 +231,27 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     return findings.map((f) => publishedDiagnostic(f, doc, ctx, moves, lineAfterEdits, generation));
   };
 
-  const publish = (uri: string): void => {
+  /**
+   * The document as it is once its checker has checked it whole, slice by slice, letting
+   * other messages through between slices; undefined when it was closed meanwhile or
+   * `token` was cancelled.
+   */
+  const checkSliced = async (uri: string, token?: CancellationToken): Promise<OpenDocument | undefined> => {
+    for (;;) {
+      const doc = ctx.documents.get(uri);
+      if (!doc || token?.isCancellationRequested) return undefined;
+      if (!ctx.diagnosticsEnabled || doc.oversized) return doc;
+      const checker = checkerOf(doc);
+      if (checker.checkSome(doc.draft, performance.now() + SLICE_MS, (offset) => doc.positionAt(offset).line)) return doc;
+      await nextTurn();
+    }
+  };
+
+  const publish = async (uri: string): Promise<void> => {
     timers.delete(uri);
-    const doc = ctx.documents.get(uri);
-    if (!doc) return;
+    const doc = await checkSliced(uri);
+    // A newer push is on its way (an edit came while this one was checking).
+    if (!doc || timers.has(uri)) return;
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(doc) });
   };
 
@@ -219,7 +259,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
   const schedule = (uri: string, delay: number, immediate = delay === 0): void => {
     if (pull) return;
     cancel(uri);
-    timers.set(uri, immediate ? setImmediate(() => publish(uri)) : setTimeout(() => publish(uri), delay));
+    timers.set(uri, immediate ? setImmediate(() => void publish(uri)) : setTimeout(() => void publish(uri), delay));
   };
 
   const cancel = (uri: string): void => {
@@ -242,9 +282,20 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
   ctx.onLanguageChange(republishAll);
   ctx.onDiagnosticsEnabledChange(republishAll);
 
-  connection.languages.diagnostics.on(({ textDocument }) => {
-    const doc = ctx.documents.get(textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: doc ? diagnosticsOf(doc) : [] };
+  connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, token) => {
+    const doc = await checkSliced(textDocument.uri, token);
+    if (token.isCancellationRequested) {
+      // VS Code pulls again when the document changes; asked again for this version otherwise.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    }
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = diagnosticsOf(doc);
+    const state = stateOf(doc);
+    if (state.pulled && state.pulled.resultId === previousResultId && sameItems(state.pulled.items, items)) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: state.pulled.resultId };
+    }
+    state.pulled = { resultId: String(++resultIds), items };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: state.pulled.resultId, items };
   });
 
   connection.languages.diagnostics.onWorkspace(async (_params, token) => {
