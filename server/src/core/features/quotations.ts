@@ -59,7 +59,6 @@ export type QuotationCheck =
 
 /** Opening mark → closing mark. `"` closes itself. */
 const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"' };
-const QUOTE_CHARACTERS = /["“„«‘]/;
 /** Where a sentence ends between a quotation and a citation: they do not belong together. */
 const SENTENCE_END = /[.!?;](?=\s|$)|\n[ \t>]*\n/;
 
@@ -209,33 +208,54 @@ export function blockQuotation(text: string, citation: Citation, inCode: (offset
   return above.length > 0 && !cites(above[above.length - 1]!) ? blockQuote(text, above, citation) : undefined;
 }
 
-/** Whether a block (and the lines around it) may hold a quotation: quotation marks, or a block quote. */
-const MAY_QUOTE = /["“„«‘]|(?:^|\n)[ \t]{0,3}>/;
+/** A block quote's line (a `>` in the first four columns), from an offset on (sticky: no slice). */
+const QUOTE_LINE_AT = /[ \t]{0,3}>/y;
+
+/** Whether `[from, to)` of `text` has a line that starts a block quote. */
+function hasQuoteLine(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; ) {
+    QUOTE_LINE_AT.lastIndex = at;
+    if (QUOTE_LINE_AT.test(text)) return true;
+    const next = text.indexOf('\n', at);
+    if (next < 0) return false;
+    at = next + 1;
+  }
+  return false;
+}
+
+const OPENING = new Set(Object.keys(CLOSING).map((mark) => mark.charCodeAt(0)));
+
+/** Whether `[from, to)` of `text` holds a quotation mark that may open a quotation. */
+function hasQuoteMark(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (OPENING.has(text.charCodeAt(at))) return true;
+  return false;
+}
 
 /**
  * Every quotation of `citations` (in order, document offsets) in `draft`: those in
- * quotation marks in their blocks, and the block quotes next to them.
+ * quotation marks in their blocks, and the block quotes next to them. Blocks are looked
+ * through only for what they hold: most have neither quotation marks nor a block quote.
  */
 export function quotationsOf(draft: DraftIndex, citations: readonly Citation[]): Quotation[] {
   const text = draft.getText();
   const out: Quotation[] = [];
-  let block: { start: number; end: number; mayQuote: boolean } | undefined;
+  let block: { start: number; end: number; blockQuote: boolean } | undefined;
   for (const [k, citation] of citations.entries()) {
     if (!block || citation.start >= block.end) {
       const span = draft.blockSpanAt(citation.start);
       // The block, and a line on each side: a block quote may stand just before or after it.
       const before = text.lastIndexOf('\n', span.start - 2);
       const after = text.indexOf('\n', span.end + 1);
-      const around = text.slice(Math.max(0, before, span.start - LINE_REACH), after < 0 ? text.length : Math.min(after, span.end + LINE_REACH));
-      block = { ...span, mayQuote: MAY_QUOTE.test(around) };
-      if (block.mayQuote && QUOTE_CHARACTERS.test(text.slice(span.start, span.end))) {
+      const aroundStart = Math.max(0, before + 1, span.start - LINE_REACH);
+      block = { ...span, blockQuote: hasQuoteLine(text, aroundStart, after < 0 ? text.length : Math.min(after, span.end + LINE_REACH)) };
+      if (hasQuoteMark(text, span.start, span.end)) {
         const { prose, start } = draft.proseAround(citation.start);
         let last = k;
         while (last + 1 < citations.length && citations[last + 1]!.start < span.end) last++;
         out.push(...inlineQuotations(prose, start, citations.slice(k, last + 1)));
       }
     }
-    if (!block.mayQuote) continue;
+    if (!block.blockQuote) continue;
     const quote = blockQuotation(
       text,
       citation,
@@ -483,7 +503,8 @@ export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): 
   // Most hovers off a citation are on plain prose: no quotation mark or block quote near
   // the cursor, nothing to look for (a block may be a 5 MB single line).
   const text = draft.getText();
-  if (!MAY_QUOTE.test(text.slice(Math.max(0, offset - LINE_REACH), offset + LINE_REACH))) return undefined;
+  const near = { from: Math.max(0, offset - LINE_REACH), to: Math.min(text.length, offset + LINE_REACH) };
+  if (!hasQuoteMark(text, near.from, near.to) && !hasQuoteLine(text, near.from, near.to)) return undefined;
   const span = draft.blockSpanAt(offset);
   // The blocks on each side too: a block quote's citation may stand just before or after it.
   const from = span.start === 0 ? 0 : draft.blockSpanAt(span.start - 1).start;
