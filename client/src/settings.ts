@@ -1,18 +1,16 @@
 /**
- * The extension's settings, checked and resolved. Pure (no `vscode` import) so the rules
- * — `auto` means VS Code's display language, anything invalid falls back to its default
- * with a warning — are unit-tested without an editor.
+ * The extension's settings, checked and resolved by the schema the server uses too
+ * (server/src/settings.ts): `auto` means VS Code's display language, anything invalid
+ * falls back to its default with a warning. Pure (no `vscode` import), so the rules are
+ * unit-tested without an editor.
  */
-import { CITATION_STYLES, DEFAULT_MAX_DOCUMENT_SIZE, SERVER_LANGUAGES, type CitationStyle, type ServerLanguage } from '../../server/src/protocol';
-
-export const LANGUAGE_SETTINGS = ['auto', ...SERVER_LANGUAGES] as const;
-export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+import { readSetting, resolveLanguage, SETTINGS, type CitationStyle, type Language, type LanguageSetting, type SettingProblem } from '../../server/src/settings';
 
 export interface Settings {
   /** What the writer chose: `auto`, `en`, `fr` or `es`. */
   languageSetting: LanguageSetting;
   /** The language in effect, `auto` resolved. */
-  language: ServerLanguage;
+  language: Language;
   diagnostics: boolean;
   citationStyle: CitationStyle;
   /** Drafts longer than this (in characters) are indexed only around the cursor. */
@@ -27,41 +25,17 @@ export interface RawSettings {
   maxDocumentSize?: unknown;
 }
 
-/** A setting whose value was not valid; reported to the writer in their language. */
-export interface SettingProblem {
-  setting: string;
-  value: string;
-  fallback: string;
-}
-
-/** `fr-CA` → `fr`; `pt-br` or anything unsupported → `en`. */
-export function displayLanguageToServerLanguage(displayLanguage: string | undefined): ServerLanguage {
-  const base = (displayLanguage ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return (SERVER_LANGUAGES as readonly string[]).includes(base) ? (base as ServerLanguage) : 'en';
-}
-
-/** The language in effect: the setting, or for `auto` VS Code's display language. */
-export function chooseLanguage(setting: LanguageSetting, displayLanguage: string | undefined): ServerLanguage {
-  return setting === 'auto' ? displayLanguageToServerLanguage(displayLanguage) : setting;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
-}
-
 export function resolveSettings(raw: RawSettings, displayLanguage: string | undefined): { settings: Settings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
-  const check = <T>(setting: string, value: unknown, valid: (v: unknown) => v is T, fallback: T): T => {
-    if (value === undefined || valid(value)) return value === undefined ? fallback : (value as T);
-    problems.push({ setting, value: JSON.stringify(value) ?? String(value), fallback: String(fallback) });
-    return fallback;
-  };
-  const languageSetting = check('crpCite.language', raw.language, (v): v is LanguageSetting => oneOf(v, LANGUAGE_SETTINGS), 'auto' as LanguageSetting);
-  const diagnostics = check('crpCite.diagnostics.enable', raw.diagnosticsEnable, (v): v is boolean => typeof v === 'boolean', true);
-  const citationStyle = check('crpCite.citationStyle', raw.citationStyle, (v): v is CitationStyle => oneOf(v, CITATION_STYLES), 'section' as CitationStyle);
-  const maxDocumentSize = check('crpCite.maxDocumentSize', raw.maxDocumentSize, (v): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0, DEFAULT_MAX_DOCUMENT_SIZE);
+  const languageSetting = readSetting(SETTINGS.language, raw.language, problems) ?? SETTINGS.language.fallback;
   return {
-    settings: { languageSetting, language: chooseLanguage(languageSetting, displayLanguage), diagnostics, citationStyle, maxDocumentSize },
+    settings: {
+      languageSetting,
+      language: resolveLanguage(languageSetting, displayLanguage),
+      diagnostics: readSetting(SETTINGS.diagnostics, raw.diagnosticsEnable, problems) ?? SETTINGS.diagnostics.fallback,
+      citationStyle: readSetting(SETTINGS.citationStyle, raw.citationStyle, problems) ?? SETTINGS.citationStyle.fallback,
+      maxDocumentSize: readSetting(SETTINGS.maxDocumentSize, raw.maxDocumentSize, problems) ?? SETTINGS.maxDocumentSize.fallback,
+    },
     problems,
   };
 }

@@ -6,7 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { loadCorpus, defaultDataFolder, problemMessage } from './core/load';
-import { toLanguage, translator } from './i18n';
+import { translator } from './i18n';
+import { toLanguage } from './settings';
 import { COMMANDS, type CliContext } from './cli/commands';
 import { runCheckWorker } from './cli/parallel';
 

@@ -7,17 +7,10 @@ import en from '../../locales/en.json';
 import es from '../../locales/es.json';
 import fr from '../../locales/fr.json';
 
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from './settings';
 
 /** A translation function: `t('hover.paragraph', { number: 6 })`. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-/** `fr-CA` → `fr`; anything unsupported → English. */
-export function toLanguage(locale: string | undefined | null): Language {
-  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
-  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
-}
 
 const instances = new Map<Language, i18n>();
 

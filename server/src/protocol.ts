@@ -8,17 +8,7 @@
  * records keyed by the paragraph number as a string, because JSON objects have string keys.
  */
 import { NotificationType, RequestType, type Position } from 'vscode-languageserver-protocol';
-
-/** How an inserted citation names paragraphs: `§6`, `para. 6`, or the UI language's word. */
-export const CITATION_STYLES = ['section', 'para', 'local'] as const;
-export type CitationStyle = (typeof CITATION_STYLES)[number];
-
-/** `crpCite.maxDocumentSize` by default: 10 Mi characters, twice the benchmark's largest draft. */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
-
-/** The languages the server speaks. */
-export const SERVER_LANGUAGES = ['en', 'fr', 'es'] as const;
-export type ServerLanguage = (typeof SERVER_LANGUAGES)[number];
+import type { CitationStyle, Language } from './settings';
 
 // --- crpCite/outline -------------------------------------------------------------------
 
@@ -171,7 +161,7 @@ export const AnnexRequest = new RequestType<AnnexParams, AnnexText | null, void>
 
 export interface ClientSettings {
   /** Already resolved by the client: `auto` becomes VS Code's display language. */
-  language: ServerLanguage;
+  language: Language;
   /** Whether the server publishes diagnostics. */
   diagnostics: boolean;
   /** How the style quick fix writes citations (`crpCite.citationStyle`). */

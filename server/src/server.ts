@@ -3,7 +3,6 @@
  * No citation logic lives here; see core/ for that and lsp/handlers/ for the glue.
  */
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
-import type { Corpus } from './core/corpus';
 import { TRIGGER_CHARACTERS } from './core/features/completion';
 import { defaultDataFolder, loadCorpus } from './core/load';
 import { ServerContext, type InitializationOptions } from './lsp/context';
@@ -13,22 +12,16 @@ import { reportCorpusProblems } from './lsp/handlers/corpusProblems';
 import { registerPanel } from './lsp/handlers/panel';
 import { applySettings, registerSettings, warnInvalidSetting } from './lsp/handlers/settings';
 import { DEFAULT_DEBOUNCE_MS, isDebounce, registerDiagnostics } from './lsp/handlers/diagnostics';
-import { toLanguage } from './i18n';
+import { toLanguage } from './settings';
 import { CODE_ACTION_KINDS, registerCodeActions } from './lsp/handlers/codeActions';
 import { registerReferences } from './lsp/handlers/references';
 import { registerSymbols } from './lsp/handlers/symbols';
 import { registerWorkspace } from './lsp/handlers/workspace';
 
-export interface ServerOptions {
-  /** Loads the corpus; tests pass a fixed one. */
-  loadCorpus?: (folder: string) => Corpus;
-}
-
-export function startServer(connection: Connection, options: ServerOptions = {}): ServerContext {
-  const load = options.loadCorpus ?? loadCorpus;
+export function startServer(connection: Connection): ServerContext {
   let dataFolder = defaultDataFolder();
   // Loaded on first use: validating the data is the largest part of start-up otherwise.
-  const ctx = new ServerContext(connection, () => load(dataFolder));
+  const ctx = new ServerContext(connection, () => loadCorpus(dataFolder));
   const diagnostics = registerDiagnostics(ctx);
   const references = registerReferences(ctx);
   const workspace = registerWorkspace(ctx);
@@ -44,11 +37,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (init.settings && typeof init.settings === 'object') applySettings(ctx, init.settings);
     if (typeof init.dataPath === 'string' && init.dataPath !== '') {
       dataFolder = init.dataPath;
-      ctx.corpus = load(dataFolder);
+      ctx.corpus = loadCorpus(dataFolder);
     }
     const debounce: unknown = init.diagnosticsDebounceMs;
     if (debounce !== undefined && debounce !== null && !isDebounce(debounce)) {
-      warnInvalidSetting(ctx, 'diagnosticsDebounceMs', debounce, String(DEFAULT_DEBOUNCE_MS));
+      warnInvalidSetting(ctx, { setting: 'diagnosticsDebounceMs', value: JSON.stringify(debounce) ?? String(debounce), fallback: String(DEFAULT_DEBOUNCE_MS) });
     }
     const diagnosticCapabilities = diagnostics.initialize(params.capabilities ?? {}, debounce);
     references.initialize(params.capabilities ?? {});

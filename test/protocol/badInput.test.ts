@@ -133,6 +133,11 @@ describe('invalid settings', () => {
     await waitFor(() => warnings().length >= 6);
     expect(warnings()[5]).toBe('Le paramètre crpCite.language a une valeur non valide (["en"]) ; « fr » est utilisé à la place.');
     expect(hoverText(await server.hover('file:///draft.md', { line: 0, character: 13 }))).toContain('Paragraphe 6');
+    // `auto`, valid in VS Code's settings, is valid in any editor's: the editor's locale.
+    void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { crpCite: { language: 'es' } } });
+    void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { crpCite: { language: 'auto' } } });
+    expect(hoverText(await server.hover('file:///draft.md', { line: 0, character: 13 }))).toContain('Paragraphe 6');
+    expect(warnings()).toHaveLength(6);
     expect(server.process.exitCode).toBeNull();
   });
 });

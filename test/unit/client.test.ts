@@ -10,7 +10,8 @@ import { contentSecurityPolicy, escapeHtml, makeNonce, panelHtml } from '../../c
 import { parseTargetArgument, parseWebviewMessage } from '../../client/src/panel/messages';
 import { fill, highlight, matchParagraph, parseQuery, richText } from '../../client/src/panel/media/search';
 import { countsView, panelStrings } from '../../client/src/panel/viewModel';
-import { chooseLanguage, displayLanguageToServerLanguage, resolveSettings } from '../../client/src/settings';
+import { resolveSettings } from '../../client/src/settings';
+import { resolveLanguage, toLanguage } from '../../server/src/settings';
 import { formatCitation } from '../../server/src/core/features/citationText';
 import { citedPassageAt, countCitations, firstCitationOffsets, outlineOf } from '../../server/src/core/features/outline';
 import { loadCorpus } from '../../server/src/core/load';
@@ -24,12 +25,12 @@ const outline: Outline = { ...outlineOf(paper), renderingUri: 'file:///crp-43.md
 
 describe('settings and locale choice', () => {
   it('auto follows VS Code’s display language, falling back to English', () => {
-    expect(chooseLanguage('auto', 'fr')).toBe('fr');
-    expect(chooseLanguage('auto', 'es-419')).toBe('es');
-    expect(chooseLanguage('auto', 'zh-cn')).toBe('en');
-    expect(chooseLanguage('auto', undefined)).toBe('en');
-    expect(chooseLanguage('fr', 'es')).toBe('fr');
-    expect(displayLanguageToServerLanguage('FR_ca')).toBe('fr');
+    expect(resolveLanguage('auto', 'fr')).toBe('fr');
+    expect(resolveLanguage('auto', 'es-419')).toBe('es');
+    expect(resolveLanguage('auto', 'zh-cn')).toBe('en');
+    expect(resolveLanguage('auto', undefined)).toBe('en');
+    expect(resolveLanguage('fr', 'es')).toBe('fr');
+    expect(toLanguage('FR_ca')).toBe('fr');
   });
 
   it('uses the defaults when nothing is set', () => {

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { citationLinks, lineFragment, targetHref, type PreviewContext } from '../../client/src/preview/citationLinks';
 import { BROKEN_CLASS, CARD_ATTRIBUTE, LINK_CLASS, type CardEntry } from '../../client/src/preview/shared';
 import { defaultDataFolder, loadCorpus } from '../../server/src/core/load';
-import { translator, type Language } from '../../server/src/i18n';
+import { translator } from '../../server/src/i18n';
+import type { Language } from '../../server/src/settings';
 
 const root = join(__dirname, '..', '..');
 const corpus = loadCorpus(defaultDataFolder());

@@ -13,7 +13,7 @@ import { definition } from '../../server/src/core/features/definition';
 import { complete } from '../../server/src/core/features/completion';
 import { targetAt } from '../../server/src/core/grammar';
 import { translator } from '../../server/src/i18n';
-import { escapeHtml } from '../../server/src/core/features/render';
+import { escapeMarkdown } from '../../server/src/core/features/render';
 import { DocumentStore } from '../../server/src/lsp/documents';
 
 const corpus = loadCorpus(resolve(__dirname, '../../data/documents'));
@@ -165,7 +165,7 @@ describe('the data’s text in hovers', () => {
     const piece = fc.oneof(fc.string(), fc.constantFrom('<script>', '<img src=x onerror=a()>', '[x](command:q)', '![i](https://t/p.png)', '&lt;', '<https://ok.example/a>', '<javascript:a()>', '\\[', ']('));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
-        const out = escapeHtml(text).replace(/<https?:\/\/[^\s<>]+>/g, '');
+        const out = escapeMarkdown(text).replace(/<https?:\/\/[^\s<>]+>/g, '');
         expect(out).not.toMatch(/[<>]/);
         expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
         // Every bracket is escaped: no `[text](target)` or `![alt](src)` can form.

@@ -218,6 +218,36 @@ export const MARKS: readonly MarkSpelling[] = [
 ];
 
 /**
+ * The marks crp-cite writes (an inserted citation, the style rewrite, quick fixes), per
+ * citation style, singular and plural: `§`, UN English `para.`, or the writer's language's
+ * own abbreviation (`local`; French writes `par.` for one paragraph and for several).
+ * Spellings of `MARKS`, so that what is written is read again (checked below).
+ */
+export type WrittenStyle = 'section' | 'para' | 'local';
+export const WRITTEN_MARKS: {
+  readonly section: WrittenMarks;
+  readonly para: WrittenMarks;
+  readonly local: Readonly<Record<WriterLanguage, WrittenMarks>>;
+} = {
+  section: { one: '§', many: '§§' },
+  para: { one: 'para.', many: 'paras.' },
+  local: { en: { one: 'para.', many: 'paras.' }, fr: { one: 'par.', many: 'par.' }, es: { one: 'párr.', many: 'párrs.' } },
+};
+export interface WrittenMarks {
+  one: string;
+  many: string;
+}
+
+/** The marks a style writes in `language`. */
+export function writtenMarks(style: WrittenStyle, language: WriterLanguage): WrittenMarks {
+  return style === 'local' ? WRITTEN_MARKS.local[language] : WRITTEN_MARKS[style];
+}
+
+for (const marks of [WRITTEN_MARKS.section, WRITTEN_MARKS.para, ...Object.values(WRITTEN_MARKS.local)]) {
+  for (const text of [marks.one, marks.many]) if (!MARKS.some((m) => m.text === text)) throw new Error(`written mark ${text} is not one the grammar reads`);
+}
+
+/**
  * Short forms that stand for the last paper cited (`Ibid., para. 7`). `alone`: the form
  * may be written without a reference, repeating the last citation (`Ibid.`); `id.` is
  * too short a word to be read alone.

@@ -4,10 +4,10 @@
  */
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
-import { toLanguage, translator, type Language, type Translate } from '../i18n';
+import { translator, type Translate } from '../i18n';
+import type { CitationStyle, Language } from '../settings';
 import { DocumentStore } from './documents';
 import { WorkspaceIndex } from './workspaceIndex';
-import { CITATION_STYLES, type CitationStyle } from '../protocol';
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
@@ -71,8 +71,7 @@ export class ServerContext {
     return this.translate;
   }
 
-  setLanguage(locale: string | undefined): void {
-    const language = toLanguage(locale);
+  setLanguage(language: Language): void {
     if (language === this.currentLanguage) return;
     this.currentLanguage = language;
     this.translate = translator(language);
@@ -110,8 +109,8 @@ export class ServerContext {
     return this.style;
   }
 
-  setCitationStyle(style: unknown): void {
-    if (typeof style === 'string' && (CITATION_STYLES as readonly string[]).includes(style)) this.style = style as CitationStyle;
+  setCitationStyle(style: CitationStyle): void {
+    this.style = style;
   }
 
   /** `crpCite.maxDocumentSize`: documents crossing the new limit are re-indexed or dropped, and their diagnostics redone. */

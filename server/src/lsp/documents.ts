@@ -12,9 +12,7 @@ import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, Position, 
 import { DraftIndex } from '../core/markdown';
 import type { DraftEdit } from '../core/features/diagnostics';
 
-import { DEFAULT_MAX_DOCUMENT_SIZE } from '../protocol';
-
-export { DEFAULT_MAX_DOCUMENT_SIZE };
+import { DEFAULT_MAX_DOCUMENT_SIZE } from '../settings';
 
 /** How far from the cursor an oversized document is indexed, each way. */
 const WINDOW = 64 * 1024;
@@ -89,6 +87,17 @@ export class OpenDocument {
 
   rangeOf(start: number, end: number): Range {
     return { start: this.text.positionAt(start), end: this.text.positionAt(end) };
+  }
+
+  /**
+   * The one way from a request's position to the core and back: the index to ask (the
+   * draft's, or the part of it around `position`), the offset there, and the range in
+   * this document of offsets `[start, end)` of that index.
+   */
+  at(position: Position): { draft: DraftIndex; offset: number; rangeOf(start: number, end: number): Range } {
+    const offset = this.offsetAt(position);
+    const { draft, base } = this.draftAround(offset);
+    return { draft, offset: offset - base, rangeOf: (start, end) => this.rangeOf(base + start, base + end) };
   }
 }
 

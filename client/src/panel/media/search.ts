@@ -4,6 +4,8 @@
  * `2` finds 2 and 20–27) and its whole text (lead-in, sub-paragraphs, footnotes) holds
  * every word, ignoring case and accents. Also splits text into segments for highlighting.
  */
+import { foldAccents } from '../../../../server/src/core/fold';
+import { markSpelling } from '../../../../server/src/core/grammar';
 import type { OutlineParagraph } from '../../../../server/src/protocol';
 
 export interface Query {
@@ -20,17 +22,6 @@ export interface Segment {
   em: boolean;
 }
 
-/** Lower case without accents, one output character per input code unit where possible. */
-function foldChar(c: string): string {
-  return c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-export function fold(text: string): string {
-  let out = '';
-  for (const c of text) out += foldChar(c);
-  return out;
-}
-
 /** `CRP/43 §6 human rights` → numbers [6], words [human, rights]; the symbol and marks are ignored. */
 export function parseQuery(input: string): Query {
   const numbers: string[] = [];
@@ -42,7 +33,8 @@ export function parseQuery(input: string): Query {
     if (token === '') continue;
     const number = /^(\d+)(?:\([a-z]\))?$/.exec(token);
     if (number) numbers.push(String(Number(number[1])));
-    else if (!/^(?:paras?|par|parr|párrs?|paragraphes?|párrafos?)\.?$/i.test(token)) words.push(fold(token));
+    // A mark the grammar reads (`para.`, `párrafos`) says nothing about which paragraph.
+    else if (!markSpelling(token)) words.push(foldAccents(token));
   }
   return { numbers, words };
 }
@@ -63,9 +55,9 @@ export function matchParagraph(p: OutlineParagraph, query: Query): ParagraphMatc
   const none: ParagraphMatch = { matches: false, subParagraphs: [], footnotes: [] };
   if (query.numbers.length > 0 && !query.numbers.some((n) => String(p.number).startsWith(n))) return none;
   const notes = [...p.footnotes, ...p.subParagraphs.flatMap((s) => s.footnotes)];
-  const whole = fold([p.text, ...p.subParagraphs.map((s) => s.text), ...notes.map((f) => f.text)].join('\n'));
+  const whole = foldAccents([p.text, ...p.subParagraphs.map((s) => s.text), ...notes.map((f) => f.text)].join('\n'));
   if (!query.words.every((w) => whole.includes(w))) return none;
-  const has = (text: string) => query.words.length > 0 && query.words.some((w) => fold(text).includes(w));
+  const has = (text: string) => query.words.length > 0 && query.words.some((w) => foldAccents(text).includes(w));
   return {
     matches: true,
     subParagraphs: p.subParagraphs.filter((s) => has(s.text)).map((s) => s.letter),
@@ -80,7 +72,7 @@ export function highlight(text: string, words: readonly string[]): Array<{ text:
   const origin: number[] = [];
   for (let i = 0; i < text.length; ) {
     const c = String.fromCodePoint(text.codePointAt(i)!);
-    const f = foldChar(c);
+    const f = foldAccents(c);
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
     i += c.length;

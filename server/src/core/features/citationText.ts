@@ -5,22 +5,20 @@
  *   para     CRP/43, para. 6(a)
  *   local    the UI language's own word: para. (en), par. (fr), párr. (es)
  *
- * The marks are the grammar's own spellings (grammar.ts MARKS), so whatever is inserted
- * is found again as a citation.
+ * The marks are the grammar's written ones (grammar.ts WRITTEN_MARKS), so whatever is
+ * inserted is found again as a citation.
  */
-import type { CitationStyle, ServerLanguage } from '../../protocol';
-
-const LOCAL_MARK: Record<ServerLanguage, string> = { en: 'para.', fr: 'par.', es: 'párr.' };
+import type { CitationStyle, Language } from '../../settings';
+import { writtenMarks } from '../grammar';
 
 export function formatCitation(
   symbol: string,
   paragraph: number,
   subParagraph: string | undefined,
   style: CitationStyle,
-  language: ServerLanguage,
+  language: Language,
 ): string {
   const reference = subParagraph ? `${paragraph}(${subParagraph})` : String(paragraph);
-  if (style === 'section') return `${symbol} §${reference}`;
-  const mark = style === 'para' ? 'para.' : LOCAL_MARK[language];
-  return `${symbol}, ${mark} ${reference}`;
+  const mark = writtenMarks(style, language).one;
+  return style === 'section' ? `${symbol} ${mark}${reference}` : `${symbol}, ${mark} ${reference}`;
 }

@@ -9,13 +9,14 @@
  * and "IRIS" or "recruitment" for much.
  */
 import type { Corpus, Paper, Paragraph } from '../corpus';
-import { matchMark, paragraphOf, type Citation, type CitationItem, type Reference } from '../grammar';
+import { matchMark, paragraphOf, writtenMarks, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
-import type { CitationStyle, ServerLanguage } from '../../protocol';
+import type { CitationStyle, Language } from '../../settings';
 import { CODES, checkCitations, itemText, quotationFinding, referenceText, unreadFinding, type Finding, type Translate } from './diagnostics';
 import { quotationAt, type Quotation, type QuotationCheck } from './quotations';
 import { referenceLabel } from '../resolve';
 import { firstWords } from './render';
+import { foldAccents } from '../fold';
 
 export interface SpanEdit {
   start: number;
@@ -40,7 +41,7 @@ const STOP_WORDS = new Set(
 );
 
 function words(text: string): string[] {
-  return (text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [])
+  return (foldAccents(text).match(/[a-z0-9]+/g) ?? [])
     .filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
     .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
 }
@@ -278,16 +279,9 @@ export function quickFixes(draft: DraftIndex, corpus: Corpus, start: number, end
   return actions;
 }
 
-const LOCAL_MARKS: Record<ServerLanguage, { one: string; many: string }> = {
-  en: { one: 'para.', many: 'paras.' },
-  fr: { one: 'par.', many: 'par.' },
-  es: { one: 'párr.', many: 'párrs.' },
-};
-
 /** The mark a style writes, singular and plural, and what goes between the symbol and it. */
-export function styleMarks(style: CitationStyle, language: ServerLanguage): { one: string; many: string; before: string } {
-  if (style === 'section') return { one: '§', many: '§§', before: ' ' };
-  return { ...(style === 'para' ? { one: 'para.', many: 'paras.' } : LOCAL_MARKS[language]), before: ', ' };
+export function styleMarks(style: CitationStyle, language: Language): { one: string; many: string; before: string } {
+  return { ...writtenMarks(style, language), before: style === 'section' ? ' ' : ', ' };
 }
 
 /**
@@ -312,7 +306,7 @@ function markBetween(text: string, from: number, to: number): number | undefined
  * 9)` keeps its parenthesis. Footnote citations keep their words; a letter written in
  * capitals (`§5(B)`) is written small.
  */
-export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: CitationStyle, language: ServerLanguage, t: Translate): CodeActionResult | undefined {
+export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: CitationStyle, language: Language, t: Translate): CodeActionResult | undefined {
   const marks = styleMarks(style, language);
   const text = draft.getText();
   const edits: SpanEdit[] = [];

@@ -15,7 +15,7 @@ import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from '../corpus
 import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, markSpelling, matchMark, type Mark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
-import { escapeHtml, firstWords, renderFootnote, renderPassage } from './render';
+import { escapeMarkdown, firstWords, renderFootnote, renderPassage } from './render';
 
 export type CompletionKind = 'paragraph' | 'subParagraph' | 'footnote' | 'symbol';
 
@@ -323,7 +323,7 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
 }
 
 function paperSummary(p: Paper): string {
-  return `**${p.symbol}** — ${escapeHtml(p.data.title)}\n\n${escapeHtml(p.data.category)} · ${escapeHtml(p.data.languageNote)} · ${p.data.date}`;
+  return `**${p.symbol}** — ${escapeMarkdown(p.data.title)}\n\n${escapeMarkdown(p.data.category)} · ${escapeMarkdown(p.data.languageNote)} · ${p.data.date}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Corpus } from '../corpus';
 import type { DraftIndex } from '../markdown';
 import { referenceLabel, targetUnderCursor } from '../resolve';
 import type { Translate } from '../../i18n';
-import { escapeHtml, renderCovered } from './render';
+import { escapeMarkdown, renderCovered } from './render';
 import { quotationAt, type QuotationCheck } from './quotations';
 import type { Paper } from '../corpus';
 
@@ -33,8 +33,8 @@ function quotationMarkdown(paper: Paper, check: QuotationCheck, t: Translate): s
       if (!check.closest) return t('hover.quoteNotFound', { symbol: paper.symbol });
       const { passage, changes } = check.closest;
       // The paper's words as they stand, with the quotation's differences marked in them.
-      const marked = changes.map((c) => (c.kind === 'same' ? escapeHtml(c.words) : c.kind === 'added' ? `~~${escapeHtml(c.words)}~~` : `**${escapeHtml(c.words)}**`)).join(' ');
-      return [t('hover.quoteClosest', { symbol: paper.symbol, reference: referenceLabel(passage) }), '', `> ${escapeHtml(check.closest.words)}`, '', marked, '', `*${t('hover.quoteLegend')}*`].join('\n');
+      const marked = changes.map((c) => (c.kind === 'same' ? escapeMarkdown(c.words) : c.kind === 'added' ? `~~${escapeMarkdown(c.words)}~~` : `**${escapeMarkdown(c.words)}**`)).join(' ');
+      return [t('hover.quoteClosest', { symbol: paper.symbol, reference: referenceLabel(passage) }), '', `> ${escapeMarkdown(check.closest.words)}`, '', marked, '', `*${t('hover.quoteLegend')}*`].join('\n');
     }
   }
 }

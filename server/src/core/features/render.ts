@@ -13,7 +13,8 @@
 import type { Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
 import type { Translate } from '../../i18n';
 
-export function escapeHtml(text: string): string {
+/** The data's text, safe as Markdown in a hover (no HTML, no link, no image): see above. */
+export function escapeMarkdown(text: string): string {
   return text
     .split(/(<https?:\/\/[^\s<>]+>)/)
     .map((part, i) =>
@@ -29,7 +30,7 @@ export function escapeHtml(text: string): string {
  */
 function footnotesBlock(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string[] {
   return paper
-    .footnotesOf(paragraph.number, sub?.letter).map((f) => `${escapeHtml(f.marker)} *${t('hover.footnote', { number: f.number })}* — ${escapeHtml(f.text)}`);
+    .footnotesOf(paragraph.number, sub?.letter).map((f) => `${escapeMarkdown(f.marker)} *${t('hover.footnote', { number: f.number })}* — ${escapeMarkdown(f.text)}`);
 }
 
 /** A paragraph (with all its sub-paragraphs) or one sub-paragraph, titled, with its footnotes. */
@@ -55,12 +56,12 @@ function renderPassageNow(paper: Paper, paragraph: Paragraph, sub: SubParagraph 
     ? t('hover.subParagraph', { number: paragraph.number, letter: sub.letter })
     : t('hover.paragraph', { number: paragraph.number });
   const heading = paper.section(paragraph)?.heading;
-  const lines = [`**${paper.symbol} · ${title}**${heading ? ` — *${t('hover.underHeading', { heading: escapeHtml(heading) })}*` : ''}`, ''];
-  lines.push(`${paragraph.number}. ${escapeHtml(paragraph.text)}`);
+  const lines = [`**${paper.symbol} · ${title}**${heading ? ` — *${t('hover.underHeading', { heading: escapeMarkdown(heading) })}*` : ''}`, ''];
+  lines.push(`${paragraph.number}. ${escapeMarkdown(paragraph.text)}`);
   const subs = sub ? [sub] : paragraph.subParagraphs;
   for (const s of subs) {
     lines.push('');
-    lines.push(`(${s.letter}) ${escapeHtml(s.text)}`);
+    lines.push(`(${s.letter}) ${escapeMarkdown(s.text)}`);
   }
   const notes = footnotesBlock(paper, paragraph, sub, t);
   if (notes.length > 0) {
@@ -74,7 +75,7 @@ function renderPassageNow(paper: Paper, paragraph: Paragraph, sub: SubParagraph 
 export function renderFootnote(paper: Paper, footnote: Footnote, t: Translate): string {
   const { paragraph, subParagraph } = footnote.calledFrom;
   const from = subParagraph ? `${paragraph}(${subParagraph})` : String(paragraph);
-  return [`**${paper.symbol} · ${t('hover.footnote', { number: footnote.number })}** — *${t('hover.calledFrom', { reference: from })}*`, '', `${escapeHtml(footnote.marker)} ${escapeHtml(footnote.text)}`].join('\n');
+  return [`**${paper.symbol} · ${t('hover.footnote', { number: footnote.number })}** — *${t('hover.calledFrom', { reference: from })}*`, '', `${escapeMarkdown(footnote.marker)} ${escapeMarkdown(footnote.text)}`].join('\n');
 }
 
 /** A covered passage as hovers show it: a paragraph or sub-paragraph, or a footnote. */

@@ -8,6 +8,7 @@
  */
 import type { Corpus, Paper, Paragraph, SubParagraph } from '../corpus';
 import { firstWords } from './render';
+import { foldAccents } from '../fold';
 
 export interface PassageSymbol {
   paper: Paper;
@@ -20,8 +21,9 @@ export interface PassageSymbol {
   line: number;
 }
 
+/** Folded for matching, without the paper's italics marks. */
 function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\*/g, '');
+  return foldAccents(text).replace(/\*/g, '');
 }
 
 /** About `width` characters of `text` around `at`, cut at spaces. */

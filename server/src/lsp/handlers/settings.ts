@@ -9,9 +9,9 @@
  * warning in the writer's language: a typo in a settings file must not silently keep an
  * old value, nor break the server.
  */
-import { CITATION_STYLES, DidChangeSettingsNotification, SERVER_LANGUAGES } from '../../protocol';
+import { DidChangeSettingsNotification } from '../../protocol';
+import { readSetting, resolveLanguage, SETTINGS, type SettingProblem } from '../../settings';
 import type { ServerContext } from '../context';
-import { DEFAULT_MAX_DOCUMENT_SIZE } from '../documents';
 
 export interface SettingsValue {
   language?: unknown;
@@ -20,55 +20,28 @@ export interface SettingsValue {
   maxDocumentSize?: unknown;
 }
 
-/** Set to nothing: the default, without a warning (editors send `null` for unset values). */
-function unset(value: unknown): value is undefined | null {
-  return value === undefined || value === null;
+export function warnInvalidSetting(ctx: ServerContext, problem: SettingProblem): void {
+  ctx.warn(ctx.t('server.invalidSetting', { ...problem }));
 }
 
-/** Shown in a warning: the value as the writer wrote it, cut short. */
-function shown(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-export function warnInvalidSetting(ctx: ServerContext, setting: string, value: unknown, fallback: string): void {
-  ctx.warn(ctx.t('server.invalidSetting', { setting, value: shown(value), fallback }));
-}
-
-/** A size limit: a positive whole number of characters. */
-export function isDocumentSize(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-}
-
-/** Applies the settings `value` carries; an invalid one falls back to its default with a warning. */
+/**
+ * Applies the settings `value` carries (see settings.ts for what is valid); one not set
+ * keeps its current value, an invalid one falls back to its default with a warning.
+ * `auto` as the language is the editor's locale.
+ */
 export function applySettings(ctx: ServerContext, value: SettingsValue): void {
-  const { language, diagnostics, citationStyle, maxDocumentSize } = value;
+  const problems: SettingProblem[] = [];
+  // `auto`, the default, is the editor's locale: the warning names the language it gives.
+  const language = readSetting(SETTINGS.language, value.language, problems, ctx.defaultLanguage);
   // The language first, so the warnings about the others are in it.
-  if (typeof language === 'string' && (SERVER_LANGUAGES as readonly string[]).includes(language)) ctx.setLanguage(language);
-  else if (!unset(language)) {
-    ctx.setLanguage(ctx.defaultLanguage);
-    warnInvalidSetting(ctx, 'crpCite.language', language, ctx.defaultLanguage);
-  }
-  if (typeof diagnostics === 'boolean') ctx.setDiagnosticsEnabled(diagnostics);
-  else if (!unset(diagnostics)) {
-    ctx.setDiagnosticsEnabled(true);
-    warnInvalidSetting(ctx, 'crpCite.diagnostics.enable', diagnostics, 'true');
-  }
-  if (typeof citationStyle === 'string' && (CITATION_STYLES as readonly string[]).includes(citationStyle)) ctx.setCitationStyle(citationStyle);
-  else if (!unset(citationStyle)) {
-    ctx.setCitationStyle(CITATION_STYLES[0]);
-    warnInvalidSetting(ctx, 'crpCite.citationStyle', citationStyle, CITATION_STYLES[0]);
-  }
-  if (isDocumentSize(maxDocumentSize)) ctx.setMaxDocumentSize(maxDocumentSize);
-  else if (!unset(maxDocumentSize)) {
-    ctx.setMaxDocumentSize(DEFAULT_MAX_DOCUMENT_SIZE);
-    warnInvalidSetting(ctx, 'crpCite.maxDocumentSize', maxDocumentSize, String(DEFAULT_MAX_DOCUMENT_SIZE));
-  }
+  if (language !== undefined) ctx.setLanguage(resolveLanguage(language, ctx.defaultLanguage));
+  const diagnostics = readSetting(SETTINGS.diagnostics, value.diagnostics, problems);
+  if (diagnostics !== undefined) ctx.setDiagnosticsEnabled(diagnostics);
+  const citationStyle = readSetting(SETTINGS.citationStyle, value.citationStyle, problems);
+  if (citationStyle !== undefined) ctx.setCitationStyle(citationStyle);
+  const maxDocumentSize = readSetting(SETTINGS.maxDocumentSize, value.maxDocumentSize, problems);
+  if (maxDocumentSize !== undefined) ctx.setMaxDocumentSize(maxDocumentSize);
+  for (const problem of problems) warnInvalidSetting(ctx, problem);
 }
 
 export function registerSettings(ctx: ServerContext): void {
