@@ -12,28 +12,21 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
   // Markdown values go out without `isTrusted`: command links in them stay inert, and
   // the data's text is escaped by core/features/render.ts.
   connection.onHover(({ textDocument, position }) => {
-    const doc = ctx.documents.get(textDocument.uri);
-    if (!doc) return null;
-    const offset = doc.offsetAt(position);
-    const { draft, base } = doc.draftAround(offset);
-    const result = hover(draft, ctx.corpus, offset - base, ctx.t);
-    if (!result) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: doc.rangeOf(base + result.start, base + result.end) };
+    const at = ctx.documents.get(textDocument.uri)?.at(position);
+    const result = at && hover(at.draft, ctx.corpus, at.offset, ctx.t);
+    if (!at || !result) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: at.rangeOf(result.start, result.end) };
   });
 
   connection.onDefinition(({ textDocument, position }) => {
-    const doc = ctx.documents.get(textDocument.uri);
-    if (!doc) return null;
-    const offset = doc.offsetAt(position);
-    const { draft, base } = doc.draftAround(offset);
-    const found = definition(draft, ctx.corpus, offset - base);
-    if (!found) return null;
-    const result = { ...found, originStart: base + found.originStart, originEnd: base + found.originEnd };
-    const line = { start: { line: result.line, character: 0 }, end: { line: result.line + 1, character: 0 } };
+    const at = ctx.documents.get(textDocument.uri)?.at(position);
+    const found = at && definition(at.draft, ctx.corpus, at.offset);
+    if (!at || !found) return null;
+    const line = { start: { line: found.line, character: 0 }, end: { line: found.line + 1, character: 0 } };
     return [
       {
-        originSelectionRange: doc.rangeOf(result.originStart, result.originEnd),
-        targetUri: pathToUri(result.path),
+        originSelectionRange: at.rangeOf(found.originStart, found.originEnd),
+        targetUri: pathToUri(found.path),
         targetRange: line,
         targetSelectionRange: { start: line.start, end: line.start },
       },
@@ -46,15 +39,13 @@ export function registerNavigation(ctx: ServerContext): { initialize(capabilitie
   // Clients that take list defaults (VS Code does) get compact lists; see onCompletion.
   let compactLists = false;
   connection.onCompletion(({ textDocument, position }) => {
-    const doc = ctx.documents.get(textDocument.uri);
-    if (!doc) return null;
-    const offset = doc.offsetAt(position);
-    const { draft, base } = doc.draftAround(offset);
-    const list = complete(draft, ctx.corpus, offset - base, ctx.t);
+    const at = ctx.documents.get(textDocument.uri)?.at(position);
+    if (!at) return null;
+    const list = complete(at.draft, ctx.corpus, at.offset, ctx.t);
     // Every item of a list replaces the same span: one range for all, not one per item.
     let span: { start: number; end: number; range: Range } | undefined;
     const rangeOf = (start: number, end: number): Range => {
-      if (span?.start !== start || span.end !== end) span = { start, end, range: doc.rangeOf(base + start, base + end) };
+      if (span?.start !== start || span.end !== end) span = { start, end, range: at.rangeOf(start, end) };
       return span.range;
     };
     const first = list.items[0];

@@ -8,7 +8,6 @@ import { formatCitation } from '../../core/features/citationText';
 import { annexMarkdown, annexOf } from '../../core/features/annex';
 import { lineStarts, positionAt } from '../../core/lines';
 import { citedPassageAt, countCitations, firstCitationOffsets, outlineOf } from '../../core/features/outline';
-import { quotationCounts, tallyQuotations } from '../../core/features/quotations';
 import {
   AnnexRequest,
   CitationAtRequest,
@@ -19,20 +18,6 @@ import {
 } from '../../protocol';
 import type { ServerContext } from '../context';
 import { pathToUri } from '../workspaceIndex';
-
-/**
- * The shape of the workspace-wide references index another part of the server provides
- * (lsp/workspaceIndex.ts). Looked up structurally so the panel works with or without it.
- */
-interface WorkspaceCounts {
-  citationCounts(symbol: string): Map<string, number>;
-  quotationCounts(symbol: string): Map<string, { quoted: number; mismatched: number }>;
-}
-
-function workspaceIndexOf(ctx: ServerContext): WorkspaceCounts | undefined {
-  const index = (ctx as unknown as { workspaceIndex?: Partial<WorkspaceCounts> }).workspaceIndex;
-  return typeof index?.citationCounts === 'function' ? (index as WorkspaceCounts) : undefined;
-}
 
 function toRecord(counts: Map<string, number>): Record<string, number> {
   const record: Record<string, number> = {};
@@ -58,13 +43,12 @@ export function registerPanel(ctx: ServerContext): void {
     const citations = doc ? doc.draft.citations() : [];
     const firstCitation: CitationCounts['firstCitation'] = {};
     if (doc) for (const [key, offset] of firstCitationOffsets(paper, citations)) firstCitation[key] = doc.positionAt(offset);
-    const index = workspaceIndexOf(ctx);
-    const workspace = index?.citationCounts(paper.symbol);
-    const quotations = index ? index.quotationCounts(paper.symbol) : quotationCounts(doc ? [tallyQuotations(doc.draft, ctx.corpus, citations)] : [], paper.symbol);
+    const workspace = ctx.workspaceIndex.citationCounts(paper.symbol);
+    const quotations = ctx.workspaceIndex.quotationCounts(paper.symbol);
     return {
       symbol: paper.symbol,
       draft: toRecord(countCitations(paper, citations)),
-      workspace: workspace ? toRecord(workspace) : null,
+      workspace: toRecord(workspace),
       firstCitation,
       quotations: Object.fromEntries(quotations),
     };
@@ -72,10 +56,8 @@ export function registerPanel(ctx: ServerContext): void {
 
   connection.onRequest(CitationAtRequest, (params) => {
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
-    if (!doc || !params.position) return null;
-    const offset = doc.offsetAt(params.position);
-    const { draft, base } = doc.draftAround(offset);
-    return citedPassageAt(draft, (s) => ctx.corpus.paper(s), offset - base) ?? null;
+    const at = doc && params.position ? doc.at(params.position) : undefined;
+    return (at && citedPassageAt(at.draft, (s) => ctx.corpus.paper(s), at.offset)) ?? null;
   });
 
   connection.onRequest(AnnexRequest, (params) => {

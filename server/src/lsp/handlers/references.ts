@@ -27,12 +27,8 @@ export function registerReferences(ctx: ServerContext): { initialize(capabilitie
     const paper = renderingOf(textDocument.uri);
     if (paper) passage = passageAtLine(paper, position.line);
     else {
-      const doc = ctx.documents.get(textDocument.uri);
-      if (doc) {
-        const offset = doc.offsetAt(position);
-        const { draft, base } = doc.draftAround(offset);
-        passage = passageAt(draft, ctx.corpus, offset - base);
-      }
+      const at = ctx.documents.get(textDocument.uri)?.at(position);
+      if (at) passage = passageAt(at.draft, ctx.corpus, at.offset);
     }
     if (!passage) return null;
     await ctx.workspaceIndex.ready;
