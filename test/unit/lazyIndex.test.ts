@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDraft, DraftChecker } from '../../server/src/core/features/diagnostics';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex, lastBlockStartBefore, shift } from '../../server/src/core/markdown';
+import { lastBlockStartBefore } from '../../server/src/core/blockStarts';
+import { DraftIndex, shift } from '../../server/src/core/markdown';
 
 const SYMBOLS = ['CRP/43'];
 const WHOLE = { chunk: Number.MAX_SAFE_INTEGER };

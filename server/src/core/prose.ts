@@ -1,0 +1,179 @@
+/**
+ * The prose of a block, where citations are read: its code and HTML lines, and inline
+ * code spans, comments, tags, autolinks and link destinations, blanked out by a small
+ * scanner that follows CommonMark's rules for them (markdown-it's inline tokens carry no
+ * source offsets, and its inline pass costs five times its block pass). Offsets and
+ * lines stay those of the draft.
+ */
+import { normalizeLineEnds, type Block } from './blocks';
+import { lineStarts } from './lines';
+import { MAY_HOLD_SHORT_FORM } from './grammar';
+
+/** Adds `[start, end)` to `ranges` (kept sorted by the callers' left-to-right scans). */
+function blank(ranges: number[], start: number, end: number): void {
+  if (end > start) ranges.push(start, end);
+}
+
+const NOT_A_LINE_BREAK = /[^\r\n]/g;
+
+/**
+ * What code, comments, tags and link destinations become in prose: not a space, which
+ * the grammar would skip, reading `CRP/43 `x` §9` as a citation across a code span.
+ */
+const BLANK = '\u0000';
+
+/**
+ * `text` with every range in `ranges` (flat `[start, end, ...]`) replaced by `BLANK`,
+ * line breaks kept, so offsets and lines stay. Builds the result from slices: a
+ * character array of a whole block costs ten times more, and most of a block is kept.
+ */
+function blanked(text: string, ranges: number[]): string {
+  if (ranges.length === 0) return text;
+  const pairs: Array<[number, number]> = [];
+  for (let k = 0; k < ranges.length; k += 2) pairs.push([ranges[k]!, Math.min(ranges[k + 1]!, text.length)]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b] of pairs) {
+    const from = Math.max(a, at);
+    if (b <= from) continue;
+    parts.push(text.slice(at, from), text.slice(from, b).replace(NOT_A_LINE_BREAK, BLANK));
+    at = b;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** The longest tag, autolink or link destination looked for; longer ones stay prose. */
+const MAX_INLINE_CONSTRUCT = 2048;
+
+/**
+ * Blanks inline code spans, HTML comments and tags, link destinations and autolinks in a
+ * run of prose (`codeOnly`: code spans alone, the others still read so that a backtick
+ * inside a comment opens nothing). Code spans follow CommonMark: a run of n backticks
+ * opens a span closed by the next run of exactly n; an unmatched run is literal text.
+ */
+function blankInline(ranges: number[], text: string, from: number, to: number, codeOnly = false): void {
+  const blankOther = codeOnly ? () => undefined : blank;
+  const unclosedLengths = new Set<number>();
+  let closers: Int32Array | undefined;
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === '\\') {
+      i += 2;
+    } else if (c === '`') {
+      let n = 1;
+      while (text[i + n] === '`') n++;
+      let closed = -1;
+      // Once a run of n found no closer up to the end, no later run of n will: skipping
+      // the search keeps a line of unmatched backticks linear instead of quadratic.
+      if (!unclosedLengths.has(n)) {
+        let j = text.indexOf('`', i + n);
+        while (j >= 0 && j < to) {
+          let m = 1;
+          while (text[j + m] === '`') m++;
+          if (m === n) {
+            closed = j + m;
+            break;
+          }
+          j = text.indexOf('`', j + m);
+        }
+        if (closed < 0) unclosedLengths.add(n);
+      }
+      if (closed < 0) {
+        i += n;
+      } else {
+        blank(ranges, i, closed);
+        i = closed;
+      }
+    } else if (c === '<') {
+      if (text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        const end = close < 0 || close >= to ? to : close + 3;
+        blankOther(ranges, i, end);
+        i = end;
+      } else {
+        // Tags and autolinks are short; bounding the look-ahead keeps `<a <a <a ...` linear.
+        const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(to, i + MAX_INLINE_CONSTRUCT)));
+        if (m) {
+          blankOther(ranges, i, i + m[0].length);
+          i += m[0].length;
+        } else i++;
+      }
+    } else if (c === ']' && text[i + 1] === '(') {
+      // A link destination and title: up to the parenthesis matching the one at i + 1.
+      // Scanning forward from every `](` cost O(n·2048) on a 900 KB run of `](((` (the
+      // robustness suite's pathological inputs): the matches of a whole run are found
+      // once, in one pass, instead. The run holds no blank line, so none can interrupt.
+      closers ??= matchingParentheses(text, from, to);
+      const j = closers[i + 1 - from]!;
+      if (j >= 0 && j < Math.min(to, i + MAX_INLINE_CONSTRUCT)) {
+        blankOther(ranges, i + 1, j + 1);
+        i = j + 1;
+      } else i += 2;
+    } else {
+      i++;
+    }
+  }
+}
+
+/**
+ * For each `(` in `text[from, to)`, the offset of its matching `)` (-1 when unmatched),
+ * indexed from `from`; backslash-escaped parentheses do not count.
+ */
+function matchingParentheses(text: string, from: number, to: number): Int32Array {
+  const closers = new Int32Array(to - from).fill(-1);
+  const open: number[] = [];
+  for (let j = from; j < to; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === '(') open.push(j);
+    else if (c === ')' && open.length > 0) closers[open.pop()! - from] = j;
+  }
+  return closers;
+}
+
+/** Characters that may start an inline exclusion (see `blankInline`). */
+const INLINE_EXCLUSION = /[`<\]]/;
+
+/** The block's own text with its excluded lines (code, HTML) and what follows its content blanked. */
+export function maskedLinesOf(block: Block, text: string): string {
+  const own = normalizeLineEnds(text.slice(block.start, block.start + block.length));
+  const lineRanges: number[] = [];
+  if (block.excludedLines.length > 0) {
+    const starts = lineStarts(own);
+    const offsetOfLine = (line: number) => (line < starts.length ? starts[line]! : own.length);
+    for (const [a, b] of block.excludedLines) blank(lineRanges, offsetOfLine(a), offsetOfLine(b));
+  }
+  blank(lineRanges, block.contentLength, own.length);
+  return blanked(own, lineRanges);
+}
+
+/** The inline ranges `blankInline` finds in `masked`, each paragraph scanned alone (inline constructs never cross a blank line). */
+export function inlineRanges(masked: string, codeOnly: boolean): number[] {
+  const ranges: number[] = [];
+  let runStart = 0;
+  const blankLine = /\n[ \t]*\r?\n/g;
+  for (let m = blankLine.exec(masked); ; m = blankLine.exec(masked)) {
+    const runEnd = m ? m.index + 1 : masked.length;
+    blankInline(ranges, masked, runStart, runEnd, codeOnly);
+    if (!m) break;
+    runStart = m.index + m[0].length;
+  }
+  return ranges;
+}
+
+/** The block's text with everything that cannot hold a citation blanked out. */
+export function proseOf(block: Block, text: string): string {
+  const masked = maskedLinesOf(block, text);
+  // Most prose has no backtick, angle bracket or link: nothing more to blank.
+  if (!INLINE_EXCLUSION.test(masked)) return masked;
+  return blanked(masked, inlineRanges(masked, false));
+}
+
+/** Whether the block names a paper at all: most blocks do not, and skip the masking. */
+export function mayCite(block: Block, text: string, symbols: readonly string[]): boolean {
+  const own = text.slice(block.start, block.start + block.length);
+  return symbols.some((s) => own.includes(s)) || MAY_HOLD_SHORT_FORM.test(own);
+}
