@@ -39,9 +39,6 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {
     entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' },
-    // markdown-it's block parser needs 20 of the 2,125 HTML entities the `entities`
-    // package decodes (75 KB of tables): see server/src/core/shims/entities.ts.
-    alias: { entities: './server/src/core/shims/entities.ts' },
     plugins: [serverCatalogs],
     // `crp-cite` as installed (`node_modules/.bin/crp-cite`, `npx crp-cite`) is run by the
     // shell, which needs to be told it is Node; `node dist/server.js` reads the line as a comment.
