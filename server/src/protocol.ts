@@ -87,8 +87,8 @@ export interface CitationCounts {
    * (a range counts once per paragraph).
    */
   draft: Record<string, number>;
-  /** The same over the whole workspace, or null when the server has no workspace index. */
-  workspace: Record<string, number> | null;
+  /** The same over the workspace: its folders' drafts, and every open draft (with none, the open drafts alone). */
+  workspace: Record<string, number>;
   /**
    * Paragraph number or footnote (as in `draft`) → where the draft first cites it (on the number when the citation
    * names it, else at the start of the range covering it): where Find references starts.

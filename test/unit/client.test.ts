@@ -97,8 +97,8 @@ describe('the panel’s words', () => {
     expect(en.paragraphs['8']?.label).toBe('Not cited in this draft, 2 times in the workspace');
     const es = countsView(counts, 'nota.md', translator('es'));
     expect(es.paragraphs['7']?.label).toBe('Citado 3 veces en este borrador');
-    const fr = countsView({ ...counts, workspace: null }, 'note.md', translator('fr'));
-    expect(fr.paragraphs['6']).toEqual({ draft: 1, workspace: null, label: 'Cité une fois dans ce projet' });
+    const fr = countsView(counts, 'note.md', translator('fr'));
+    expect(fr.paragraphs['6']).toEqual({ draft: 1, workspace: 4, label: 'Cité une fois dans ce projet, 4 fois dans l’espace de travail' });
   });
 
   it('say how often a passage is quoted and whether every quotation matches the paper', () => {
@@ -107,7 +107,6 @@ describe('the panel’s words', () => {
       '9': { label: 'Quoted 3 times in the workspace: 1 does not match the paper.', mismatched: true },
       n2: { label: 'Quoted once in the workspace: the quotation matches the paper.', mismatched: false },
     });
-    expect(countsView({ ...counts, workspace: null }, 'note.md', translator('fr')).quotations['9']!.label).toBe('Cité entre guillemets 3 fois dans ce projet : 1 citation n’est pas conforme au texte.');
     expect(countsView(counts, 'nota.md', translator('es')).quotations['n2']!.label).toBe('Citado textualmente una vez en el espacio de trabajo: la cita coincide con el texto.');
   });
 
@@ -121,14 +120,11 @@ describe('the panel’s words', () => {
     });
   });
 
-  it('list the paragraphs never cited, across the workspace or, without an index, in the draft', () => {
+  it('list the paragraphs never cited across the workspace', () => {
     const counts = { symbol: 'CRP/43', draft: { '6': 1, n2: 1 }, workspace: { '6': 4, '8': 2, n3: 1 }, firstCitation: {}, quotations: {} };
     const paper = [5, 6, 7, 8, 9];
     expect(countsView(counts, 'notes.md', translator('en'), paper).neverCited).toEqual({ paragraphs: [5, 7, 9], label: 'Paragraphs never cited in the workspace: 3' });
-    expect(countsView({ ...counts, workspace: null }, 'note.md', translator('fr'), paper).neverCited).toEqual({
-      paragraphs: [5, 7, 8, 9],
-      label: 'Paragraphes jamais cités dans ce projet (l’espace de travail n’est pas indexé) : 4',
-    });
+    expect(countsView(counts, 'note.md', translator('fr'), paper).neverCited?.label).toBe('Paragraphes jamais cités dans l’espace de travail : 3');
     expect(countsView(counts, 'nota.md', translator('es'), paper).neverCited?.label).toBe('Párrafos nunca citados en el área de trabajo: 3');
   });
 });

@@ -82,8 +82,7 @@ export function panelStrings(t: Translate, symbol: string): PanelStrings {
 
 export interface ParagraphCount {
   draft: number;
-  /** Null when the server has no workspace index. */
-  workspace: number | null;
+  workspace: number;
   /** E.g. "Cited 2 times in this draft, 5 times in the workspace". */
   label: string;
 }
@@ -98,8 +97,8 @@ export interface CountsView {
   /** Paragraph number or footnote (`n2`) → how its quotations stand, in words; absent when it is quoted nowhere. */
   quotations: Record<string, { label: string; mismatched: boolean }>;
   /**
-   * The paper's paragraphs cited nowhere in the workspace (in the draft when the server has
-   * no workspace index), in the paper's order, and how many, in words; null without a draft's counts.
+   * The paper's paragraphs cited nowhere in the workspace, in the paper's order, and how
+   * many, in words; null without a draft's counts.
    */
   neverCited: { paragraphs: number[]; label: string } | null;
 }
@@ -110,25 +109,23 @@ export interface CountsView {
  */
 export function countsView(counts: CitationCounts | null, draftName: string | null, t: Translate, paperParagraphs: readonly number[] = []): CountsView {
   if (!counts || draftName === null) return { draft: null, caption: t('panel.noDraft'), paragraphs: {}, quotations: {}, neverCited: null };
-  const numbers = new Set([...Object.keys(counts.draft), ...Object.keys(counts.workspace ?? {})]);
+  const numbers = new Set([...Object.keys(counts.draft), ...Object.keys(counts.workspace)]);
   const paragraphs: Record<string, ParagraphCount> = {};
   for (const n of numbers) {
     const draft = counts.draft[n] ?? 0;
-    const workspace = counts.workspace ? (counts.workspace[n] ?? 0) : null;
+    const workspace = counts.workspace[n] ?? 0;
     const parts = [draft > 0 ? t('panel.citedInDraft', { count: draft }) : t('panel.notCitedInDraft')];
-    if (workspace !== null && workspace > 0) parts.push(t('panel.citedInWorkspace', { count: workspace }));
+    if (workspace > 0) parts.push(t('panel.citedInWorkspace', { count: workspace }));
     paragraphs[n] = { draft, workspace, label: parts.join(', ') };
   }
   const quotations: CountsView['quotations'] = {};
-  const where = counts.workspace ? 'Workspace' : 'Draft';
   for (const [key, q] of Object.entries(counts.quotations ?? {})) {
-    const quoted = t(`panel.quoted${where}`, { count: q.quoted });
+    const quoted = t('panel.quotedWorkspace', { count: q.quoted });
     const verdict = q.mismatched === 0 ? t('panel.quotesCheckOut', { count: q.quoted }) : t('panel.quotesMismatched', { count: q.mismatched });
     quotations[key] = { label: `${quoted} ${verdict}`, mismatched: q.mismatched > 0 };
   }
   // The workspace's counts include the draft's (an open draft is part of the workspace).
-  const cited = counts.workspace ?? counts.draft;
-  const never = paperParagraphs.filter((n) => !((cited[String(n)] ?? 0) > 0));
-  const neverCited = { paragraphs: never, label: t(counts.workspace ? 'panel.neverCitedInWorkspace' : 'panel.neverCitedInDraft', { count: never.length }) };
+  const never = paperParagraphs.filter((n) => !((counts.workspace[String(n)] ?? 0) > 0));
+  const neverCited = { paragraphs: never, label: t('panel.neverCitedInWorkspace', { count: never.length }) };
   return { draft: draftName, caption: t('panel.countsFor', { draft: draftName }), paragraphs, quotations, neverCited };
 }

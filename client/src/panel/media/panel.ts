@@ -295,7 +295,7 @@ function applyCounts(): void {
     const cited = count !== undefined && count.draft > 0;
     item.classList.toggle('cited', cited);
     if (!count) continue;
-    const badge = el('vscode-badge', undefined, count.workspace !== null ? `${count.draft} · ${count.workspace}` : String(count.draft));
+    const badge = el('vscode-badge', undefined, `${count.draft} · ${count.workspace}`);
     badge.setAttribute('variant', 'counter');
     badge.title = count.label;
     slot.append(badge);
