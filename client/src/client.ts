@@ -19,7 +19,7 @@ import type { Settings } from './settings';
 import type { ExtensionState } from './state';
 
 /** The client id: vscode-languageclient reads `crpCite.trace.server` for its tracing. */
-export const CLIENT_ID = 'crpCite';
+const CLIENT_ID = 'crpCite';
 
 /** More crashes than this within the window below and the server is left stopped. */
 const MAX_RESTARTS = 4;
@@ -33,7 +33,7 @@ function clientSettings(settings: Settings): ClientSettings {
  * Restart on crash, up to a limit. The library's own messages are English; ours go
  * through the catalogs, and the "restarted" notice is shown only the first time.
  */
-export class RestartingErrorHandler implements ErrorHandler {
+class RestartingErrorHandler implements ErrorHandler {
   private readonly crashes: number[] = [];
   private told = false;
 

@@ -12,7 +12,7 @@ import { resolveSettings, type Settings } from './settings';
 export const SECTION = 'crpCite';
 
 /** Reads `crpCite.*`; invalid values come back as defaults plus the problems found. */
-export function readSettings(): ReturnType<typeof resolveSettings> {
+function readSettings(): ReturnType<typeof resolveSettings> {
   const config = vscode.workspace.getConfiguration(SECTION);
   return resolveSettings(
     {

@@ -6,7 +6,7 @@
  */
 
 /** The languages crp-cite speaks (catalogs in locales/). */
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
+const LANGUAGES = ['en', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** A locale as editors and systems write it → the language crp-cite speaks: `fr-CA`, `FR_ca` → `fr`; anything else → English. */
@@ -16,7 +16,7 @@ export function toLanguage(locale: string | undefined | null): Language {
 }
 
 /** `crpCite.language`: a language, or `auto`, the editor's display language. */
-export const LANGUAGE_SETTINGS = ['auto', ...LANGUAGES] as const;
+const LANGUAGE_SETTINGS = ['auto', ...LANGUAGES] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
 
 /** The language in effect: the setting, or for `auto` the editor's locale. */
@@ -25,7 +25,7 @@ export function resolveLanguage(setting: LanguageSetting, locale: string | undef
 }
 
 /** How an inserted citation names paragraphs: `§6`, `para. 6`, or the UI language's word. */
-export const CITATION_STYLES = ['section', 'para', 'local'] as const;
+const CITATION_STYLES = ['section', 'para', 'local'] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
 
 /** `crpCite.maxDocumentSize` by default: 10 Mi characters, twice the benchmark's largest draft. */

@@ -8,7 +8,7 @@ import { openPaper } from './openPaper';
 import { revealInPanel } from './revealInPanel';
 import { showPanel } from './showPanel';
 
-export const COMMAND_IDS = ['crpCite.insertCitation', 'crpCite.insertAnnex', 'crpCite.openPaper', 'crpCite.revealInPanel', 'crpCite.showPanel'] as const;
+const COMMAND_IDS = ['crpCite.insertCitation', 'crpCite.insertAnnex', 'crpCite.openPaper', 'crpCite.revealInPanel', 'crpCite.showPanel'] as const;
 
 export function registerCommands(state: ExtensionState, panel: PanelProvider): vscode.Disposable[] {
   const handlers: Record<(typeof COMMAND_IDS)[number], (arg?: unknown) => Promise<void>> = {

@@ -11,14 +11,14 @@ import type { CountsView, PanelStrings } from './viewModel';
 
 /** A paragraph, one of its sub-paragraphs, or one of its footnotes. */
 const count = z.number().check(z.int(), z.positive(), z.maximum(100_000));
-export const TargetSchema = z.strictObject({
+const TargetSchema = z.strictObject({
   paragraph: count,
   subParagraph: z.optional(z.string().check(z.regex(/^[a-z]$/))),
   footnote: z.optional(count),
 });
 export type Target = z.infer<typeof TargetSchema>;
 
-export const WebviewMessageSchema = z.discriminatedUnion('type', [
+const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('select'), target: TargetSchema }),
   z.strictObject({ type: z.literal('insert'), target: TargetSchema }),

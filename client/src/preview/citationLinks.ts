@@ -39,7 +39,7 @@ export interface PreviewContext {
 }
 
 /** Passages listed in a link's tooltip and card; the rest are counted, as in hovers. */
-export const MAX_PASSAGES_SHOWN = 4;
+const MAX_PASSAGES_SHOWN = 4;
 
 /** The paper's rendering file and 1-based line, joined into an href when rendering (the draft's path is known only then). */
 const TARGET_META = 'crpCiteTarget';

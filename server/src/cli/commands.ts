@@ -75,7 +75,7 @@ const show: Command = (args, { corpus, t, io }) => {
  * Reads each Markdown file under `paths` (UTF-8, with or without a byte-order mark, or
  * UTF-16); says which are not text it can read; reports unreadable ones and returns undefined.
  */
-export function readDrafts(paths: string[], ctx: CliContext): Array<{ path: string; text: string }> | undefined {
+function readDrafts(paths: string[], ctx: CliContext): Array<{ path: string; text: string }> | undefined {
   try {
     const drafts: Array<{ path: string; text: string }> = [];
     for (const path of markdownFiles(paths.length > 0 ? paths : ['.'])) {

@@ -37,7 +37,7 @@ const MIN_FILES_FOR_WORKER = 64;
 const ROLE = 'crp-cite-check';
 
 /** The findings of one file, with 1-based lines and columns (UTF-16 code units, as editors count). */
-export function checkFile(path: string, corpus: Corpus, symbols: readonly string[]): FileResult {
+function checkFile(path: string, corpus: Corpus, symbols: readonly string[]): FileResult {
   let bytes: ArrayBufferView & ArrayLike<number>;
   try {
     bytes = readFileSync(path === '-' ? 0 : path);

@@ -18,7 +18,7 @@ const positiveInt = z.int().check(z.positive());
 const nonEmpty = z.string().check(z.minLength(1));
 const letter = z.string().check(z.regex(/^[a-z]$/));
 
-export const FootnoteSchema = z.object({
+const FootnoteSchema = z.object({
   number: positiveInt,
   /** The call mark as printed in the paper (¹, ², ⁴ ...). */
   marker: nonEmpty,
@@ -32,13 +32,13 @@ export const FootnoteSchema = z.object({
   line,
 });
 
-export const SubParagraphSchema = z.object({
+const SubParagraphSchema = z.object({
   letter,
   text: nonEmpty,
   line,
 });
 
-export const ParagraphSchema = z.object({
+const ParagraphSchema = z.object({
   number: positiveInt,
   /** The paragraph's own text; for a paragraph with sub-paragraphs, its lead-in. */
   text: nonEmpty,
@@ -48,7 +48,7 @@ export const ParagraphSchema = z.object({
   line,
 });
 
-export const SectionSchema = z.object({
+const SectionSchema = z.object({
   heading: nonEmpty,
   /** 1 for the paper's parts, 2 for the headings inside a part. */
   level: z.union([z.literal(1), z.literal(2)]),

@@ -697,7 +697,7 @@ function parseBody(text: string, i: number): Body | undefined {
  * `CRP/43 §6`, `CRP/43, par. 13`, `CRP/43 (para. 9)`. Returns undefined when no mark and
  * number follow (`CRP/43 was adopted ...`).
  */
-export function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
+function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
   let i = symbolEnd;
   if (text[i] === ',') i++;

@@ -20,7 +20,7 @@ import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
 const NO_UNREAD: readonly UnreadReference[] = [];
 
 /** Characters parsed per step when a request needs more of the draft (then whole lines). */
-export const PARSE_CHUNK = 64 * 1024;
+const PARSE_CHUNK = 64 * 1024;
 
 /** How far past the parsed text a request must be for `around` to start a parse nearer to it. */
 const FAR = 4 * PARSE_CHUNK;

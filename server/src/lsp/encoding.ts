@@ -59,7 +59,7 @@ export function encodeMessage(message: Message): Buffer {
  * (vscode-jsonrpc's own writer writes the header, waits for the write's callback, then
  * writes the body).
  */
-export function frameMessage(message: Message): Buffer {
+function frameMessage(message: Message): Buffer {
   const { parts, length } = encodedParts(message);
   const header = Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii');
   return concat([header, ...parts], header.length + length);

@@ -77,7 +77,7 @@ export function annexOf(paper: Paper, drafts: ReadonlyArray<{ path: string; cita
 }
 
 /** A passage's first sentence: the annex's short form (the whole text with `--full`). */
-export function firstSentence(text: string): string {
+function firstSentence(text: string): string {
   const plain = text.replace(/\*([^*]+)\*/g, '$1');
   return /^.*?[.!?:](?=\s|$)/s.exec(plain)?.[0] ?? plain;
 }

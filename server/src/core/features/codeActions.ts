@@ -67,7 +67,7 @@ function wordIndex(paper: Paper) {
 }
 
 /** The sentence around `[start, end)`: from the previous full stop or blank line to the next. */
-export function sentenceAround(text: string, start: number, end: number): string {
+function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 400), start);
   const after = text.slice(end, end + 400);
   let cut = 0;
@@ -78,7 +78,7 @@ export function sentenceAround(text: string, start: number, end: number): string
 }
 
 /** Paragraphs whose text best matches `sentence`, best first; only clear matches. */
-export function similarParagraphs(paper: Paper, sentence: string, limit = 2): Paragraph[] {
+function similarParagraphs(paper: Paper, sentence: string, limit = 2): Paragraph[] {
   const { byParagraph, weight } = wordIndex(paper);
   const mine = new Set(words(sentence));
   const scored: Array<{ p: Paragraph; score: number }> = [];
@@ -280,7 +280,7 @@ export function quickFixes(draft: DraftIndex, corpus: Corpus, start: number, end
 }
 
 /** The mark a style writes, singular and plural, and what goes between the symbol and it. */
-export function styleMarks(style: CitationStyle, language: Language): { one: string; many: string; before: string } {
+function styleMarks(style: CitationStyle, language: Language): { one: string; many: string; before: string } {
   return { ...writtenMarks(style, language), before: style === 'section' ? ' ' : ', ' };
 }
 

@@ -55,7 +55,7 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
 };
 
 /** Numbers from here on are not a paragraph number mistyped but something else pasted. */
-export const ABSURD_FROM = 10_000;
+const ABSURD_FROM = 10_000;
 
 export interface Finding {
   code: DiagnosticCode;
@@ -110,7 +110,7 @@ function atomsOf(paper: Paper, item: CitationItem): Set<string> {
 }
 
 /** Every problem in one citation of `paper`. */
-export function checkCitation(paper: Paper, citation: Citation): Finding[] {
+function checkCitation(paper: Paper, citation: Citation): Finding[] {
   const out: Finding[] = [];
   const add = (code: DiagnosticCode, start: number, end: number, messageKey: string, params: Record<string, string | number>) =>
     out.push({ code, severity: SEVERITY[code], start, end, messageKey, params: { symbol: paper.symbol, ...params }, citationStart: citation.start, citationEnd: citation.end });
@@ -255,7 +255,7 @@ export function quotationFinding(quotation: Quotation, check: QuotationCheck, sy
 }
 
 /** The findings of the quotations of `citations` (in order; those of loaded papers are checked). */
-export function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): Finding[] {
+function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): Finding[] {
   const out: Finding[] = [];
   for (const quotation of quotationsOf(draft, citations)) {
     const paper = corpus.paper(quotation.citation.symbol);
@@ -359,7 +359,7 @@ export interface DraftEdit {
  * Characters of a draft checked per slice of a full check: some 5–10 ms of work. Between
  * slices the server answers what came meanwhile (a hover on a draft just opened).
  */
-export const CHECK_SLICE = 16 * 1024;
+const CHECK_SLICE = 16 * 1024;
 
 /** Characters whose insertion or removal can turn prose into code, a comment or a link, or move lines. */
 const STRUCTURAL = /[`~<>[\]()\\\n\r\t]|crp-cite/;

@@ -28,7 +28,7 @@ import type { DraftIndex } from '../markdown';
 import { countKey, coveredByCitation, coveredKey, referenceLabel, type Covered } from '../resolve';
 
 /** Fewer words are a term or a title, not a quotation to check. */
-export const MIN_WORDS = 4;
+const MIN_WORDS = 4;
 /** How many of the paper's words a bracketed insertion may stand for. */
 const MAX_REPLACED = 8;
 /** How alike the closest passage must be (0–1, by words) for the quick fix to offer it. */
@@ -114,7 +114,7 @@ function lastBefore(citations: readonly Citation[], offset: number): number {
  * draft, code blanked), each with the citation of `citations` (those of the block, in
  * order) in the same sentence: the nearest one before or after it.
  */
-export function inlineQuotations(prose: string, base: number, citations: readonly Citation[]): Quotation[] {
+function inlineQuotations(prose: string, base: number, citations: readonly Citation[]): Quotation[] {
   const out: Quotation[] = [];
   for (const [open, close] of quotePairs(prose)) {
     const span = trimmed(prose, open + 1, close);
@@ -184,7 +184,7 @@ function blockQuote(text: string, lines: readonly Line[], citation: Citation, cu
  * the quote's last line or the line after it. `text` is the draft; `inCode` says what is
  * code, `cites` whether a line holds a citation.
  */
-export function blockQuotation(text: string, citation: Citation, inCode: (offset: number) => boolean, cites: (line: Line) => boolean): Quotation | undefined {
+function blockQuotation(text: string, citation: Citation, inCode: (offset: number) => boolean, cites: (line: Line) => boolean): Quotation | undefined {
   const line = boundedLine(text, citation.start);
   if (!line) return undefined;
   const isQuoteLine = (l: Line | undefined): l is Line => l !== undefined && BLOCK_QUOTE_LINE.test(text.slice(l.start, l.end)) && !inCode(l.start);

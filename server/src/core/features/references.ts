@@ -13,7 +13,7 @@ export interface PassageRef extends Passage {
 }
 
 /** The passage a covered paragraph, sub-paragraph or footnote is. */
-export function passageOf(paper: Paper, c: Covered): PassageRef {
+function passageOf(paper: Paper, c: Covered): PassageRef {
   if (c.footnote) return { paper, paragraph: c.paragraph.number, note: c.footnote.number };
   return c.sub ? { paper, paragraph: c.paragraph.number, letter: c.sub.letter } : { paper, paragraph: c.paragraph.number };
 }
