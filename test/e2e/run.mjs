@@ -8,7 +8,7 @@
 //   node test/e2e/run.mjs test/e2e/panel.e2e.ts # some (also test/e2e/harness.smoke.ts,
 //                                               # the harness self-test, not in the default run)
 //
-// Env: CRP_CITE_E2E_TIMEOUT (s, whole run after provisioning, default 300), CRP_CITE_E2E_CACHE,
+// Env: CRP_CITE_E2E_TIMEOUT (s, whole run after provisioning, default 600), CRP_CITE_E2E_CACHE,
 //      CRP_CITE_E2E_VERBOSE=1 (echo code-server output), CRP_CITE_VSIX.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -44,7 +44,7 @@ if (!files.length) {
 fs.rmSync(path.join(root, 'test-results', 'e2e'), { recursive: true, force: true });
 
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crp-cite-e2e-run-'));
-const timeoutS = Number(process.env.CRP_CITE_E2E_TIMEOUT ?? 300);
+const timeoutS = Number(process.env.CRP_CITE_E2E_TIMEOUT ?? 600);
 const child = spawn(
   process.execPath,
   [
