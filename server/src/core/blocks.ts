@@ -8,7 +8,8 @@ import { createBlockParser } from './blockParser';
 import { lineStarts } from './lines';
 import type { UnreadReference } from './grammar';
 
-const md = createBlockParser();
+/** Made on the first parse (see blockParser.ts). */
+let md: ReturnType<typeof createBlockParser> | undefined;
 
 export interface Block {
   /** Offset of the block's first character in the draft. */
@@ -44,6 +45,7 @@ const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 export function parseBlocks(raw: string, base: number): Block[] {
   const text = normalizeLineEnds(raw);
   const tokens: Token[] = [];
+  md ??= createBlockParser();
   md.block.parse(text, md, {}, tokens);
   const starts = lineStarts(text);
   const offsetOfLine = (line: number) => (line < starts.length ? starts[line]! : text.length);
