@@ -24,9 +24,9 @@ import type { Corpus, Paper } from '../../../server/src/core/corpus';
 import type { Citation } from '../../../server/src/core/grammar';
 import { DraftIndex } from '../../../server/src/core/markdown';
 import { checkCitations, lineIndex, messageOf, Suppressions, type Finding } from '../../../server/src/core/features/diagnostics';
-import { firstWords } from '../../../server/src/core/features/render';
+import { firstWords, passageTitle } from '../../../server/src/core/features/render';
 import { lineStarts } from '../../../server/src/core/lines';
-import { coveredByCitation, referenceLabel, type Covered } from '../../../server/src/core/resolve';
+import { coveredByCitation, lineOfCovered, referenceLabel, type Covered } from '../../../server/src/core/resolve';
 import type { Translate } from '../../../server/src/i18n';
 import { BROKEN_CLASS, CARD_ATTRIBUTE, LINK_CLASS, type CardEntry } from './shared';
 
@@ -54,19 +54,6 @@ interface Span {
 /** The fragment VS Code's Markdown links read as a line (1-based), and the id the paper's rendering gets there. */
 export function lineFragment(zeroBasedLine: number): string {
   return `L${zeroBasedLine + 1}`;
-}
-
-function coveredLine(c: Covered): number {
-  return c.footnote?.line ?? c.sub?.line ?? c.paragraph.line;
-}
-
-function passageTitle(paper: Paper, c: Covered, t: Translate): string {
-  const label = c.footnote
-    ? t('hover.footnote', { number: c.footnote.number })
-    : c.sub
-      ? t('hover.subParagraph', { number: c.paragraph.number, letter: c.sub.letter })
-      : t('hover.paragraph', { number: c.paragraph.number });
-  return `${paper.symbol} · ${label}`;
 }
 
 function passageText(c: Covered): string {
@@ -217,7 +204,7 @@ function decorate(open: Token, span: Span, { corpus, t }: PreviewContext): boole
   open.attrSet('class', LINK_CLASS);
   open.attrSet('title', title);
   open.attrSet(CARD_ATTRIBUTE, JSON.stringify(card));
-  open.meta = { [TARGET_META]: { path: paper.renderingPath, line: coveredLine(covered[0]!) } };
+  open.meta = { [TARGET_META]: { path: paper.renderingPath, line: lineOfCovered(covered[0]!) } };
   return true;
 }
 

@@ -17,6 +17,11 @@ export interface Covered {
   footnote?: Footnote;
 }
 
+/** The line of the paper's rendering a covered passage starts on: where a jump to it lands. */
+export function lineOfCovered(c: Covered): number {
+  return c.footnote?.line ?? c.sub?.line ?? c.paragraph.line;
+}
+
 /** Footnote `n` with the passage it is called from; with `of`, only if called from that paragraph (`§9 n. 2`). */
 function coveredFootnote(paper: Paper, n: number, of?: number): Covered | undefined {
   const footnote = paper.footnote(n);

@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '../corpus';
 import type { DraftIndex } from '../markdown';
-import { targetUnderCursor } from '../resolve';
+import { lineOfCovered, targetUnderCursor } from '../resolve';
 
 export interface DefinitionResult {
   /** Absolute path of the rendering. */
@@ -22,5 +22,5 @@ export function definition(draft: DraftIndex, corpus: Corpus, offset: number): D
   // From the symbol or the mark, the first paragraph the citation covers.
   const passage = at?.kind === 'citation' ? at.covered[0] : at?.resolved;
   if (!at || !passage) return undefined;
-  return { path: at.paper.renderingPath, line: passage.footnote?.line ?? passage.sub?.line ?? passage.paragraph.line, originStart: at.start, originEnd: at.end };
+  return { path: at.paper.renderingPath, line: lineOfCovered(passage), originStart: at.start, originEnd: at.end };
 }

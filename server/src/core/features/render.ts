@@ -51,12 +51,19 @@ export function renderPassage(paper: Paper, paragraph: Paragraph, sub: SubParagr
   return markdown;
 }
 
+/** `CRP/43 · Paragraph 6`, `… · Sub-paragraph 6(a)`, `… · Footnote 2`: a passage's title in hovers and the preview. */
+export function passageTitle(paper: Paper, c: { paragraph: Paragraph; sub?: SubParagraph; footnote?: Footnote }, t: Translate): string {
+  const label = c.footnote
+    ? t('hover.footnote', { number: c.footnote.number })
+    : c.sub
+      ? t('hover.subParagraph', { number: c.paragraph.number, letter: c.sub.letter })
+      : t('hover.paragraph', { number: c.paragraph.number });
+  return `${paper.symbol} · ${label}`;
+}
+
 function renderPassageNow(paper: Paper, paragraph: Paragraph, sub: SubParagraph | undefined, t: Translate): string {
-  const title = sub
-    ? t('hover.subParagraph', { number: paragraph.number, letter: sub.letter })
-    : t('hover.paragraph', { number: paragraph.number });
   const heading = paper.section(paragraph)?.heading;
-  const lines = [`**${paper.symbol} · ${title}**${heading ? ` — *${t('hover.underHeading', { heading: escapeMarkdown(heading) })}*` : ''}`, ''];
+  const lines = [`**${passageTitle(paper, { paragraph, sub }, t)}**${heading ? ` — *${t('hover.underHeading', { heading: escapeMarkdown(heading) })}*` : ''}`, ''];
   lines.push(`${paragraph.number}. ${escapeMarkdown(paragraph.text)}`);
   const subs = sub ? [sub] : paragraph.subParagraphs;
   for (const s of subs) {
