@@ -3,7 +3,6 @@
  * No citation logic lives here; see core/ for that and lsp/handlers/ for the glue.
  */
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TRIGGER_CHARACTERS } from './core/features/completion';
 import { defaultDataFolder, loadCorpus } from './core/load';
 import { warmUp } from './core/markdown';
@@ -72,11 +71,7 @@ export function startServer(connection: Connection): ServerContext {
     reportCorpusProblems(ctx, dataFolder);
     workspace.initialized();
     // While the editor opens its first draft: not on that draft's first hover.
-    setImmediate(() => {
-      warmUp(ctx.corpus.papers.map((p) => p.symbol));
-      // The line table of a large draft is built on its first request: the same loop, optimized.
-      TextDocument.create('untitled:warm-up', 'markdown', 0, 'A line of a draft.\n'.repeat(20_000)).offsetAt({ line: 19_999, character: 0 });
-    });
+    setImmediate(() => warmUp(ctx.corpus.papers.map((p) => p.symbol)));
   });
 
   registerDocuments(ctx, [diagnostics.documents, workspace.documents]);

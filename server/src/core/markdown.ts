@@ -503,7 +503,7 @@ export function citationsOfText(text: string, symbols: readonly string[]): Citat
  * Reads a few lines with every kind of construct the grammar and the block parser know,
  * and so has V8 compile their patterns: the grammar's case-insensitive Unicode ones are
  * compiled on first use, some 40 ms together, which the first hover after opening a
- * draft paid. The server calls it while idle after start-up (some 30 ms).
+ * draft paid. The server calls it while idle after start-up.
  */
 export function warmUp(symbols: readonly string[]): void {
   for (const s of symbols) {
@@ -516,9 +516,5 @@ export function warmUp(symbols: readonly string[]): void {
     const draft = new DraftIndex(sample, symbols, { keepCitations: false });
     draft.citations();
     draft.unreadIn();
-    // And the loop that finds where a parse may start in the middle of a large draft,
-    // run long enough for V8 to optimize it (it scans megabytes on a first hover there).
-    const long = `${sample}\n\n`.repeat(400);
-    new DraftIndex(long, symbols, { chunk: 1024, far: 1024 }).around(long.length - 1);
   }
 }
