@@ -86,6 +86,26 @@ describe('citations in the Markdown preview', { timeout: 300_000 }, () => {
     await shot(wb.page, 'preview-click-paper');
   }));
 
+  it('with VS Code’s default (links open in the preview), the preview shows the paper at the paragraph', { timeout: 90_000 }, withFailureShot(() => s?.wb.page, 'preview-click-in-preview', async () => {
+    const { wb } = s!;
+    fs.writeFileSync(path.join(s!.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'markdown.preview.openMarkdownLinks': 'inPreview' }));
+    // The side preview followed the paper's editor: show the draft's again.
+    await openFile(wb.page, 'statement.md');
+    await runCommand(wb.page, 'Markdown: Open Preview to the Side');
+    const frame = await previewFrame(s!, 'a.crp-cite-link');
+    // The setting is read at the click: give the workbench a moment to see the file change.
+    await new Promise((done) => setTimeout(done, 2_000));
+    await frame.locator('a.crp-cite-link', { hasText: 'CRP/43 §25' }).click();
+    const id = `L${paperLine(25) + 1}`;
+    const paper = await previewFrame(s!, `[id="${id}"]`);
+    await waitFor('paragraph 25 at the top of the preview', async () => {
+      const top = await paper.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top / window.innerHeight);
+      return top >= 0 && top < 0.25;
+    }, { timeout: 15_000 });
+    assert.match(await paper.locator(`[id="${id}"]`).innerText(), new RegExp(PARAGRAPH_25));
+    await shot(wb.page, 'preview-click-in-preview');
+  }));
+
   it('the panel lists the paragraphs never cited', { timeout: 60_000 }, withFailureShot(() => s?.wb.page, 'panel-never-cited', async () => {
     const { wb } = s!;
     await openFile(wb.page, 'statement.md');

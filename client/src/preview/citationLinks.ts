@@ -10,7 +10,9 @@
  *
  * A citation becomes a link to the paper's rendering at the cited paragraph (`#L<line>`,
  * which VS Code's Markdown link resolution reads as a line): the preview hands such a
- * link back to the Markdown extension, which opens the file. Command links
+ * link back to the Markdown extension, which opens the file: in an editor at that line,
+ * or in the preview itself, where the preview script (media/preview.ts) scrolls to the
+ * passage's id that `markRendering` gives it. Command links
  * (`command:crpCite.openPaper`) do nothing in the preview: its webview is created without
  * `enableCommandUris`, and no API lets a markdown-it plugin enable one (VS Code 1.99).
  * A broken citation is a span with the diagnostic's message, never a link.

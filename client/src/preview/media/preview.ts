@@ -11,6 +11,18 @@ import './preview.css';
 const CARD_ID = 'crp-cite-card';
 /** Time to move the pointer from the link onto the card (to select its text) before it goes. */
 const HIDE_DELAY_MS = 250;
+/**
+ * Where a clicked link leads, kept for the page the preview shows next. With VS Code's
+ * default `markdown.preview.openMarkdownLinks: inPreview`, a click shows the paper's
+ * rendering in this same preview, but from its top: VS Code reads the link's `#L<line>`
+ * as an editor line and passes the preview no fragment. The preview is one webview (one
+ * origin) for both pages, so its session storage carries the fragment across.
+ */
+const ARRIVAL_KEY = 'crp-cite.arrival';
+/** A fragment older than this was not followed in this preview (the link opened an editor, say). */
+const ARRIVAL_MAX_AGE_MS = 10_000;
+/** How long the paragraph arrived at stays marked. */
+const ARRIVAL_MARK_MS = 2_000;
 
 let card: HTMLElement | undefined;
 let anchor: HTMLElement | undefined;
@@ -139,10 +151,14 @@ document.addEventListener('keydown', (event) => {
     event.stopPropagation();
   }
 });
-// A click opens the paper: the card has done its work.
-document.addEventListener('click', (event) => {
-  if (citationOf(event.target)) hide();
-});
+// A click opens the paper: the card has done its work. Captured on the window: the
+// preview's own handler (captured on the document) stops the click there.
+window.addEventListener('click', (event) => {
+  const element = citationOf(event.target);
+  if (!element) return;
+  hide();
+  if (element instanceof HTMLAnchorElement) rememberArrival(element);
+}, true);
 window.addEventListener('vscode.markdown.updateContent', () => {
   // The citation shown may be gone, or replaced by an updated one.
   if (anchor && !anchor.isConnected) hide();
@@ -150,3 +166,44 @@ window.addEventListener('vscode.markdown.updateContent', () => {
 window.addEventListener('scroll', () => {
   if (anchor && card && !card.hidden) place(card, anchor);
 });
+
+function rememberArrival(link: HTMLAnchorElement): void {
+  const fragment = decodeURIComponent(link.hash.slice(1));
+  if (!fragment) return;
+  try {
+    sessionStorage.setItem(ARRIVAL_KEY, JSON.stringify({ fragment, at: Date.now() }));
+  } catch {
+    // No storage (a browser that refuses it): the paper shows from its top, as without this script.
+  }
+}
+
+/** On a page of the preview that holds the remembered fragment's passage: scrolls to it and marks it a moment. */
+function arrive(): void {
+  let remembered: { fragment?: unknown; at?: unknown } | undefined;
+  try {
+    const raw = sessionStorage.getItem(ARRIVAL_KEY);
+    if (raw === null) return;
+    sessionStorage.removeItem(ARRIVAL_KEY);
+    remembered = JSON.parse(raw) as typeof remembered;
+  } catch {
+    return;
+  }
+  if (typeof remembered?.fragment !== 'string' || typeof remembered.at !== 'number' || Date.now() - remembered.at > ARRIVAL_MAX_AGE_MS) return;
+  const target = document.getElementById(remembered.fragment);
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  target.classList.add('crp-cite-arrived');
+  setTimeout(() => target.classList.remove('crp-cite-arrived'), ARRIVAL_MARK_MS);
+}
+
+// The Markdown preview puts the page's content in on load and then restores its own scroll
+// position (after images load, then a zero timeout): arriving comes after both.
+function afterPreviewScroll(): void {
+  const images = Array.from(document.images, (img) => (img.complete ? Promise.resolve() : new Promise<void>((done) => {
+    img.addEventListener('load', () => done());
+    img.addEventListener('error', () => done());
+  })));
+  void Promise.all(images).then(() => setTimeout(arrive, 50));
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPreviewScroll);
+else afterPreviewScroll();
