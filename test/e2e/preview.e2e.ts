@@ -104,6 +104,7 @@ describe('citations in the Markdown preview', { timeout: 300_000 }, () => {
     }, { timeout: 15_000 });
     assert.match(await paper.locator(`[id="${id}"]`).innerText(), new RegExp(PARAGRAPH_25));
     await shot(wb.page, 'preview-click-in-preview');
+    keep('preview-click-in-preview');
   }));
 
   it('the panel lists the paragraphs never cited', { timeout: 60_000 }, withFailureShot(() => s?.wb.page, 'panel-never-cited', async () => {
