@@ -334,8 +334,14 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
 function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+  if (c === undefined) return false;
+  // ASCII without the regular expression: this is asked of most characters near a symbol.
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  return WORD_CHAR.test(c);
 }
 
 function skipSpaces(text: string, i: number): number {
@@ -430,7 +436,8 @@ export function matchMark(text: string, i: number): Mark | undefined {
   if (!MARK_FIRST_CHARACTERS.has(text[i]!)) return undefined;
   MARK_PATTERN.lastIndex = i;
   const found = MARK_PATTERN.exec(text)?.[0];
-  const m = found === undefined ? undefined : MARK_BY_TEXT.get(asSpelled(found));
+  // Most are written as the table spells them: normalized only when not.
+  const m = found === undefined ? undefined : (MARK_BY_TEXT.get(found) ?? MARK_BY_TEXT.get(asSpelled(found)));
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
 }
 
@@ -717,7 +724,19 @@ const CONNECTOR_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c
 const CONNECTOR_REACH = 40;
 
 /** What a citation's body may start with: a mark's or a sub-paragraph word's first character, in either case. */
-const BODY_FIRST_CHARACTERS = new Set([...MARK_FIRST_CHARACTERS, ...SUB_WORD_FIRST_CHARACTERS]);
+const BODY_FIRST_CHARACTERS = [...new Set([...MARK_FIRST_CHARACTERS, ...SUB_WORD_FIRST_CHARACTERS])];
+/**
+ * Where a mark or a sub-paragraph word may start: `§` anywhere, a word at a word's start.
+ * Searched for in the text before a symbol: a regular expression scans it natively, where
+ * a loop over its characters was a tenth of reading a closed draft.
+ */
+const BODY_START = new RegExp(
+  [
+    `(?<![\\p{L}\\p{N}_])[${BODY_FIRST_CHARACTERS.filter((c) => isWordChar(c)).map(escapeForPattern).join('')}]`,
+    `[${BODY_FIRST_CHARACTERS.filter((c) => !isWordChar(c)).map(escapeForPattern).join('')}]`,
+  ].join('|'),
+  'gu',
+);
 
 /** How far before a symbol the start of a mark-first citation is looked for. */
 const MARK_FIRST_REACH = 240;
@@ -736,12 +755,15 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
   const connectorStart = connectorEnd - connector[0].length;
   const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
   if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
-  // Only where a mark or a sub-paragraph word may start: `§` anywhere, a word at a word's
-  // start. A loop over characters: one regular expression of every spelling, searched
-  // from each symbol, was a tenth of checking a draft.
-  for (let at = Math.max(from, bodyEnd - MARK_FIRST_REACH); at < bodyEnd; at++) {
-    const c = text[at]!;
-    if (!BODY_FIRST_CHARACTERS.has(c) || (isWordChar(c) && isWordChar(text[at - 1]))) continue;
+  // Only where a mark or a sub-paragraph word may start (one regular expression of every
+  // spelling, searched from each symbol, was a tenth of checking a draft), within reach:
+  // the slice bounds the search, and its first character's word start is checked here.
+  const lo = Math.max(from, bodyEnd - MARK_FIRST_REACH);
+  const reach = text.slice(lo, bodyEnd);
+  BODY_START.lastIndex = 0;
+  for (let m = BODY_START.exec(reach); m; m = BODY_START.exec(reach)) {
+    const at = lo + m.index;
+    if (m.index === 0 && isWordChar(text[at]) && isWordChar(text[at - 1])) continue;
     const body = parseBody(text, at);
     if (body?.end === bodyEnd) {
       return { symbol, symbolStart, symbolEnd: symbolStart + symbol.length, mark: body.mark, items: body.items, start: body.start, end: symbolStart + symbol.length };

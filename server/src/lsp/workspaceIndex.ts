@@ -185,8 +185,9 @@ export class WorkspaceIndex {
   /** What the index keeps of a closed draft's text. */
   private indexed(text: string): DiskFile {
     const corpus = this.corpus();
-    // Citations kept packed while the draft is read: looking for quotations asks for them again.
-    const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol));
+    // Citations not kept packed in the blocks: only a block quote's lines ask for theirs
+    // again, and packing every block cost more (400 drafts: 2.21 → 2.06 s without).
+    const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol), { keepCitations: false });
     const citations = draft.citations();
     return { ...compactCitations(text, citations), quotations: tallyQuotations(draft, corpus, citations) };
   }

@@ -62,20 +62,28 @@ const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»'
 /** Where a sentence ends between a quotation and a citation: they do not belong together. */
 const SENTENCE_END = /[.!?;](?=\s|$)|\n[ \t>]*\n/;
 
+/** Any opening mark (searched for natively: most of a block is not quotation marks). */
+const OPENING_MARK = new RegExp(`[${Object.keys(CLOSING).join('')}]`);
+const NEXT_OPENING_MARK = new RegExp(OPENING_MARK.source, 'g');
+
 /** The quotation-mark pairs in `prose`, outermost, left to right: `[open, close]` offsets of the marks. */
 function quotePairs(prose: string): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < prose.length; i++) {
+  for (let at = 0; ; ) {
+    NEXT_OPENING_MARK.lastIndex = at;
+    const m = NEXT_OPENING_MARK.exec(prose);
+    if (!m) break;
+    const i = m.index;
+    at = i + 1;
     const open = prose[i]!;
-    const close = CLOSING[open];
-    if (!close) continue;
+    const close = CLOSING[open]!;
     // `‘` opens only where a word cannot go on (`IOM’s` holds a closing mark, not a pair).
     if (open === '‘' && i > 0 && /[\p{L}\p{N}]/u.test(prose[i - 1]!)) continue;
     let j = prose.indexOf(close, i + 1);
     while (open === '‘' && j >= 0 && /[\p{L}\p{N}]/u.test(prose[j + 1] ?? '')) j = prose.indexOf(close, j + 1);
     if (j < 0) continue;
     pairs.push([i, j]);
-    i = j;
+    at = j + 1;
   }
   return pairs;
 }
@@ -223,12 +231,9 @@ function hasQuoteLine(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const OPENING = new Set(Object.keys(CLOSING).map((mark) => mark.charCodeAt(0)));
-
-/** Whether `[from, to)` of `text` holds a quotation mark that may open a quotation. */
+/** Whether `[from, to)` of `text` holds a quotation mark that may open a quotation (the slice bounds the search). */
 function hasQuoteMark(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (OPENING.has(text.charCodeAt(at))) return true;
-  return false;
+  return OPENING_MARK.test(text.slice(from, to));
 }
 
 /**
