@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +14,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores on CI: forks isolate the child processes; two workers at most.
     pool: 'forks',
+    // Servers the tests start keep their workspace index caches here, not in the user's cache folder.
+    env: { XDG_CACHE_HOME: join(tmpdir(), 'crp-cite-test-cache') },
     maxWorkers: 2,
   },
 });

@@ -473,9 +473,9 @@ async function measureEdits(large, position, pull) {
  * until references at that citation stop growing. Then open the 5 MB draft and read the
  * peak resident memory.
  */
-async function measureWorkspace(which, workspace, large) {
+async function measureWorkspace(which, workspace, large, cacheFolder) {
   const s = new Server(SERVERS[which], which);
-  await s.initialize({}, workspace.path);
+  await s.initialize({ cacheFolder }, workspace.path);
   const supportsReferences = !!s.capabilities.referencesProvider;
   const t0 = now();
   s.initialized();
@@ -584,10 +584,17 @@ async function main() {
     m.pushed = want('edits') ? await measureEdits(draft, position, false) : {};
   }
   log('workspace…');
-  const ws = { ours: [], floor: [] };
+  // A first start reads every draft (the index cache folder is new); the next start in the
+  // same folder reads the index the first one kept (lsp/indexCache.ts), as a writer's
+  // second session does.
+  const ws = { ours: [], floor: [], oursNextStart: [] };
   for (let i = 0; i < (want('workspace') ? R.workspaces : 0); i++) {
-    ws.floor.push(await measureWorkspace('floor', workspace, large));
-    ws.ours.push(await measureWorkspace('ours', workspace, large));
+    const cacheFolder = join(INPUTS, `index-cache-${process.pid}-${i}`);
+    rmSync(cacheFolder, { recursive: true, force: true });
+    ws.floor.push(await measureWorkspace('floor', workspace, large, cacheFolder));
+    ws.ours.push(await measureWorkspace('ours', workspace, large, cacheFolder));
+    ws.oursNextStart.push(await measureWorkspace('ours', workspace, large, cacheFolder));
+    rmSync(cacheFolder, { recursive: true, force: true });
   }
   const wsMedian = (xs, key) => median(xs.map((x) => x[key]).filter((x) => !isNotYet(x)));
   log('crp-cite check…');
@@ -620,6 +627,8 @@ async function main() {
   }
   const indexMs = wsMedian(ws.ours, 'indexMs');
   row(`index ${workspace.drafts} drafts (${(workspace.bytes / 1e6).toFixed(0)} MB)`, indexMs, null, 'ms', '< 2000 ms', indexMs !== null && indexMs < 2000);
+  const nextStartMs = wsMedian(ws.oursNextStart, 'indexMs');
+  row('  the same, next start (index cache)', nextStartMs, null, 'ms', '(< 2000 ms)', nextStartMs !== null && nextStartMs < 2000);
   const peakOurs = wsMedian(ws.ours, 'peakRssMb');
   row('peak RSS (workspace + 5 MB draft)', peakOurs, wsMedian(ws.floor, 'peakRssMb'), 'MB', '< 250 MB', peakOurs < 250);
   row('crp-cite check throughput', check?.mbPerS, null, 'MB/s', '≥ 50 MB/s', check && check.mbPerS >= 50);

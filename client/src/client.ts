@@ -80,7 +80,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, state: Ex
       { scheme: 'untitled', language: 'markdown' },
     ],
     // A function, so a restarted server starts with the settings of that moment.
-    initializationOptions: () => ({ language: state.settings.language, settings: clientSettings(state.settings) }),
+    initializationOptions: () => ({
+      language: state.settings.language,
+      settings: clientSettings(state.settings),
+      // The workspace index is kept between sessions in the extension's own storage.
+      ...(context.globalStorageUri.scheme === 'file' ? { cacheFolder: context.globalStorageUri.fsPath } : {}),
+    }),
     outputChannel: state.output,
     errorHandler: new RestartingErrorHandler(state),
     // The server's hover Markdown is the paper's text; it must never run commands.

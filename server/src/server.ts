@@ -7,6 +7,7 @@ import { TRIGGER_CHARACTERS } from './core/features/completion';
 import { defaultDataFolder, loadCorpus } from './core/load';
 import { warmUp } from './core/markdown';
 import { ServerContext, type InitializationOptions } from './lsp/context';
+import { defaultCacheFolder, indexFingerprint } from './lsp/indexCache';
 import { registerDocuments } from './lsp/handlers/documents';
 import { registerNavigation } from './lsp/handlers/navigation';
 import { reportCorpusProblems } from './lsp/handlers/corpusProblems';
@@ -39,6 +40,15 @@ export function startServer(connection: Connection): ServerContext {
     if (typeof init.dataPath === 'string' && init.dataPath !== '') {
       dataFolder = init.dataPath;
       ctx.corpus = loadCorpus(dataFolder);
+    }
+    const cacheFolder = typeof init.cacheFolder === 'string' && init.cacheFolder !== '' ? init.cacheFolder : init.cacheFolder === false ? undefined : defaultCacheFolder();
+    if (cacheFolder) {
+      ctx.workspaceIndex.useCache(
+        cacheFolder,
+        // The running server's file (a new build is new code), the papers' data, the size limit.
+        () => indexFingerprint(process.argv[1], ctx.corpus.papers.map((p) => p.data), ctx.documents.maxSize),
+        (message) => connection.console.warn(`crp-cite: ${message}`),
+      );
     }
     const debounce: unknown = init.diagnosticsDebounceMs;
     if (debounce !== undefined && debounce !== null && !isDebounce(debounce)) {
@@ -77,9 +87,10 @@ export function startServer(connection: Connection): ServerContext {
   registerDocuments(ctx, [diagnostics.documents, workspace.documents]);
   registerCodeActions(ctx);
   registerSymbols(ctx);
-  
   registerPanel(ctx);
   registerSettings(ctx);
+  // Files read again since the last full pass: the next session need not read them.
+  connection.onShutdown(() => ctx.workspaceIndex.saveCache());
   connection.listen();
   return ctx;
 }

@@ -22,6 +22,12 @@ export interface InitializationOptions {
    * (`crpCite.maxDocumentSize`, default 10 MiB); see lsp/documents.ts.
    */
   maxDocumentSize?: number;
+  /**
+   * Folder where the workspace index is kept between sessions (lsp/indexCache.ts);
+   * `false` keeps none. Default: the platform's cache folder (`$XDG_CACHE_HOME/crp-cite`,
+   * `~/.cache/crp-cite`, `~/Library/Caches/crp-cite`, `%LOCALAPPDATA%\crp-cite\Cache`).
+   */
+  cacheFolder?: string | false;
   /** The VS Code client's settings (see protocol.ts `ClientSettings`). */
   settings?: { language?: string; diagnostics?: boolean; citationStyle?: string; maxDocumentSize?: number };
 }

@@ -21,6 +21,7 @@ import { citingSpansIn, compactCitations, countCitationsIn, coverageMemo, positi
 import { countCitations } from '../core/features/outline';
 import { citingSpans, type PassageRef } from '../core/features/references';
 import { isListedMarkdown, markdownFiles } from '../files/markdownFiles';
+import { IndexCache, sameStamp, stampOf, type FileStamp } from './indexCache';
 import type { DocumentStore } from './documents';
 
 /**
@@ -28,8 +29,8 @@ import type { DocumentStore } from './documents';
  * text (2,000 drafts' texts and citation objects took 550 MB; this, some 30 MB). The
  * few requests that need the text (workspace diagnostics) read the file again.
  */
-/** A closed draft: its citations, compact, and its quotations as the panel counts them. */
-type DiskFile = CompactCitations & { quotations: QuotationTally[] };
+/** A closed draft: its citations, compact, its quotations as the panel counts them, and the stamp of the file they were read from. */
+type DiskFile = CompactCitations & { quotations: QuotationTally[]; stamp: FileStamp };
 
 /** Reports indexing progress; the LSP glue maps it onto `$/progress`. */
 export interface IndexProgress {
@@ -83,6 +84,11 @@ export class WorkspaceIndex {
   /** Bumped by each full re-index, so a slower earlier one does not overwrite it. */
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
+  /** Where the index is kept between sessions, if anywhere (lsp/indexCache.ts). */
+  private cacheOptions: { folder: string; fingerprint: () => string; log: (message: string) => void } | undefined;
+  private cache: IndexCache<DiskFile> | undefined;
+  /** Files read again since the cache was last written. */
+  private unsaved = false;
 
   constructor(
     private readonly corpus: () => Corpus,
@@ -92,6 +98,35 @@ export class WorkspaceIndex {
   /** Folders (absolute paths) whose Markdown files are indexed. */
   setRoots(roots: readonly string[]): void {
     this.roots = [...roots];
+  }
+
+  /** Keeps the index in `folder` between sessions; `fingerprint` says what else it depends on (asked at each full pass). */
+  useCache(folder: string, fingerprint: () => string, log: (message: string) => void): void {
+    this.cacheOptions = { folder, fingerprint, log };
+  }
+
+  /** Writes the cache if files were read since it last was (after a full pass, at shutdown), after any write under way. Never rejects. */
+  saveCache(): Promise<void> {
+    this.saving = this.saving.then(() => this.writeCache());
+    return this.saving;
+  }
+
+  private saving: Promise<void> = Promise.resolve();
+
+  private async writeCache(): Promise<void> {
+    const cache = this.cache;
+    if (!cache || !this.unsaved) return;
+    this.unsaved = false;
+    const entries = [...this.disk].flatMap(([uri, file]) => {
+      const path = uriToPath(uri);
+      return path ? [[path, file] as [string, DiskFile]] : [];
+    });
+    try {
+      await cache.save(entries);
+    } catch (e) {
+      this.unsaved = true;
+      this.cacheOptions?.log(`cannot write the index cache ${cache.path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   get folders(): readonly string[] {
@@ -128,6 +163,10 @@ export class WorkspaceIndex {
         }
       }
       const fresh = new Map<string, DiskFile>();
+      // What a previous session indexed, on the first pass (later passes have `this.disk`).
+      this.cache = this.cacheOptions && this.roots.length > 0 ? new IndexCache<DiskFile>(this.cacheOptions.folder, this.roots, this.cacheOptions.fingerprint()) : undefined;
+      const stored = this.cache && this.disk.size === 0 ? this.cache.load() : undefined;
+      let read = 0;
       // A pass overtaken by a newer one (folders added, a .gitignore changed) stops, and
       // ends its progress report: the newer pass reports its own.
       const overtaken = () => {
@@ -140,28 +179,39 @@ export class WorkspaceIndex {
         const sliceEnd = performance.now() + SLICE_MS;
         do {
           const path = paths[i++]!;
-          const file = this.readNow(path);
-          if (file) fresh.set(pathToFileURL(path).toString(), file);
+          const uri = pathToFileURL(path).toString();
+          const known = this.disk.get(uri) ?? stored?.get(path);
+          const file = this.readNow(path, known);
+          if (file !== known) read++;
+          if (file) fresh.set(uri, file);
         } while (i < paths.length && performance.now() < sliceEnd);
         progress?.report(i, paths.length);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       if (overtaken()) return;
+      const removed = [...this.disk.keys()].some((uri) => !fresh.has(uri)) || (stored !== undefined && stored.size !== fresh.size);
       this.disk.clear();
       for (const [uri, file] of fresh) this.disk.set(uri, file);
       progress?.done();
       this.changed();
+      if (read > 0 || removed) {
+        this.unsaved = true;
+        // Not awaited: requests wait for `ready`, not for the cache.
+        void this.saveCache();
+      }
     })();
     return this.indexing;
   }
 
-  /** `read`, synchronously: for the time-sliced indexing of the whole workspace. */
-  private readNow(path: string): DiskFile | undefined {
+  /** `read`, synchronously: for the time-sliced indexing of the whole workspace. `known` is returned as it is while the file has its stamp. */
+  private readNow(path: string, known?: DiskFile): DiskFile | undefined {
     try {
-      if (statSync(path).size > this.documents.maxSize * 3) return undefined;
+      const stamp = stampOf(statSync(path));
+      if (stamp.size > this.documents.maxSize * 3) return undefined;
+      if (known && sameStamp(known.stamp, stamp)) return known;
       const text = this.decoded(path, readFileSync(path));
       if (text === undefined || text.length > this.documents.maxSize) return undefined;
-      return this.indexed(text);
+      return this.indexed(text, stamp);
     } catch {
       return undefined;
     }
@@ -183,13 +233,13 @@ export class WorkspaceIndex {
   }
 
   /** What the index keeps of a closed draft's text. */
-  private indexed(text: string): DiskFile {
+  private indexed(text: string, stamp: FileStamp): DiskFile {
     const corpus = this.corpus();
     // Citations not kept packed in the blocks: only a block quote's lines ask for theirs
     // again, and packing every block cost more (400 drafts: 2.21 → 2.06 s without).
     const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol), { keepCitations: false });
     const citations = draft.citations();
-    return { ...compactCitations(text, citations), quotations: tallyQuotations(draft, corpus, citations) };
+    return { ...compactCitations(text, citations), quotations: tallyQuotations(draft, corpus, citations), stamp };
   }
 
   private async read(path: string): Promise<DiskFile | undefined> {
@@ -197,10 +247,11 @@ export class WorkspaceIndex {
       // A file over the size limit (`crpCite.maxDocumentSize`) is not indexed, as when
       // open: reading and indexing 20 MB would stall every request meanwhile. A UTF-16
       // code unit takes at most three bytes in UTF-8: past that, no need to read it.
-      if ((await stat(path)).size > this.documents.maxSize * 3) return undefined;
+      const stamp = stampOf(await stat(path));
+      if (stamp.size > this.documents.maxSize * 3) return undefined;
       const text = this.decoded(path, await readFile(path));
       if (text === undefined || text.length > this.documents.maxSize) return undefined;
-      return this.indexed(text);
+      return this.indexed(text, stamp);
     } catch {
       return undefined;
     }
@@ -227,6 +278,7 @@ export class WorkspaceIndex {
     const file = await this.read(path);
     if (file) this.disk.set(uri, file);
     else this.disk.delete(uri);
+    this.unsaved = true;
     this.changed();
   }
 
@@ -235,7 +287,9 @@ export class WorkspaceIndex {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
     let any = this.disk.delete(uri);
     for (const key of [...this.disk.keys()]) if (key.startsWith(prefix)) any = this.disk.delete(key) || any;
-    if (any) this.changed();
+    if (!any) return;
+    this.unsaved = true;
+    this.changed();
   }
 
   /** Every indexed file: open documents as edited, the rest as on disk. */
