@@ -103,6 +103,8 @@ describe('DraftIndex parsed chunk by chunk', () => {
 
 describe('DraftChecker re-checking what the index re-parsed', () => {
   const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
+  /** What a full check would say: the same findings, without the checker's identities. */
+  const findingsOf = (checker: DraftChecker, draft: DraftIndex) => checker.findings(draft).map(({ id: _, ...f }) => f);
   const lines = [...LINES, 'Broken: CRP/43 §28 and CRP/43 §6(d), CRP/43 §§21–19.', '<!-- crp-cite-disable-next-line -->', 'CRP/43 §99'];
   const text = fc.array(fc.constantFrom(...lines), { maxLength: 30 }).map((ls) => ls.join('\n'));
   const edit = fc.record({
@@ -123,7 +125,7 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
           const end = Math.min(before.length, start + e.length);
           draft.applyEdit(start, end, e.text);
           checker.edited({ start, end, removed: before.slice(start, end), inserted: e.text }, draft.getText(), draft.lastReparsed);
-          expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+          expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
         }
       }),
       { numRuns: 1500 },
@@ -144,7 +146,7 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
           draft.applyEdit(start, end, e.text);
           checker.edited({ start, end, removed: before.slice(start, end), inserted: e.text }, draft.getText(), draft.lastReparsed);
         }
-        expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+        expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
       }),
       { numRuns: 1500 },
     );
@@ -162,10 +164,29 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
       draft.applyEdit(at, at, ch);
       checker.edited({ start: at, end: at, removed: '', inserted: ch }, draft.getText(), draft.lastReparsed);
       at++;
-      expect(checker.findings(draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+      expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
       expect(checker.lastChecked).toBeLessThan(10);
     }
     expect(checker.findings(draft)).toHaveLength(800);
+  });
+
+  it('never changes a list it returned: an edit makes new findings, one it moved keeping its id', () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} cites nothing at all.`).join('\n\n');
+    const draft = new DraftIndex(`CRP/43 §97 zero.\n\n${filler}\n\nCRP/43 §99 first.\n\n${filler}\n\nCRP/43 §98 second.\n`, ['CRP/43']);
+    const checker = new DraftChecker(corpus);
+    const before = checker.findings(draft);
+    const snapshot = structuredClone(before);
+    const at = draft.getText().indexOf('first.') + 'first'.length;
+    draft.applyEdit(at, at, ' indeed');
+    checker.edited({ start: at, end: at, removed: '', inserted: ' indeed' }, draft.getText(), draft.lastReparsed);
+    const after = checker.findings(draft);
+    expect(before).toEqual(snapshot);
+    expect(after).toHaveLength(3);
+    // Before the edit: the same finding. On the edited line: checked again, a new one. After: moved, the same id.
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]!.id).not.toBe(before[1]!.id);
+    expect(after[1]!.start).toBe(before[1]!.start);
+    expect([after[2]!.id, after[2]!.start]).toEqual([before[2]!.id, before[2]!.start + ' indeed'.length]);
   });
 });
 

@@ -10,7 +10,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, Position, Range } from 'vscode-languageserver';
 import { DraftIndex } from '../core/markdown';
-import type { DraftEdit } from '../core/features/diagnostics';
+import type { DraftEdit } from '../core/edits';
 
 import { DEFAULT_MAX_DOCUMENT_SIZE } from '../settings';
 

@@ -14,6 +14,7 @@
 import type { Corpus, Paper } from '../corpus';
 import { paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
 import type { DraftIndex } from '../markdown';
+import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
 import { coveredByItem, referenceLabel } from '../resolve';
 import { checkQuotation, quotationsOf, type Quotation, type QuotationCheck } from './quotations';
 import { lineAt, lineStarts } from '../lines';
@@ -57,17 +58,26 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
 /** Numbers from here on are not a paragraph number mistyped but something else pasted. */
 const ABSURD_FROM = 10_000;
 
+/** What a check found: never changed once made (a finding an edit moves is a new one). */
 export interface Finding {
-  code: DiagnosticCode;
-  severity: Severity;
-  start: number;
-  end: number;
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly start: number;
+  readonly end: number;
   /** A key under `diagnostics.` in locales/*.json, and its parameters. */
-  messageKey: string;
-  params: Record<string, string | number>;
+  readonly messageKey: string;
+  readonly params: Readonly<Record<string, string | number>>;
   /** The citation the finding is in; an edit touching it re-checks it. */
-  citationStart: number;
-  citationEnd: number;
+  readonly citationStart: number;
+  readonly citationEnd: number;
+}
+
+/**
+ * A finding as a `DraftChecker` keeps it: with an identity that stays when an edit moves
+ * it (the server publishes an unmoved finding's diagnostic again without converting it).
+ */
+export interface CheckedFinding extends Finding {
+  readonly id: number;
 }
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -268,7 +278,7 @@ function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonl
 const isQuotationFinding = (f: Finding) => f.code === CODES.quoteElsewhere || f.code === CODES.quoteMismatch;
 
 /** Findings in order of where they start (citations' and unread references' merged). */
-function byStart(findings: Finding[]): Finding[] {
+function byStart<F extends Finding>(findings: F[]): F[] {
   return findings.sort((a, b) => a.start - b.start);
 }
 
@@ -347,14 +357,6 @@ export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
   return findings.filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
 }
 
-/** One replacement in a draft, in the offsets of the text before it. */
-export interface DraftEdit {
-  start: number;
-  end: number;
-  removed: string;
-  inserted: string;
-}
-
 /**
  * Characters of a draft checked per slice of a full check: some 5–10 ms of work. Between
  * slices the server answers what came meanwhile (a hover on a draft just opened).
@@ -364,6 +366,28 @@ const CHECK_SLICE = 16 * 1024;
 /** Characters whose insertion or removal can turn prose into code, a comment or a link, or move lines. */
 const STRUCTURAL = /[`~<>[\]()\\\n\r\t]|crp-cite/;
 
+/** `finding` where an edit that changed the text's length by `delta` before it moved it: a new finding, with the same identity. */
+function moved(finding: CheckedFinding, delta: number): CheckedFinding {
+  return {
+    ...finding,
+    start: finding.start + delta,
+    end: finding.end + delta,
+    citationStart: finding.citationStart + delta,
+    citationEnd: finding.citationEnd + delta,
+  };
+}
+
+/** The findings an edit leaves: those before it as they are, those after it moved; those of the citations it touched are gone. */
+function afterEdit(findings: readonly CheckedFinding[], edit: DraftEdit): CheckedFinding[] {
+  const delta = lengthChange(edit);
+  const kept: CheckedFinding[] = [];
+  for (const f of findings) {
+    if (f.citationEnd < edit.start) kept.push(f);
+    else if (f.citationStart > edit.end) kept.push(delta === 0 ? f : moved(f, delta));
+  }
+  return kept;
+}
+
 /**
  * A draft's findings, kept current across edits. Call `edited` for each edit as it
  * happens (with the text after it), `findings` when the result is wanted.
@@ -371,13 +395,17 @@ const STRUCTURAL = /[`~<>[\]()\\\n\r\t]|crp-cite/;
  * A full check (a draft just opened, an edit that changed what is prose) goes slice by
  * slice, from the top: `checkSome` does slices until a deadline, and edits made between
  * two calls move what the slices before found, as they move finished findings.
+ *
+ * Findings are never changed: an edit makes new arrays, with new findings for those it
+ * moved, which keep their `id`. A list `findings` returned stays as it was.
  */
 export class DraftChecker {
-  private findingsByStart: Finding[] = [];
+  private findingsByStart: readonly CheckedFinding[] = [];
+  private lastId = 0;
   private suppressions: Suppressions | undefined;
   private needsFull = true;
   /** A full check under way: what its slices found, and where the next one starts (a block's start). */
-  private full: { findings: Finding[]; checkedTo: number; checked: number } | undefined;
+  private full: { findings: CheckedFinding[]; checkedTo: number; checked: number } | undefined;
   /** Silencing comments may have changed since they were read. */
   private suppressionsStale = false;
   /** What edits since the last check touched, in current offsets. */
@@ -411,9 +439,8 @@ export class DraftChecker {
    */
   edited(edit: DraftEdit, textAfter: string, reparsed?: { start: number; end: number }): void {
     if (this.needsFull && !this.full) return;
-    const insertedEnd = edit.start + edit.inserted.length;
     const lineStart = textAfter.lastIndexOf('\n', edit.start - 1) + 1;
-    const lineEnd = textAfter.indexOf('\n', insertedEnd);
+    const lineEnd = textAfter.indexOf('\n', insertedEnd(edit));
     const line = textAfter.slice(lineStart, lineEnd < 0 ? textAfter.length : lineEnd);
     // Indentation and line starts decide code blocks, lists and headings.
     const atIndentation = /^[ \t>]*$/.test(textAfter.slice(lineStart, edit.start));
@@ -429,40 +456,25 @@ export class DraftChecker {
       this.reset();
       return;
     }
-    const delta = edit.inserted.length - (edit.end - edit.start);
-    // In place: findings are the checker's own, and a draft may hold thousands of them.
-    const all = this.full?.findings ?? this.findingsByStart;
-    let kept = 0;
-    for (const f of all) {
-      if (f.citationEnd < edit.start) all[kept++] = f;
-      else if (f.citationStart > edit.end) {
-        f.start += delta;
-        f.end += delta;
-        f.citationStart += delta;
-        f.citationEnd += delta;
-        all[kept++] = f;
-      }
+    if (this.full) {
+      // The slices to come read the edited text; what the edit touched before them is dirty.
+      this.full = { ...this.full, findings: afterEdit(this.full.findings, edit), checkedTo: startAfter(this.full.checkedTo, edit) };
+    } else {
+      this.findingsByStart = afterEdit(this.findingsByStart, edit);
     }
-    all.length = kept;
-    const mapStart = (x: number) => (x < edit.start ? x : x >= edit.end ? x + delta : edit.start);
-    const mapEnd = (x: number) => (x <= edit.start ? x : x >= edit.end ? x + delta : insertedEnd);
-    // The slices to come read the edited text; what the edit touched before them is dirty.
-    if (this.full) this.full.checkedTo = mapStart(this.full.checkedTo);
+    const touched = touchedAfter(this.dirty, edit);
     // Any edit can change a block's kind (`<div>` to `<8div>`): what the index parsed
     // again is what may hold different citations.
-    const touched = reparsed
-      ? { start: Math.min(edit.start, reparsed.start), end: Math.max(insertedEnd, reparsed.end) }
-      : { start: edit.start, end: insertedEnd };
-    this.dirty = this.dirty
-      ? { start: Math.min(mapStart(this.dirty.start), touched.start), end: Math.max(mapEnd(this.dirty.end), touched.end) }
-      : touched;
+    this.dirty = reparsed ? { start: Math.min(touched.start, reparsed.start), end: Math.max(touched.end, reparsed.end) } : touched;
   }
 
-  /**
-   * The draft's findings now, silenced ones removed. The findings belong to the checker
-   * and move with later edits: convert them before the next call to `edited`. `lineOf` gives the current line of
-   * an offset (the server has it already; without it, it is computed when needed).
-   */
+  /** `findings` with an identity each. */
+  private identified(findings: Iterable<Finding>): CheckedFinding[] {
+    const out: CheckedFinding[] = [];
+    for (const f of findings) out.push({ ...f, id: ++this.lastId });
+    return out;
+  }
+
   /**
    * Goes on with the full check until it is done or `deadline` (`performance.now()`) has
    * passed, slice by slice. Returns whether the full check is done.
@@ -477,9 +489,12 @@ export class DraftChecker {
       // (Past the last block, the blank lines after it: the slice's own end.)
       const to = Math.max(Math.min(text.length, from + this.slice), draft.blockSpanAt(Math.min(text.length - 1, from + this.slice)).end);
       const citations = draft.citationsIn(from, to).filter((c) => c.start >= from);
-      for (const c of citations) for (const f of checkAnyCitation(this.corpus, c)) full.findings.push(f);
-      for (const f of quotationFindings(draft, this.corpus, citations)) full.findings.push(f);
-      for (const u of draft.unreadIn(from, to)) if (u.start >= from) full.findings.push(unreadFinding(u));
+      const found: Finding[] = [];
+      for (const c of citations) for (const f of checkAnyCitation(this.corpus, c)) found.push(f);
+      for (const f of quotationFindings(draft, this.corpus, citations)) found.push(f);
+      for (const u of draft.unreadIn(from, to)) if (u.start >= from) found.push(unreadFinding(u));
+      // The checker's own list, until the check is done: appended to, never shared.
+      for (const f of this.identified(found)) full.findings.push(f);
       full.checked += citations.length;
       full.checkedTo = to;
       if (performance.now() >= deadline) return false;
@@ -493,7 +508,11 @@ export class DraftChecker {
     return true;
   }
 
-  findings(draft: DraftIndex, lineOf?: (offset: number) => number): Finding[] {
+  /**
+   * The draft's findings now, silenced ones removed. `lineOf` gives the current line of
+   * an offset (the server has it already; without it, it is computed when needed).
+   */
+  findings(draft: DraftIndex, lineOf?: (offset: number) => number): readonly CheckedFinding[] {
     const text = draft.getText();
     let checked = 0;
     if (this.needsFull) {
@@ -521,7 +540,7 @@ export class DraftChecker {
       }
       checked += citations.length;
       const unread = draft.unreadIn(from, to + 1).filter((u) => u.end >= from && u.start <= to);
-      const fresh = [...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around)];
+      const fresh = this.identified([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around)]);
       const kept = this.findingsByStart.filter((f) =>
         isQuotationFinding(f) ? f.citationEnd < quoteFrom || f.citationStart > quoteTo : f.citationEnd < from || f.citationStart > to,
       );

@@ -24,7 +24,8 @@ import {
   type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { DraftChecker, checkCitations, lineIndex, messageOf, Suppressions, type DraftEdit, type Finding } from '../../core/features/diagnostics';
+import { DraftChecker, checkCitations, lineIndex, messageOf, Suppressions, type CheckedFinding, type Finding } from '../../core/features/diagnostics';
+import { insertedEnd, lengthChange, touchedAfter, type DraftEdit } from '../../core/edits';
 import { DraftIndex } from '../../core/markdown';
 import type { ServerContext } from '../context';
 import { immutable } from '../encoding';
@@ -45,12 +46,7 @@ export function isDebounce(value: unknown): value is number {
  */
 const messages = new Map<string, string>();
 
-/** The same, by the finding's parameters object: a checker keeps it across edits (even when it moves the finding). */
-const messagesByParams = new WeakMap<object, { language: string; messageKey: string; message: string }>();
-
 function messageFor(finding: Finding, ctx: ServerContext): string {
-  const known = messagesByParams.get(finding.params);
-  if (known && known.language === ctx.language && known.messageKey === finding.messageKey) return known.message;
   const key = `${ctx.language}\u0000${finding.messageKey}\u0000${JSON.stringify(finding.params)}`;
   let message = messages.get(key);
   if (message === undefined) {
@@ -58,26 +54,22 @@ function messageFor(finding: Finding, ctx: ServerContext): string {
     message = messageOf(finding, ctx.t);
     messages.set(key, message);
   }
-  messagesByParams.set(finding.params, { language: ctx.language, messageKey: finding.messageKey, message });
   return message;
 }
 
 /**
- * The diagnostic last published for each finding (a checker keeps its findings across
- * edits, moving them), with the offsets it was computed at: a keystroke changes the
- * range of the findings on its line, or the lines of those after it when it adds or
- * removes a line, and nothing else. The same frozen object is published again, and its
- * JSON is encoded once (lsp/encoding.ts).
+ * The diagnostic last published for a finding (by its id: an edit that moves a finding
+ * makes a new one with the same id), with the offsets and the language it was made for:
+ * a keystroke changes the range of the findings on its line, or the lines of those after
+ * it when it adds or removes a line, and nothing else. The same frozen object is
+ * published again, and its JSON is encoded once (lsp/encoding.ts).
  */
 interface Published {
-  diagnostic: Diagnostic;
-  start: number;
-  end: number;
-  /** The `diagnosticsOf` call that last published it (see `Moves`). */
-  generation: number;
+  readonly diagnostic: Diagnostic;
+  readonly start: number;
+  readonly end: number;
+  readonly language: string;
 }
-
-const published = new WeakMap<Finding, Published>();
 
 /**
  * How the text moved since a document's diagnostics were last computed, from its edits:
@@ -87,7 +79,8 @@ const published = new WeakMap<Finding, Published>();
 type Moves = 'none' | 'unknown' | { from: number; to: number; delta: number; lines: boolean };
 
 interface DocumentState {
-  generation: number;
+  /** What the last `diagnosticsOf` published, by finding id: the findings it had then, nothing older. */
+  published: ReadonlyMap<number, Published>;
   /** The last pull's answer: its result id and diagnostics. */
   pulled?: { resultId: string; items: readonly Diagnostic[] };
   /** The document version `moves` brings the last computed diagnostics to. */
@@ -100,14 +93,11 @@ const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
 /** `moves` after one more edit (`edit` in the offsets before it, `text` after it). */
 function moved(moves: Moves, edit: DraftEdit, text: string): Moves {
   if (moves === 'unknown') return moves;
-  const insertedEnd = edit.start + edit.inserted.length;
-  const delta = edit.inserted.length - (edit.end - edit.start);
   // A line break typed or deleted, or one next to the edit (`\r` and `\n` joined into one).
-  const lines = /[\r\n]/.test(edit.removed) || /[\r\n]/.test(edit.inserted) || isLineBreak(text[edit.start - 1]) || isLineBreak(text[insertedEnd]);
-  if (moves === 'none') return { from: edit.start, to: insertedEnd, delta, lines };
-  const mapStart = (x: number) => (x < edit.start ? x : x >= edit.end ? x + delta : edit.start);
-  const mapEnd = (x: number) => (x <= edit.start ? x : x >= edit.end ? x + delta : insertedEnd);
-  return { from: Math.min(mapStart(moves.from), edit.start), to: Math.max(mapEnd(moves.to), insertedEnd), delta: moves.delta + delta, lines: moves.lines || lines };
+  const lines = /[\r\n]/.test(edit.removed) || /[\r\n]/.test(edit.inserted) || isLineBreak(text[edit.start - 1]) || isLineBreak(text[insertedEnd(edit)]);
+  const before = moves === 'none' ? undefined : moves;
+  const touched = touchedAfter(before && { start: before.from, end: before.to }, edit);
+  return { from: touched.start, to: touched.end, delta: (before?.delta ?? 0) + lengthChange(edit), lines: (before?.lines ?? false) || lines };
 }
 
 const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
@@ -118,10 +108,18 @@ const samePosition = (a: Position, b: Position) => a.line === b.line && a.charac
  * the edits (`text[0, end]` is the same), or, when no line break moved, starts on a line
  * after them with the same offsets shifted by the edits' length change.
  */
-function publishedDiagnostic(finding: Finding, doc: OpenDocument, ctx: ServerContext, moves: Moves, lineAfterEdits: number, generation: number): Diagnostic {
-  const known = published.get(finding);
+function publishedDiagnostic(
+  finding: CheckedFinding,
+  doc: OpenDocument,
+  ctx: ServerContext,
+  moves: Moves,
+  lineAfterEdits: number,
+  before: ReadonlyMap<number, Published>,
+  now: Map<number, Published>,
+): Diagnostic {
+  const known = before.get(finding.id);
   let unmoved = false;
-  if (known && known.generation === generation - 1) {
+  if (known) {
     if (moves === 'none') unmoved = finding.start === known.start && finding.end === known.end;
     else if (moves !== 'unknown') {
       unmoved =
@@ -134,15 +132,14 @@ function publishedDiagnostic(finding: Finding, doc: OpenDocument, ctx: ServerCon
     range = { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) };
     unmoved = known !== undefined && samePosition(known.diagnostic.range.start, range.start) && samePosition(known.diagnostic.range.end, range.end);
   }
-  if (known && unmoved && known.diagnostic.code === finding.code && known.diagnostic.severity === severityOf(finding) && known.diagnostic.message === messageFor(finding, ctx)) {
-    known.start = finding.start;
-    known.end = finding.end;
-    known.generation = generation;
+  // A finding never changes but for its place: with the same id, language and range, the same diagnostic.
+  if (known && unmoved && known.language === ctx.language) {
+    now.set(finding.id, known.start === finding.start ? known : { ...known, start: finding.start, end: finding.end });
     return known.diagnostic;
   }
   range ??= { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) };
   const diagnostic = immutable(toDiagnostic(finding, range, ctx));
-  published.set(finding, { diagnostic, start: finding.start, end: finding.end, generation });
+  now.set(finding.id, { diagnostic, start: finding.start, end: finding.end, language: ctx.language });
   return diagnostic;
 }
 
@@ -203,7 +200,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
   const states = new Map<string, DocumentState>();
   const stateOf = (doc: OpenDocument): DocumentState => {
     let state = states.get(doc.uri);
-    if (!state) states.set(doc.uri, (state = { generation: 0, version: doc.version, moves: 'unknown' }));
+    if (!state) states.set(doc.uri, (state = { published: new Map(), version: doc.version, moves: 'unknown' }));
     return state;
   };
 
@@ -222,13 +219,15 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
     const findings = checkerOf(doc).findings(doc.draft, (offset) => doc.positionAt(offset).line);
     const state = stateOf(doc);
     const moves = state.version === doc.version ? state.moves : 'unknown';
-    const generation = ++state.generation;
-    state.version = doc.version;
-    state.moves = 'none';
     const text = doc.text.getText();
     const lineAfter = typeof moves === 'object' ? text.indexOf('\n', moves.to) : -1;
     const lineAfterEdits = lineAfter < 0 ? Number.POSITIVE_INFINITY : lineAfter;
-    return findings.map((f) => publishedDiagnostic(f, doc, ctx, moves, lineAfterEdits, generation));
+    const published = new Map<number, Published>();
+    const diagnostics = findings.map((f) => publishedDiagnostic(f, doc, ctx, moves, lineAfterEdits, state.published, published));
+    state.published = published;
+    state.version = doc.version;
+    state.moves = 'none';
+    return diagnostics;
   };
 
   /**
