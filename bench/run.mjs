@@ -18,7 +18,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generate, rng } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
-// `--only startup,open,requests,edits,workspace,check`: a subset while working on one figure.
+// `--only startup,open,requests,edits,preview,workspace,check`: a subset while working on one figure.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(',')) : null;
 const want = (section) => !only || only.has(section);
@@ -542,6 +542,26 @@ function sizeKb(path) {
 
 const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
 
+const PREVIEW_PROBE = join(OUT, 'preview-render.js');
+
+async function buildPreviewProbe() {
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'bench', 'preview-render.ts')],
+    outfile: PREVIEW_PROBE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+}
+
+/** The Markdown preview's render of a draft, markdown-it alone (the floor) and with crp-cite's plugin (bench/preview-render.ts). */
+function measurePreview(path, renders) {
+  const out = execFileSync(process.execPath, [PREVIEW_PROBE, join(ROOT, 'data', 'documents'), path, String(renders)], { maxBuffer: 1 << 26 }).toString();
+  return JSON.parse(out);
+}
+
 async function main() {
   const started = now();
   // Other processes on the machine skew every figure: the load is reported with them.
@@ -557,6 +577,7 @@ async function main() {
   const large = drafts[0];
   const workspace = { path: resolve(manifest.workspace.path), bytes: manifest.workspace.bytes, drafts: manifest.workspace.drafts };
   await buildFloor();
+  await buildPreviewProbe();
   if (!existsSync(OURS)) throw new Error('dist/server.js missing: run `npm run build` first');
 
   log('start-up…');
@@ -582,7 +603,12 @@ async function main() {
     m.pulled = want('edits') ? await measureEdits(draft, position, true) : {};
     log(`${draft.label}: edits → pushed diagnostics…`);
     m.pushed = want('edits') ? await measureEdits(draft, position, false) : {};
+    log(`${draft.label}: Markdown preview render…`);
+    m.preview = want('preview') ? measurePreview(draft.path, quick ? 2 : 5) : null;
   }
+  // A draft as writers write them: the first of the workspace (some 25 KB, 200 citations).
+  const typical = join(workspace.path, 'team-00', readdirSync(join(workspace.path, 'team-00')).sort()[0]);
+  const typicalPreview = want('preview') ? measurePreview(typical, quick ? 20 : 50) : null;
   log('workspace…');
   // A first start reads every draft (the index cache folder is new); the next start in the
   // same folder reads the index the first one kept (lsp/indexCache.ts), as a writer's
@@ -619,12 +645,16 @@ async function main() {
       row(`  ${kind} p99`, o?.p99, f?.p99, 'ms', strict ? '≤ 1.5× floor' : '', strict ? o && o.p99 <= 1.5 * f.p99 : null);
       row(`    ${kind} p99, in the server`, o?.inProcessP99, f?.inProcessP99, 'ms', '', null);
     }
+    const preview = perDraft[draft.label].preview;
+    row(`  Markdown preview render (floor: markdown-it alone)`, preview?.ours.ms, preview?.alone.ms, 'ms', '', null);
+    row(`  Markdown preview page (floor: markdown-it alone)`, preview?.ours.htmlKb, preview?.alone.htmlKb, 'KB', '', null);
     for (const [how, edits] of [['pulled', pulled], ['pushed', pushed]]) {
       row(`  edit → ${how} diagnostics median`, edits.ours?.median, edits.floor?.median, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.median <= 1.5 * edits.floor.median);
       row(`  edit → ${how} diagnostics p99`, edits.ours?.p99, edits.floor?.p99, 'ms', '≤ 1.5× floor', edits.ours && edits.ours.p99 <= 1.5 * edits.floor.p99);
       row(`    edit (${how}) p99, in the server`, edits.ours?.inProcessP99, edits.floor?.inProcessP99, 'ms', '', null);
     }
   }
+  row(`a ${(statSync(typical).size / 1024).toFixed(0)} KB workspace draft: Markdown preview render`, typicalPreview?.ours.ms, typicalPreview?.alone.ms, 'ms', '', null);
   const indexMs = wsMedian(ws.ours, 'indexMs');
   row(`index ${workspace.drafts} drafts (${(workspace.bytes / 1e6).toFixed(0)} MB)`, indexMs, null, 'ms', '< 2000 ms', indexMs !== null && indexMs < 2000);
   const nextStartMs = wsMedian(ws.oursNextStart, 'indexMs');
@@ -654,7 +684,7 @@ async function main() {
       repetitions: R,
     },
     rows,
-    raw: { startup, drafts: perDraft, workspace: ws, check, bundle },
+    raw: { startup, drafts: perDraft, workspace: ws, check, bundle, typicalPreview },
     seconds: (now() - started) / 1000,
   };
 

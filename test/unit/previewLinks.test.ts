@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { citationLinks, lineFragment, targetHref, type PreviewContext } from '../../client/src/preview/citationLinks';
-import { BROKEN_CLASS, CARD_ATTRIBUTE, LINK_CLASS, type CardEntry } from '../../client/src/preview/shared';
+import { BROKEN_CLASS, CARD_ATTRIBUTE, CARD_KEY_ATTRIBUTE, CARDS_CLASS, LINK_CLASS, type CardEntry } from '../../client/src/preview/shared';
 import { defaultDataFolder, loadCorpus } from '../../server/src/core/load';
 import { translator } from '../../server/src/i18n';
 import type { Language } from '../../server/src/settings';
@@ -33,14 +33,25 @@ interface Mark {
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** The citation links and broken marks of rendered HTML, in order. */
+/** The cards written once at the end of the page, by key. */
+function cards(html: string): Map<string, CardEntry[]> {
+  const found = new Map<string, CardEntry[]>();
+  for (const m of html.matchAll(new RegExp(`<div ${CARD_KEY_ATTRIBUTE}="([^"]*)">([^<]*)</div>`, 'g'))) found.set(decode(m[1]!), JSON.parse(decode(m[2]!)) as CardEntry[]);
+  return found;
+}
+
+/** The page without its cards: what markdown-it alone would write, but for the links. */
+const withoutCards = (html: string) => html.replace(new RegExp(`<div class="${CARDS_CLASS}" hidden>.*</div>\n$`), '');
+
+/** The citation links and broken marks of rendered HTML, in order, with their cards. */
 function marks(html: string): Mark[] {
+  const byKey = cards(html);
   const out: Mark[] = [];
   const re = /<(a|span) ([^>]*)>([^<]*)<\/\1>/g;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const attrs = Object.fromEntries([...m[2]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, decode(a[2]!)]));
     if (attrs['class'] !== LINK_CLASS && attrs['class'] !== BROKEN_CLASS) continue;
-    out.push({ tag: m[1] as 'a' | 'span', text: decode(m[3]!), title: attrs['title'] ?? '', ...(attrs['href'] ? { href: attrs['href'] } : {}), card: JSON.parse(attrs[CARD_ATTRIBUTE] ?? '[]') as CardEntry[] });
+    out.push({ tag: m[1] as 'a' | 'span', text: decode(m[3]!), title: attrs['title'] ?? '', ...(attrs['href'] ? { href: attrs['href'] } : {}), card: byKey.get(attrs[CARD_ATTRIBUTE] ?? '') ?? [] });
   }
   return out;
 }
@@ -126,23 +137,33 @@ describe('citations in the preview', () => {
     const plain = new MarkdownIt({ html: true, linkify: true }).render(src);
     // Everything before the one citation is markdown-it's own output, unchanged.
     expect(html.slice(0, html.indexOf('But '))).toBe(plain.slice(0, plain.indexOf('But ')));
-    expect(html.replace(/<a class="crp-cite-link"[^>]*>([^<]*)<\/a>/g, '$1')).toBe(plain);
+    expect(withoutCards(html).replace(/<a class="crp-cite-link"[^>]*>([^<]*)<\/a>/g, '$1')).toBe(plain);
   });
 
   it('keeps the text intact around links, through emphasis, escapes, entities and hard wraps', () => {
     const src = 'See **CRP/43 §16** \\*and\\* &amp; CRP/43\n§18, then paragraph 9 of CRP/43 and ibid., para. 7.\n\n> quoted CRP/43 §§6–8\n\n| a | b |\n| - | - |\n| CRP/43 §20 | x |\n';
     const html = renderer().render(src);
     const plain = new MarkdownIt({ html: true, linkify: true }).render(src);
-    expect(html.replace(/<a class="crp-cite-link"[^>]*>([^<]*)<\/a>/g, '$1')).toBe(plain);
+    expect(withoutCards(html).replace(/<a class="crp-cite-link"[^>]*>([^<]*)<\/a>/g, '$1')).toBe(plain);
     expect(marks(html).map((m) => m.text)).toEqual(['CRP/43 §16', 'CRP/43', '§18', 'paragraph 9 of CRP/43', 'ibid., para. 7', 'CRP/43 §§6–8', 'CRP/43 §20']);
     // A range covers each of its paragraphs: the card shows all three.
     expect(marks(html)[5]!.card.map((c) => c.title)).toEqual(['CRP/43 · Paragraph 6', 'CRP/43 · Paragraph 7', 'CRP/43 · Paragraph 8']);
   });
 
+  it('writes each card once, however many citations show it', () => {
+    const html = renderer().render('CRP/43 §5, again CRP/43 §5 and CRP/43 §6; broken: CRP/43 §99 and CRP/43 §99.\n');
+    const found = marks(html);
+    expect(found.map((m) => m.text)).toEqual(['CRP/43 §5', 'CRP/43 §5', 'CRP/43 §6', 'CRP/43 §99', 'CRP/43 §99']);
+    expect(cards(html).size).toBe(3);
+    expect(found[1]!.card).toEqual(found[0]!.card);
+    expect(found[0]!.card[0]!.text).toMatch(/^5\. The High-level Dialogue proved/);
+    expect(found[3]!.card).toEqual(found[4]!.card);
+  });
+
   it('escapes what it writes into attributes', () => {
     const html = renderer().render('CRP/43 §5\n');
     // Paragraph 5 has quotation marks and apostrophes in its text; none may end the attribute.
-    expect(html).toMatch(/^<p><a class="crp-cite-link" title="[^"]*" data-crp-cite-card="[^"]*" href="[^"]*" data-href="[^"]*">CRP\/43 §5<\/a><\/p>\n$/);
+    expect(html).toMatch(/^<p><a class="crp-cite-link" title="[^"]*" data-crp-cite-card="[^"]*" href="[^"]*" data-href="[^"]*">CRP\/43 §5<\/a><\/p>\n<div class="crp-cite-cards" hidden><div data-crp-cite-card-key="c0">[^<"]*<\/div><\/div>\n$/);
     expect(html).not.toContain('<script');
   });
 

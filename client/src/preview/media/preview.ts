@@ -5,7 +5,7 @@
  * nothing. Listeners sit on the document, so links the preview puts in on an incremental
  * update ('vscode.markdown.updateContent') work without being looked for again.
  */
-import { BROKEN_CLASS, CARD_ATTRIBUTE, type CardEntry } from '../shared';
+import { BROKEN_CLASS, CARD_ATTRIBUTE, CARD_KEY_ATTRIBUTE, CARDS_CLASS, type CardEntry } from '../shared';
 import './preview.css';
 
 const CARD_ID = 'crp-cite-card';
@@ -45,7 +45,9 @@ function cardElement(): HTMLElement {
 
 function entriesOf(element: HTMLElement): CardEntry[] {
   try {
-    const parsed: unknown = JSON.parse(element.getAttribute(CARD_ATTRIBUTE) ?? '[]');
+    const key = element.getAttribute(CARD_ATTRIBUTE);
+    const source = key === null ? null : document.querySelector(`.${CARDS_CLASS} [${CARD_KEY_ATTRIBUTE}="${CSS.escape(key)}"]`);
+    const parsed: unknown = JSON.parse(source?.textContent ?? '[]');
     if (!Array.isArray(parsed)) return [];
     return parsed.filter((e): e is CardEntry => typeof e === 'object' && e !== null && typeof (e as CardEntry).title === 'string');
   } catch {
