@@ -15,22 +15,15 @@ import type { Location } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import type { Citation } from '../core/grammar';
 import { citationsOfText, DraftIndex } from '../core/markdown';
-import { decodeDraft } from '../core/decode';
-import { quotationCounts, tallyQuotations, type QuotationTally } from '../core/features/quotations';
-import { citingSpansIn, compactCitations, countCitationsIn, coverageMemo, positionIn, type CompactCitations } from '../core/compactCitations';
+import { quotationCounts, tallyQuotations } from '../core/features/quotations';
+import { citingSpansIn, countCitationsIn, coverageMemo, positionIn } from '../core/compactCitations';
 import { countCitations } from '../core/features/outline';
 import { citingSpans, type PassageRef } from '../core/features/references';
 import { isListedMarkdown, markdownFiles } from '../files/markdownFiles';
+import { decodedText, indexText, readDiskFile, type DiskFile, type DiskRead } from './diskFile';
 import { IndexCache, sameStamp, stampOf, type FileStamp } from './indexCache';
+import { IndexWorker } from './indexWorker';
 import type { DocumentStore } from './documents';
-
-/**
- * A file on disk, as indexed: its citations in compact form and its line starts, not its
- * text (2,000 drafts' texts and citation objects took 550 MB; this, some 30 MB). The
- * few requests that need the text (workspace diagnostics) read the file again.
- */
-/** A closed draft: its citations, compact, its quotations as the panel counts them, and the stamp of the file they were read from. */
-type DiskFile = CompactCitations & { quotations: QuotationTally[]; stamp: FileStamp };
 
 /** Reports indexing progress; the LSP glue maps it onto `$/progress`. */
 export interface IndexProgress {
@@ -45,6 +38,8 @@ export interface IndexProgress {
  * the indexing itself.
  */
 const SLICE_MS = 8;
+/** How often progress is reported while a worker reads. */
+const PROGRESS_MS = 100;
 
 /**
  * URIs and paths converted once: requests convert the same few (the draft asked about, the
@@ -150,7 +145,12 @@ export class WorkspaceIndex {
     for (const l of this.listeners) l();
   }
 
-  /** (Re)reads every Markdown file of the workspace folders. */
+  /**
+   * (Re)reads every Markdown file of the workspace folders: first which ones changed
+   * since they were last read (their stamps, against this session's index or the cache),
+   * then those: by a worker thread when there are many (lsp/indexWorker.ts), else here.
+   * This thread's part goes in slices, so that requests are answered meanwhile.
+   */
   indexAll(progress?: IndexProgress): Promise<void> {
     const generation = ++this.generation;
     this.indexing = (async () => {
@@ -166,7 +166,6 @@ export class WorkspaceIndex {
       // What a previous session indexed, on the first pass (later passes have `this.disk`).
       this.cache = this.cacheOptions && this.roots.length > 0 ? new IndexCache<DiskFile>(this.cacheOptions.folder, this.roots, this.cacheOptions.fingerprint()) : undefined;
       const stored = this.cache && this.disk.size === 0 ? this.cache.load() : undefined;
-      let read = 0;
       // A pass overtaken by a newer one (folders added, a .gitignore changed) stops, and
       // ends its progress report: the newer pass reports its own.
       const overtaken = () => {
@@ -174,27 +173,73 @@ export class WorkspaceIndex {
         progress?.done();
         return true;
       };
-      for (let i = 0; i < paths.length; ) {
-        if (overtaken()) return;
-        const sliceEnd = performance.now() + SLICE_MS;
-        do {
-          const path = paths[i++]!;
+      const slices = async (count: number, step: (i: number) => void, done: () => number): Promise<boolean> => {
+        for (let i = 0; i < count; ) {
+          if (overtaken()) return false;
+          const sliceEnd = performance.now() + SLICE_MS;
+          do step(i++);
+          while (i < count && performance.now() < sliceEnd);
+          progress?.report(done(), paths.length);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        return !overtaken();
+      };
+
+      // Which drafts changed: a stat each.
+      const toRead: Array<{ path: string; uri: string }> = [];
+      const unchanged = await slices(
+        paths.length,
+        (i) => {
+          const path = paths[i]!;
           const uri = pathToFileURL(path).toString();
           const known = this.disk.get(uri) ?? stored?.get(path);
-          const file = this.readNow(path, known);
-          if (file !== known) read++;
-          if (file) fresh.set(uri, file);
-        } while (i < paths.length && performance.now() < sliceEnd);
-        progress?.report(i, paths.length);
-        await new Promise<void>((resolve) => setImmediate(resolve));
+          const stamp = known && this.stampNow(path);
+          if (known && stamp && sameStamp(known.stamp, stamp)) fresh.set(uri, known);
+          else toRead.push({ path, uri });
+        },
+        () => 0,
+      );
+      if (!unchanged) return;
+
+      // Those: by a worker when there are many, else here, in slices.
+      const corpus = this.corpus();
+      const maxSize = this.documents.maxSize;
+      const worker = IndexWorker.start(
+        toRead.map((f) => f.path),
+        corpus,
+        maxSize,
+      );
+      const read = new Map<number, DiskRead>();
+      if (worker) {
+        const answered = worker.answered.then((results) => ({ results }));
+        for (;;) {
+          const answer = await Promise.race([answered, new Promise<undefined>((resolve) => setTimeout(resolve, PROGRESS_MS))]);
+          if (overtaken()) {
+            worker.stop();
+            return;
+          }
+          if (answer) {
+            for (const [k, result] of answer.results) read.set(k, result);
+            break;
+          }
+          progress?.report(fresh.size + worker.taken, paths.length);
+        }
       }
-      if (overtaken()) return;
+      // What no worker read (none was started, or it failed), here.
+      const left = toRead.flatMap((_, k) => (read.has(k) ? [] : [k]));
+      if (!(await slices(left.length, (j) => void read.set(left[j]!, readDiskFile(toRead[left[j]!]!.path, corpus, maxSize)), () => fresh.size + read.size))) return;
+      toRead.forEach(({ path, uri }, k) => {
+        const result = read.get(k);
+        if (result && 'file' in result) fresh.set(uri, result.file);
+        else if (result) for (const l of this.notTextListeners) l(path, result.notText);
+      });
+
       const removed = [...this.disk.keys()].some((uri) => !fresh.has(uri)) || (stored !== undefined && stored.size !== fresh.size);
       this.disk.clear();
       for (const [uri, file] of fresh) this.disk.set(uri, file);
       progress?.done();
       this.changed();
-      if (read > 0 || removed) {
+      if (toRead.length > 0 || removed) {
         this.unsaved = true;
         // Not awaited: requests wait for `ready`, not for the cache.
         void this.saveCache();
@@ -203,15 +248,10 @@ export class WorkspaceIndex {
     return this.indexing;
   }
 
-  /** `read`, synchronously: for the time-sliced indexing of the whole workspace. `known` is returned as it is while the file has its stamp. */
-  private readNow(path: string, known?: DiskFile): DiskFile | undefined {
+  /** A file's stamp now; none when it cannot be read. */
+  private stampNow(path: string): FileStamp | undefined {
     try {
-      const stamp = stampOf(statSync(path));
-      if (stamp.size > this.documents.maxSize * 3) return undefined;
-      if (known && sameStamp(known.stamp, stamp)) return known;
-      const text = this.decoded(path, readFileSync(path));
-      if (text === undefined || text.length > this.documents.maxSize) return undefined;
-      return this.indexed(text, stamp);
+      return stampOf(statSync(path));
     } catch {
       return undefined;
     }
@@ -224,34 +264,18 @@ export class WorkspaceIndex {
     this.notTextListeners.push(listener);
   }
 
-  /** A closed draft's text, decoded as an editor opens it (core/decode.ts); undefined, and said, when it is not text. */
-  private decoded(path: string, bytes: ArrayBufferView & ArrayLike<number>): string | undefined {
-    const decoded = decodeDraft(bytes);
-    if ('text' in decoded) return decoded.text;
-    for (const l of this.notTextListeners) l(path, decoded.notUtf8.line);
-    return undefined;
-  }
-
-  /** What the index keeps of a closed draft's text. */
-  private indexed(text: string, stamp: FileStamp): DiskFile {
-    const corpus = this.corpus();
-    // Citations not kept packed in the blocks: only a block quote's lines ask for theirs
-    // again, and packing every block cost more (400 drafts: 2.21 → 2.06 s without).
-    const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol), { keepCitations: false });
-    const citations = draft.citations();
-    return { ...compactCitations(text, citations), quotations: tallyQuotations(draft, corpus, citations), stamp };
-  }
-
   private async read(path: string): Promise<DiskFile | undefined> {
     try {
-      // A file over the size limit (`crpCite.maxDocumentSize`) is not indexed, as when
-      // open: reading and indexing 20 MB would stall every request meanwhile. A UTF-16
-      // code unit takes at most three bytes in UTF-8: past that, no need to read it.
+      // As readDiskFile (diskFile.ts) does it, without blocking this thread on the disk.
       const stamp = stampOf(await stat(path));
       if (stamp.size > this.documents.maxSize * 3) return undefined;
-      const text = this.decoded(path, await readFile(path));
-      if (text === undefined || text.length > this.documents.maxSize) return undefined;
-      return this.indexed(text, stamp);
+      const decoded = decodedText(await readFile(path));
+      if ('notText' in decoded) {
+        for (const l of this.notTextListeners) l(path, decoded.notText);
+        return undefined;
+      }
+      if (decoded.text.length > this.documents.maxSize) return undefined;
+      return indexText(decoded.text, this.corpus(), stamp);
     } catch {
       return undefined;
     }
