@@ -53,20 +53,23 @@ function percentile(xs, p) {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
-async function buildFloor() {
+/** Bundles a file of bench/ for Node, as the server is bundled. */
+async function bundleForNode(entry, outfile, minify) {
   mkdirSync(OUT, { recursive: true });
   await esbuild.build({
-    entryPoints: [join(ROOT, 'bench', 'floor-server.mjs')],
-    outfile: FLOOR,
+    entryPoints: [join(ROOT, 'bench', entry)],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    minify: true,
+    minify,
     legalComments: 'none',
     logLevel: 'warning',
   });
 }
+
+const buildFloor = () => bundleForNode('floor-server.mjs', FLOOR, true);
 
 /** A server process and a JSON-RPC connection to it. */
 class Server {
@@ -544,17 +547,7 @@ const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? 'n
 
 const PREVIEW_PROBE = join(OUT, 'preview-render.js');
 
-async function buildPreviewProbe() {
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'bench', 'preview-render.ts')],
-    outfile: PREVIEW_PROBE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
-}
+const buildPreviewProbe = () => bundleForNode('preview-render.ts', PREVIEW_PROBE, false);
 
 /** The Markdown preview's render of a draft, markdown-it alone (the floor) and with crp-cite's plugin (bench/preview-render.ts). */
 function measurePreview(path, renders) {

@@ -32,7 +32,7 @@ describe('the index worker', () => {
     }
     // Latin-1: not text to index, and said.
     const latin1 = join(folder, 'latin1.md');
-    writeFileSync(latin1, Buffer.from('Premi\xe8re note : CRP/43 \xa76.\n', 'latin1'));
+    writeFileSync(latin1, new Uint8Array(Buffer.from('Premi\xe8re note : CRP/43 \xa76.\n', 'latin1')));
     paths.push(latin1);
   });
   afterEach(async () => {

@@ -12,12 +12,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { Corpus, Paper, type PaperData } from '../core/corpus';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Corpus } from '../core/corpus';
 import { decodeDraft } from '../core/decode';
 import { checkDraft, CODES, SEVERITY, type Finding } from '../core/features/diagnostics';
 import { lineStarts, positionAt } from '../core/lines';
 import { DraftIndex } from '../core/markdown';
+import { bundleFile, corpusOf, papersData, workerInputFor, type PapersData } from '../threads';
 
 export interface Problem {
   line: number;
@@ -86,7 +87,7 @@ function checkTaken(paths: readonly string[], corpus: Corpus, next: Int32Array):
 interface WorkerInput {
   role: typeof ROLE;
   paths: readonly string[];
-  papers: Array<{ data: PaperData; renderingPath: string }>;
+  papers: PapersData;
   port: MessagePort;
   /** [0]: the next file to take; shared by both threads. */
   next: Int32Array;
@@ -97,11 +98,11 @@ type WorkerAnswer = { results: Array<[number, FileResult]> } | { error: string }
 
 /** Whether this thread is a check worker; if so, does its share and answers. */
 export function runCheckWorker(): boolean {
-  const input = workerData as WorkerInput | undefined;
-  if (input?.role !== ROLE) return false;
+  const input = workerInputFor<WorkerInput>(ROLE);
+  if (!input) return false;
   let answer: WorkerAnswer;
   try {
-    const corpus = new Corpus(input.papers.map((p) => new Paper(p.data, p.renderingPath)));
+    const corpus = corpusOf(input.papers);
     answer = { results: checkTaken(input.paths, corpus, input.next) };
   } catch (e) {
     answer = { error: e instanceof Error ? e.message : String(e) };
@@ -110,11 +111,6 @@ export function runCheckWorker(): boolean {
   Atomics.store(input.done, 0, 1);
   Atomics.notify(input.done, 0);
   return true;
-}
-
-/** The bundle this code runs from, when it is one (tests run the sources, which a worker cannot load). */
-function bundleFile(): string | undefined {
-  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
 }
 
 export function checkFiles(paths: readonly string[], corpus: Corpus): FileResult[] {
@@ -128,7 +124,7 @@ export function checkFiles(paths: readonly string[], corpus: Corpus): FileResult
   const input: WorkerInput = {
     role: ROLE,
     paths,
-    papers: corpus.papers.map((p) => ({ data: p.data, renderingPath: p.renderingPath })),
+    papers: papersData(corpus),
     port: port2,
     next,
     done,

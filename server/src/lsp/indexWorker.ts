@@ -10,8 +10,9 @@
  * 9.4 s and a peak of 263 MB; one worker, 7.8 s and 225 MB; one worker and the server's
  * thread sharing the drafts, 5.3 s and 283 MB; two workers, 5.6 s and 312 MB.
  */
-import { Worker, workerData, parentPort } from 'node:worker_threads';
-import { Corpus, Paper, type PaperData } from '../core/corpus';
+import { Worker, parentPort } from 'node:worker_threads';
+import type { Corpus } from '../core/corpus';
+import { bundleFile, corpusOf, papersData, workerInputFor, type PapersData } from '../threads';
 import { readDiskFile, type DiskRead } from './diskFile';
 
 const ROLE = 'crp-cite-index';
@@ -21,7 +22,7 @@ const MIN_FILES_FOR_WORKER = 64;
 interface WorkerInput {
   role: typeof ROLE;
   paths: readonly string[];
-  papers: Array<{ data: PaperData; renderingPath: string }>;
+  papers: PapersData;
   maxSize: number;
   /** [0]: how many drafts the worker has taken (read by the server for its progress). */
   next: Int32Array;
@@ -31,12 +32,12 @@ type WorkerAnswer = { results: Array<[number, DiskRead]> } | { error: string };
 
 /** Whether this thread is an index worker; if so, reads its share and answers. */
 export function runIndexWorker(): boolean {
-  const input = workerData as WorkerInput | undefined;
-  if (input?.role !== ROLE) return false;
+  const input = workerInputFor<WorkerInput>(ROLE);
+  if (!input) return false;
   let answer: WorkerAnswer;
   const transfer: ArrayBuffer[] = [];
   try {
-    const corpus = new Corpus(input.papers.map((p) => new Paper(p.data, p.renderingPath)));
+    const corpus = corpusOf(input.papers);
     const results: Array<[number, DiskRead]> = [];
     for (let i = Atomics.add(input.next, 0, 1); i < input.paths.length; i = Atomics.add(input.next, 0, 1)) {
       const read = readDiskFile(input.paths[i]!, corpus, input.maxSize);
@@ -49,11 +50,6 @@ export function runIndexWorker(): boolean {
   }
   parentPort?.postMessage(answer, answer && 'results' in answer ? transfer : []);
   return true;
-}
-
-/** The running bundle, which a worker runs too; none when the sources run (tests). */
-function bundle(): string | undefined {
-  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
 }
 
 /** The server's side of the worker reading `paths`. */
@@ -79,10 +75,10 @@ export class IndexWorker {
    * tests of the sources), or it could not start. Without one, the caller reads them.
    * `file`: the bundle the worker runs (the running one; tests name dist/server.js).
    */
-  static start(paths: readonly string[], corpus: Corpus, maxSize: number, file = bundle()): IndexWorker | undefined {
+  static start(paths: readonly string[], corpus: Corpus, maxSize: number, file = bundleFile()): IndexWorker | undefined {
     if (!file || paths.length < MIN_FILES_FOR_WORKER) return undefined;
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const input: WorkerInput = { role: ROLE, paths, papers: corpus.papers.map((p) => ({ data: p.data, renderingPath: p.renderingPath })), maxSize, next };
+    const input: WorkerInput = { role: ROLE, paths, papers: papersData(corpus), maxSize, next };
     try {
       // Its own stdout: the server's carries the protocol.
       return new IndexWorker(new Worker(file, { workerData: input, stdout: true, stderr: true }), paths, next);
