@@ -3,8 +3,16 @@
  * worker, lsp/indexWorker.ts) share: a worker runs the bundle its thread runs, started
  * with a role, and gets the papers as data to build its own corpus from.
  */
-import { workerData } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { Corpus, Paper, type PaperData } from './core/corpus';
+
+/**
+ * How a worker knows its role: a flag on its command line (`process.argv`), which the
+ * main thread can look for without loading `node:worker_threads` (required when used:
+ * the server answers `initialize` before it needs a worker).
+ */
+const ROLE_FLAG = '--crp-cite-worker=';
+const threads = () => require('node:worker_threads') as typeof import('node:worker_threads');
 
 /** The bundle this code runs from, when it is one (tests run the sources, which a worker cannot load). */
 export function bundleFile(): string | undefined {
@@ -22,8 +30,19 @@ export function corpusOf(papers: PapersData): Corpus {
   return new Corpus(papers.map((p) => new Paper(p.data, p.renderingPath)));
 }
 
+/** A worker running `file` for `role`, given `input`. */
+export function startWorker<T extends { role: string }>(file: string, input: T, options: Omit<WorkerOptions, 'argv' | 'workerData'> = {}): Worker {
+  return new (threads().Worker)(file, { ...options, argv: [`${ROLE_FLAG}${input.role}`], workerData: input });
+}
+
 /** This thread's input, when it is a worker started for `role`. */
 export function workerInputFor<T extends { role: string }>(role: T['role']): T | undefined {
-  const input = workerData as T | undefined;
+  if (!process.argv.includes(`${ROLE_FLAG}${role}`)) return undefined;
+  const input = threads().workerData as T | undefined;
   return input?.role === role ? input : undefined;
+}
+
+/** In a worker: sends `message` to the thread that started it. */
+export function answerParent(message: unknown, transfer: ArrayBuffer[] = []): void {
+  threads().parentPort?.postMessage(message, transfer);
 }

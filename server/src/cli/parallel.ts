@@ -12,13 +12,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Corpus } from '../core/corpus';
 import { decodeDraft } from '../core/decode';
 import { checkDraft, CODES, SEVERITY, type Finding } from '../core/features/diagnostics';
 import { lineStarts, positionAt } from '../core/lines';
 import { DraftIndex } from '../core/markdown';
-import { bundleFile, corpusOf, papersData, workerInputFor, type PapersData } from '../threads';
+import { bundleFile, corpusOf, papersData, startWorker, workerInputFor, type PapersData } from '../threads';
 
 export interface Problem {
   line: number;
@@ -131,7 +131,7 @@ export function checkFiles(paths: readonly string[], corpus: Corpus): FileResult
   };
   let worker: Worker | undefined;
   try {
-    worker = new Worker(bundle, { workerData: input, transferList: [port2], stdout: true, stderr: true });
+    worker = startWorker(bundle, input, { transferList: [port2], stdout: true, stderr: true });
   } catch {
     return checkAll(paths, corpus);
   }

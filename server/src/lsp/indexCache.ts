@@ -18,12 +18,15 @@
  * A cache that cannot be read (another version's, cut short, not ours) is ignored: the
  * index is built from the files, as without one. Nothing here ever fails a request.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+
+// node:crypto and node:v8 are required when first used, not imported: the bundle would
+// load them before answering `initialize` (some 6 ms), and the index needs them later.
+const sha256 = (text: string) => (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');
+const v8 = () => require('node:v8') as typeof import('node:v8');
 
 /** What identifies a file's content without reading it. */
 export interface FileStamp {
@@ -53,7 +56,7 @@ export class IndexCache<T extends { stamp: FileStamp }> {
    * @param fingerprint everything else the stored values depend on
    */
   constructor(folder: string, roots: readonly string[], private readonly fingerprint: string) {
-    const name = createHash('sha256').update(JSON.stringify([...roots].sort())).digest('hex').slice(0, 16);
+    const name = sha256(JSON.stringify([...roots].sort())).slice(0, 16);
     this.file = join(folder, `workspace-${name}.index`);
   }
 
@@ -65,7 +68,7 @@ export class IndexCache<T extends { stamp: FileStamp }> {
   load(): Map<string, T> {
     try {
       // (Buffer and the TypeScript library disagree on ArrayBuffer types, not on the bytes.)
-      const stored = deserialize(readFileSync(this.file) as unknown as Uint8Array) as Partial<Stored<T>>;
+      const stored = v8().deserialize(readFileSync(this.file) as unknown as Uint8Array) as Partial<Stored<T>>;
       if (stored.format !== FORMAT || stored.fingerprint !== this.fingerprint || !(stored.entries instanceof Map) || typeof stored.writtenAt !== 'number') return new Map();
       const fresh = new Map<string, T>();
       for (const [path, entry] of stored.entries) {
@@ -84,7 +87,7 @@ export class IndexCache<T extends { stamp: FileStamp }> {
    */
   async save(entries: Iterable<[string, T]>): Promise<void> {
     const stored: Stored<T> = { format: FORMAT, fingerprint: this.fingerprint, writtenAt: Date.now(), entries: new Map(entries) };
-    const bytes = serialize(stored) as unknown as Uint8Array;
+    const bytes = v8().serialize(stored) as unknown as Uint8Array;
     const temporary = `${this.file}.${process.pid}.${++this.saves}.tmp`;
     try {
       await mkdir(dirname(this.file), { recursive: true });
@@ -119,7 +122,7 @@ export function indexFingerprint(codeFile: string | undefined, data: unknown, ma
   } catch {
     // Without a known code file, the data alone (tests run the sources).
   }
-  return createHash('sha256').update(JSON.stringify({ code, data, maxSize })).digest('hex');
+  return sha256(JSON.stringify({ code, data, maxSize }));
 }
 
 /** Where caches go when the client names no folder: the platform's cache folder, as other language servers use it. */

@@ -10,9 +10,9 @@
  * 9.4 s and a peak of 263 MB; one worker, 7.8 s and 225 MB; one worker and the server's
  * thread sharing the drafts, 5.3 s and 283 MB; two workers, 5.6 s and 312 MB.
  */
-import { Worker, parentPort } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Corpus } from '../core/corpus';
-import { bundleFile, corpusOf, papersData, workerInputFor, type PapersData } from '../threads';
+import { answerParent, bundleFile, corpusOf, papersData, startWorker, workerInputFor, type PapersData } from '../threads';
 import { readDiskFile, type DiskRead } from './diskFile';
 
 const ROLE = 'crp-cite-index';
@@ -48,7 +48,7 @@ export function runIndexWorker(): boolean {
   } catch (e) {
     answer = { error: e instanceof Error ? e.message : String(e) };
   }
-  parentPort?.postMessage(answer, answer && 'results' in answer ? transfer : []);
+  answerParent(answer, 'results' in answer ? transfer : []);
   return true;
 }
 
@@ -81,7 +81,7 @@ export class IndexWorker {
     const input: WorkerInput = { role: ROLE, paths, papers: papersData(corpus), maxSize, next };
     try {
       // Its own stdout: the server's carries the protocol.
-      return new IndexWorker(new Worker(file, { workerData: input, stdout: true, stderr: true }), paths, next);
+      return new IndexWorker(startWorker(file, input, { stdout: true, stderr: true }), paths, next);
     } catch {
       return undefined;
     }
