@@ -2,8 +2,10 @@
  * Every citation in the workspace's Markdown files, open or not: what references, the
  * rendering's code lenses and the side panel's workspace counts are computed from.
  *
- * Files on disk are read once at start-up, in the background and in batches so requests
- * are answered meanwhile, then re-read when the client reports them changed. An open
+ * Files on disk are read once at start-up, in the background (by a worker thread when
+ * there are many) so that requests are answered meanwhile, then re-read when the client
+ * reports them changed; what a previous session read is kept in a cache and not read
+ * again while a file's size and time are unchanged (lsp/indexCache.ts). An open
  * document replaces its file on disk until it is closed: its unsaved text is what the
  * writer sees. The same `.gitignore` rules as `crp-cite check` decide which files count.
  */
