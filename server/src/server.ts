@@ -47,7 +47,7 @@ export function startServer(connection: Connection): ServerContext {
         cacheFolder,
         // The running server's file (a new build is new code), the papers' data, the size limit.
         () => indexFingerprint(process.argv[1], ctx.corpus.papers.map((p) => p.data), ctx.documents.maxSize),
-        (message) => connection.console.warn(`crp-cite: ${message}`),
+        (path, error) => connection.console.warn(`crp-cite: ${ctx.t('server.indexCacheNotWritten', { path, error })}`),
       );
     }
     const debounce: unknown = init.diagnosticsDebounceMs;

@@ -62,6 +62,8 @@ export interface TestServer {
   stderr(): string;
   /** Messages shown to the writer so far with `window/showMessage`. */
   messages: Array<{ type: number; message: string }>;
+  /** Messages written to the client's log (`window/logMessage`: VS Code's output channel). */
+  logs: Array<{ type: number; message: string }>;
   /** Every `textDocument/publishDiagnostics` received so far, in order (with versions). */
   published: PublishDiagnosticsParams[];
   /** `$/progress` notifications received so far (work-done progress: begin, report, end). */
@@ -87,7 +89,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
     messages.push(p);
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: Array<{ type: number; message: string }> = [];
+  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    logs.push(p);
+  });
   // The server has no question to ask the writer: a request for an answer would be a mistake.
   connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
     messages.push({ type: p.type, message: `(asked as a request, not shown) ${p.message}` });
@@ -142,6 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     initializeResult,
     stderr: () => stderr,
     messages,
+    logs,
     progress,
     published,
     open(uri, text, languageId = 'markdown') {

@@ -98,9 +98,11 @@ describe('the workspace index kept between sessions', () => {
     expect(await session(13)).toEqual([uriOf('a.md')]);
   });
 
-  it('works without a cache where none can be written', async () => {
+  it('works without a cache where none can be written, and says so in the writer’s language', async () => {
     write('a.md', 'See CRP/43 §12.\n');
     // A file where the folder should be.
     expect(await session(12, join(folder, 'a.md'))).toEqual([uriOf('a.md')]);
+    server = await startServer({ workspaceFolders: [folder], initializationOptions: { cacheFolder: join(folder, 'a.md'), language: 'fr' } });
+    await expect.poll(() => server!.logs.map((l) => l.message).join('\n')).toMatch(/L’index de l’espace de travail n’a pas pu être conservé pour la prochaine session dans .*a\.md/);
   });
 });

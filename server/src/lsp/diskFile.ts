@@ -21,7 +21,7 @@ export type DiskFile = CompactCitations & { quotations: QuotationTally[]; stamp:
 export type DiskRead = { file: DiskFile } | { notText: number } | undefined;
 
 /** What the index keeps of a closed draft's text. */
-export function indexText(text: string, corpus: Corpus, stamp: FileStamp): DiskFile {
+function indexText(text: string, corpus: Corpus, stamp: FileStamp): DiskFile {
   // Citations not kept packed in the blocks: only a block quote's lines ask for theirs
   // again, and packing every block cost more (400 drafts: 2.21 → 2.06 s without).
   const draft = new DraftIndex(text, corpus.papers.map((p) => p.symbol), { keepCitations: false });
@@ -30,7 +30,7 @@ export function indexText(text: string, corpus: Corpus, stamp: FileStamp): DiskF
 }
 
 /** A file's text as an editor opens it (core/decode.ts), or the line where it stops being text. */
-export function decodedText(bytes: ArrayBufferView & ArrayLike<number>): { text: string } | { notText: number } {
+function decodedText(bytes: ArrayBufferView & ArrayLike<number>): { text: string } | { notText: number } {
   const decoded = decodeDraft(bytes);
   return 'text' in decoded ? { text: decoded.text } : { notText: decoded.notUtf8.line };
 }

@@ -10,7 +10,6 @@
  * writer sees. The same `.gitignore` rules as `crp-cite check` decide which files count.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver';
@@ -22,7 +21,7 @@ import { citingSpansIn, countCitationsIn, coverageMemo, positionIn } from '../co
 import { countCitations } from '../core/features/outline';
 import { citingSpans, type PassageRef } from '../core/features/references';
 import { isListedMarkdown, markdownFiles } from '../files/markdownFiles';
-import { decodedText, indexText, readDiskFile, type DiskFile, type DiskRead } from './diskFile';
+import { readDiskFile, type DiskFile, type DiskRead } from './diskFile';
 import { IndexCache, sameStamp, stampOf, type FileStamp } from './indexCache';
 import { IndexWorker } from './indexWorker';
 import type { DocumentStore } from './documents';
@@ -82,7 +81,7 @@ export class WorkspaceIndex {
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
   /** Where the index is kept between sessions, if anywhere (lsp/indexCache.ts). */
-  private cacheOptions: { folder: string; fingerprint: () => string; log: (message: string) => void } | undefined;
+  private cacheOptions: { folder: string; fingerprint: () => string; notWritten: (path: string, error: string) => void } | undefined;
   private cache: IndexCache<DiskFile> | undefined;
   /** Files read again since the cache was last written. */
   private unsaved = false;
@@ -97,9 +96,12 @@ export class WorkspaceIndex {
     this.roots = [...roots];
   }
 
-  /** Keeps the index in `folder` between sessions; `fingerprint` says what else it depends on (asked at each full pass). */
-  useCache(folder: string, fingerprint: () => string, log: (message: string) => void): void {
-    this.cacheOptions = { folder, fingerprint, log };
+  /**
+   * Keeps the index in `folder` between sessions; `fingerprint` says what else it depends
+   * on (asked at each full pass); `notWritten` is told when the cache cannot be written.
+   */
+  useCache(folder: string, fingerprint: () => string, notWritten: (path: string, error: string) => void): void {
+    this.cacheOptions = { folder, fingerprint, notWritten };
   }
 
   /** Writes the cache if files were read since it last was (after a full pass, at shutdown), after any write under way. Never rejects. */
@@ -122,7 +124,7 @@ export class WorkspaceIndex {
       await cache.save(entries);
     } catch (e) {
       this.unsaved = true;
-      this.cacheOptions?.log(`cannot write the index cache ${cache.path}: ${e instanceof Error ? e.message : String(e)}`);
+      this.cacheOptions?.notWritten(cache.path, e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -231,9 +233,8 @@ export class WorkspaceIndex {
       const left = toRead.flatMap((_, k) => (read.has(k) ? [] : [k]));
       if (!(await slices(left.length, (j) => void read.set(left[j]!, readDiskFile(toRead[left[j]!]!.path, corpus, maxSize)), () => fresh.size + read.size))) return;
       toRead.forEach(({ path, uri }, k) => {
-        const result = read.get(k);
-        if (result && 'file' in result) fresh.set(uri, result.file);
-        else if (result) for (const l of this.notTextListeners) l(path, result.notText);
+        const file = this.accepted(path, read.get(k));
+        if (file) fresh.set(uri, file);
       });
 
       const removed = [...this.disk.keys()].some((uri) => !fresh.has(uri)) || (stored !== undefined && stored.size !== fresh.size);
@@ -266,21 +267,10 @@ export class WorkspaceIndex {
     this.notTextListeners.push(listener);
   }
 
-  private async read(path: string): Promise<DiskFile | undefined> {
-    try {
-      // As readDiskFile (diskFile.ts) does it, without blocking this thread on the disk.
-      const stamp = stampOf(await stat(path));
-      if (stamp.size > this.documents.maxSize * 3) return undefined;
-      const decoded = decodedText(await readFile(path));
-      if ('notText' in decoded) {
-        for (const l of this.notTextListeners) l(path, decoded.notText);
-        return undefined;
-      }
-      if (decoded.text.length > this.documents.maxSize) return undefined;
-      return indexText(decoded.text, this.corpus(), stamp);
-    } catch {
-      return undefined;
-    }
+  /** What the index keeps of a draft just read; one that is not text is said, and not kept. */
+  private accepted(path: string, read: DiskRead): DiskFile | undefined {
+    if (read && 'notText' in read) for (const l of this.notTextListeners) l(path, read.notText);
+    return read && 'file' in read ? read.file : undefined;
   }
 
   private rootOf(path: string): string | undefined {
@@ -301,7 +291,8 @@ export class WorkspaceIndex {
       if (this.disk.delete(uri)) this.changed();
       return;
     }
-    const file = await this.read(path);
+    // One draft, read here: a few milliseconds, as one keystroke's work.
+    const file = this.accepted(path, readDiskFile(path, this.corpus(), this.documents.maxSize));
     if (file) this.disk.set(uri, file);
     else this.disk.delete(uri);
     this.unsaved = true;
