@@ -46,3 +46,15 @@ export function workerInputFor<T extends { role: string }>(role: T['role']): T |
 export function answerParent(message: unknown, transfer: ArrayBuffer[] = []): void {
   threads().parentPort?.postMessage(message, transfer);
 }
+
+/** What a worker answers: its results, or why it has none (the thread that started it then does its share). */
+export type WorkerAnswer<R> = { results: R } | { error: string };
+
+/** `work`'s results as a worker's answer, or its error. */
+export function workerAnswer<R>(work: () => R): WorkerAnswer<R> {
+  try {
+    return { results: work() };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -18,7 +18,7 @@ import { decodeDraft } from '../core/decode';
 import { checkDraft, CODES, SEVERITY, type Finding } from '../core/features/diagnostics';
 import { lineStarts, positionAt } from '../core/lines';
 import { DraftIndex } from '../core/markdown';
-import { bundleFile, corpusOf, papersData, startWorker, workerInputFor, type PapersData } from '../threads';
+import { bundleFile, corpusOf, papersData, startWorker, workerAnswer, workerInputFor, type PapersData, type WorkerAnswer } from '../threads';
 
 export interface Problem {
   line: number;
@@ -94,19 +94,13 @@ interface WorkerInput {
   done: Int32Array;
 }
 
-type WorkerAnswer = { results: Array<[number, FileResult]> } | { error: string };
+type CheckAnswer = WorkerAnswer<Array<[number, FileResult]>>;
 
 /** Whether this thread is a check worker; if so, does its share and answers. */
 export function runCheckWorker(): boolean {
   const input = workerInputFor<WorkerInput>(ROLE);
   if (!input) return false;
-  let answer: WorkerAnswer;
-  try {
-    const corpus = corpusOf(input.papers);
-    answer = { results: checkTaken(input.paths, corpus, input.next) };
-  } catch (e) {
-    answer = { error: e instanceof Error ? e.message : String(e) };
-  }
+  const answer: CheckAnswer = workerAnswer(() => checkTaken(input.paths, corpusOf(input.papers), input.next));
   input.port.postMessage(answer);
   Atomics.store(input.done, 0, 1);
   Atomics.notify(input.done, 0);
@@ -140,7 +134,7 @@ export function checkFiles(paths: readonly string[], corpus: Corpus): FileResult
   // Generous: a worker checks some 20 MB a second; past this it is stuck, not slow.
   const patience = 30_000 + paths.length * 25;
   const answered = Atomics.wait(done, 0, 0, patience) !== 'timed-out' || Atomics.load(done, 0) === 1;
-  const message = answered ? (receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined) : undefined;
+  const message = answered ? (receiveMessageOnPort(port1)?.message as CheckAnswer | undefined) : undefined;
   void worker.terminate();
   port1.close();
   if (message && 'results' in message) for (const [i, result] of message.results) results[i] = result;

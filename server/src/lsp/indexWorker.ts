@@ -12,7 +12,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Corpus } from '../core/corpus';
-import { answerParent, bundleFile, corpusOf, papersData, startWorker, workerInputFor, type PapersData } from '../threads';
+import { answerParent, bundleFile, corpusOf, papersData, startWorker, workerAnswer, workerInputFor, type PapersData, type WorkerAnswer } from '../threads';
 import { readDiskFile, type DiskRead } from './diskFile';
 
 const ROLE = 'crp-cite-index';
@@ -28,15 +28,14 @@ interface WorkerInput {
   next: Int32Array;
 }
 
-type WorkerAnswer = { results: Array<[number, DiskRead]> } | { error: string };
+type IndexAnswer = WorkerAnswer<Array<[number, DiskRead]>>;
 
 /** Whether this thread is an index worker; if so, reads its share and answers. */
 export function runIndexWorker(): boolean {
   const input = workerInputFor<WorkerInput>(ROLE);
   if (!input) return false;
-  let answer: WorkerAnswer;
   const transfer: ArrayBuffer[] = [];
-  try {
+  const answer: IndexAnswer = workerAnswer(() => {
     const corpus = corpusOf(input.papers);
     const results: Array<[number, DiskRead]> = [];
     for (let i = Atomics.add(input.next, 0, 1); i < input.paths.length; i = Atomics.add(input.next, 0, 1)) {
@@ -44,10 +43,8 @@ export function runIndexWorker(): boolean {
       if (read && 'file' in read) transfer.push(read.file.items.buffer as ArrayBuffer, read.file.lines.buffer as ArrayBuffer);
       results.push([i, read]);
     }
-    answer = { results };
-  } catch (e) {
-    answer = { error: e instanceof Error ? e.message : String(e) };
-  }
+    return results;
+  });
   answerParent(answer, 'results' in answer ? transfer : []);
   return true;
 }
@@ -64,7 +61,7 @@ export class IndexWorker {
     private readonly next: Int32Array,
   ) {
     this.answered = new Promise((resolve) => {
-      worker.once('message', (answer: WorkerAnswer) => resolve(new Map('results' in answer ? answer.results : [])));
+      worker.once('message', (answer: IndexAnswer) => resolve(new Map('results' in answer ? answer.results : [])));
       worker.once('error', () => resolve(new Map()));
       worker.once('exit', () => resolve(new Map()));
     });
