@@ -8,6 +8,12 @@
 /** Offsets at which lines start: after each `\n`, `\r\n` or lone `\r`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  // Most drafts have no `\r`: their line breaks are found by a native scan, several times
+  // faster than a loop over every character (a check reads 50 MB).
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {

@@ -341,10 +341,13 @@ export class Suppressions {
   }
 }
 
-/** Zero-based line of each offset, by binary search over line starts. */
+/**
+ * Zero-based line of each offset, by binary search over line starts, found when first
+ * asked: most drafts have no silencing comment, and nothing asks for their lines.
+ */
 export function lineIndex(text: string): (offset: number) => number {
-  const starts = lineStarts(text);
-  return (offset) => lineAt(starts, offset);
+  let starts: number[] | undefined;
+  return (offset) => lineAt((starts ??= lineStarts(text)), offset);
 }
 
 /** Every finding in a whole draft, silenced ones removed: the CLI and one-shot checks. */
