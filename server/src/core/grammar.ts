@@ -723,8 +723,13 @@ const CONNECTOR_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c
 /** More than the longest connector, with the spaces a line break may bring. */
 const CONNECTOR_REACH = 40;
 
-/** What a citation's body may start with: a mark's or a sub-paragraph word's first character, in either case. */
-const BODY_FIRST_CHARACTERS = [...new Set([...MARK_FIRST_CHARACTERS, ...SUB_WORD_FIRST_CHARACTERS])];
+/**
+ * What a citation's body may start with: the opening (three characters, any case) of a
+ * mark or of a sub-paragraph word. In prose, one word in three starts with a mark's first
+ * letter (`pour`, `soutien`, `a`): on the benchmark's drafts there are 3.7 times as many
+ * of those, each a body parsed in vain before a mark-first citation.
+ */
+const BODY_OPENINGS = [...new Set([...MARKS.map((m) => m.text), ...SUB_PARAGRAPH_WORDS.map((w) => w.text)].map((w) => w.slice(0, 3)))];
 /**
  * Where a mark or a sub-paragraph word may start: `§` anywhere, a word at a word's start.
  * Searched for in the text before a symbol: a regular expression scans it natively, where
@@ -732,10 +737,10 @@ const BODY_FIRST_CHARACTERS = [...new Set([...MARK_FIRST_CHARACTERS, ...SUB_WORD
  */
 const BODY_START = new RegExp(
   [
-    `(?<![\\p{L}\\p{N}_])[${BODY_FIRST_CHARACTERS.filter((c) => isWordChar(c)).map(escapeForPattern).join('')}]`,
-    `[${BODY_FIRST_CHARACTERS.filter((c) => !isWordChar(c)).map(escapeForPattern).join('')}]`,
+    `(?<![\\p{L}\\p{N}_])(?:${BODY_OPENINGS.filter((o) => isWordChar(o[0])).map(spelled).join('|')})`,
+    `[${BODY_OPENINGS.filter((o) => !isWordChar(o[0])).map((o) => escapeForPattern(o[0]!)).join('')}]`,
   ].join('|'),
-  'gu',
+  'giu',
 );
 
 /** How far before a symbol the start of a mark-first citation is looked for. */
