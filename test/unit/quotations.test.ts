@@ -133,6 +133,12 @@ describe('languages', () => {
     expect(languageOf('le véritable travail commence maintenant pour les États')).toBe('fr');
     expect(languageOf('el verdadero trabajo comienza ahora para los Estados')).toBe('es');
   });
+
+  it("a French writer's insertion in an English quotation does not make it a translation", () => {
+    // Judged by the quoted words: the insertion's French words would outnumber them.
+    expect(findings('Selon CRP/43, par. 16, « [selon l\'Organisation et pour les États de la région] seeks to mobilize support offered in the form of a public–private alliance ».')).toEqual([]);
+    expect(findings('Selon CRP/43, par. 16, « [selon l\'Organisation et pour les États de la région] seeks to mobilize support offered in the form of a private alliance ».').map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
+  });
 });
 
 describe('as the writer types', () => {

@@ -289,8 +289,16 @@ function words(text: string): Word[] {
   const folded = text.normalize('NFKC');
   // NFKC may change lengths (ligatures): offsets then refer to the folded text, which is
   // only used for display when it is the paper's own (never folded differently).
-  for (const m of folded.matchAll(WORD)) out.push({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
+  // An `exec` loop, not `matchAll`: that copies the pattern at each call, and words are cut
+  // from every quotation checked.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   return out;
+}
+
+/** The words of `text` folded as `words` folds them, without where they are: what a quotation is compared by. */
+function wordList(text: string): string[] {
+  return (text.normalize('NFKC').match(WORD) ?? []).map((w) => w.toLowerCase());
 }
 
 type Piece = { kind: 'words'; words: string[] } | { kind: 'gap' } | { kind: 'insertion' };
@@ -305,7 +313,7 @@ function pieces(quotation: string): Piece[] {
     if (part === '\u0001') out.push({ kind: 'gap' });
     else if (part === '\u0002') out.push({ kind: 'insertion' });
     else {
-      const w = words(part).map((x) => x.word);
+      const w = wordList(part);
       if (w.length > 0) out.push({ kind: 'words', words: w });
     }
   }
@@ -330,11 +338,31 @@ function matches(hay: readonly Word[], list: readonly Piece[], k: number, from: 
     for (let skip = 0; skip <= MAX_REPLACED && from + skip <= hay.length; skip++) if (matches(hay, list, k + 1, from + skip, false)) return true;
     return false;
   }
-  const last = free ? hay.length - piece.words.length : from;
-  for (let at = from; at <= last; at++) {
-    if (wordsAt(hay, at, piece.words) && matches(hay, list, k + 1, at + piece.words.length, false)) return true;
+  if (!free) return wordsAt(hay, from, piece.words) && matches(hay, list, k + 1, from + piece.words.length, false);
+  // Anywhere from `from` on: only where its first word is.
+  const last = hay.length - piece.words.length;
+  for (const at of occurrences(hay, piece.words[0]!)) {
+    if (at > last) break;
+    if (at >= from && wordsAt(hay, at, piece.words) && matches(hay, list, k + 1, at + piece.words.length, false)) return true;
   }
   return false;
+}
+
+/** Where each word is in a passage's words (those are kept: see `passageWords`), found on first use. */
+const positions = new WeakMap<readonly Word[], Map<string, number[]>>();
+
+function occurrences(hay: readonly Word[], word: string): readonly number[] {
+  let byWord = positions.get(hay);
+  if (!byWord) {
+    byWord = new Map();
+    for (const [at, w] of hay.entries()) {
+      const list = byWord.get(w.word);
+      if (list) list.push(at);
+      else byWord.set(w.word, [at]);
+    }
+    positions.set(hay, byWord);
+  }
+  return byWord.get(word) ?? [];
 }
 
 function found(hay: readonly Word[], list: readonly Piece[]): boolean {
@@ -342,16 +370,50 @@ function found(hay: readonly Word[], list: readonly Piece[]): boolean {
 }
 
 /** A passage's text and its words, worked out once per paper: every check of a quotation not found looks through them all. */
-const passageCache = new WeakMap<Paper, Map<string, { text: string; words: Word[] }>>();
+const passageCache = new WeakMap<Paper, Map<string, PassageWords>>();
 
-function passageWords(paper: Paper, c: Covered): { text: string; words: Word[] } {
+/** A passage's text, its words, and the set of them (a quotation with a word not in it is not there). */
+interface PassageWords {
+  text: string;
+  words: Word[];
+  vocabulary: Set<string>;
+}
+
+function passageWords(paper: Paper, c: Covered): PassageWords {
   let byKey = passageCache.get(paper);
   if (!byKey) passageCache.set(paper, (byKey = new Map()));
   const key = coveredKey(c);
   let known = byKey.get(key);
   if (!known) {
     const text = passageText(paper, c);
-    byKey.set(key, (known = { text, words: words(text) }));
+    const list = words(text);
+    byKey.set(key, (known = { text, words: list, vocabulary: new Set(list.map((w) => w.word)) }));
+  }
+  return known;
+}
+
+/** Whether every word of the pieces is in `vocabulary`: for most passages a word or two says no. */
+function mayHold(vocabulary: ReadonlySet<string>, list: readonly Piece[]): boolean {
+  return list.every((piece) => piece.kind !== 'words' || piece.words.every((w) => vocabulary.has(w)));
+}
+
+/**
+ * The words of what a citation covers, together: a range or a list covers several
+ * passages, and cutting their words afresh for each quotation was half of checking one.
+ * Kept for the last `MEMO_SIZE` sets of passages asked for.
+ */
+const citedCache = new WeakMap<Paper, Map<string, Word[]>>();
+
+function citedWords(paper: Paper, passages: readonly Covered[]): Word[] {
+  if (passages.length === 1) return passageWords(paper, passages[0]!).words;
+  let byKey = citedCache.get(paper);
+  if (!byKey) citedCache.set(paper, (byKey = new Map()));
+  const key = passages.map(coveredKey).join(',');
+  let known = byKey.get(key);
+  if (!known) {
+    known = words(passages.map((p) => passageText(paper, p)).join('\n'));
+    if (byKey.size >= MEMO_SIZE) byKey.clear();
+    byKey.set(key, known);
   }
   return known;
 }
@@ -370,15 +432,23 @@ const STOP_WORDS: Record<string, ReadonlySet<string>> = {
   es: new Set('el la los las del de y en es que para por una un con se su sus al lo como más no son esta este'.split(' ')),
 };
 
+const STOP_WORD_LISTS = Object.entries(STOP_WORDS);
+
 /** The language a quotation is most likely in, by its common words; undefined when it says too little. */
 export function languageOf(text: string): string | undefined {
-  const w = words(text).map((x) => x.word);
-  let best: { language: string; count: number } | undefined;
-  for (const [language, stop] of Object.entries(STOP_WORDS)) {
-    const count = w.filter((x) => stop.has(x)).length;
-    if (!best || count > best.count) best = { language, count };
+  return languageOfWords(wordList(text));
+}
+
+/** The language of folded words (see `words`), by how many of each language's common words they hold. */
+function languageOfWords(list: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [language, stop] of STOP_WORD_LISTS) {
+    let count = 0;
+    for (const w of list) if (stop.has(w)) count++;
+    if (count > most) [best, most] = [language, count];
   }
-  return best && best.count > 0 ? best.language : undefined;
+  return best;
 }
 
 /** The window of the cited words most like the quotation's, and the word-level difference. */
@@ -457,16 +527,21 @@ export function checkQuotation(paper: Paper, quotation: Quotation): QuotationChe
 }
 
 function checkNow(paper: Paper, passages: Covered[], quotation: string): QuotationCheck {
-  const language = languageOf(quotation);
-  if (language !== undefined && language !== paper.language) return { kind: 'translated', language };
   const list = pieces(quotation);
+  // Told by the quoted words, not by the writer's insertions (`[les États]`) around them.
+  const quoted: string[] = [];
+  for (const piece of list) if (piece.kind === 'words') quoted.push(...piece.words);
+  const language = languageOfWords(quoted);
+  if (language !== undefined && language !== paper.language) return { kind: 'translated', language };
   if (passages.length === 0) return { kind: 'found', passages };
-  const cited = passages.length === 1 ? passageWords(paper, passages[0]!).words : words(passages.map((p) => passageText(paper, p)).join('\n'));
-  if (found(cited, list)) return { kind: 'found', passages };
+  if (found(citedWords(paper, passages), list)) return { kind: 'found', passages };
   // Word for word in another passage: the most precise one, a sub-paragraph before its paragraph.
   for (const p of paper.data.paragraphs) {
     const candidates: Covered[] = [...p.subParagraphs.map((sub) => ({ paragraph: p, sub })), { paragraph: p }];
-    for (const c of candidates) if (found(passageWords(paper, c).words, list)) return { kind: 'elsewhere', passage: c };
+    for (const c of candidates) {
+      const passage = passageWords(paper, c);
+      if (mayHold(passage.vocabulary, list) && found(passage.words, list)) return { kind: 'elsewhere', passage: c };
+    }
   }
   return new Mismatch(paper, passages, list);
 }
