@@ -221,6 +221,9 @@ const QUOTE_LINE_AT = /[ \t]{0,3}>/y;
 
 /** Whether `[from, to)` of `text` has a line that starts a block quote. */
 function hasQuoteLine(text: string, from: number, to: number): boolean {
+  // Most blocks hold no `>` at all: a native scan says so before their lines are looked at.
+  const marker = text.indexOf('>', from);
+  if (marker < 0 || marker >= to) return false;
   for (let at = from; at < to; ) {
     QUOTE_LINE_AT.lastIndex = at;
     if (QUOTE_LINE_AT.test(text)) return true;
@@ -245,7 +248,8 @@ export function quotationsOf(draft: DraftIndex, citations: readonly Citation[]):
   const text = draft.getText();
   const out: Quotation[] = [];
   let block: { start: number; end: number; blockQuote: boolean } | undefined;
-  for (const [k, citation] of citations.entries()) {
+  for (let k = 0; k < citations.length; k++) {
+    const citation = citations[k]!;
     if (!block || citation.start >= block.end) {
       const span = draft.blockSpanAt(citation.start);
       // The block, and a line on each side: a block quote may stand just before or after it.
