@@ -44,6 +44,11 @@ function blanked(text: string, ranges: number[]): string {
   return parts.join('');
 }
 
+/** Characters that may start an inline exclusion (see `blankInline`). */
+const INLINE_EXCLUSION = /[`<\]]/;
+/** The same, and the backslash that escapes them: what `blankInline` stops at. */
+const INLINE_SPECIAL = /[\\`<\]]/g;
+
 /** The longest tag, autolink or link destination looked for; longer ones stay prose. */
 const MAX_INLINE_CONSTRUCT = 2048;
 
@@ -57,8 +62,15 @@ function blankInline(ranges: number[], text: string, from: number, to: number, c
   const blankOther = codeOnly ? () => undefined : blank;
   const unclosedLengths = new Set<number>();
   let closers: Int32Array | undefined;
+  // From one character that may matter to the next by a native scan (of the run alone:
+  // a slice costs no copy), not character by character through the prose between.
+  const run = text.slice(from, to);
   let i = from;
   while (i < to) {
+    INLINE_SPECIAL.lastIndex = i - from;
+    const next = INLINE_SPECIAL.exec(run);
+    if (!next) break;
+    i = from + next.index;
     const c = text[i];
     if (c === '\\') {
       i += 2;
@@ -133,9 +145,6 @@ function matchingParentheses(text: string, from: number, to: number): Int32Array
   }
   return closers;
 }
-
-/** Characters that may start an inline exclusion (see `blankInline`). */
-const INLINE_EXCLUSION = /[`<\]]/;
 
 /** The block's own text with its excluded lines (code, HTML) and what follows its content blanked. */
 export function maskedLinesOf(block: Block, text: string): string {
