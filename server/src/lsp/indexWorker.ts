@@ -1,14 +1,17 @@
 /**
  * The workspace's first reading, off the server's thread: a worker thread, running the
  * server's own bundle, reads and indexes the closed drafts that changed, while the
- * server's thread answers requests at full speed. It answers once, with what it read
- * (the citations' typed arrays moved, not copied), and exits: the heap its reading grew
- * goes with it. Whatever it did not answer (it failed, it was stopped) the server reads
- * itself.
+ * server's thread answers requests at full speed. It sends what it read in batches (the
+ * citations' typed arrays moved, not copied) and exits: the heap its reading grew goes
+ * with it. Whatever it did not send (it failed, it was stopped) the server reads itself.
  *
- * Measured on the benchmark's 2,000 drafts (2 cores): indexing in the server's thread,
- * 9.4 s and a peak of 263 MB; one worker, 7.8 s and 225 MB; one worker and the server's
- * thread sharing the drafts, 5.3 s and 283 MB; two workers, 5.6 s and 312 MB.
+ * Measured on the benchmark's 2,000 drafts (2 cores), before the grammar was made
+ * faster: indexing in the server's thread, 9.4 s and a peak of 263 MB; one worker,
+ * 7.8 s and 225 MB; one worker and the server's thread sharing the drafts, 5.3 s and
+ * 283 MB; two workers, 5.6 s and 312 MB. After: one worker, 5.7–6.5 s and 218–226 MB;
+ * sharing, 4.7 s and 286–302 MB (the server's heap grows with its share, past the
+ * 250 MB the benchmark allows). Batches of 64 rather than one answer at the end: a peak
+ * 5–15 MB lower.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Corpus } from '../core/corpus';
@@ -28,30 +31,40 @@ interface WorkerInput {
   next: Int32Array;
 }
 
-type IndexAnswer = WorkerAnswer<Array<[number, DiskRead]>>;
+/** How many drafts' results the worker sends at a time: kept until the end, they and their copy for sending made its heap the server's peak. */
+const BATCH = 64;
 
-/** Whether this thread is an index worker; if so, reads its share and answers. */
+/** A batch of what the worker read (`last`: it has no more), or why it stopped. */
+type IndexMessage = { results: Array<[number, DiskRead]>; last: boolean } | { error: string };
+
+/** Whether this thread is an index worker; if so, reads drafts until none is left, sending what it read in batches. */
 export function runIndexWorker(): boolean {
   const input = workerInputFor<WorkerInput>(ROLE);
   if (!input) return false;
-  const transfer: ArrayBuffer[] = [];
-  const answer: IndexAnswer = workerAnswer(() => {
+  let batch: Array<[number, DiskRead]> = [];
+  let transfer: ArrayBuffer[] = [];
+  const send = (last: boolean) => {
+    answerParent({ results: batch, last } satisfies IndexMessage, transfer);
+    batch = [];
+    transfer = [];
+  };
+  const answer: WorkerAnswer<void> = workerAnswer(() => {
     const corpus = corpusOf(input.papers);
-    const results: Array<[number, DiskRead]> = [];
     for (let i = Atomics.add(input.next, 0, 1); i < input.paths.length; i = Atomics.add(input.next, 0, 1)) {
       const read = readDiskFile(input.paths[i]!, corpus, input.maxSize);
       if (read && 'file' in read) transfer.push(read.file.items.buffer as ArrayBuffer, read.file.lines.buffer as ArrayBuffer);
-      results.push([i, read]);
+      batch.push([i, read]);
+      if (batch.length === BATCH) send(false);
     }
-    return results;
   });
-  answerParent(answer, 'results' in answer ? transfer : []);
+  if ('error' in answer) answerParent(answer satisfies IndexMessage);
+  else send(true);
   return true;
 }
 
 /** The server's side of the worker reading `paths`. */
 export class IndexWorker {
-  /** What the worker read, by index into `paths`; all of it, or nothing if it failed. */
+  /** What the worker read, by index into `paths`: all it took, or what it sent before it failed. */
   readonly answered: Promise<Map<number, DiskRead>>;
 
   private constructor(
@@ -61,9 +74,14 @@ export class IndexWorker {
     private readonly next: Int32Array,
   ) {
     this.answered = new Promise((resolve) => {
-      worker.once('message', (answer: IndexAnswer) => resolve(new Map('results' in answer ? answer.results : [])));
-      worker.once('error', () => resolve(new Map()));
-      worker.once('exit', () => resolve(new Map()));
+      const read = new Map<number, DiskRead>();
+      worker.on('message', (message: IndexMessage) => {
+        if ('results' in message) for (const [k, result] of message.results) read.set(k, result);
+        if (!('results' in message) || message.last) resolve(read);
+      });
+      // What it sent before it failed is kept; the caller reads the rest.
+      worker.once('error', () => resolve(read));
+      worker.once('exit', () => resolve(read));
     });
   }
 
@@ -88,6 +106,8 @@ export class IndexWorker {
   get taken(): number {
     return Math.min(this.paths.length, Atomics.load(this.next, 0));
   }
+
+
 
   /** Stops the worker (a newer pass overtook this one). */
   stop(): void {
