@@ -6,7 +6,7 @@
  * answer is checked first.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ import { IndexWorker } from '../../server/src/lsp/indexWorker';
 import { startServer, type TestServer } from './client';
 
 const BUNDLE = resolve(__dirname, '..', '..', 'dist', 'server.js');
-const DRAFTS = 100;
+/** Enough for two workers (64 drafts each at least) on a machine with two cores. */
+const DRAFTS = 140;
 
 describe('the index worker', () => {
   let folder: string;
@@ -41,10 +42,11 @@ describe('the index worker', () => {
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('reads every draft it is given and says which one is not text', async () => {
+  it('reads every draft it is given, two workers sharing them, and says which one is not text', async () => {
     const corpus = loadCorpus(defaultDataFolder());
     const worker = IndexWorker.start(paths, corpus, 10 * 1024 * 1024, BUNDLE);
     expect(worker).toBeDefined();
+    expect(worker!.count).toBe(Math.min(2, availableParallelism()));
     const answered = await worker!.answered;
     expect(answered.size).toBe(paths.length);
     const first = answered.get(0);

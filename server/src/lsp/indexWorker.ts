@@ -1,26 +1,43 @@
 /**
- * The workspace's first reading, off the server's thread: a worker thread, running the
- * server's own bundle, reads and indexes the closed drafts that changed, while the
- * server's thread answers requests at full speed. It sends what it read in batches (the
- * citations' typed arrays moved, not copied) and exits: the heap its reading grew goes
- * with it. Whatever it did not send (it failed, it was stopped) the server reads itself.
+ * The workspace's first reading, off the server's thread: worker threads, running the
+ * server's own bundle, read and index the closed drafts that changed, each taking the
+ * next draft not yet taken, while the server's thread answers requests. They send what
+ * they read in batches (the citations' typed arrays moved, not copied) and exit: the
+ * heaps their reading grew go with them. Whatever they did not send (one failed, they
+ * were stopped) the server reads itself.
  *
- * Measured on the benchmark's 2,000 drafts (2 cores), before the grammar was made
- * faster: indexing in the server's thread, 9.4 s and a peak of 263 MB; one worker,
- * 7.8 s and 225 MB; one worker and the server's thread sharing the drafts, 5.3 s and
- * 283 MB; two workers, 5.6 s and 312 MB. After: one worker, 5.7–6.5 s and 218–226 MB;
- * sharing, 4.7 s and 286–302 MB (the server's heap grows with its share, past the
- * 250 MB the benchmark allows). Batches of 64 rather than one answer at the end: a peak
- * 5–15 MB lower.
+ * Measured on the benchmark's 2,000 drafts (2 cores): in the server's thread, 9.4 s and
+ * a peak of 263 MB (before the grammar was made faster). Now: one worker, 5.7–6.5 s and
+ * 218–226 MB; one worker and the server's thread sharing the drafts, 4.7 s and
+ * 286–302 MB (the server's heap grows with its share); two workers, 5.1 s and 310 MB.
+ * How V8 sizes a worker's heap by default was most of that: with a 16 MB young generation
+ * and a bound on the old one (below), alternating runs gave two workers 5.8–6.0 s and a
+ * peak of 228–230 MB, one worker 6.5–7.5 s and 180–185 MB (an 8 MB young generation
+ * costs more in collections than it saves). Two, then: the first start is the one slow
+ * one. Requests meanwhile, hover on a small draft: median 1.6 → 2.1 ms, 90th percentile
+ * 4 → 8 ms with two workers rather than one. Batches of 64 rather than one answer at the
+ * end: a peak 5–15 MB lower.
  */
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Corpus } from '../core/corpus';
 import { answerParent, bundleFile, corpusOf, papersData, startWorker, workerAnswer, workerInputFor, type PapersData, type WorkerAnswer } from '../threads';
 import { readDiskFile, type DiskRead } from './diskFile';
 
 const ROLE = 'crp-cite-index';
-/** Below this many drafts to read, a worker's start-up (some 40 ms and a heap) costs more than reading them here. */
+/** Below this many drafts to read (per worker), a worker's start-up (some 40 ms and a heap) costs more than reading them here. */
 const MIN_FILES_FOR_WORKER = 64;
+/** More would share the cores with the server's thread and each other for little, each with its heap. */
+const MAX_WORKERS = 2;
+/** Each worker's young generation (MB): see above. */
+const YOUNG_GENERATION_MB = 16;
+/**
+ * Each worker's old generation (MB): room for the largest draft the server indexes (a
+ * worker that runs out stops, and the server reads the rest). Given at all, V8 grows the
+ * heap more sparingly than with the default, which it sizes by the machine's memory:
+ * two workers peaked at 283 MB without it, 228–236 MB with it.
+ */
+const OLD_GENERATION_MB = 1024;
 
 interface WorkerInput {
   role: typeof ROLE;
@@ -62,55 +79,66 @@ export function runIndexWorker(): boolean {
   return true;
 }
 
-/** The server's side of the worker reading `paths`. */
+/** The server's side of the workers reading `paths`. */
 export class IndexWorker {
-  /** What the worker read, by index into `paths`: all it took, or what it sent before it failed. */
+  /** What the workers read, by index into `paths`: all they took, or what they sent before one failed. */
   readonly answered: Promise<Map<number, DiskRead>>;
 
   private constructor(
-    private readonly worker: Worker,
+    private readonly workers: readonly Worker[],
     private readonly paths: readonly string[],
-    /** [0]: how many drafts the worker has taken. */
+    /** [0]: how many drafts the workers have taken. */
     private readonly next: Int32Array,
   ) {
-    this.answered = new Promise((resolve) => {
-      const read = new Map<number, DiskRead>();
-      worker.on('message', (message: IndexMessage) => {
-        if ('results' in message) for (const [k, result] of message.results) read.set(k, result);
-        if (!('results' in message) || message.last) resolve(read);
+    const read = new Map<number, DiskRead>();
+    const finished = (worker: Worker) =>
+      new Promise<void>((resolve) => {
+        worker.on('message', (message: IndexMessage) => {
+          if ('results' in message) for (const [k, result] of message.results) read.set(k, result);
+          if (!('results' in message) || message.last) resolve();
+        });
+        // What it sent before it failed is kept; the caller reads the rest.
+        worker.once('error', () => resolve());
+        worker.once('exit', () => resolve());
       });
-      // What it sent before it failed is kept; the caller reads the rest.
-      worker.once('error', () => resolve(read));
-      worker.once('exit', () => resolve(read));
-    });
+    this.answered = Promise.all(workers.map(finished)).then(() => read);
   }
 
   /**
-   * A worker reading `paths`, or none: too few drafts, not running from the bundle (the
-   * tests of the sources), or it could not start. Without one, the caller reads them.
-   * `file`: the bundle the worker runs (the running one; tests name dist/server.js).
+   * Workers reading `paths` (one per `MIN_FILES_FOR_WORKER` drafts, at most `MAX_WORKERS`
+   * and the machine's cores), or none: too few drafts, not running from the bundle (the
+   * tests of the sources), or none could start. Without them, the caller reads the drafts.
+   * `file`: the bundle the workers run (the running one; tests name dist/server.js).
    */
   static start(paths: readonly string[], corpus: Corpus, maxSize: number, file = bundleFile()): IndexWorker | undefined {
-    if (!file || paths.length < MIN_FILES_FOR_WORKER) return undefined;
+    const count = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(paths.length / MIN_FILES_FOR_WORKER));
+    if (!file || count < 1) return undefined;
     const next = new Int32Array(new SharedArrayBuffer(4));
     const input: WorkerInput = { role: ROLE, paths, papers: papersData(corpus), maxSize, next };
-    try {
-      // Its own stdout: the server's carries the protocol.
-      return new IndexWorker(startWorker(file, input, { stdout: true, stderr: true }), paths, next);
-    } catch {
-      return undefined;
+    const workers: Worker[] = [];
+    for (let k = 0; k < count; k++) {
+      try {
+        // Its own stdout: the server's carries the protocol.
+        workers.push(startWorker(file, input, { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } }));
+      } catch {
+        // Those that started share the drafts.
+      }
     }
+    return workers.length > 0 ? new IndexWorker(workers, paths, next) : undefined;
   }
 
-  /** How many drafts the worker has taken so far. */
+  /** How many drafts the workers have taken so far. */
   get taken(): number {
     return Math.min(this.paths.length, Atomics.load(this.next, 0));
   }
 
+  /** How many workers are reading. */
+  get count(): number {
+    return this.workers.length;
+  }
 
-
-  /** Stops the worker (a newer pass overtook this one). */
+  /** Stops the workers (a newer pass overtook this one). */
   stop(): void {
-    void this.worker.terminate();
+    for (const worker of this.workers) void worker.terminate();
   }
 }
