@@ -140,6 +140,14 @@ const FORMS: Form[] = [
   form('mark first', 'es', 'el párrafo [[9]] del documento CRP/43', ['9'], 'párrafo 9 del documento CRP/43', ['9']),
   form('mark first', 'es', 'los párrafos [[14]] a [[16]] del documento CRP/43', ['14', '16'], 'párrafos 14 a 16 del documento CRP/43', ['14', '15', '16']),
 
+  // The symbol in parentheses after a description of the paper, as UN documents write it.
+  form('described', 'en', 'paragraphs [[4]] to [[7]] of the report (CRP/43)', ['4', '7'], 'paragraphs 4 to 7 of the report (CRP/43', ['4', '5', '6', '7']),
+  form('described', 'en', 'paragraph [[9]] of the report of the Secretary-General (CRP/43)', ['9'], 'paragraph 9 of the report of the Secretary-General (CRP/43', ['9']),
+  form('described', 'fr', 'les paragraphes [[4]] à [[7]] du rapport (CRP/43)', ['4', '7'], 'paragraphes 4 à 7 du rapport (CRP/43', ['4', '5', '6', '7']),
+  form('described', 'fr', 'le paragraphe [[9]] de la note de l’Administration (CRP/43)', ['9'], 'paragraphe 9 de la note de l’Administration (CRP/43', ['9']),
+  form('described', 'es', 'los párrafos [[4]] a [[7]] del informe (CRP/43)', ['4', '7'], 'párrafos 4 a 7 del informe (CRP/43', ['4', '5', '6', '7']),
+  form('described', 'es', 'el apartado [[b]]) del párrafo [[5]] de la nota (CRP/43)', ['5(b)', '5'], 'apartado b) del párrafo 5 de la nota (CRP/43', ['5(b)']),
+
   form('abbreviation', 'en', 'CRP/43, para [[9]]', ['9'], 'CRP/43, para 9', ['9']),
   form('abbreviation', 'en', 'CRP/43, paras [[9]] and [[10]]', ['9', '10'], 'CRP/43, paras 9 and 10', ['9', '10']),
   form('abbreviation', 'en', 'CRP/43, Para. [[9]]', ['9'], 'CRP/43, Para. 9', ['9']),
@@ -545,7 +553,21 @@ describe('never read', () => {
     expect(titles(at(f.text, f.text.indexOf('CRP/43') + 1).hover!.markdown)).toEqual(['Paragraph 6']);
   });
 
-  it.each(['ICRP/43 §9', 'CRP/430 §9', 'XCRP/43 §9', 'A/CRP/43 §9', 'paragraph 9 of XCRP/43', 'paragraph 9 of CRP/430', 'CRP/430, note 2'])('%s: no citation, no hover, no finding', (text) => {
+  it.each([
+    // Not the paper's paragraph: of something else, or not a description of it.
+    'paragraph 9 in the light of the report (CRP/43)',
+    'paragraph 9 of its resolution and the report (CRP/43)',
+    'paragraph 9 of the report on the situation of migrants in the region (CRP/43)',
+    'paragraph 9 of the report, (CRP/43)',
+    'le paragraphe 9 et le rapport (CRP/43)',
+    'paragraph 9 of the report (CRP/43, annex)',
+  ])('%s: no citation', (text) => {
+    const draft = draftOf(`See ${text} here.`);
+    expect(draft.citations()).toEqual([]);
+    expect(at(`See ${text} here.`, `See ${text}`.indexOf('9')).hover).toBeUndefined();
+  });
+
+  it.each(['ICRP/43 §9', 'CRP/430 §9', 'XCRP/43 §9', 'A/CRP/43 §9', 'paragraph 9 of XCRP/43', 'paragraph 9 of CRP/430', 'CRP/430, note 2', 'paragraph 9 of the report (CRP/430)', 'paragraph 9 of the report (XCRP/43)'])('%s: no citation, no hover, no finding', (text) => {
     const draft = draftOf(`See ${text} here.`);
     expect(draft.citations()).toEqual([]);
     expect(checkDraft(draft, corpus)).toEqual([]);

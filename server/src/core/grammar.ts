@@ -9,6 +9,7 @@
  *
  *   citation   = symbol [","] ws ["("] ws body                  symbol first: `CRP/43 (para. 9)`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
+ *              | body ws described "(" symbol ")"               `paragraphs 4 to 7 of the report (CRP/43)`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
  *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
@@ -21,6 +22,8 @@
  *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`)
  *   list-sep   = ( "," | [","] LIST_WORDS ) [ mark ws ]          (`and`, `et`, `y`, `&`; `§6 and §7`)
  *   connector  = CONNECTORS (`of`, `of document`, `du document`, `de`, `del documento` ...)
+ *   described  = DESCRIPTION_CONNECTORS ws word { ws word } ws   (`of the report`, `du rapport`,
+ *                `del informe`: at most six words of letters, none of them `and`, `et`, `y` ...)
  *
  * A mark's kind says what its numbers name: paragraphs (`§`, `para.`) or footnotes
  * (`note`, `n.`); a mark written again in a list switches kind (`§9 and note 2`), and a
@@ -282,6 +285,32 @@ export const CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage 
   { text: 'del', language: 'es' },
   { text: 'de', language: 'es' },
 ];
+
+/**
+ * What may stand between a mark-first citation and a description of the paper, whose
+ * symbol follows in parentheses, as UN documents write it: `paragraphs 4 to 7 of the
+ * report (CRP/43)`, `les paragraphes 4 à 7 du rapport (CRP/43)`, `los párrafos 4 a 7 del
+ * informe (CRP/43)`. A possessive and its article: with a bare `of` or `in`, `paragraph 9
+ * in the light of the report (CRP/43)` would be read as citing the paper.
+ */
+export const DESCRIPTION_CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+  { text: 'of the', language: 'en' },
+  { text: 'of its', language: 'en' },
+  { text: 'of this', language: 'en' },
+  { text: 'du', language: 'fr' },
+  { text: 'de la', language: 'fr' },
+  { text: "de l'", language: 'fr' },
+  { text: 'de l’', language: 'fr' },
+  { text: 'des', language: 'fr' },
+  { text: 'del', language: 'es' },
+  { text: 'de la', language: 'es' },
+  { text: 'de los', language: 'es' },
+  { text: 'de las', language: 'es' },
+];
+/** How many words a description may have (`the report of the Secretary-General`: five). */
+const DESCRIPTION_WORDS = 6;
+/** Words no description holds: with one, it names two things (`of its resolution and the report (CRP/43)`). */
+const NOT_IN_DESCRIPTION = ['and', 'or', 'et', 'ou', 'y', 'o', 'e', 'u'];
 
 /** Words naming a sub-paragraph: `subparagraph (b) of paragraph 5`, `paragraph 5, subparagraph (b)`. */
 export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
@@ -727,6 +756,21 @@ const CONNECTOR_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c
 const CONNECTOR_REACH = 40;
 
 /**
+ * A description connector and its words, ending where the text before a parenthesis
+ * ends (`of the report of the Secretary-General `). Words of letters only: no number
+ * can be part of a description, so the leftmost match is the connector right after the
+ * citation's body (`paragraph 9 of the annex of the note`: `of the annex ...`).
+ */
+const DESCRIBED_PATTERN = (() => {
+  const gap = '[ \\u00a0\\u202f\\r\\n>]+';
+  const word = `(?!(?:${NOT_IN_DESCRIPTION.join('|')})(?![\\p{L}\\p{N}_]))[\\p{L}'’-]+`;
+  const connectors = DESCRIPTION_CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, gap) + (/['’]$/.test(c.text) ? '' : gap));
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${connectors.join('|')})${word}(?:${gap}${word}){0,${DESCRIPTION_WORDS - 1}}[ \\u00a0\\u202f]*$`, 'iu');
+})();
+/** More than the longest description connector and its words. */
+const DESCRIPTION_REACH = 160;
+
+/**
  * What a citation's body may start with: the opening (three characters, any case) of a
  * mark or of a sub-paragraph word. In prose, one word in three starts with a mark's first
  * letter (`pour`, `soutien`, `a`): on the benchmark's drafts there are 3.7 times as many
@@ -749,18 +793,34 @@ const MARK_FIRST_REACH = 240;
 
 /**
  * A mark-first citation ending at the symbol found at `symbolStart`: `paragraph 9 of
- * CRP/43`, `aux paragraphes 14 à 16 de CRP/43`, `el párrafo 9 del documento CRP/43`. The
- * leftmost mark within reach whose references end right before the connector.
+ * CRP/43`, `aux paragraphes 14 à 16 de CRP/43`, `el párrafo 9 del documento CRP/43`, or
+ * the symbol in parentheses after a description of the paper, `paragraphs 4 to 7 of the
+ * report (CRP/43)`. The leftmost mark within reach whose references end right before the
+ * connector.
  */
 function parseMarkFirst(text: string, symbol: string, symbolStart: number, from: number): Citation | undefined {
+  const symbolEnd = symbolStart + symbol.length;
   const connectorEnd = skipBackSpacesAndOneBreak(text, symbolStart);
-  if (connectorEnd === symbolStart) return undefined;
-  const before = text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd);
-  const connector = CONNECTOR_PATTERN.exec(before);
-  if (!connector) return undefined;
-  const connectorStart = connectorEnd - connector[0].length;
+  let connectorStart: number | undefined;
+  if (connectorEnd < symbolStart) {
+    const before = text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd);
+    const connector = CONNECTOR_PATTERN.exec(before);
+    if (connector) connectorStart = connectorEnd - connector[0].length;
+  } else if (text[symbolStart - 1] === '(' && text[symbolEnd] === ')') {
+    const open = symbolStart - 1;
+    const lo = Math.max(from, open - DESCRIPTION_REACH);
+    const described = DESCRIBED_PATTERN.exec(text.slice(lo, open));
+    if (described) connectorStart = lo + described.index;
+  }
+  if (connectorStart === undefined) return undefined;
   const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
   if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
+  const body = bodyEndingAt(text, from, bodyEnd);
+  return body && { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: body.start, end: symbolEnd };
+}
+
+/** The leftmost body within reach before `bodyEnd` that ends there. */
+function bodyEndingAt(text: string, from: number, bodyEnd: number): Body | undefined {
   // Only where a mark or a sub-paragraph word may start (one regular expression of every
   // spelling, searched from each symbol, was a tenth of checking a draft), within reach:
   // the slice bounds the search, and each match's word start is checked here.
@@ -771,9 +831,7 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
     const at = lo + m.index;
     if (isWordChar(text[at]) && isWordChar(text[at - 1])) continue;
     const body = parseBody(text, at);
-    if (body?.end === bodyEnd) {
-      return { symbol, symbolStart, symbolEnd: symbolStart + symbol.length, mark: body.mark, items: body.items, start: body.start, end: symbolStart + symbol.length };
-    }
+    if (body?.end === bodyEnd) return body;
   }
   return undefined;
 }
