@@ -331,7 +331,7 @@ const SUB_PARAGRAPH_OF = ['of', 'du', 'del', 'de'];
  */
 const UNREAD_WORDS: ReadonlyArray<{ text: string; kind: 'page' | 'division' }> = [
   ...['pp.', 'p.', 'pages', 'page', 'págs.', 'pág.', 'páginas', 'página'].map((text) => ({ text, kind: 'page' as const })),
-  ...['sections', 'section', 'chapters', 'chapter', 'chap.', 'annexes', 'annexe', 'annex', 'part', 'chapitre', 'partie', 'sección', 'seccion', 'capítulo', 'capitulo', 'anexo', 'parte'].map((text) => ({ text, kind: 'division' as const })),
+  ...['sections', 'section', 'sect.', 'sec.', 'chapters', 'chapter', 'chap.', 'annexes', 'annexe', 'annex', 'part', 'chapitre', 'partie', 'sección', 'seccion', 'secc.', 'capítulo', 'capitulo', 'cap.', 'anexo', 'parte'].map((text) => ({ text, kind: 'division' as const })),
 ];
 
 /** Numbers written as words, one to thirty, in the three languages: `§six` means §6. */
