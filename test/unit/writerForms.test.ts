@@ -148,6 +148,14 @@ const FORMS: Form[] = [
   form('described', 'es', 'los párrafos [[4]] a [[7]] del informe (CRP/43)', ['4', '7'], 'párrafos 4 a 7 del informe (CRP/43', ['4', '5', '6', '7']),
   form('described', 'es', 'el apartado [[b]]) del párrafo [[5]] de la nota (CRP/43)', ['5(b)', '5'], 'apartado b) del párrafo 5 de la nota (CRP/43', ['5(b)']),
 
+  // A word between the symbol and the mark.
+  form('lead word', 'en', 'CRP/43 at para. [[9]]', ['9'], 'CRP/43 at para. 9', ['9']),
+  form('lead word', 'en', 'CRP/43 at ¶¶ [[9]]–[[11]]', ['9', '11'], 'CRP/43 at ¶¶ 9–11', ['9', '10', '11']),
+  form('lead word', 'fr', 'CRP/43, au paragraphe [[9]]', ['9'], 'CRP/43, au paragraphe 9', ['9']),
+  form('lead word', 'fr', 'CRP/43, aux paragraphes [[4]] à [[6]]', ['4', '6'], 'CRP/43, aux paragraphes 4 à 6', ['4', '5', '6']),
+  form('lead word', 'es', 'CRP/43, en el párrafo [[9]]', ['9'], 'CRP/43, en el párrafo 9', ['9']),
+  form('lead word', 'es', 'CRP/43, en los párrafos [[4]] a [[6]]', ['4', '6'], 'CRP/43, en los párrafos 4 a 6', ['4', '5', '6']),
+
   form('abbreviation', 'en', 'CRP/43, para [[9]]', ['9'], 'CRP/43, para 9', ['9']),
   form('abbreviation', 'en', 'CRP/43, paras [[9]] and [[10]]', ['9', '10'], 'CRP/43, paras 9 and 10', ['9', '10']),
   form('abbreviation', 'en', 'CRP/43, Para. [[9]]', ['9'], 'CRP/43, Para. 9', ['9']),
@@ -423,6 +431,9 @@ const COMPLETIONS: Completion[] = [
     'CRP/43, PARAS. |',
     'CRP/43 ¶ |',
     'CRP/43 ¶¶ |',
+    'CRP/43 at para. |',
+    'CRP/43, au paragraphe |',
+    'CRP/43, en los párrafos |',
     'CRP/43, paragraphe |',
     'CRP/43, paragraphes |',
     'CRP/43, párr |',
@@ -561,6 +572,8 @@ describe('never read', () => {
     'paragraph 9 of the report, (CRP/43)',
     'le paragraphe 9 et le rapport (CRP/43)',
     'paragraph 9 of the report (CRP/43, annex)',
+    'CRP/43 at the meeting, para. 9',
+    'CRP/43 at 9 a.m.',
   ])('%s: no citation', (text) => {
     const draft = draftOf(`See ${text} here.`);
     expect(draft.citations()).toEqual([]);

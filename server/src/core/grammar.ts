@@ -7,7 +7,7 @@
  * Every word it knows (marks, separators, connectors, sub-paragraph words, number words)
  * is in the tables below, which completion, the style fix and the quick fixes read too.
  *
- *   citation   = symbol [","] ws ["("] ws body                  symbol first: `CRP/43 (para. 9)`
+ *   citation   = symbol [","] ws ["("] ws [lead ws] body        symbol first: `CRP/43 (para. 9)`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
  *              | body ws described "(" symbol ")"               `paragraphs 4 to 7 of the report (CRP/43)`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
@@ -21,6 +21,7 @@
  *   letter     = [" "] "(" a-z ")" | " " a-z ")"      (`(a)`; UN French and Spanish `a)`)
  *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`)
  *   list-sep   = ( "," | [","] LIST_WORDS ) [ mark ws ]          (`and`, `et`, `y`, `&`; `§6 and §7`)
+ *   lead       = LEADS (`at`, `au`, `aux`, `en el`, `en los`: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
  *   connector  = CONNECTORS (`of`, `of document`, `du document`, `de`, `del documento` ...)
  *   described  = DESCRIPTION_CONNECTORS ws word { ws word } ws   (`of the report`, `du rapport`,
  *                `del informe`: at most six words of letters, none of them `and`, `et`, `y` ...)
@@ -312,6 +313,18 @@ const DESCRIPTION_WORDS = 6;
 /** Words no description holds: with one, it names two things (`of its resolution and the report (CRP/43)`). */
 const NOT_IN_DESCRIPTION = ['and', 'or', 'et', 'ou', 'y', 'o', 'e', 'u'];
 
+/**
+ * What may stand between the symbol and the mark: `CRP/43 at ¶ 9` (legal style),
+ * `document CRP/43, au paragraphe 9`, `documento CRP/43, en el párrafo 9`.
+ */
+export const LEADS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+  { text: 'at', language: 'en' },
+  { text: 'aux', language: 'fr' },
+  { text: 'au', language: 'fr' },
+  { text: 'en los', language: 'es' },
+  { text: 'en el', language: 'es' },
+];
+
 /** Words naming a sub-paragraph: `subparagraph (b) of paragraph 5`, `paragraph 5, subparagraph (b)`. */
 export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'subparagraph', language: 'en' },
@@ -473,6 +486,12 @@ export function matchMark(text: string, i: number): Mark | undefined {
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
 }
 
+/** Past a lead word at `i` (`at`, `au`, `en el`) and the spaces after it, or `i`: where the mark of `CRP/43 at ¶ 9` is. */
+export function skipLead(text: string, i: number): number {
+  const lead = matchWord(LEAD_PATTERN, text, i);
+  return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
+}
+
 /** The first of `words` written at `i` (any case, a word ending where it ends), if any. */
 function matchWord(pattern: RegExp, text: string, i: number): string | undefined {
   pattern.lastIndex = i;
@@ -485,6 +504,7 @@ const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\./i;
 
+const LEAD_PATTERN = wordsPattern(LEADS.map((w) => w.text));
 const SUB_WORD_PATTERN = wordsPattern(SUB_PARAGRAPH_WORDS.map((w) => w.text));
 const SUB_OF_PATTERN = wordsPattern(SUB_PARAGRAPH_OF);
 const UNREAD_PATTERN = wordsPattern(UNREAD_WORDS.map((w) => w.text));
@@ -742,7 +762,7 @@ function parseCitationAt(text: string, symbol: string, symbolStart: number): Cit
   if (text[i] === ',') i++;
   i = skipSpacesAndOneBreak(text, i);
   if (text[i] === '(') i = skipSpaces(text, i + 1);
-  const body = parseBody(text, i);
+  const body = parseBody(text, skipLead(text, i));
   if (!body) return undefined;
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
 }

@@ -12,7 +12,7 @@
  * the start of words, and a writer looking for "recruitment" types the middle of §16.
  */
 import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
-import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, markSpelling, matchMark, type Mark } from '../grammar';
+import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, markSpelling, matchMark, skipLead, type Mark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
 import { escapeMarkdown, firstWords, renderFootnote, renderPassage } from './render';
@@ -251,7 +251,7 @@ function citationContext(prose: string, offset: number, corpus: Corpus): { paper
   // `CRP/43 (para. 9)`: the grammar reads a citation in parentheses after the symbol.
   if (before[i] === '(') i++;
   while (i < before.length && /[ \t\u00a0\u202f]/.test(before[i]!)) i++;
-  const mark = matchMark(before, i);
+  const mark = matchMark(before, skipLead(before, i));
   if (!mark) return undefined;
   const body = before.slice(mark.end);
   // Only numbers, letters in parentheses, separators, marks written again (`§6 and §`)
