@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { PaperSchema } from '../server/src/core/corpus';
+import { paperSchema } from '../server/src/core/corpus';
 import { importPaper, type ImportManifest } from './importer';
 
 const root = resolve(__dirname, '..');
@@ -25,7 +25,7 @@ export function generate(): Map<string, string> {
   }
   // The JSON Schema lets editors validate and complete a hand-written paper file; the
   // server itself validates with the zod schema it is generated from.
-  const schema = z.toJSONSchema(z.intersection(PaperSchema, z.object({ $schema: z.string().optional() })), { io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(z.intersection(paperSchema(), z.object({ $schema: z.string().optional() })), { io: 'input', unrepresentable: 'any' });
   files.set(join(root, 'data', 'schema', 'paper.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
   return files;
 }

@@ -11,102 +11,116 @@ import * as z from 'zod/mini';
 // validation, a tenth of the server bundle; see the README's performance section.)
 import en from 'zod/v4/locales/en.js';
 
-z.config(en());
+/**
+ * The schemas, built on first use: zod takes some 5 ms to build them, which start-up paid
+ * before answering `initialize`, when no paper is loaded yet.
+ */
+function buildSchemas() {
+  z.config(en());
+  const line = z.int().check(z.nonnegative());
+  const positiveInt = z.int().check(z.positive());
+  const nonEmpty = z.string().check(z.minLength(1));
+  const letter = z.string().check(z.regex(/^[a-z]$/));
 
-const line = z.int().check(z.nonnegative());
-const positiveInt = z.int().check(z.positive());
-const nonEmpty = z.string().check(z.minLength(1));
-const letter = z.string().check(z.regex(/^[a-z]$/));
-
-const FootnoteSchema = z.object({
-  number: positiveInt,
-  /** The call mark as printed in the paper (¹, ², ⁴ ...). */
-  marker: nonEmpty,
-  text: nonEmpty,
-  /** Where the note is called from. */
-  calledFrom: z.object({
-    paragraph: positiveInt,
-    subParagraph: z.optional(letter),
-  }),
-  /** Zero-based line of the note in the Markdown rendering. */
-  line,
-});
-
-const SubParagraphSchema = z.object({
-  letter,
-  text: nonEmpty,
-  line,
-});
-
-const ParagraphSchema = z.object({
-  number: positiveInt,
-  /** The paragraph's own text; for a paragraph with sub-paragraphs, its lead-in. */
-  text: nonEmpty,
-  /** Index into `sections` of the heading the paragraph sits under. */
-  section: line,
-  subParagraphs: z.array(SubParagraphSchema),
-  line,
-});
-
-const SectionSchema = z.object({
-  heading: nonEmpty,
-  /** 1 for the paper's parts, 2 for the headings inside a part. */
-  level: z.union([z.literal(1), z.literal(2)]),
-  line,
-});
-
-export const PaperSchema = z
-  .object({
-    /** The symbol writers cite, e.g. "CRP/43". */
-    symbol: z.string().check(z.regex(/^[A-Z][A-Za-z]*\/[0-9A-Za-z./-]*[0-9A-Za-z]$/)),
-    title: nonEmpty,
-    /** ISO date of the paper. */
-    date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
-    category: nonEmpty,
-    session: nonEmpty,
-    sessionDates: nonEmpty,
-    /** The distribution note printed on the paper ("English only"). */
-    languageNote: nonEmpty,
-    /** The language of the paper's text here (`en` when absent): quotations in another are translations, not checked. */
-    language: z.optional(z.enum(['en', 'fr', 'es'])),
-    /** Markdown rendering of the paper, relative to the JSON file. */
-    rendering: nonEmpty,
-    sections: z.array(SectionSchema),
-    paragraphs: z.array(ParagraphSchema).check(z.minLength(1)),
-    footnotes: z.array(FootnoteSchema),
-  })
-  .check(
-    z.superRefine((paper, ctx) => {
-      const seen = new Set<number>();
-      paper.paragraphs.forEach((p, i) => {
-        if (seen.has(p.number)) {
-          ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'number'], message: `duplicate paragraph number ${p.number}`, params: { key: 'duplicateParagraph', number: p.number } });
-        }
-        seen.add(p.number);
-        if (p.section >= paper.sections.length) {
-          ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'section'], message: `no section ${p.section}`, params: { key: 'unknownSection', section: p.section } });
-        }
-        const letters = new Set<string>();
-        p.subParagraphs.forEach((s, j) => {
-          if (letters.has(s.letter)) {
-            ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'subParagraphs', j, 'letter'], message: `duplicate sub-paragraph (${s.letter})`, params: { key: 'duplicateSubParagraph', letter: s.letter } });
-          }
-          letters.add(s.letter);
-        });
-      });
-      paper.footnotes.forEach((f, i) => {
-        if (!seen.has(f.calledFrom.paragraph)) {
-          ctx.addIssue({ code: 'custom', path: ['footnotes', i, 'calledFrom', 'paragraph'], message: `no paragraph ${f.calledFrom.paragraph}`, params: { key: 'unknownParagraph', number: f.calledFrom.paragraph } });
-        }
-      });
+  const FootnoteSchema = z.object({
+    number: positiveInt,
+    /** The call mark as printed in the paper (¹, ², ⁴ ...). */
+    marker: nonEmpty,
+    text: nonEmpty,
+    /** Where the note is called from. */
+    calledFrom: z.object({
+      paragraph: positiveInt,
+      subParagraph: z.optional(letter),
     }),
-  );
+    /** Zero-based line of the note in the Markdown rendering. */
+    line,
+  });
 
-export type Footnote = z.infer<typeof FootnoteSchema>;
-export type SubParagraph = z.infer<typeof SubParagraphSchema>;
-export type Paragraph = z.infer<typeof ParagraphSchema>;
-export type Section = z.infer<typeof SectionSchema>;
-export type PaperData = z.infer<typeof PaperSchema>;
+  const SubParagraphSchema = z.object({
+    letter,
+    text: nonEmpty,
+    line,
+  });
+
+  const ParagraphSchema = z.object({
+    number: positiveInt,
+    /** The paragraph's own text; for a paragraph with sub-paragraphs, its lead-in. */
+    text: nonEmpty,
+    /** Index into `sections` of the heading the paragraph sits under. */
+    section: line,
+    subParagraphs: z.array(SubParagraphSchema),
+    line,
+  });
+
+  const SectionSchema = z.object({
+    heading: nonEmpty,
+    /** 1 for the paper's parts, 2 for the headings inside a part. */
+    level: z.union([z.literal(1), z.literal(2)]),
+    line,
+  });
+
+  const PaperSchema = z
+    .object({
+      /** The symbol writers cite, e.g. "CRP/43". */
+      symbol: z.string().check(z.regex(/^[A-Z][A-Za-z]*\/[0-9A-Za-z./-]*[0-9A-Za-z]$/)),
+      title: nonEmpty,
+      /** ISO date of the paper. */
+      date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+      category: nonEmpty,
+      session: nonEmpty,
+      sessionDates: nonEmpty,
+      /** The distribution note printed on the paper ("English only"). */
+      languageNote: nonEmpty,
+      /** The language of the paper's text here (`en` when absent): quotations in another are translations, not checked. */
+      language: z.optional(z.enum(['en', 'fr', 'es'])),
+      /** Markdown rendering of the paper, relative to the JSON file. */
+      rendering: nonEmpty,
+      sections: z.array(SectionSchema),
+      paragraphs: z.array(ParagraphSchema).check(z.minLength(1)),
+      footnotes: z.array(FootnoteSchema),
+    })
+    .check(
+      z.superRefine((paper, ctx) => {
+        const seen = new Set<number>();
+        paper.paragraphs.forEach((p, i) => {
+          if (seen.has(p.number)) {
+            ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'number'], message: `duplicate paragraph number ${p.number}`, params: { key: 'duplicateParagraph', number: p.number } });
+          }
+          seen.add(p.number);
+          if (p.section >= paper.sections.length) {
+            ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'section'], message: `no section ${p.section}`, params: { key: 'unknownSection', section: p.section } });
+          }
+          const letters = new Set<string>();
+          p.subParagraphs.forEach((s, j) => {
+            if (letters.has(s.letter)) {
+              ctx.addIssue({ code: 'custom', path: ['paragraphs', i, 'subParagraphs', j, 'letter'], message: `duplicate sub-paragraph (${s.letter})`, params: { key: 'duplicateSubParagraph', letter: s.letter } });
+            }
+            letters.add(s.letter);
+          });
+        });
+        paper.footnotes.forEach((f, i) => {
+          if (!seen.has(f.calledFrom.paragraph)) {
+            ctx.addIssue({ code: 'custom', path: ['footnotes', i, 'calledFrom', 'paragraph'], message: `no paragraph ${f.calledFrom.paragraph}`, params: { key: 'unknownParagraph', number: f.calledFrom.paragraph } });
+          }
+        });
+      }),
+    );
+  return { FootnoteSchema, SubParagraphSchema, ParagraphSchema, SectionSchema, PaperSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+
+/** The schema of a paper's data file. */
+export function paperSchema(): Schemas['PaperSchema'] {
+  return (schemas ??= buildSchemas()).PaperSchema;
+}
+
+export type Footnote = z.infer<Schemas['FootnoteSchema']>;
+export type SubParagraph = z.infer<Schemas['SubParagraphSchema']>;
+export type Paragraph = z.infer<Schemas['ParagraphSchema']>;
+export type Section = z.infer<Schemas['SectionSchema']>;
+export type PaperData = z.infer<Schemas['PaperSchema']>;
 
 /** A loaded paper with its lookups, and where its rendering lives on disk. */
 export class Paper {
@@ -268,7 +282,7 @@ export function parsePaper(
   } catch (e) {
     return { kind: 'invalid-json', file, detail: e instanceof Error ? e.message : String(e) };
   }
-  const parsed = PaperSchema.safeParse(json);
+  const parsed = paperSchema().safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => dataIssue(i, json));
     return { kind: 'invalid-data', file, detail: describeIssues(issues), issues };

@@ -454,6 +454,16 @@ function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(words.map((w) => spelled(w) + (/\p{L}$/u.test(w) ? WORD_END : '')).join('|'), 'iuy');
 }
 
+/**
+ * A pattern built on first use. The grammar's patterns are Unicode and case-insensitive,
+ * which V8 takes some 8 ms to construct: at start-up, before `initialize` is answered,
+ * when no draft needs them yet.
+ */
+function lazy(build: () => RegExp): () => RegExp {
+  let pattern: RegExp | undefined;
+  return () => (pattern ??= build());
+}
+
 /** What a matched spelling is in the tables: lower case, one plain space between words. */
 const asSpelled = (found: string) => found.toLowerCase().replace(/[\u00a0\u202f\n]/g, ' ');
 
@@ -465,7 +475,7 @@ const MARK_FIRST_CHARACTERS = new Set(MARKS.flatMap((m) => [m.text[0]!, m.text[0
  * instead of a slice and a lower-casing per spelling: marks are looked for at every
  * citation and after every list separator, and the loop was a tenth of `check`.
  */
-const MARK_PATTERN = wordsPattern(MARKS.map((m) => m.text));
+const markPattern = lazy(() => wordsPattern(MARKS.map((m) => m.text)));
 
 /** Every spelling as alternatives of a regular expression (match case-insensitively), for callers that look for a mark in context. */
 export const MARK_ALTERNATIVES = MARKS.map((m) => escapeForPattern(m.text)).join('|');
@@ -479,8 +489,9 @@ export function markSpelling(text: string): MarkSpelling | undefined {
 export function matchMark(text: string, i: number): Mark | undefined {
   // Most candidates fail on their first character (`CRP/43 was ...`): test it alone first.
   if (!MARK_FIRST_CHARACTERS.has(text[i]!)) return undefined;
-  MARK_PATTERN.lastIndex = i;
-  const found = MARK_PATTERN.exec(text)?.[0];
+  const pattern = markPattern();
+  pattern.lastIndex = i;
+  const found = pattern.exec(text)?.[0];
   // Most are written as the table spells them: normalized only when not.
   const m = found === undefined ? undefined : (MARK_BY_TEXT.get(found) ?? MARK_BY_TEXT.get(asSpelled(found)));
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
@@ -488,7 +499,7 @@ export function matchMark(text: string, i: number): Mark | undefined {
 
 /** Past a lead word at `i` (`at`, `au`, `en el`) and the spaces after it, or `i`: where the mark of `CRP/43 at ¶ 9` is. */
 export function skipLead(text: string, i: number): number {
-  const lead = matchWord(LEAD_PATTERN, text, i);
+  const lead = matchWord(leadPattern(), text, i);
   return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
 }
 
@@ -499,15 +510,15 @@ function matchWord(pattern: RegExp, text: string, i: number): string | undefined
 }
 
 // Not inside a word, nor a compound (`ibidem-like`).
-const SHORT_FORM_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'));
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\./i;
 
-const LEAD_PATTERN = wordsPattern(LEADS.map((w) => w.text));
-const SUB_WORD_PATTERN = wordsPattern(SUB_PARAGRAPH_WORDS.map((w) => w.text));
-const SUB_OF_PATTERN = wordsPattern(SUB_PARAGRAPH_OF);
-const UNREAD_PATTERN = wordsPattern(UNREAD_WORDS.map((w) => w.text));
+const leadPattern = lazy(() => wordsPattern(LEADS.map((w) => w.text)));
+const subWordPattern = lazy(() => wordsPattern(SUB_PARAGRAPH_WORDS.map((w) => w.text)));
+const subOfPattern = lazy(() => wordsPattern(SUB_PARAGRAPH_OF));
+const unreadPattern = lazy(() => wordsPattern(UNREAD_WORDS.map((w) => w.text)));
 const SUB_WORD_FIRST_CHARACTERS = new Set(SUB_PARAGRAPH_WORDS.flatMap((w) => [w.text[0]!, w.text[0]!.toUpperCase()]));
 
 function parseNumber(text: string, i: number): NumberToken | undefined {
@@ -547,7 +558,7 @@ function letterStartsAt(text: string, i: number): boolean {
 function parseSubAfter(text: string, i: number): { sub: LetterToken; end: number } | undefined {
   let j = skipSpaces(text, i);
   if (text[j] === ',') j = skipSpacesAndOneBreak(text, j + 1);
-  const word = matchWord(SUB_WORD_PATTERN, text, j);
+  const word = matchWord(subWordPattern(), text, j);
   if (!word) return undefined;
   const k = skipSpaces(text, j + word.length);
   return k > j + word.length ? parseLetter(text, k, false) : undefined;
@@ -709,12 +720,12 @@ interface Body {
 
 /** `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo 5` at i. */
 function parseSubFirst(text: string, i: number): Body | undefined {
-  const word = matchWord(SUB_WORD_PATTERN, text, i);
+  const word = matchWord(subWordPattern(), text, i);
   if (!word) return undefined;
   const letter = parseLetter(text, skipSpaces(text, i + word.length), false);
   if (!letter) return undefined;
   const ofAt = skipSpacesAndOneBreak(text, letter.end);
-  const of = matchWord(SUB_OF_PATTERN, text, ofAt);
+  const of = matchWord(subOfPattern(), text, ofAt);
   if (!of) return undefined;
   const mark = matchMark(text, skipSpacesAndOneBreak(text, ofAt + of.length));
   if (!mark || mark.kind !== 'paragraph' || mark.plural) return undefined;
@@ -771,7 +782,7 @@ function parseCitationAt(text: string, symbol: string, symbolStart: number): Cit
  * A connector ending where the text before the symbol ends, longest first; its words may
  * be split by a line break (and a blockquote's `>`): `del` ⏎ `documento CRP/43`.
  */
-const CONNECTOR_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, '[ \\u00a0\\u202f\\r\\n>]+')).join('|')})$`, 'iu');
+const connectorPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, '[ \\u00a0\\u202f\\r\\n>]+')).join('|')})$`, 'iu'));
 /** More than the longest connector, with the spaces a line break may bring. */
 const CONNECTOR_REACH = 40;
 
@@ -781,12 +792,12 @@ const CONNECTOR_REACH = 40;
  * can be part of a description, so the leftmost match is the connector right after the
  * citation's body (`paragraph 9 of the annex of the note`: `of the annex ...`).
  */
-const DESCRIBED_PATTERN = (() => {
+const describedPattern = lazy(() => {
   const gap = '[ \\u00a0\\u202f\\r\\n>]+';
   const word = `(?!(?:${NOT_IN_DESCRIPTION.join('|')})(?![\\p{L}\\p{N}_]))[\\p{L}'’-]+`;
   const connectors = DESCRIPTION_CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, gap) + (/['’]$/.test(c.text) ? '' : gap));
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${connectors.join('|')})${word}(?:${gap}${word}){0,${DESCRIPTION_WORDS - 1}}[ \\u00a0\\u202f]*$`, 'iu');
-})();
+});
 /** More than the longest description connector and its words. */
 const DESCRIPTION_REACH = 160;
 
@@ -824,12 +835,12 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
   let connectorStart: number | undefined;
   if (connectorEnd < symbolStart) {
     const before = text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd);
-    const connector = CONNECTOR_PATTERN.exec(before);
+    const connector = connectorPattern().exec(before);
     if (connector) connectorStart = connectorEnd - connector[0].length;
   } else if (text[symbolStart - 1] === '(' && text[symbolEnd] === ')') {
     const open = symbolStart - 1;
     const lo = Math.max(from, open - DESCRIPTION_REACH);
-    const described = DESCRIBED_PATTERN.exec(text.slice(lo, open));
+    const described = describedPattern().exec(text.slice(lo, open));
     if (described) connectorStart = lo + described.index;
   }
   if (connectorStart === undefined) return undefined;
@@ -866,7 +877,7 @@ function unreadAfter(text: string, symbol: string, symbolStart: number, to: numb
   if (text[i] === ',') i++;
   i = skipSpaces(text, i);
   if (text[i] === '(') i = skipSpaces(text, i + 1);
-  const word = matchWord(UNREAD_PATTERN, text, i);
+  const word = matchWord(unreadPattern(), text, i);
   const mark = word ? undefined : matchMark(text, i);
   const head = word ?? mark?.text;
   if (!head) return undefined;
@@ -899,8 +910,9 @@ function isWholeSymbol(text: string, start: number, end: number): boolean {
  * blocks too, which the draft index knows.
  */
 function findShortForms(text: string, from: number, to: number, found: Citation[]): void {
-  SHORT_FORM_PATTERN.lastIndex = from;
-  for (let m = SHORT_FORM_PATTERN.exec(text); m && m.index < to; m = SHORT_FORM_PATTERN.exec(text)) {
+  const pattern = shortFormPattern();
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const at = skipSpacesAndOneBreak(text, text[end] === ',' ? end + 1 : end);
