@@ -148,6 +148,9 @@ const FORMS: Form[] = [
   form('described', 'es', 'los párrafos [[4]] a [[7]] del informe (CRP/43)', ['4', '7'], 'párrafos 4 a 7 del informe (CRP/43', ['4', '5', '6', '7']),
   form('described', 'es', 'el apartado [[b]]) del párrafo [[5]] de la nota (CRP/43)', ['5(b)', '5'], 'apartado b) del párrafo 5 de la nota (CRP/43', ['5(b)']),
 
+  form('colon', 'en', 'CRP/43: para. [[14]]', ['14'], 'CRP/43: para. 14', ['14']),
+  form('colon', 'fr', 'CRP/43 : par. [[14]]', ['14'], 'CRP/43 : par. 14', ['14']),
+
   // A word between the symbol and the mark.
   form('lead word', 'en', 'CRP/43 at para. [[9]]', ['9'], 'CRP/43 at para. 9', ['9']),
   form('lead word', 'en', 'CRP/43 at ¶¶ [[9]]–[[11]]', ['9', '11'], 'CRP/43 at ¶¶ 9–11', ['9', '10', '11']),
@@ -432,6 +435,7 @@ const COMPLETIONS: Completion[] = [
     'CRP/43 ¶ |',
     'CRP/43 ¶¶ |',
     'CRP/43 at para. |',
+    'CRP/43: §|',
     'CRP/43, au paragraphe |',
     'CRP/43, en los párrafos |',
     'CRP/43, paragraphe |',

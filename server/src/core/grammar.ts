@@ -7,7 +7,7 @@
  * Every word it knows (marks, separators, connectors, sub-paragraph words, number words)
  * is in the tables below, which completion, the style fix and the quick fixes read too.
  *
- *   citation   = symbol [","] ws ["("] ws [lead ws] body        symbol first: `CRP/43 (para. 9)`
+ *   citation   = symbol ["," | ws ":"] ws ["("] ws [lead ws] body  symbol first: `CRP/43 (para. 9)`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
  *              | body ws described "(" symbol ")"               `paragraphs 4 to 7 of the report (CRP/43)`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
@@ -497,8 +497,18 @@ export function matchMark(text: string, i: number): Mark | undefined {
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
 }
 
-/** Past a lead word at `i` (`at`, `au`, `en el`) and the spaces after it, or `i`: where the mark of `CRP/43 at ¶ 9` is. */
-export function skipLead(text: string, i: number): number {
+/**
+ * Where a citation's body may start after its symbol: past a comma or a colon (in French,
+ * after a space), spaces and one line break, an opening parenthesis, and a lead word and
+ * the spaces after it (`CRP/43, par.`, `CRP/43 : par.`, `CRP/43 (para.`, `CRP/43 at ¶`).
+ * Completion asks the same.
+ */
+export function bodyStartAfter(text: string, symbolEnd: number): number {
+  let i = symbolEnd;
+  if (text[i] === ',') i++;
+  else if (text[skipSpaces(text, i)] === ':') i = skipSpaces(text, i) + 1;
+  i = skipSpacesAndOneBreak(text, i);
+  if (text[i] === '(') i = skipSpaces(text, i + 1);
   const lead = matchWord(leadPattern(), text, i);
   return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
 }
@@ -769,11 +779,7 @@ function parseBody(text: string, i: number): Body | undefined {
  */
 function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
-  let i = symbolEnd;
-  if (text[i] === ',') i++;
-  i = skipSpacesAndOneBreak(text, i);
-  if (text[i] === '(') i = skipSpaces(text, i + 1);
-  const body = parseBody(text, skipLead(text, i));
+  const body = parseBody(text, bodyStartAfter(text, symbolEnd));
   if (!body) return undefined;
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
 }
@@ -873,10 +879,7 @@ function bodyEndingAt(text: string, from: number, bodyEnd: number): Body | undef
  * (`CRP/43 §six`, `CRP/43, para. IV`).
  */
 function unreadAfter(text: string, symbol: string, symbolStart: number, to: number): UnreadReference | undefined {
-  let i = symbolStart + symbol.length;
-  if (text[i] === ',') i++;
-  i = skipSpaces(text, i);
-  if (text[i] === '(') i = skipSpaces(text, i + 1);
+  const i = bodyStartAfter(text, symbolStart + symbol.length);
   const word = matchWord(unreadPattern(), text, i);
   const mark = word ? undefined : matchMark(text, i);
   const head = word ?? mark?.text;

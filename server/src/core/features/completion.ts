@@ -12,7 +12,7 @@
  * the start of words, and a writer looking for "recruitment" types the middle of §16.
  */
 import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
-import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, markSpelling, matchMark, skipLead, type Mark } from '../grammar';
+import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, bodyStartAfter, markSpelling, matchMark, type Mark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
 import { escapeMarkdown, firstWords, renderFootnote, renderPassage } from './render';
@@ -245,13 +245,8 @@ function citationContext(prose: string, offset: number, corpus: Corpus): { paper
     if (at >= 0 && (!best || at > best.at)) best = { paper, at };
   }
   if (!best) return undefined;
-  let i = best.at + best.paper.symbol.length;
-  if (before[i] === ',') i++;
-  while (i < before.length && /[ \t\u00a0\u202f>\r\n]/.test(before[i]!)) i++;
-  // `CRP/43 (para. 9)`: the grammar reads a citation in parentheses after the symbol.
-  if (before[i] === '(') i++;
-  while (i < before.length && /[ \t\u00a0\u202f]/.test(before[i]!)) i++;
-  const mark = matchMark(before, skipLead(before, i));
+  // Where the grammar reads a body after the symbol (`CRP/43, `, `CRP/43 (`, `CRP/43 at `).
+  const mark = matchMark(before, bodyStartAfter(before, best.at + best.paper.symbol.length));
   if (!mark) return undefined;
   const body = before.slice(mark.end);
   // Only numbers, letters in parentheses, separators, marks written again (`§6 and §`)
