@@ -271,7 +271,7 @@ export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a'];
 export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&'];
 
 /** What may stand between a mark-first citation and the symbol, longest first. */
-export const CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+const CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'of the document', language: 'en' },
   { text: 'of document', language: 'en' },
   { text: 'in document', language: 'en' },
@@ -294,7 +294,7 @@ export const CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage 
  * informe (CRP/43)`. A possessive and its article: with a bare `of` or `in`, `paragraph 9
  * in the light of the report (CRP/43)` would be read as citing the paper.
  */
-export const DESCRIPTION_CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+const DESCRIPTION_CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'of the', language: 'en' },
   { text: 'of its', language: 'en' },
   { text: 'of this', language: 'en' },
@@ -317,7 +317,7 @@ const NOT_IN_DESCRIPTION = ['and', 'or', 'et', 'ou', 'y', 'o', 'e', 'u'];
  * What may stand between the symbol and the mark: `CRP/43 at ¶ 9` (legal style),
  * `document CRP/43, au paragraphe 9`, `documento CRP/43, en el párrafo 9`.
  */
-export const LEADS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+const LEADS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'at', language: 'en' },
   { text: 'aux', language: 'fr' },
   { text: 'au', language: 'fr' },
@@ -326,7 +326,7 @@ export const LEADS: ReadonlyArray<{ text: string; language: WriterLanguage }> = 
 ];
 
 /** Words naming a sub-paragraph: `subparagraph (b) of paragraph 5`, `paragraph 5, subparagraph (b)`. */
-export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'subparagraph', language: 'en' },
   { text: 'sub-paragraph', language: 'en' },
   { text: 'alinéa', language: 'fr' },
@@ -368,8 +368,11 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
  */
 const NOT_COUNTED = new Set('as has was is its his this thus plus les des ses mes nos vos leurs aux sous dans sans après depuis vers très mais las los sus tras más menos pues mientras antes después además'.split(' '));
 
-/** Spaces a writer may type, including French non-breaking spaces before and after marks. */
-/** A space within a line: a space, a tab, a no-break or a narrow no-break space (compared, not looked up: asked of most characters near a symbol). */
+/**
+ * A space a writer may type within a line: a space, a tab, and the French no-break and
+ * narrow no-break spaces before and after marks (compared, not looked up: asked of most
+ * characters near a symbol).
+ */
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f';
 }
@@ -505,8 +508,9 @@ export function matchMark(text: string, i: number): Mark | undefined {
  */
 export function bodyStartAfter(text: string, symbolEnd: number): number {
   let i = symbolEnd;
+  const colon = skipSpaces(text, i);
   if (text[i] === ',') i++;
-  else if (text[skipSpaces(text, i)] === ':') i = skipSpaces(text, i) + 1;
+  else if (text[colon] === ':') i = colon + 1;
   i = skipSpacesAndOneBreak(text, i);
   if (text[i] === '(') i = skipSpaces(text, i + 1);
   const lead = matchWord(leadPattern(), text, i);
@@ -788,7 +792,9 @@ function parseCitationAt(text: string, symbol: string, symbolStart: number): Cit
  * A connector ending where the text before the symbol ends, longest first; its words may
  * be split by a line break (and a blockquote's `>`): `del` ⏎ `documento CRP/43`.
  */
-const connectorPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, '[ \\u00a0\\u202f\\r\\n>]+')).join('|')})$`, 'iu'));
+/** Between two words of a connector or a description: spaces, and a line break with a blockquote's `>`. */
+const WORD_GAP = '[ \\u00a0\\u202f\\r\\n>]+';
+const connectorPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, WORD_GAP)).join('|')})$`, 'iu'));
 /** More than the longest connector, with the spaces a line break may bring. */
 const CONNECTOR_REACH = 40;
 
@@ -799,7 +805,7 @@ const CONNECTOR_REACH = 40;
  * citation's body (`paragraph 9 of the annex of the note`: `of the annex ...`).
  */
 const describedPattern = lazy(() => {
-  const gap = '[ \\u00a0\\u202f\\r\\n>]+';
+  const gap = WORD_GAP;
   const word = `(?!(?:${NOT_IN_DESCRIPTION.join('|')})(?![\\p{L}\\p{N}_]))[\\p{L}'’-]+`;
   const connectors = DESCRIPTION_CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, gap) + (/['’]$/.test(c.text) ? '' : gap));
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${connectors.join('|')})${word}(?:${gap}${word}){0,${DESCRIPTION_WORDS - 1}}[ \\u00a0\\u202f]*$`, 'iu');
