@@ -9,7 +9,7 @@ const RAW_HTML_BLOCKS: Array<[RegExp, RegExp]> = [
   [/^<(script|pre|style|textarea)(?=(\s|>|$))/i, /<\/(script|pre|style|textarea)>/i],
   [/^<!--/, /-->/],
   [/^<\?/, /\?>/],
-  [/^<![A-Z]/, />/],
+  [/^<![A-Za-z]/, />/], // a letter of either case, as CommonMark 0.31 and markdown-it 14.3 say
   [/^<!\[CDATA\[/, /\]\]>/],
 ];
 
