@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDraft, DraftChecker } from '../../server/src/core/features/diagnostics';
 import { loadCorpus } from '../../server/src/core/load';
 import { lastBlockStartBefore } from '../../server/src/core/blockStarts';
-import { DraftIndex, shift } from '../../server/src/core/markdown';
+import type { Citation } from '../../server/src/core/grammar';
+import { DraftIndex, moveCitation } from '../../server/src/core/markdown';
 
 const SYMBOLS = ['CRP/43'];
 const WHOLE = { chunk: Number.MAX_SAFE_INTEGER };
@@ -46,6 +47,8 @@ const LINES = [
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));
+/** A citation of a parse started at `by`, with the offsets of the whole draft (a copy: the index's own are not to be changed). */
+const moved = (c: Citation, by: number) => moveCitation(structuredClone(c), by);
 const spans = (index: DraftIndex) => index.citations().map((c) => `${c.start}-${c.end}`);
 
 describe('DraftIndex parsed chunk by chunk', () => {
@@ -251,7 +254,7 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
           checked.add(start);
           // From there on, the same citations and the same blocks (prose per offset).
           const part = whole(t.slice(start));
-          expect(part.citations().map((c) => JSON.stringify(shift(c, start)))).toEqual(all.filter((c) => JSON.parse(c).start >= start));
+          expect(part.citations().map((c) => JSON.stringify(moved(c, start)))).toEqual(all.filter((c) => JSON.parse(c).start >= start));
           for (let offset = start; offset <= t.length; offset += 3) {
             const p = part.proseAround(offset - start);
             expect({ prose: p.prose, start: p.start + start }).toEqual(full.proseAround(offset));
@@ -283,7 +286,7 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
           if (base > 0) islands++;
           expect(offset).toBeGreaterThanOrEqual(base);
           const c = draft.citationAt(offset - base);
-          expect(c && shift(c, base)).toEqual(full.citationAt(offset));
+          expect(c && moved(c, base)).toEqual(full.citationAt(offset));
           const p = draft.proseAround(offset - base);
           expect({ prose: p.prose, start: p.start + base }).toEqual(full.proseAround(offset));
         }
@@ -322,7 +325,7 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
       const start = lastBlockStartBefore(t, 0, t.length);
       if (start < 0) continue;
       const part = whole(t.slice(start));
-      expect(part.citations().map((c) => shift(c, start)), `${JSON.stringify(t)} from ${start}`).toEqual(full.citations().filter((c) => c.start >= start));
+      expect(part.citations().map((c) => moved(c, start)), `${JSON.stringify(t)} from ${start}`).toEqual(full.citations().filter((c) => c.start >= start));
       expect(part.blockCount, JSON.stringify(t)).toBe(full.blockCount - new DraftIndex(t.slice(0, start), SYMBOLS, WHOLE).blockCount);
     }
   });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCitations } from '../../server/src/core/grammar';
-import { DraftIndex, shift } from '../../server/src/core/markdown';
+import { DraftIndex, moveCitation } from '../../server/src/core/markdown';
 import { NO_CITATIONS, packCitations, unpackCitations } from '../../server/src/core/packedCitations';
 
 const SYMBOLS = ['CRP/43', 'CRP/44'];
@@ -51,7 +51,7 @@ describe('packed citations', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), prose, (before, text) => {
         const { found, unpacked } = roundTrip(text, before);
-        expect(unpacked).toStrictEqual(found.map((c) => shift(c, before.length)));
+        expect(unpacked).toStrictEqual(found.map((c) => moveCitation(structuredClone(c), before.length)));
       }),
       { numRuns: 200 },
     );

@@ -246,7 +246,7 @@ export class DraftIndex {
     const found = findCitations(prose, this.symbols, 0, prose.length, unread);
     block.unread = unread.length > 0 ? unread : NO_UNREAD;
     if (this.keep) block.citations = packCitations(found, this.symbols);
-    for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true)) fn(shift(c, block.start));
+    for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true)) fn(moveCitation(c, block.start));
   }
 
   /**
@@ -460,38 +460,35 @@ function shiftUnread(u: UnreadReference, by: number): UnreadReference {
   return { ...u, start: u.start + by, end: u.end + by, ...(u.fix ? { fix: { ...u.fix, start: u.fix.start + by, end: u.fix.end + by } } : {}) };
 }
 
-/** A copy of a citation with every offset moved by `by`. */
-export function shift(c: Citation, by: number): Citation {
+/**
+ * Moves every offset of a citation just read from a block's prose by `by` (the block's
+ * start), in place: nothing else holds it yet, and a copy of every citation of every
+ * draft was a sixth of what reading closed drafts allocated. A letter-only item's
+ * `inherits` is the token of an earlier reference of the same citation (the grammar's
+ * `inheritableAfter`), so it is moved with that one, not twice.
+ */
+export function moveCitation(c: Citation, by: number): Citation {
   if (by === 0) return c;
-  // What spreading the optional fields in would build, without the temporary objects:
-  // the CLI shifts every citation of every draft once.
-  type Ref = Citation['items'][number]['from'];
-  type Item = Citation['items'][number];
-  const ref = (r: Ref): Ref => {
-    // Fields in the grammar's order (as packedCitations.ts unpacks them).
-    const out = {} as Ref;
-    if (r.number) out.number = { ...r.number, start: r.number.start + by, end: r.number.end + by };
-    // A letter-only list item's paragraph (`(b)` in `§6(a) and (b)`): every Reference field must move.
-    if (r.inherits) out.inherits = { ...r.inherits, start: r.inherits.start + by, end: r.inherits.end + by };
-    if (r.sub) out.sub = { ...r.sub, start: r.sub.start + by, end: r.sub.end + by };
-    if (r.note) out.note = { ...r.note, start: r.note.start + by, end: r.note.end + by };
-    out.start = r.start + by;
-    out.end = r.end + by;
-    return out;
+  const move = (t: { start: number; end: number }) => {
+    t.start += by;
+    t.end += by;
   };
-  const items: Item[] = [];
+  const moveRef = (r: Citation['items'][number]['from']) => {
+    if (r.number) move(r.number);
+    if (r.sub) move(r.sub);
+    if (r.note) move(r.note);
+    move(r);
+  };
   for (const item of c.items) {
-    const from = ref(item.from);
-    items.push(item.to ? { from, to: ref(item.to), start: item.start + by, end: item.end + by } : { from, start: item.start + by, end: item.end + by });
+    moveRef(item.from);
+    if (item.to) moveRef(item.to);
+    move(item);
   }
-  // Fields in the grammar's order; `repeats` is filled in later, by the index.
-  const out = { symbol: c.symbol, symbolStart: c.symbolStart + by, symbolEnd: c.symbolEnd + by } as Citation;
-  if (c.mark) out.mark = { ...c.mark, start: c.mark.start + by, end: c.mark.end + by };
-  out.items = items;
-  if (c.short) out.short = true;
-  out.start = c.start + by;
-  out.end = c.end + by;
-  return out;
+  if (c.mark) move(c.mark);
+  c.symbolStart += by;
+  c.symbolEnd += by;
+  move(c);
+  return c;
 }
 
 /** Citations of a whole text in one pass (the CLI and tests). */
