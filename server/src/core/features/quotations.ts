@@ -88,8 +88,15 @@ function quotePairs(prose: string): Array<[number, number]> {
   return pairs;
 }
 
-function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+/** A word, as quotations are compared by (letters and digits). */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Whether `text` has `MIN_WORDS` words or more: counted up to there, without an array of them (asked of every quotation mark pair). */
+function longEnough(text: string): boolean {
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (count < MIN_WORDS && WORD.exec(text)) count++;
+  return count >= MIN_WORDS;
 }
 
 /** The quoted text between `[start, end)` of `text`, trimmed (`« … »` has no-break spaces inside). */
@@ -127,7 +134,7 @@ function inlineQuotations(prose: string, base: number, citations: readonly Citat
   for (const [open, close] of quotePairs(prose)) {
     const span = trimmed(prose, open + 1, close);
     const text = prose.slice(span.start, span.end);
-    if (wordCount(text) < MIN_WORDS) continue;
+    if (!longEnough(text)) continue;
     const before = lastBefore(citations, base + open);
     let best: { citation: Citation; gap: number } | undefined;
     for (const k of [before, before + 1]) {
@@ -182,7 +189,7 @@ function blockQuote(text: string, lines: readonly Line[], citation: Citation, cu
     .split(/\r?\n/)
     .map((l) => l.replace(BLOCK_QUOTE_MARKER, ''))
     .join(' ');
-  return wordCount(words) < MIN_WORDS ? undefined : { start, end, text: words, citation };
+  return !longEnough(words) ? undefined : { start, end, text: words, citation };
 }
 
 /**
@@ -285,8 +292,6 @@ interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 /** Words, folded: lower case, and `ﬁ`-style ligatures and full-width forms as their letters. */
 function words(text: string): Word[] {
   const out: Word[] = [];
@@ -307,11 +312,18 @@ function wordList(text: string): string[] {
 
 type Piece = { kind: 'words'; words: string[] } | { kind: 'gap' } | { kind: 'insertion' };
 
+/** What every ellipsis and bracket starts with. */
+const MAY_LEAVE_OUT = /[….[(]/;
 const ELLIPSIS = /\[\s*(?:…|\.\s?\.\s?\.)\s*\]|\(\s*(?:…|\.\s?\.\s?\.)\s*\)|…|\.\s?\.\s?\./g;
 
 /** A quotation as pieces: its words, the gaps an ellipsis leaves and the writer's insertions in brackets. */
 function pieces(quotation: string): Piece[] {
   const out: Piece[] = [];
+  // Most quotations have neither an ellipsis nor brackets: one run of words.
+  if (!MAY_LEAVE_OUT.test(quotation)) {
+    const w = wordList(quotation);
+    return w.length > 0 ? [{ kind: 'words', words: w }] : out;
+  }
   const marked = quotation.replace(ELLIPSIS, '\u0001').replace(/\[\s*sic\s*\]/gi, ' ').replace(/\[[^\]]*\]/g, '\u0002');
   for (const part of marked.split(/([\u0001\u0002])/)) {
     if (part === '\u0001') out.push({ kind: 'gap' });
@@ -392,6 +404,26 @@ function passageWords(paper: Paper, c: Covered): PassageWords {
     const text = passageText(paper, c);
     const list = words(text);
     byKey.set(key, (known = { text, words: list, vocabulary: new Set(list.map((w) => w.word)) }));
+  }
+  return known;
+}
+
+/** A paper's passages in the order a quotation found elsewhere is looked for, and which of them (indices, in order) hold each word. */
+const passagesCache = new WeakMap<Paper, { passages: Covered[]; holding: Map<string, number[]> }>();
+
+function passagesOf(paper: Paper): { passages: Covered[]; holding: Map<string, number[]> } {
+  let known = passagesCache.get(paper);
+  if (!known) {
+    const passages: Covered[] = paper.data.paragraphs.flatMap((p) => [...p.subParagraphs.map((sub) => ({ paragraph: p, sub })), { paragraph: p }]);
+    const holding = new Map<string, number[]>();
+    passages.forEach((c, k) => {
+      for (const w of passageWords(paper, c).vocabulary) {
+        const list = holding.get(w);
+        if (list) list.push(k);
+        else holding.set(w, [k]);
+      }
+    });
+    passagesCache.set(paper, (known = { passages, holding }));
   }
   return known;
 }
@@ -539,13 +571,18 @@ function checkNow(paper: Paper, passages: Covered[], quotation: string): Quotati
   if (language !== undefined && language !== paper.language) return { kind: 'translated', language };
   if (passages.length === 0) return { kind: 'found', passages };
   if (found(citedWords(paper, passages), list)) return { kind: 'found', passages };
-  // Word for word in another passage: the most precise one, a sub-paragraph before its paragraph.
-  for (const p of paper.data.paragraphs) {
-    const candidates: Covered[] = [...p.subParagraphs.map((sub) => ({ paragraph: p, sub })), { paragraph: p }];
-    for (const c of candidates) {
-      const passage = passageWords(paper, c);
-      if (mayHold(passage.vocabulary, list) && found(passage.words, list)) return { kind: 'elsewhere', passage: c };
-    }
+  // Word for word in another passage: the most precise one, a sub-paragraph before its
+  // paragraph. Only the passages that hold the quotation's rarest word are looked at.
+  const { passages: all, holding } = passagesOf(paper);
+  let fewest: readonly number[] | undefined;
+  for (const w of quoted) {
+    const these = holding.get(w) ?? [];
+    if (!fewest || these.length < fewest.length) fewest = these;
+    if (these.length === 0) break;
+  }
+  for (const k of fewest ?? all.keys()) {
+    const passage = passageWords(paper, all[k]!);
+    if (mayHold(passage.vocabulary, list) && found(passage.words, list)) return { kind: 'elsewhere', passage: all[k]! };
   }
   return new Mismatch(paper, passages, list);
 }
