@@ -940,12 +940,18 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
 export function findCitations(text: string, symbols: readonly string[], from = 0, to = text.length, unread?: UnreadReference[]): Citation[] {
   const found: Citation[] = [];
   for (const symbol of symbols) {
+    // A mark-first citation is looked for after the last one of this symbol: it cannot
+    // reach back into that one (see below), and the bodies of earlier citations within
+    // reach were two parses in three of looking for one.
+    let after = from;
     let i = text.indexOf(symbol, from);
     while (i >= 0 && i + symbol.length <= to) {
       if (isWholeSymbol(text, i, i + symbol.length)) {
-        const citation = parseCitationAt(text, symbol, i) ?? parseMarkFirst(text, symbol, i, from);
-        if (citation && citation.end <= to) found.push(citation);
-        else if (!citation && unread) {
+        const citation = parseCitationAt(text, symbol, i) ?? parseMarkFirst(text, symbol, i, after);
+        if (citation && citation.end <= to) {
+          found.push(citation);
+          after = citation.end;
+        } else if (!citation && unread) {
           const miss = unreadAfter(text, symbol, i, to);
           if (miss) unread.push(miss);
         }
