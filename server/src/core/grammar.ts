@@ -489,12 +489,19 @@ export function markSpelling(text: string): MarkSpelling | undefined {
   return MARK_BY_TEXT.get(asSpelled(text));
 }
 
+/** The marks that are signs, not words (`§§`, `§`, `¶`), longest first: matched as written, no pattern needed. */
+const SIGN_MARKS = MARKS.filter((m) => !isWordChar(m.text[0])).sort((a, b) => b.text.length - a.text.length);
+
 export function matchMark(text: string, i: number): Mark | undefined {
   // Most candidates fail on their first character (`CRP/43 was ...`): test it alone first.
-  if (!MARK_FIRST_CHARACTERS.has(text[i]!)) return undefined;
-  const pattern = markPattern();
-  pattern.lastIndex = i;
-  const found = pattern.exec(text)?.[0];
+  const first = text[i]!;
+  if (!MARK_FIRST_CHARACTERS.has(first)) return undefined;
+  let found: string | undefined;
+  if (isWordChar(first)) {
+    const pattern = markPattern();
+    pattern.lastIndex = i;
+    found = pattern.exec(text)?.[0];
+  } else found = SIGN_MARKS.find((m) => text.startsWith(m.text, i))?.text;
   // Most are written as the table spells them: normalized only when not.
   const m = found === undefined ? undefined : (MARK_BY_TEXT.get(found) ?? MARK_BY_TEXT.get(asSpelled(found)));
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
