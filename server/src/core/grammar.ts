@@ -467,18 +467,38 @@ function lazy(build: () => RegExp): () => RegExp {
   return () => (pattern ??= build());
 }
 
+/** What a word list is matched with: its pattern, built on first use, and the characters its words start with, in either case. */
+interface WordList {
+  pattern: () => RegExp;
+  first: ReadonlySet<string>;
+}
+
+const wordList = (words: readonly string[]): WordList => ({
+  pattern: lazy(() => wordsPattern(words)),
+  first: new Set(words.flatMap((w) => [w[0]!, w[0]!.toUpperCase()])),
+});
+
+/** The first of a list's words written at `i` (any case, a word ending where it ends), if any. */
+function matchWord(list: WordList, text: string, i: number): string | undefined {
+  // Asked at every citation and after every number: most places start no such word.
+  if (!list.first.has(text[i]!)) return undefined;
+  const pattern = list.pattern();
+  pattern.lastIndex = i;
+  return pattern.exec(text)?.[0];
+}
+
 /** What a matched spelling is in the tables: lower case, one plain space between words. */
 const asSpelled = (found: string) => found.toLowerCase().replace(/[\u00a0\u202f\n]/g, ' ');
 
-/** What a mark can start with, in either case (`§`, `p`, `P`). */
-const MARK_FIRST_CHARACTERS = new Set(MARKS.flatMap((m) => [m.text[0]!, m.text[0]!.toUpperCase()]));
-
+/** The marks that are signs (`§§`, `§`, `¶¶`, `¶`), longest first: matched as written. */
+const SIGN_MARKS = MARKS.filter((m) => !isWordChar(m.text[0])).sort((a, b) => b.text.length - a.text.length);
+const SIGN_MARK_FIRST_CHARACTERS = new Set(SIGN_MARKS.map((m) => m.text[0]!));
 /**
- * Every spelling, in `MARKS`' order, as one sticky case-insensitive pattern. One match
- * instead of a slice and a lower-casing per spelling: marks are looked for at every
+ * The marks that are words, in `MARKS`' order, as one sticky case-insensitive pattern. One
+ * match instead of a slice and a lower-casing per spelling: marks are looked for at every
  * citation and after every list separator, and the loop was a tenth of `check`.
  */
-const markPattern = lazy(() => wordsPattern(MARKS.map((m) => m.text)));
+const WORD_MARKS = wordList(MARKS.filter((m) => isWordChar(m.text[0])).map((m) => m.text));
 
 /** Every spelling as alternatives of a regular expression (match case-insensitively), for callers that look for a mark in context. */
 export const MARK_ALTERNATIVES = MARKS.map((m) => escapeForPattern(m.text)).join('|');
@@ -489,19 +509,10 @@ export function markSpelling(text: string): MarkSpelling | undefined {
   return MARK_BY_TEXT.get(asSpelled(text));
 }
 
-/** The marks that are signs, not words (`§§`, `§`, `¶`), longest first: matched as written, no pattern needed. */
-const SIGN_MARKS = MARKS.filter((m) => !isWordChar(m.text[0])).sort((a, b) => b.text.length - a.text.length);
-
 export function matchMark(text: string, i: number): Mark | undefined {
-  // Most candidates fail on their first character (`CRP/43 was ...`): test it alone first.
-  const first = text[i]!;
-  if (!MARK_FIRST_CHARACTERS.has(first)) return undefined;
-  let found: string | undefined;
-  if (isWordChar(first)) {
-    const pattern = markPattern();
-    pattern.lastIndex = i;
-    found = pattern.exec(text)?.[0];
-  } else found = SIGN_MARKS.find((m) => text.startsWith(m.text, i))?.text;
+  // Signs as written; words by the pattern, which most candidates (`CRP/43 was ...`) fail
+  // on their first character (`matchWord`).
+  const found = SIGN_MARK_FIRST_CHARACTERS.has(text[i]!) ? SIGN_MARKS.find((m) => text.startsWith(m.text, i))?.text : matchWord(WORD_MARKS, text, i);
   // Most are written as the table spells them: normalized only when not.
   const m = found === undefined ? undefined : (MARK_BY_TEXT.get(found) ?? MARK_BY_TEXT.get(asSpelled(found)));
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
@@ -520,15 +531,10 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
   else if (text[colon] === ':') i = colon + 1;
   i = skipSpacesAndOneBreak(text, i);
   if (text[i] === '(') i = skipSpaces(text, i + 1);
-  const lead = matchWord(leadPattern(), text, i);
+  const lead = matchWord(LEAD_WORDS, text, i);
   return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
 }
 
-/** The first of `words` written at `i` (any case, a word ending where it ends), if any. */
-function matchWord(pattern: RegExp, text: string, i: number): string | undefined {
-  pattern.lastIndex = i;
-  return pattern.exec(text)?.[0];
-}
 
 // Not inside a word, nor a compound (`ibidem-like`).
 const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'));
@@ -536,11 +542,10 @@ const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\./i;
 
-const leadPattern = lazy(() => wordsPattern(LEADS.map((w) => w.text)));
-const subWordPattern = lazy(() => wordsPattern(SUB_PARAGRAPH_WORDS.map((w) => w.text)));
-const subOfPattern = lazy(() => wordsPattern(SUB_PARAGRAPH_OF));
-const unreadPattern = lazy(() => wordsPattern(UNREAD_WORDS.map((w) => w.text)));
-const SUB_WORD_FIRST_CHARACTERS = new Set(SUB_PARAGRAPH_WORDS.flatMap((w) => [w.text[0]!, w.text[0]!.toUpperCase()]));
+const LEAD_WORDS = wordList(LEADS.map((w) => w.text));
+const SUB_WORDS = wordList(SUB_PARAGRAPH_WORDS.map((w) => w.text));
+const SUB_OF_WORDS = wordList(SUB_PARAGRAPH_OF);
+const UNREAD = wordList(UNREAD_WORDS.map((w) => w.text));
 
 function parseNumber(text: string, i: number): NumberToken | undefined {
   let j = i;
@@ -579,7 +584,7 @@ function letterStartsAt(text: string, i: number): boolean {
 function parseSubAfter(text: string, i: number): { sub: LetterToken; end: number } | undefined {
   let j = skipSpaces(text, i);
   if (text[j] === ',') j = skipSpacesAndOneBreak(text, j + 1);
-  const word = matchWord(subWordPattern(), text, j);
+  const word = matchWord(SUB_WORDS, text, j);
   if (!word) return undefined;
   const k = skipSpaces(text, j + word.length);
   return k > j + word.length ? parseLetter(text, k, false) : undefined;
@@ -741,12 +746,12 @@ interface Body {
 
 /** `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo 5` at i. */
 function parseSubFirst(text: string, i: number): Body | undefined {
-  const word = matchWord(subWordPattern(), text, i);
+  const word = matchWord(SUB_WORDS, text, i);
   if (!word) return undefined;
   const letter = parseLetter(text, skipSpaces(text, i + word.length), false);
   if (!letter) return undefined;
   const ofAt = skipSpacesAndOneBreak(text, letter.end);
-  const of = matchWord(subOfPattern(), text, ofAt);
+  const of = matchWord(SUB_OF_WORDS, text, ofAt);
   if (!of) return undefined;
   const mark = matchMark(text, skipSpacesAndOneBreak(text, ofAt + of.length));
   if (!mark || mark.kind !== 'paragraph' || mark.plural) return undefined;
@@ -759,7 +764,7 @@ function parseSubFirst(text: string, i: number): Body | undefined {
 
 /** A mark and its references at i, or a sub-paragraph named in words. */
 function parseBody(text: string, i: number): Body | undefined {
-  const sub = SUB_WORD_FIRST_CHARACTERS.has(text[i]!) ? parseSubFirst(text, i) : undefined;
+  const sub = parseSubFirst(text, i);
   if (sub) return sub;
   const first = matchMark(text, i);
   if (!first) return undefined;
@@ -893,7 +898,7 @@ function bodyEndingAt(text: string, from: number, bodyEnd: number): Body | undef
  */
 function unreadAfter(text: string, symbol: string, symbolStart: number, to: number): UnreadReference | undefined {
   const i = bodyStartAfter(text, symbolStart + symbol.length);
-  const word = matchWord(unreadPattern(), text, i);
+  const word = matchWord(UNREAD, text, i);
   const mark = word ? undefined : matchMark(text, i);
   const head = word ?? mark?.text;
   if (!head) return undefined;
