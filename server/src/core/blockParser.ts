@@ -17,6 +17,8 @@ const FOOTNOTE_LABEL = /^\[\^[^\]\s]+\]:/;
 function footnoteDefinition(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  // Tried at every line of a paragraph (as what may end it): `[^` first, without a slice.
+  if (state.src.charCodeAt(start) !== 0x5b /* [ */ || state.src.charCodeAt(start + 1) !== 0x5e /* ^ */) return false;
   if (!FOOTNOTE_LABEL.test(state.src.slice(start, state.eMarks[startLine]))) return false;
   if (silent) return true;
   let next = startLine + 1;
