@@ -467,22 +467,22 @@ function lazy(build: () => RegExp): () => RegExp {
   return () => (pattern ??= build());
 }
 
-/** What a word list is matched with: its pattern, built on first use, and the characters its words start with, in either case. */
-interface WordList {
+/** How a list of words is matched at a position: its pattern, built on first use, and the characters its words start with, in either case. */
+interface WordMatcher {
   pattern: () => RegExp;
   first: ReadonlySet<string>;
 }
 
-const wordList = (words: readonly string[]): WordList => ({
+const wordMatcher = (words: readonly string[]): WordMatcher => ({
   pattern: lazy(() => wordsPattern(words)),
   first: new Set(words.flatMap((w) => [w[0]!, w[0]!.toUpperCase()])),
 });
 
-/** The first of a list's words written at `i` (any case, a word ending where it ends), if any. */
-function matchWord(list: WordList, text: string, i: number): string | undefined {
+/** The first of a matcher's words written at `i` (any case, a word ending where it ends), if any. */
+function matchWord(words: WordMatcher, text: string, i: number): string | undefined {
   // Asked at every citation and after every number: most places start no such word.
-  if (!list.first.has(text[i]!)) return undefined;
-  const pattern = list.pattern();
+  if (!words.first.has(text[i]!)) return undefined;
+  const pattern = words.pattern();
   pattern.lastIndex = i;
   return pattern.exec(text)?.[0];
 }
@@ -499,7 +499,7 @@ const SIGN_MARK_FIRST_CHARACTERS = new Set(SIGN_MARKS.map((m) => m.text[0]!));
  * match instead of a slice and a lower-casing per spelling: marks are looked for at every
  * citation and after every list separator, and the loop was a tenth of `check`.
  */
-const WORD_MARK_LIST = wordList(MARKS.filter((m) => isWordChar(m.text[0])).map((m) => m.text));
+const WORD_MARK_MATCHER = wordMatcher(MARKS.filter((m) => isWordChar(m.text[0])).map((m) => m.text));
 
 /** Every spelling as alternatives of a regular expression (match case-insensitively), for callers that look for a mark in context. */
 export const MARK_ALTERNATIVES = MARKS.map((m) => escapeForPattern(m.text)).join('|');
@@ -513,7 +513,7 @@ export function markSpelling(text: string): MarkSpelling | undefined {
 export function matchMark(text: string, i: number): Mark | undefined {
   // Signs as written; words by the pattern, which most candidates (`CRP/43 was ...`) fail
   // on their first character (`matchWord`).
-  const found = SIGN_MARK_FIRST_CHARACTERS.has(text[i]!) ? SIGN_MARKS.find((m) => text.startsWith(m.text, i))?.text : matchWord(WORD_MARK_LIST, text, i);
+  const found = SIGN_MARK_FIRST_CHARACTERS.has(text[i]!) ? SIGN_MARKS.find((m) => text.startsWith(m.text, i))?.text : matchWord(WORD_MARK_MATCHER, text, i);
   // Most are written as the table spells them: normalized only when not.
   const m = found === undefined ? undefined : (MARK_BY_TEXT.get(found) ?? MARK_BY_TEXT.get(asSpelled(found)));
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
@@ -532,7 +532,7 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
   else if (text[colon] === ':') i = colon + 1;
   i = skipSpacesAndOneBreak(text, i);
   if (text[i] === '(') i = skipSpaces(text, i + 1);
-  const lead = matchWord(LEAD_LIST, text, i);
+  const lead = matchWord(LEAD_MATCHER, text, i);
   return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
 }
 
@@ -542,10 +542,10 @@ const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\./i;
 
-const LEAD_LIST = wordList(LEADS.map((w) => w.text));
-const SUB_WORD_LIST = wordList(SUB_PARAGRAPH_WORDS.map((w) => w.text));
-const SUB_OF_LIST = wordList(SUB_PARAGRAPH_OF);
-const UNREAD_LIST = wordList(UNREAD_WORDS.map((w) => w.text));
+const LEAD_MATCHER = wordMatcher(LEADS.map((w) => w.text));
+const SUB_WORD_MATCHER = wordMatcher(SUB_PARAGRAPH_WORDS.map((w) => w.text));
+const SUB_OF_MATCHER = wordMatcher(SUB_PARAGRAPH_OF);
+const UNREAD_MATCHER = wordMatcher(UNREAD_WORDS.map((w) => w.text));
 
 function parseNumber(text: string, i: number): NumberToken | undefined {
   let j = i;
@@ -584,7 +584,7 @@ function letterStartsAt(text: string, i: number): boolean {
 function parseSubAfter(text: string, i: number): { sub: LetterToken; end: number } | undefined {
   let j = skipSpaces(text, i);
   if (text[j] === ',') j = skipSpacesAndOneBreak(text, j + 1);
-  const word = matchWord(SUB_WORD_LIST, text, j);
+  const word = matchWord(SUB_WORD_MATCHER, text, j);
   if (!word) return undefined;
   const k = skipSpaces(text, j + word.length);
   return k > j + word.length ? parseLetter(text, k, false) : undefined;
@@ -746,12 +746,12 @@ interface Body {
 
 /** `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo 5` at i. */
 function parseSubFirst(text: string, i: number): Body | undefined {
-  const word = matchWord(SUB_WORD_LIST, text, i);
+  const word = matchWord(SUB_WORD_MATCHER, text, i);
   if (!word) return undefined;
   const letter = parseLetter(text, skipSpaces(text, i + word.length), false);
   if (!letter) return undefined;
   const ofAt = skipSpacesAndOneBreak(text, letter.end);
-  const of = matchWord(SUB_OF_LIST, text, ofAt);
+  const of = matchWord(SUB_OF_MATCHER, text, ofAt);
   if (!of) return undefined;
   const mark = matchMark(text, skipSpacesAndOneBreak(text, ofAt + of.length));
   if (!mark || mark.kind !== 'paragraph' || mark.plural) return undefined;
@@ -898,7 +898,7 @@ function bodyEndingAt(text: string, from: number, bodyEnd: number): Body | undef
  */
 function unreadAfter(text: string, symbol: string, symbolStart: number, to: number): UnreadReference | undefined {
   const i = bodyStartAfter(text, symbolStart + symbol.length);
-  const word = matchWord(UNREAD_LIST, text, i);
+  const word = matchWord(UNREAD_MATCHER, text, i);
   const mark = word ? undefined : matchMark(text, i);
   const head = word ?? mark?.text;
   if (!head) return undefined;
