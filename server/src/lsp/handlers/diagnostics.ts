@@ -134,7 +134,7 @@ function publishedDiagnostic(
   }
   // A finding never changes but for its place: with the same id, language and range, the same diagnostic.
   if (known && unmoved && known.language === ctx.language) {
-    now.set(finding.id, known.start === finding.start ? known : { ...known, start: finding.start, end: finding.end });
+    now.set(finding.id, known.start === finding.start ? known : { diagnostic: known.diagnostic, start: finding.start, end: finding.end, language: known.language });
     return known.diagnostic;
   }
   range ??= { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) };
