@@ -188,6 +188,14 @@ describe('writing every citation in one style', () => {
     expect(covered(section)).toEqual(covered(text));
   });
 
+  it('a linked or emphasized symbol keeps its link and its emphasis', () => {
+    const text = 'See [CRP/43](https://x.org/crp-43.pdf), para. 9, *CRP/43*, paras. 6 and 7 and [CRP/43](https://x.org) (para. 3).';
+    const section = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'section', 'en', en)!);
+    expect(section).toBe('See [CRP/43](https://x.org/crp-43.pdf) §9, *CRP/43* §§6 and 7 and [CRP/43](https://x.org) (§3).');
+    const covered = (t: string) => new DraftIndex(t, symbols).citations().map((c) => c.items.map((i) => i.from.number?.value));
+    expect(covered(section)).toEqual(covered(text));
+  });
+
   it('a mark written again before an item goes, leaving one mark for the citation', () => {
     const text = 'See CRP/43 §6 and §7, CRP/43, par. 6 et par. 8 and CRP/43 §§11, §§ 12.';
     const section = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'section', 'en', en)!);

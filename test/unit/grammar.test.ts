@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isProblem, parsePaper, type Paper } from '../../server/src/core/corpus';
-import { findCitations, matchMark, targetAt, type Citation } from '../../server/src/core/grammar';
+import { BLANK, findCitations, matchMark, targetAt, type Citation, type UnreadReference } from '../../server/src/core/grammar';
 import { citationsOfText } from '../../server/src/core/markdown';
 import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
 import { cursorOf, parseFixture } from '../fixtures/cursor';
@@ -259,12 +259,25 @@ describe('line breaks', () => {
     expectCitation('- an item citing CRP/43 §§[[6]],\n  [[7]] and [[8]]', '6 7 8');
   });
 
-  it('never a blank line, never before a separator, a letter alone or a list marker', () => {
+  it('before a word separator, which no list item starts with', () => {
+    expectCitation('CRP/43 §§[[6]]\nand [[7]] say', '6 7', 'CRP/43 §§6\nand 7');
+    expectCitation('CRP/43, par. [[23]], [[24]]\net [[25]] sont', '23 24 25');
+    expectCitation('CRP/43, paras. [[13]]\nto [[15]] say', '13 14 15');
+    expectCitation('> CRP/43, párrafos [[18]]\n> a [[21]] tratan', '18 19 20 21');
+    expectCitation('- an item citing CRP/43 §§[[6]]\n  and [[7]]', '6 7');
+    // Mark first: the whole citation rested on the line after the break.
+    const r = read('Delegations noted paragraphs [[13]]\nand [[14]] of CRP/43.');
+    expect(r.covers).toEqual(['13 14']);
+    expect(tokenRanges(r.citations)).toEqual(r.fixture.ranges);
+  });
+
+  it('never a blank line, never before a sign separator, a letter alone or a list marker', () => {
     expect(read('CRP/43 §\n\n18').citations).toEqual([]);
     expect(read('CRP/43 §\n  \n18').citations).toEqual([]);
     expect(read('> CRP/43 §\n>\n> 18').citations).toEqual([]);
     expectCitation('CRP/43 §§[[6]],\n\n7 and 12', '6', 'CRP/43 §§6');
-    expectCitation('CRP/43 §§[[6]]\nand 7', '6', 'CRP/43 §§6');
+    expectCitation('CRP/43 §§[[6]]\n& 7', '6', 'CRP/43 §§6');
+    expectCitation('CRP/43 §§[[6]]\nandorra 7', '6', 'CRP/43 §§6');
     expectCitation('CRP/43 §§[[6]]\n– 8', '6', 'CRP/43 §§6');
     expectCitation('CRP/43 §[[6]]([[a]]) and\n(b) the report', '6(a)', 'CRP/43 §6(a)');
     expectCitation('CRP/43 §[[6]]([[a]])–\n(c)', '6(a)', 'CRP/43 §6(a)');
@@ -395,6 +408,28 @@ describe('findCitations on plain text', () => {
   });
 });
 
+describe('a symbol linked to the paper or emphasized', () => {
+  it('symbol first: the citation goes on after the link or the emphasis', () => {
+    expectCitation('See [CRP/43](https://governingbodies.iom.int/crp-43.pdf), para. [[9]].', '9');
+    expectCitation('See [CRP/43](<https://x.org/a b.pdf> "the paper") §[[6]].', '6');
+    expectCitation('See *CRP/43*, para. [[9]].', '9');
+    expectCitation('See **CRP/43** §§ [[6]]–[[7]].', '6 7');
+    expectCitation('See [*CRP/43*](https://x.org/a) (para. [[3]]).', '3');
+  });
+
+  it('mark first: the connector stands before the link or the emphasis', () => {
+    expectCitation('See paragraph [[9]] of [CRP/43](https://x.org/crp-43.pdf).', '9');
+    expectCitation('le paragraphe [[9]] du document *CRP/43*', '9');
+  });
+
+  it('a page after a linked symbol is said, not read', () => {
+    // As prose gives it to the grammar: the destination blanked (prose.ts).
+    const unread: UnreadReference[] = [];
+    expect(findCitations(`See [CRP/43](${BLANK.repeat(13)}), p. 3.`, ['CRP/43'], undefined, undefined, unread)).toEqual([]);
+    expect(unread.map((u) => u.written)).toEqual(['p. 3']);
+  });
+});
+
 describe('mark first, symbol after (UN running text)', () => {
   it.each([
     ['paragraph [[9]] of CRP/43', '9', 'paragraph 9 of CRP/43'],
@@ -408,6 +443,10 @@ describe('mark first, symbol after (UN running text)', () => {
     ['§§[[6]] and [[7]] of CRP/43', '6 7', '§§6 and 7 of CRP/43'],
     ['paragraph [[5]] and paragraph [[9]] of CRP/43', '5 9', 'paragraph 5 and paragraph 9 of CRP/43'],
     ['paragraphs [[14]] to\n[[16]] of\nCRP/43 say', '14 15 16', 'paragraphs 14 to\n16 of\nCRP/43'],
+    // The kind of document, as the UN names it.
+    ['paragraph [[9]] of conference room paper CRP/43', '9', 'paragraph 9 of conference room paper CRP/43'],
+    ['aux paragraphes [[11]] à [[12]] du document de séance CRP/43', '11 12', 'paragraphes 11 à 12 du document de séance CRP/43'],
+    ['los párrafos [[11]] a [[12]] del documento de\nsesión CRP/43', '11 12', 'párrafos 11 a 12 del documento de\nsesión CRP/43'],
   ])('%s', (source, covers, written) => {
     const c = expectCitation(source, covers, written);
     expect(c.mark!.start).toBeLessThan(c.symbolStart);

@@ -44,15 +44,23 @@
  *
  * Hard-wrapped prose: one line break (not a blank line) may stand for the space between
  * the symbol and the mark, after the mark, after a list separator (`§§6,` / `7`) and
- * after a range separator (`párrs. 19 a` / `20`). Never before a separator (a line that
- * ends on a number says nothing of the next one, which may start `- 8` in a list), and
- * never before a letter-only item or an ordered-list marker (`(b) ...` and `2. ...`
- * at the start of a line are enumerations).
+ * after a range separator (`párrs. 19 a` / `20`), and before a word separator
+ * (`paragraphs 13` / `and 14`, `párrafos 18` / `a 21`). Never before a sign separator (a
+ * line that ends on a number says nothing of the next one, which may start `- 8` or
+ * `, 2013` ... in a list), and never before a letter-only item or an ordered-list marker
+ * (`(b) ...` and `2. ...` at the start of a line are enumerations).
  *
  * What looks like a reference next to a symbol but is none of the above (`CRP/43, p. 3`,
  * `CRP/43, section II`, `CRP/43 §six`) is returned as an `UnreadReference`, so that the
  * writer is told instead of silently getting nothing.
  */
+
+/**
+ * What code, comments, tags and link destinations become in prose (prose.ts): not a
+ * space, which the grammar would skip, reading `CRP/43 `x` §9` as a citation across a
+ * code span.
+ */
+export const BLANK = '\u0000';
 
 /** How a citation names paragraphs or notes. Stable keys, used by the style fixer. */
 export type MarkStyle = 'section' | 'pilcrow' | 'para' | 'par' | 'parr' | 'note';
@@ -270,17 +278,28 @@ export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a'];
 /** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`). */
 export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&'];
 
-/** What may stand between a mark-first citation and the symbol, longest first. */
+/**
+ * What may stand between a mark-first citation and the symbol, longest first; with the
+ * kind of document named as the UN names it (`of conference room paper CRP/43`, `du
+ * document de séance CRP/43`, `del documento de sesión CRP/43`).
+ */
 const CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+  { text: 'of the conference room paper', language: 'en' },
+  { text: 'of conference room paper', language: 'en' },
+  { text: 'in conference room paper', language: 'en' },
   { text: 'of the document', language: 'en' },
   { text: 'of document', language: 'en' },
   { text: 'in document', language: 'en' },
   { text: 'of', language: 'en' },
   { text: 'in', language: 'en' },
+  { text: 'dans le document de séance', language: 'fr' },
+  { text: 'du document de séance', language: 'fr' },
   { text: 'dans le document', language: 'fr' },
   { text: 'du document', language: 'fr' },
   { text: 'du', language: 'fr' },
   { text: 'de', language: 'fr' },
+  { text: 'en el documento de sesión', language: 'es' },
+  { text: 'del documento de sesión', language: 'es' },
   { text: 'en el documento', language: 'es' },
   { text: 'del documento', language: 'es' },
   { text: 'del', language: 'es' },
@@ -519,14 +538,48 @@ export function matchMark(text: string, i: number): Mark | undefined {
   return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
 }
 
+/** The longest link destination stepped over after a symbol in a draft's own text (prose has it blanked). */
+const MAX_DESTINATION = 2048;
+
 /**
- * Where a citation's body may start after its symbol: past a comma or a colon (in French,
+ * Where the Markdown around a symbol ends: emphasis (`*CRP/43*`, `**CRP/43**`) and a
+ * link's closing bracket and destination (`[CRP/43](https://…)`), in prose (where the
+ * destination is blanked) or in a draft's own text. Writers link the symbol to the paper
+ * and cite after the link: `[CRP/43](…), para. 9`.
+ */
+export function symbolMarkupEnd(text: string, symbolEnd: number): number {
+  let i = symbolEnd;
+  while (text[i] === '*') i++;
+  if (text[i] !== ']') return i;
+  i++;
+  if (text[i] === BLANK) {
+    while (text[i] === BLANK) i++;
+  } else if (text[i] === '(') {
+    const close = text.indexOf(')', i);
+    if (close > 0 && close - i <= MAX_DESTINATION) i = close + 1;
+  }
+  while (text[i] === '*') i++;
+  return i;
+}
+
+/** Where the Markdown before a symbol starts: `*` and `[` (`paragraph 9 of [CRP/43](…)`). */
+function symbolMarkupStart(text: string, symbolStart: number): number {
+  let i = symbolStart;
+  while (text[i - 1] === '*') i--;
+  if (text[i - 1] === '[') i--;
+  while (text[i - 1] === '*') i--;
+  return i;
+}
+
+/**
+ * Where a citation's body may start after its symbol (and its link or emphasis, see
+ * `symbolMarkupEnd`): past a comma or a colon (in French,
  * after a space), spaces and one line break, an opening parenthesis, and a lead word and
  * the spaces after it (`CRP/43, par.`, `CRP/43 : par.`, `CRP/43 (para.`, `CRP/43 at ¶`).
  * Completion asks the same.
  */
 export function bodyStartAfter(text: string, symbolEnd: number): number {
-  let i = symbolEnd;
+  let i = symbolMarkupEnd(text, symbolEnd);
   const colon = skipSpaces(text, i);
   if (text[i] === ',') i++;
   else if (text[colon] === ':') i = colon + 1;
@@ -655,14 +708,27 @@ function wordAt(text: string, j: number, words: readonly string[]): string | und
   );
 }
 
+/**
+ * Where a word separator (`to`, `and`, `à`, `y` ...) may start at j: there, or at the
+ * start of the next line when a line break comes first. Hard-wrapped prose breaks before
+ * them as often as anywhere (`paragraphs 13` ⏎ `and 14 of CRP/43`); unlike `,`, `-` or
+ * `&`, a word cannot start a list item (`- 8`), so it continues the citation.
+ */
+function wordSeparatorAt(text: string, j: number): number {
+  if (!isBreak(text[j])) return j;
+  const { at } = skipGap(text, j);
+  return isWordChar(text[at]) ? at : j;
+}
+
 /** A range separator at i, and the mark written again after it (`§9–§11`): returns where the range's second half starts. */
 function parseRangeSeparator(text: string, i: number): { at: number; broke: boolean } | undefined {
   const j = skipSpaces(text, i);
   let next: { at: number; broke: boolean } | undefined;
   if (DASHES.has(text[j] ?? '')) next = skipGap(text, j + 1);
-  else if (j > i) {
-    const word = wordAt(text, j, RANGE_WORDS);
-    if (word) next = skipGap(text, j + word.length);
+  else if (j > i || isBreak(text[j])) {
+    const at = wordSeparatorAt(text, j);
+    const word = wordAt(text, at, RANGE_WORDS);
+    if (word) next = skipGap(text, at + word.length);
   }
   if (!next) return undefined;
   const mark = matchMark(text, next.at);
@@ -685,6 +751,10 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
   if (text[j] === ',') {
     sawComma = true;
     ({ at: j, broke } = skipGap(text, j + 1));
+  } else {
+    // `and`, `et`, `y` starting the next line (not `&`, which could start anything).
+    const at = wordSeparatorAt(text, j);
+    if (at > j && wordAt(text, at, LIST_WORDS)) j = at;
   }
   const word = wordAt(text, j, LIST_WORDS);
   if (word) {
@@ -808,7 +878,7 @@ function parseCitationAt(text: string, symbol: string, symbolStart: number): Cit
 const WORD_GAP = '[ \\u00a0\\u202f\\r\\n>]+';
 const connectorPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, WORD_GAP)).join('|')})$`, 'iu'));
 /** More than the longest connector, with the spaces a line break may bring. */
-const CONNECTOR_REACH = 40;
+const CONNECTOR_REACH = 64;
 
 /**
  * A description connector and its words, ending where the text before a parenthesis
@@ -855,7 +925,7 @@ const MARK_FIRST_REACH = 240;
  */
 function parseMarkFirst(text: string, symbol: string, symbolStart: number, from: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
-  const connectorEnd = skipBackSpacesAndOneBreak(text, symbolStart);
+  const connectorEnd = skipBackSpacesAndOneBreak(text, symbolMarkupStart(text, symbolStart));
   let connectorStart: number | undefined;
   if (connectorEnd < symbolStart) {
     const before = text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd);

@@ -7,7 +7,7 @@
  */
 import { normalizeLineEnds, type Block } from './blocks';
 import { lineStarts } from './lines';
-import { MAY_HOLD_SHORT_FORM } from './grammar';
+import { BLANK, MAY_HOLD_SHORT_FORM } from './grammar';
 
 /** Adds `[start, end)` to `ranges` (kept sorted by the callers' left-to-right scans). */
 function blank(ranges: number[], start: number, end: number): void {
@@ -16,11 +16,6 @@ function blank(ranges: number[], start: number, end: number): void {
 
 const NOT_A_LINE_BREAK = /[^\r\n]/g;
 
-/**
- * What code, comments, tags and link destinations become in prose: not a space, which
- * the grammar would skip, reading `CRP/43 `x` §9` as a citation across a code span.
- */
-const BLANK = '\u0000';
 
 /**
  * `text` with every range in `ranges` (flat `[start, end, ...]`) replaced by `BLANK`,

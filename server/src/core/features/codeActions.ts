@@ -9,7 +9,7 @@
  * and "IRIS" or "recruitment" for much.
  */
 import type { Corpus, Paper, Paragraph } from '../corpus';
-import { matchMark, paragraphOf, writtenMarks, type Citation, type CitationItem, type Reference } from '../grammar';
+import { matchMark, paragraphOf, symbolMarkupEnd, writtenMarks, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { CitationStyle, Language } from '../../settings';
 import { CODES, checkCitations, itemText, quotationFinding, referenceText, unreadFinding, type Finding, type Translate } from './diagnostics';
@@ -323,8 +323,10 @@ export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: Citatio
       const gap = mark.startsWith('§') ? '' : ' ';
       // A short form (`Ibid., para. 7`) and a parenthesized or mark-first citation keep what is around the mark.
       const symbolFirst = citation.symbolStart < written.start && !citation.short;
-      const parenthesized = symbolFirst && text.slice(citation.symbolEnd, written.start).includes('(');
-      if (symbolFirst && !parenthesized) edits.push({ start: citation.symbolEnd, end: first.start, newText: `${marks.before}${mark}${gap}` });
+      // The symbol's link or emphasis stays: `[CRP/43](…), para. 9` becomes `[CRP/43](…) §9`.
+      const afterSymbol = symbolMarkupEnd(text, citation.symbolEnd);
+      const parenthesized = symbolFirst && text.slice(afterSymbol, written.start).includes('(');
+      if (symbolFirst && !parenthesized) edits.push({ start: afterSymbol, end: first.start, newText: `${marks.before}${mark}${gap}` });
       else edits.push({ start: written.start, end: first.start, newText: `${mark}${gap}` });
     }
     for (const [k, item] of citation.items.entries()) {
