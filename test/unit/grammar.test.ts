@@ -566,8 +566,18 @@ describe('never read (false citations are worse than misses)', () => {
     ['CRP/43, par. [[6]], 12 pays', 'CRP/43, par. 6'],
     ['CRP/43, párrs. [[6]], 12 países', 'CRP/43, párrs. 6'],
     ['CRP/43, par. [[6]], 22.11.2013', 'CRP/43, par. 6'],
+    // A comma after the list's `and`: the sentence goes on (a count, the Dialogue's two days).
+    ['Under CRP/43, paras. [[6]] and [[7]], 10 Migration Profile exercises', 'CRP/43, paras. 6 and 7'],
+    ['Under CRP/43 §§ [[6]] and [[7]], 8 more delegations spoke', 'CRP/43 §§ 6 and 7'],
+    ['(CRP/43, paras. [[6]] and [[7]], 3 and 4 October 2013)', 'CRP/43, paras. 6 and 7'],
+    ['(CRP/43, par. [[6]] et [[7]], 3 et 4 octobre 2013)', 'CRP/43, par. 6 et 7'],
+    ['(CRP/43, párrs. [[6]] y [[7]], 3 y 4 de octubre de 2013)', 'CRP/43, párrs. 6 y 7'],
   ])('%s', (source, written) => {
     expectCitation(source, source.includes('[[7]]') ? '6 7' : '6', written);
+  });
+
+  it('a list goes on after a comma and a word (the serial comma)', () => {
+    expectCitation('CRP/43 §§[[6]], [[7]], and [[9]], and [[11]].', '6 7 9 11');
   });
 
   it('a plural mark keeps its list when a verb follows', () => {

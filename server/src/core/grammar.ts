@@ -33,7 +33,8 @@
  * A singular mark (`§`, `para.`, `paragraph`) names one reference, with its sub-paragraphs:
  * `paragraph 6, 2013` and `§6, 12 countries` cite 6. A plural or ambiguous mark (`§§`,
  * `paras.`, French `par.`) reads a list, which a list item that reads as a year (`, 2013`),
- * a date (`, 22/11`, `, 22 November`) or a count of something (`, 12 countries`) ends.
+ * a date (`, 22/11`, `, 22 November`) or a count of something (`, 12 countries`) ends, as
+ * does a comma after the list's `and` (`paras. 18 and 19, 10 exercises`).
  *
  * A letter-only item (`(b)` in `§6(a) and (b)`, `c)` in `par. 24 a) et c)`) names a
  * sub-paragraph of the paragraph of the closest preceding reference, and is only read
@@ -742,9 +743,10 @@ function parseRangeSeparator(text: string, i: number): { at: number; broke: bool
 /**
  * A list separator at i followed by a number (when the mark heads lists), by the mark
  * written again and a number, or by a letter-only item when `letterMayFollow` (the item
- * before ends on a letter): where the next item starts, and the mark written there.
+ * before ends on a letter): where the next item starts, the mark written there, and
+ * whether the separator has a word (`and`, `, et`), which closes a list.
  */
-function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, letterMayFollow: boolean): { at: number; mark?: Mark } | undefined {
+function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, letterMayFollow: boolean): { at: number; mark?: Mark; worded: boolean } | undefined {
   let j = skipSpaces(text, i);
   let sawComma = false;
   let broke = false;
@@ -763,14 +765,15 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
   } else if (!sawComma) {
     return undefined;
   }
-  if (numbersMayFollow && numberStartsAt(text, j, broke)) return { at: j };
+  const worded = word !== undefined;
+  if (numbersMayFollow && numberStartsAt(text, j, broke)) return { at: j, worded };
   // The mark written again before the next item: `§6 and §7`, `par. 6 et par. 7`, `§9 and note 2`.
   const mark = matchMark(text, j);
   if (mark) {
     const next = skipGap(text, mark.end);
-    return numberStartsAt(text, next.at, next.broke) ? { at: next.at, mark } : undefined;
+    return numberStartsAt(text, next.at, next.broke) ? { at: next.at, mark, worded } : undefined;
   }
-  return letterMayFollow && !broke && letterStartsAt(text, j) ? { at: j } : undefined;
+  return letterMayFollow && !broke && letterStartsAt(text, j) ? { at: j, worded } : undefined;
 }
 
 /** A letter-only item at i (`(b)`, `(b)–(c)`, `b) à c)`), in the paragraph `inherits`. */
@@ -843,6 +846,9 @@ function parseBody(text: string, i: number): Body | undefined {
   if (!numberStartsAt(text, gap.at, gap.broke)) return undefined;
   let at = gap.at;
   const items: CitationItem[] = [];
+  // Once a list has had its `and` (`paras. 18 and 19`), a comma and a number end it:
+  // `, 10 exercises`, `, 3 and 4 October` are the sentence going on.
+  let closed = false;
   for (let inherits: NumberToken | undefined; ; ) {
     // A letter-only item only follows a separator that `parseListSeparator` let through.
     const item = inherits && !isDigit(text[at]) ? parseLetterItem(text, at, inherits) : parseItem(text, at, mark.kind);
@@ -850,7 +856,8 @@ function parseBody(text: string, i: number): Body | undefined {
     items.push(item);
     inherits = inheritableAfter(item);
     const next = parseListSeparator(text, item.end, mark.lists, inherits !== undefined);
-    if (next === undefined || startsDate(text, next.at)) break;
+    if (next === undefined || startsDate(text, next.at) || (closed && !next.worded && isDigit(text[next.at]))) break;
+    closed ||= next.worded;
     if (next.mark) mark = next.mark;
     at = next.at;
   }
