@@ -309,6 +309,11 @@ describe('short forms (ibid.)', () => {
     ['Véase CRP/43, párr. 6.\n\n[^1]: Ibíd., párr. 7.', 'Ibíd., párr. 7', '7'],
     ['See CRP/43 §§6–7.\n\n[^1]: Ibid.', 'Ibid.', '6 7'],
     ['See CRP/43 §6. Then Ibid., para. 9. Then Ibid.', 'Ibid.', '9'],
+    // A lead word after the short form, as after a symbol; the Spanish accented forms.
+    ['See CRP/43 §6. Later: Id. at ¶ 24.', 'Id. at ¶ 24', '24'],
+    ['See CRP/43 §6. Later: Ibid. at para. 24.', 'Ibid. at para. 24', '24'],
+    ['Véase CRP/43, párr. 6. Luego: Íd., párr. 7.', 'Íd., párr. 7', '7'],
+    ['Véase CRP/43, párr. 6. Luego: Ibídem, párr. 7.', 'Ibídem, párr. 7', '7'],
   ])('%s', (text, written, covered) => {
     const found = covers(text);
     expect(found[found.length - 1]).toEqual([written, 'CRP/43', covered]);
@@ -323,13 +328,25 @@ describe('short forms (ibid.)', () => {
   it('warns when there is no citation before, or when the one before is of a paper crp-cite does not have', () => {
     expect(codes('Ibid., para. 7 says so.')).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” repeats the citation before it, but this draft has none before it.']]);
     const text = 'See CRP/43 §6, then A/68/190, para. 12. Ibid., para. 3.';
-    expect(codes(text)).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” follows a citation of A/68/190, which crp-cite does not have: it is not checked.']]);
+    expect(codes(text)).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” follows a citation of “A/68/190”, which crp-cite does not have: it is not checked.']]);
+    // A resolution cited by its number, as UN texts do, is such a text too.
+    const resolution = 'See CRP/43 §7. The Declaration (General Assembly resolution 68/4, annex) sees mobility as key (ibid., para. 8).';
+    // Of no paper (the helper reads its numbers against CRP/43 regardless).
+    expect(covers(resolution).pop()!.slice(0, 2)).toEqual(['ibid., para. 8', '']);
+    expect(codes(resolution)).toEqual([['crp-cite.ibid-without-citation', 'ibid.', '“Ibid.” follows a citation of “resolution 68/4”, which crp-cite does not have: it is not checked.']]);
+    expect(covers('Voir CRP/43, par. 7. La Déclaration (résolution 68/4) (ibid., par. 8).').pop()!.slice(0, 2)).toEqual(['ibid., par. 8', '']);
+    expect(covers('Véase CRP/43, párr. 7. La Declaración (resolución 68/4) (ibíd., párr. 8).').pop()!.slice(0, 2)).toEqual(['ibíd., párr. 8', '']);
     // The paper named last, even without a reference, is the one a short form is of.
     expect(covers('CRP/43 §28 aside, A/68/190 says; CRP/43 was adopted. Ibid., para. 3.').pop()).toEqual(['Ibid., para. 3', 'CRP/43', '3']);
   });
 
   it('checks a short form’s references against its paper', () => {
     expect(codes('CRP/43 §6. Ibid., para. 28.').map((c) => c[0])).toEqual(['crp-cite.unknown-paragraph']);
+  });
+
+  it('`Ibid., p. 30` cites a page (of a book, or of a paper), not the citation before again', () => {
+    expect(covers('See CRP/43 §7. IOM, World Migration Report 2013 (Geneva, 2013), p. 25. Ibid., p. 30.')).toEqual([['CRP/43 §7', 'CRP/43', '7']]);
+    expect(covers('See CRP/43 §7. Ibid. Page after page, it says so.').pop()).toEqual(['Ibid.', 'CRP/43', '7']);
   });
 
   it('`id.` alone is not read, nor ibid inside a word', () => {

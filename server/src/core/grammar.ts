@@ -267,11 +267,13 @@ for (const marks of [WRITTEN_MARKS.section, WRITTEN_MARKS.para, ...Object.values
  */
 export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
   { text: 'ibidem', alone: true },
+  { text: 'ibídem', alone: true },
   { text: 'ibid.', alone: true },
   { text: 'ibíd.', alone: true },
   { text: 'ibid', alone: true },
   { text: 'ibíd', alone: true },
   { text: 'id.', alone: false },
+  { text: 'íd.', alone: false },
 ];
 
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`). */
@@ -594,7 +596,7 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
 const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'));
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
-export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\./i;
+export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\.|íd\./i;
 
 const LEAD_MATCHER = wordMatcher(LEADS.map((w) => w.text));
 const SUB_WORD_MATCHER = wordMatcher(SUB_PARAGRAPH_WORDS.map((w) => w.text));
@@ -1003,6 +1005,15 @@ function isWholeSymbol(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * Whether a page or a division and its number are written at i (`p. 30`, `section 2`):
+ * `Ibid., p. 30` cites a page, of a paper or of a book, not the last citation again.
+ */
+function unreadNumberAt(text: string, i: number): boolean {
+  const word = matchWord(UNREAD_MATCHER, text, i);
+  return word !== undefined && isDigit(text[skipSpaces(text, i + word.length)]);
+}
+
+/**
  * The short forms in `[from, to)`: `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`. Their symbol is
  * left empty: which paper they cite depends on the citations before them, in other
  * blocks too, which the draft index knows.
@@ -1013,11 +1024,13 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
   for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const at = skipSpacesAndOneBreak(text, text[end] === ',' ? end + 1 : end);
+    // As after a symbol: `Ibid., para. 7`, `Ibid. (para. 7)`, `Id. at ¶ 24`.
+    const at = bodyStartAfter(text, end);
     const body = at > end ? parseBody(text, at) : undefined;
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
-    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: [], short: true, start, end });
+    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to && !(at > end && unreadNumberAt(text, at)))
+      found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: [], short: true, start, end });
   }
 }
 

@@ -319,8 +319,9 @@ export class DraftIndex {
    *
    * A symbol written between them is the paper the writer last named: a known one
    * (`CRP/43 was adopted … Ibid., para. 7`) is it; an unknown one (`A/68/190, para. 12 …
-   * Ibid.`) means the short form is of a paper crp-cite does not have, and it cites
-   * nothing rather than the wrong paper. Looked for within `SHORT_FORM_REACH` characters.
+   * Ibid.`) or a resolution (`resolution 68/4, annex … (ibid., para. 8)`) means the short
+   * form is of a text crp-cite does not have, and it cites nothing rather than the wrong
+   * paper. Looked for within `SHORT_FORM_REACH` characters.
    */
   private resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
     if (!c.short) return c;
@@ -453,8 +454,14 @@ export class DraftIndex {
 /** How far back from a short form a paper's symbol is looked for (see `resolveShortForm`). */
 const SHORT_FORM_REACH = 20_000;
 
-/** A document symbol as the UN and IOM write them: `CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`. */
-const SYMBOL_LIKE = /(?<![\p{L}\p{N}_/])[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])(?![\p{L}\p{N}_/])/gu;
+/**
+ * A source a short form may repeat, as the UN and IOM name them: a document symbol
+ * (`CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`), or a
+ * resolution or decision by its number, as UN texts cite them (`General Assembly
+ * resolution 68/4`, `la résolution 68/4`, `la decisión 2013/22`).
+ */
+const SYMBOL_LIKE =
+  /(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])/gu;
 
 function shiftUnread(u: UnreadReference, by: number): UnreadReference {
   return { ...u, start: u.start + by, end: u.end + by, ...(u.fix ? { fix: { ...u.fix, start: u.fix.start + by, end: u.fix.end + by } } : {}) };
