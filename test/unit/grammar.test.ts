@@ -513,8 +513,27 @@ describe('sub-paragraphs in UN French and Spanish style, and in words', () => {
     ["l'alinéa [[b]]) du paragraphe [[5]] du document CRP/43", '5(b)'],
     ['el apartado [[b]]) del párrafo [[5]] del documento CRP/43', '5(b)'],
     ['CRP/43, párrafo [[5]], inciso [[b]])', '5(b)'],
+    // Plural words: each letter its own target, in the paragraph written after them.
+    ['subparagraphs ([[a]]) and ([[b]]) of paragraph [[6]] of CRP/43', '6(a) 6(b)'],
+    ['les alinéas [[a]]) et [[b]]) du paragraphe [[6]] du document CRP/43', '6(a) 6(b)'],
+    ['los apartados [[a]]), [[b]]) y [[c]]) del párrafo [[6]] del documento CRP/43', '6(a) 6(b) 6(c)'],
+    ['los incisos [[a]]) a [[c]]) del párrafo [[6]] del documento CRP/43', '6(a) 6(b) 6(c)'],
+    ['CRP/43, subparagraphs ([[a]]) and ([[b]]) of paragraph [[6]]', '6(a) 6(b)'],
+    ['CRP/43, para. [[6]], subparas. ([[a]]) and ([[b]])', '6(a) 6(b)'],
+    ['CRP/43, par. [[6]], alinéas [[a]]) et [[c]])', '6(a) 6(c)'],
   ])('%s', (source, covers) => {
     expectCitation(source, covers);
+  });
+
+  it('after a plural word, each letter is its own target and the number the paragraph', () => {
+    const source = 'subparagraphs (a) and (b) of paragraph 6 of CRP/43';
+    const [c] = read(source).citations;
+    const at = (token: string) => targetAt(c!, source.indexOf(token) + 1);
+    expect(at('(a)')).toMatchObject({ kind: 'subParagraph', sub: { letter: 'a' }, number: { value: 6 } });
+    expect(at('(b)')).toMatchObject({ kind: 'subParagraph', sub: { letter: 'b' }, number: { value: 6 } });
+    expect(at('6 of')).toMatchObject({ kind: 'paragraph', number: { value: 6 } });
+    // A singular word names one letter: `(a) and (b) of` is not read as its list, only `paragraph 6 of CRP/43`.
+    expect(read('subparagraph (a) and (b) of paragraph 6 of CRP/43').covers).toEqual(['6']);
   });
 
   it('an upper-case letter right after the number is read small', () => {

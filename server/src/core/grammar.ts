@@ -13,7 +13,9 @@
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
  *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
- *   sub-first  = sub-word ws letter ws sub-of ws mark ws number  `subparagraph (b) of paragraph 5`
+ *   sub-first  = sub-word ws letter-item { list-sep letter-item } ws sub-of ws mark ws number
+ *                `subparagraph (b) of paragraph 5`; a list only after a plural word:
+ *                `subparagraphs (a) and (b) of paragraph 5`, `los apartados a) a c) del párrafo 5`
  *   mark       = MARKS (any case: `§`, `¶¶`, `para`, `Paras.`, `par.`, `párrs`, `footnote`, `n.` ...)
  *   item       = ref [ range-sep [mark ws] ( ref | letter ) ]        `§9–§11`, `§6(a)–(c)`
  *              | letter [ range-sep letter ]                  (a letter-only item, see below)
@@ -347,15 +349,28 @@ const LEADS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'en el', language: 'es' },
 ];
 
-/** Words naming a sub-paragraph: `subparagraph (b) of paragraph 5`, `paragraph 5, subparagraph (b)`. */
-const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+/**
+ * Words naming a sub-paragraph: `subparagraph (b) of paragraph 5`, `paragraph 5,
+ * subparagraph (b)`; plural ones name several (`subparagraphs (a) and (b) of paragraph 5`).
+ */
+const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguage; plural?: true }> = [
+  { text: 'subparagraphs', language: 'en', plural: true },
   { text: 'subparagraph', language: 'en' },
+  { text: 'sub-paragraphs', language: 'en', plural: true },
   { text: 'sub-paragraph', language: 'en' },
+  { text: 'subparas.', language: 'en', plural: true },
+  { text: 'subpara.', language: 'en' },
+  { text: 'alinéas', language: 'fr', plural: true },
   { text: 'alinéa', language: 'fr' },
+  { text: 'alineas', language: 'fr', plural: true },
   { text: 'alinea', language: 'fr' },
+  { text: 'apartados', language: 'es', plural: true },
   { text: 'apartado', language: 'es' },
+  { text: 'incisos', language: 'es', plural: true },
   { text: 'inciso', language: 'es' },
 ];
+const SUB_PARAGRAPH_PLURALS: ReadonlySet<string> = new Set(SUB_PARAGRAPH_WORDS.filter((w) => w.plural).map((w) => w.text));
+
 /** Between a sub-paragraph word's letter and its paragraph: `of`, `du`, `del`, `de`. */
 const SUB_PARAGRAPH_OF = ['of', 'du', 'del', 'de'];
 
@@ -778,6 +793,9 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
   return letterMayFollow && !broke && letterStartsAt(text, j) ? { at: j, worded } : undefined;
 }
 
+/** What `parseSubFirst`'s letters inherit until their paragraph, written after them, is read. */
+const UNKNOWN_PARAGRAPH: NumberToken = { text: '', value: Number.NaN, start: -1, end: -1 };
+
 /** A letter-only item at i (`(b)`, `(b)–(c)`, `b) à c)`), in the paragraph `inherits`. */
 function parseLetterItem(text: string, i: number, inherits: NumberToken): CitationItem | undefined {
   const letter = parseLetter(text, i, false);
@@ -819,13 +837,31 @@ interface Body {
   end: number;
 }
 
-/** `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo 5` at i. */
+/**
+ * `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo
+ * 5` at i; after a plural word, several letters: `subparagraphs (a) and (b) of paragraph
+ * 12`, `les alinéas a) et b) du paragraphe 24`, `los apartados a) a c) del párrafo 5`. The
+ * first letter's reference names the paragraph; the others are letter-only items that
+ * inherit it, as in `§12(a) and (b)`.
+ */
 function parseSubFirst(text: string, i: number): Body | undefined {
   const word = matchWord(SUB_WORD_MATCHER, text, i);
   if (!word) return undefined;
-  const letter = parseLetter(text, skipSpaces(text, i + word.length), false);
-  if (!letter) return undefined;
-  const ofAt = skipSpacesAndOneBreak(text, letter.end);
+  const plural = SUB_PARAGRAPH_PLURALS.has(asSpelled(word));
+  // Where each letter item starts; their paragraph is known only after them.
+  const starts: number[] = [];
+  let end = -1;
+  for (let at = skipSpaces(text, i + word.length); ; ) {
+    const item = parseLetterItem(text, at, UNKNOWN_PARAGRAPH);
+    if (!item) break;
+    starts.push(at);
+    end = item.end;
+    const next = plural ? parseListSeparator(text, item.end, false, true) : undefined;
+    if (!next || next.mark) break;
+    at = next.at;
+  }
+  if (starts.length === 0) return undefined;
+  const ofAt = skipSpacesAndOneBreak(text, end);
   const of = matchWord(SUB_OF_MATCHER, text, ofAt);
   if (!of) return undefined;
   const mark = matchMark(text, skipSpacesAndOneBreak(text, ofAt + of.length));
@@ -833,8 +869,13 @@ function parseSubFirst(text: string, i: number): Body | undefined {
   const at = skipGap(text, mark.end);
   const number = numberStartsAt(text, at.at, at.broke) ? parseNumber(text, at.at) : undefined;
   if (!number) return undefined;
-  const from: Reference = { number, sub: letter.sub, start: i, end: number.end };
-  return { mark, items: [{ from, start: i, end: number.end }], start: i, end: number.end };
+  const [head, ...rest] = starts.map((start) => parseLetterItem(text, start, number)!);
+  // One letter: the words up to the number are its reference's. Several: each reference
+  // ends at its letter, so that each letter is its own target.
+  const alone = rest.length === 0 && !head!.to;
+  const from: Reference = { number, sub: head!.from.sub, start: i, end: alone ? number.end : head!.from.end };
+  const first: CitationItem = head!.to ? { from, to: head!.to, start: i, end: head!.end } : { from, start: i, end: alone ? number.end : head!.end };
+  return { mark, items: [first, ...rest], start: i, end: number.end };
 }
 
 /** A mark and its references at i, or a sub-paragraph named in words. */
