@@ -118,6 +118,16 @@ describe('what counts as a quotation of a citation', () => {
     expect(findings('CRP/43 §5(a) refers to “the 5-year Action Plan for Collaboration”.')).toEqual([]);
   });
 
+  it('footnote calls are no words: quoted without them, with the superscript, or as a PDF copies them', () => {
+    for (const call of ['', '²', '2']) {
+      const text = `The paper lists “the Secretary-General’s eight-point agenda,${call} IOM’s six key recommendations” (CRP/43, para. 5(a)).`;
+      expect(findings(text), call).toEqual([]);
+    }
+    expect(findings('The paper lists “the Secretary-General’s eight-point agenda, IOM’s seven key recommendations” (CRP/43, para. 5(a)).').map((f) => f[0])).toEqual([
+      'crp-cite.quote-mismatch',
+    ]);
+  });
+
   it('ellipses in their usual forms, insertions and [sic]', () => {
     for (const gap of ['…', '...', '[…]', '[...]', '(…)']) {
       expect(findings(`CRP/43 §27: “the real work starts now ${gap} and the actual implementation of the recommendations”.`), gap).toEqual([]);

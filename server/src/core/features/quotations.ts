@@ -292,10 +292,23 @@ interface Word {
   end: number;
 }
 
+/**
+ * Footnote calls, which are no words of the text: the paper's superscripts (`agenda,²
+ * IOM's`, which NFKC would make a word `2`), and the plain digits right after punctuation
+ * that a PDF's copied text gives for them (`agenda,2 IOM's`). A writer quotes without
+ * them, or as copied; either way the same words are compared.
+ */
+const NOTE_CALL = /[\u00b9\u00b2\u00b3\u2070-\u2079]+|(?<=[.,;:)’”])\d{1,2}(?=\s|$)/g;
+
+/** `text` folded for comparing: footnote calls blanked (offsets kept), `ﬁ`-style ligatures and full-width forms as their letters. */
+function foldedText(text: string): string {
+  return text.replace(NOTE_CALL, (call) => ' '.repeat(call.length)).normalize('NFKC');
+}
+
 /** Words, folded: lower case, and `ﬁ`-style ligatures and full-width forms as their letters. */
 function words(text: string): Word[] {
   const out: Word[] = [];
-  const folded = text.normalize('NFKC');
+  const folded = foldedText(text);
   // NFKC may change lengths (ligatures): offsets then refer to the folded text, which is
   // only used for display when it is the paper's own (never folded differently).
   // An `exec` loop, not `matchAll`: that copies the pattern at each call, and words are cut
@@ -307,7 +320,7 @@ function words(text: string): Word[] {
 
 /** The words of `text` folded as `words` folds them, without where they are: what a quotation is compared by. */
 function wordList(text: string): string[] {
-  return (text.normalize('NFKC').match(WORD) ?? []).map((w) => w.toLowerCase());
+  return (foldedText(text).match(WORD) ?? []).map((w) => w.toLowerCase());
 }
 
 type Piece = { kind: 'words'; words: string[] } | { kind: 'gap' } | { kind: 'insertion' };
