@@ -617,6 +617,10 @@ describe('hard-wrapped words of a form', () => {
     ['paragraph [[9]] of the\ndocument CRP/43', '9'],
     ['> paragraph [[9]] of\n> CRP/43', '9'],
     ['CRP/43, nota al\npie [[2]]', 'n. 2'],
+    ['CRP/43, nota al\r\npie [[2]]', 'n. 2'],
+    ['- La Asesoría examinará CRP/43, nota al\n  pie [[5]], sobre el plan.', 'n. 5'],
+    ['- LEG examinera CRP/43, note de bas\n  de page [[5]], sur le plan.', 'n. 5'],
+    ['> CRP/43, notas al\n> pie [[2]] y [[3]]', 'n. 2 n. 3'],
     ['CRP/43, note de bas de\npage [[2]]', 'n. 2'],
     ['CRP/43, paragraph [[5]],\nsubparagraph ([[b]])', '5(b)'],
   ])('%s', (source, covers) => {

@@ -485,9 +485,10 @@ const WORD_END = '(?![\\p{L}\\p{N}_])';
 
 /**
  * A spelling as a pattern: in one of several words (`nota al pie`), each space may be
- * written as a no-break space or a line break (hard-wrapped prose), one character still.
+ * written as spaces or no-break spaces, and a line break (hard-wrapped prose) with the
+ * next line's indentation or block quote markers (`nota al` ⏎ `  pie 2` in a list item).
  */
-const spelled = (w: string) => escapeForPattern(w).replace(/ /g, '[ \\u00a0\\u202f\\n]');
+const spelled = (w: string) => escapeForPattern(w).replace(/ /g, '(?:[ \\u00a0\\u202f]+(?:\\r?\\n[ \\t>]*)?|\\r?\\n[ \\t>]*)');
 
 /** Alternatives of a sticky, case-insensitive pattern; a spelling that ends in a letter must end there. */
 function wordsPattern(words: readonly string[]): RegExp {
@@ -525,7 +526,7 @@ function matchWord(words: WordMatcher, text: string, i: number): string | undefi
 }
 
 /** What a matched spelling is in the tables: lower case, one plain space between words. */
-const asSpelled = (found: string) => found.toLowerCase().replace(/[\u00a0\u202f\n]/g, ' ');
+const asSpelled = (found: string) => found.toLowerCase().replace(/[\s\u00a0\u202f>]+/g, ' ');
 
 /** The marks that are signs (`§§`, `§`, `¶¶`, `¶`), longest first: matched as written. */
 const SIGN_MARKS = MARKS.filter((m) => !isWordChar(m.text[0])).sort((a, b) => b.text.length - a.text.length);
@@ -553,7 +554,7 @@ export function matchMark(text: string, i: number): Mark | undefined {
   const found = SIGN_MARK_FIRST_CHARACTERS.has(text[i]!) ? SIGN_MARKS.find((m) => text.startsWith(m.text, i))?.text : matchWord(WORD_MARK_MATCHER, text, i);
   // Most are written as the table spells them: normalized only when not.
   const m = found === undefined ? undefined : (MARK_BY_TEXT.get(found) ?? MARK_BY_TEXT.get(asSpelled(found)));
-  return m && { text: found!, start: i, end: i + m.text.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
+  return m && { text: found!, start: i, end: i + found!.length, style: m.style, kind: m.kind, plural: m.plural, lists: m.lists };
 }
 
 /** The longest link destination stepped over after a symbol in a draft's own text (prose has it blanked). */
