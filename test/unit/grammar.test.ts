@@ -443,6 +443,10 @@ describe('mark first, symbol after (UN running text)', () => {
     ['§§[[6]] and [[7]] of CRP/43', '6 7', '§§6 and 7 of CRP/43'],
     ['paragraph [[5]] and paragraph [[9]] of CRP/43', '5 9', 'paragraph 5 and paragraph 9 of CRP/43'],
     ['paragraphs [[14]] to\n[[16]] of\nCRP/43 say', '14 15 16', 'paragraphs 14 to\n16 of\nCRP/43'],
+    // The symbol alone in parentheses right after the references.
+    ['footnote [[5]] (CRP/43)', 'n. 5', 'footnote 5 (CRP/43'],
+    ['la note de bas de page [[3]] (CRP/43)', 'n. 3', 'note de bas de page 3 (CRP/43'],
+    ['véase el párrafo [[9]] (CRP/43)', '9', 'párrafo 9 (CRP/43'],
     // The kind of document, as the UN names it.
     ['paragraph [[9]] of conference room paper CRP/43', '9', 'paragraph 9 of conference room paper CRP/43'],
     ['aux paragraphes [[11]] à [[12]] du document de séance CRP/43', '11 12', 'paragraphes 11 à 12 du document de séance CRP/43'],
@@ -597,6 +601,15 @@ describe('never read (false citations are worse than misses)', () => {
 
   it('a list goes on after a comma and a word (the serial comma)', () => {
     expectCitation('CRP/43 §§[[6]], [[7]], and [[9]], and [[11]].', '6 7 9 11');
+  });
+
+  it('`note` and `notes` right after the symbol are the English verb', () => {
+    expect(read('CRP/43 notes 3 areas of work.').citations).toEqual([]);
+    expect(read('CRP/43 notes 50 target countries for the campaign.').citations).toEqual([]);
+    expect(read('*CRP/43* notes 3 areas of work.').citations).toEqual([]);
+    expectCitation('CRP/43, notes [[2]] and [[3]]', 'n. 2 n. 3');
+    expectCitation('CRP/43 (note [[2]])', 'n. 2');
+    expectCitation('CRP/43 n. [[2]]', 'n. 2');
   });
 
   it('a plural mark keeps its list when a verb follows', () => {

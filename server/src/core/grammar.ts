@@ -9,7 +9,7 @@
  *
  *   citation   = symbol ["," | ws ":"] ws ["("] ws [lead ws] body  symbol first: `CRP/43 (para. 9)`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
- *              | body ws described "(" symbol ")"               `paragraphs 4 to 7 of the report (CRP/43)`
+ *              | body ws [described] "(" symbol ")"             `paragraphs 4 to 7 of the report (CRP/43)`, `footnote 5 (CRP/43)`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
  *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
@@ -233,6 +233,13 @@ export const MARKS: readonly MarkSpelling[] = [
 ];
 
 /**
+ * Marks that are also English verbs: right after the symbol, with nothing but a space
+ * between, they are the verb (`CRP/43 notes 3 areas of work`); with a comma, a colon or a
+ * parenthesis they are the mark (`CRP/43, notes 2 and 3`, `CRP/43 (note 2)`).
+ */
+const VERB_MARKS: ReadonlySet<string> = new Set(['note', 'notes']);
+
+/**
  * The marks crp-cite writes (an inserted citation, the style rewrite, quick fixes), per
  * citation style, singular and plural: `§`, UN English `para.`, or the writer's language's
  * own abbreviation (`local`; French writes `par.` for one paragraph and for several).
@@ -454,6 +461,12 @@ function skipBackSpacesAndOneBreak(text: string, i: number): number {
 
 function isBreak(c: string | undefined): boolean {
   return c === '\n' || c === '\r';
+}
+
+/** Whether `[from, to)` holds spaces and line breaks only. */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text[i]) && !isBreak(text[i])) return false;
+  return true;
 }
 
 /**
@@ -916,8 +929,10 @@ function parseBody(text: string, i: number): Body | undefined {
  */
 function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
-  const body = parseBody(text, bodyStartAfter(text, symbolEnd));
+  const bodyStart = bodyStartAfter(text, symbolEnd);
+  const body = parseBody(text, bodyStart);
   if (!body) return undefined;
+  if (VERB_MARKS.has(body.mark.text.toLowerCase()) && onlySpaceBetween(text, symbolMarkupEnd(text, symbolEnd), bodyStart)) return undefined;
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
 }
 
@@ -971,8 +986,8 @@ const MARK_FIRST_REACH = 240;
  * A mark-first citation ending at the symbol found at `symbolStart`: `paragraph 9 of
  * CRP/43`, `aux paragraphes 14 à 16 de CRP/43`, `el párrafo 9 del documento CRP/43`, or
  * the symbol in parentheses after a description of the paper, `paragraphs 4 to 7 of the
- * report (CRP/43)`. The leftmost mark within reach whose references end right before the
- * connector.
+ * report (CRP/43)`, or right after the references, `footnote 5 (CRP/43)`. The leftmost
+ * mark within reach whose references end right before the connector.
  */
 function parseMarkFirst(text: string, symbol: string, symbolStart: number, from: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
@@ -986,7 +1001,8 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
     const open = symbolStart - 1;
     const lo = Math.max(from, open - DESCRIPTION_REACH);
     const described = describedPattern().exec(text.slice(lo, open));
-    if (described) connectorStart = lo + described.index;
+    // Or nothing between: `footnote 5 (CRP/43)`, `la note de bas de page 3 (CRP/43)`.
+    connectorStart = described ? lo + described.index : open;
   }
   if (connectorStart === undefined) return undefined;
   const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
