@@ -200,6 +200,37 @@ const FORMS: Form[] = [
   form('footnotes', 'fr', 'CRP/43, note [[2]]', ['n2'], 'CRP/43, note 2', ['n2']),
   form('footnotes', 'es', 'CRP/43, nota [[2]]', ['n2'], 'CRP/43, nota 2', ['n2']),
   form('footnotes', 'es', 'CRP/43, nota al pie [[2]]', ['n2'], 'CRP/43, nota al pie 2', ['n2']),
+  form('footnotes', 'en', 'footnote [[5]] (CRP/43)', ['n5'], 'footnote 5 (CRP/43', ['n5']),
+  form('footnotes', 'fr', 'la note de bas de page [[3]] (CRP/43)', ['n3'], 'note de bas de page 3 (CRP/43', ['n3']),
+
+  // The symbol linked to the paper, or emphasized: the citation reads through the markup.
+  form('linked symbol', 'en', '[CRP/43](https://x.org/crp-43.pdf), para. [[9]]', ['9'], 'CRP/43](https://x.org/crp-43.pdf), para. 9', ['9']),
+  form('linked symbol', 'en', 'paragraph [[9]] of [CRP/43](https://x.org/crp-43.pdf)', ['9'], 'paragraph 9 of [CRP/43', ['9']),
+  form('linked symbol', 'en', '*CRP/43* §[[6]]', ['6'], 'CRP/43* §6', ['6']),
+  form('linked symbol', 'fr', 'le paragraphe [[9]] du document [CRP/43](https://x.org/crp-43.pdf)', ['9'], 'paragraphe 9 du document [CRP/43', ['9']),
+  form('linked symbol', 'es', '[CRP/43](https://x.org/crp-43.pdf), párr. [[9]]', ['9'], 'CRP/43](https://x.org/crp-43.pdf), párr. 9', ['9']),
+
+  // The kind of document, as the UN names it.
+  form('document kind', 'en', 'paragraph [[9]] of conference room paper CRP/43', ['9'], 'paragraph 9 of conference room paper CRP/43', ['9']),
+  form('document kind', 'fr', 'aux paragraphes [[11]] à [[12]] du document de séance CRP/43', ['11', '12'], 'paragraphes 11 à 12 du document de séance CRP/43', ['11', '12']),
+  form('document kind', 'es', 'los párrafos [[11]] a [[12]] del documento de sesión CRP/43', ['11', '12'], 'párrafos 11 a 12 del documento de sesión CRP/43', ['11', '12']),
+
+  // Hard-wrapped before a word separator.
+  form('wrapped separator', 'en', 'paragraphs [[13]]\nand [[14]] of CRP/43', ['13', '14'], 'paragraphs 13\nand 14 of CRP/43', ['13', '14']),
+  form('wrapped separator', 'fr', 'les paragraphes [[23]], [[24]]\net [[25]] du document CRP/43', ['23', '24', '25'], 'paragraphes 23, 24\net 25 du document CRP/43', ['23', '24', '25']),
+  form('wrapped separator', 'es', 'los párrafos [[18]]\na [[21]] del documento CRP/43', ['18', '21'], 'párrafos 18\na 21 del documento CRP/43', ['18', '19', '20', '21']),
+
+  // Plural sub-paragraph words: each letter its own target.
+  form('plural sub-paragraph words', 'en', 'subparagraphs ([[a]]) and ([[b]]) of paragraph [[6]] of CRP/43', ['6(a)', '6(b)', '6'], 'subparagraphs (a) and (b) of paragraph 6 of CRP/43', ['6(a)', '6(b)']),
+  form('plural sub-paragraph words', 'en', 'CRP/43, para. [[6]], subparas. ([[a]]) and ([[b]])', ['6', '6(a)', '6(b)'], 'CRP/43, para. 6, subparas. (a) and (b)', ['6(a)', '6(b)']),
+  form('plural sub-paragraph words', 'fr', 'les alinéas [[a]]) et [[b]]) du paragraphe [[6]] du document CRP/43', ['6(a)', '6(b)', '6'], 'alinéas a) et b) du paragraphe 6 du document CRP/43', ['6(a)', '6(b)']),
+  form('plural sub-paragraph words', 'es', 'los apartados [[a]]) y [[b]]) del párrafo [[6]] del documento CRP/43', ['6(a)', '6(b)', '6'], 'apartados a) y b) del párrafo 6 del documento CRP/43', ['6(a)', '6(b)']),
+
+  // A verb and a comma before the lead word.
+  form('verb and lead word', 'en', 'CRP/43, in paragraph [[16]]', ['16'], 'CRP/43, in paragraph 16', ['16']),
+  form('verb and lead word', 'fr', 'CRP/43 indique, au paragraphe [[16]]', ['16'], 'CRP/43 indique, au paragraphe 16', ['16']),
+  form('verb and lead word', 'fr', 'CRP/43 précise, dans son paragraphe [[16]]', ['16'], 'CRP/43 précise, dans son paragraphe 16', ['16']),
+  form('verb and lead word', 'es', 'CRP/43 señala, en su párrafo [[16]]', ['16'], 'CRP/43 señala, en su párrafo 16', ['16']),
 ];
 
 /** Each form is tried inside a sentence of its language, not alone at offset 0. */

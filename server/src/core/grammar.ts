@@ -8,6 +8,7 @@
  * is in the tables below, which completion, the style fix and the quick fixes read too.
  *
  *   citation   = symbol ["," | ws ":"] ws ["("] ws [lead ws] body  symbol first: `CRP/43 (para. 9)`
+ *              | symbol ws word "," ws lead ws body               `CRP/43 indique, au paragraphe 16`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
  *              | body ws [described] "(" symbol ")"             `paragraphs 4 to 7 of the report (CRP/43)`, `footnote 5 (CRP/43)`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
@@ -23,7 +24,7 @@
  *   letter     = [" "] "(" a-z ")" | " " a-z ")"      (`(a)`; UN French and Spanish `a)`)
  *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`)
  *   list-sep   = ( "," | [","] LIST_WORDS ) [ mark ws ]          (`and`, `et`, `y`, `&`; `§6 and §7`)
- *   lead       = LEADS (`at`, `au`, `aux`, `en el`, `en los`: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
+ *   lead       = LEADS (`at`, `in`, `au`, `aux`, `dans son`, `en el`, `en su` ...: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
  *   connector  = CONNECTORS (`of`, `of document`, `du document`, `de`, `del documento` ...)
  *   described  = DESCRIPTION_CONNECTORS ws word { ws word } ws   (`of the report`, `du rapport`,
  *                `del informe`: at most six words of letters, none of them `and`, `et`, `y` ...)
@@ -346,14 +347,22 @@ const NOT_IN_DESCRIPTION = ['and', 'or', 'et', 'ou', 'y', 'o', 'e', 'u'];
 
 /**
  * What may stand between the symbol and the mark: `CRP/43 at ¶ 9` (legal style),
- * `document CRP/43, au paragraphe 9`, `documento CRP/43, en el párrafo 9`.
+ * `document CRP/43, au paragraphe 9`, `documento CRP/43, en el párrafo 9`, `CRP/43, in
+ * paragraph 16`, `dans son paragraphe 16`, `en su párrafo 16`; also after a verb and a
+ * comma (`CRP/43 indique, au paragraphe 16, que`, `CRP/43 señala, en su párrafo 16`).
  */
 const LEADS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'at', language: 'en' },
+  { text: 'in', language: 'en' },
   { text: 'aux', language: 'fr' },
   { text: 'au', language: 'fr' },
+  { text: 'dans son', language: 'fr' },
+  { text: 'dans ses', language: 'fr' },
+  { text: 'dans le', language: 'fr' },
   { text: 'en los', language: 'es' },
   { text: 'en el', language: 'es' },
+  { text: 'en su', language: 'es' },
+  { text: 'en sus', language: 'es' },
 ];
 
 /**
@@ -922,6 +931,25 @@ function parseBody(text: string, i: number): Body | undefined {
   return { mark: first, items, start: i, end: items[items.length - 1]!.end };
 }
 
+/** The longest verb read between a symbol and a lead (`señala`, `indique`, `announces`). */
+const VERB_REACH = 16;
+
+/**
+ * A body after one word (a verb, in UN style) and a comma, when a lead word follows them:
+ * `CRP/43 indique, au paragraphe 16, que`, `CRP/43 señala, en su párrafo 16`, `CRP/43
+ * states, in paragraph 16, that`. Without the lead it is prose (`CRP/43 adds, §6 aside`).
+ */
+function parseBodyAfterVerb(text: string, i: number): Body | undefined {
+  const verbStart = skipSpaces(text, i);
+  if (verbStart === i) return undefined;
+  let j = verbStart;
+  while (j - verbStart <= VERB_REACH && isWordChar(text[j]) && !isDigit(text[j])) j++;
+  if (j === verbStart || j - verbStart > VERB_REACH || text[j] !== ',') return undefined;
+  const leadAt = skipSpacesAndOneBreak(text, j + 1);
+  const lead = matchWord(LEAD_MATCHER, text, leadAt);
+  return lead ? parseBody(text, skipSpacesAndOneBreak(text, leadAt + lead.length)) : undefined;
+}
+
 /**
  * Parses the rest of a citation once its symbol has been found at `symbolStart`:
  * `CRP/43 §6`, `CRP/43, par. 13`, `CRP/43 (para. 9)`. Returns undefined when no mark and
@@ -930,7 +958,7 @@ function parseBody(text: string, i: number): Body | undefined {
 function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
   const bodyStart = bodyStartAfter(text, symbolEnd);
-  const body = parseBody(text, bodyStart);
+  const body = parseBody(text, bodyStart) ?? parseBodyAfterVerb(text, symbolMarkupEnd(text, symbolEnd));
   if (!body) return undefined;
   if (VERB_MARKS.has(body.mark.text.toLowerCase()) && onlySpaceBetween(text, symbolMarkupEnd(text, symbolEnd), bodyStart)) return undefined;
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
