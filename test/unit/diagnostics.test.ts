@@ -329,6 +329,9 @@ describe('short forms (ibid.)', () => {
     expect(codes('Ibid., para. 7 says so.')).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” repeats the citation before it, but this draft has none before it.']]);
     const text = 'See CRP/43 §6, then A/68/190, para. 12. Ibid., para. 3.';
     expect(codes(text)).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” follows a citation of “A/68/190”, which crp-cite does not have: it is not checked.']]);
+    // A chain of short forms after it is of that paper too, and said so.
+    const chain = 'See CRP/43 §6. See A/68/190, para. 4. Ibid., para. 5. Ibid., para. 6.';
+    expect(codes(chain).map((c) => c[2])).toEqual(Array(2).fill('“Ibid.” follows a citation of “A/68/190”, which crp-cite does not have: it is not checked.'));
     // A resolution cited by its number, as UN texts do, is such a text too.
     const resolution = 'See CRP/43 §7. The Declaration (General Assembly resolution 68/4, annex) sees mobility as key (ibid., para. 8).';
     // Of no paper (the helper reads its numbers against CRP/43 regardless).

@@ -430,6 +430,23 @@ describe('a symbol linked to the paper or emphasized', () => {
   });
 });
 
+describe('around the symbol: a possessive, a spaced dash, thin spaces', () => {
+  it.each([
+    ['CRP/43’s paragraph [[16]] announces IRIS', '16'],
+    ["CRP/43's para. [[16]]", '16'],
+    ['Voir CRP/43 – par. [[19]] pour les projets', '19'],
+    ['See CRP/43\u2009§\u2009[[6]]', '6'],
+    ['See CRP/43 §§[[6]]\u2009–\u2009[[8]]', '6 7 8'],
+  ])('%s', (source, covers) => {
+    expectCitation(source, covers);
+  });
+
+  it('not a dash that joins (CRP/43–5), nor a possessive word (CRP/43’sake)', () => {
+    expect(read('CRP/43–5 said').citations).toEqual([]);
+    expect(read('CRP/43’sake §6').citations).toEqual([]);
+  });
+});
+
 describe('mark first, symbol after (UN running text)', () => {
   it.each([
     ['paragraph [[9]] of CRP/43', '9', 'paragraph 9 of CRP/43'],

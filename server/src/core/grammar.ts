@@ -422,12 +422,12 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
 const NOT_COUNTED = new Set('as has was is its his this thus plus les des ses mes nos vos leurs aux sous dans sans après depuis vers très mais las los sus tras más menos pues mientras antes después además'.split(' '));
 
 /**
- * A space a writer may type within a line: a space, a tab, and the French no-break and
- * narrow no-break spaces before and after marks (compared, not looked up: asked of most
- * characters near a symbol).
+ * A space a writer may type within a line: a space, a tab, the French no-break and
+ * narrow no-break spaces before and after marks, and the thin space some put around
+ * dashes (compared, not looked up: asked of most characters near a symbol).
  */
 function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f';
+  return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2009';
 }
 const DASHES = new Set(['-', '–', '—', '‑']);
 
@@ -614,16 +614,20 @@ function symbolMarkupStart(text: string, symbolStart: number): number {
 
 /**
  * Where a citation's body may start after its symbol (and its link or emphasis, see
- * `symbolMarkupEnd`): past a comma or a colon (in French,
+ * `symbolMarkupEnd`, and a possessive `’s`): past a comma, a spaced dash or a colon (in French,
  * after a space), spaces and one line break, an opening parenthesis, and a lead word and
  * the spaces after it (`CRP/43, par.`, `CRP/43 : par.`, `CRP/43 (para.`, `CRP/43 at ¶`).
  * Completion asks the same.
  */
 export function bodyStartAfter(text: string, symbolEnd: number): number {
   let i = symbolMarkupEnd(text, symbolEnd);
+  // The possessive: `CRP/43’s paragraph 16`.
+  if ((text[i] === '’' || text[i] === "'") && (text[i + 1] === 's' || text[i + 1] === 'S') && !isWordChar(text[i + 2])) i += 2;
   const colon = skipSpaces(text, i);
   if (text[i] === ',') i++;
   else if (text[colon] === ':') i = colon + 1;
+  // A spaced dash, as a colon: `CRP/43 – par. 19`.
+  else if (colon > i && (text[colon] === '–' || text[colon] === '—') && isSpace(text[colon + 1])) i = colon + 1;
   i = skipSpacesAndOneBreak(text, i);
   if (text[i] === '(') i = skipSpaces(text, i + 1);
   const lead = matchWord(LEAD_MATCHER, text, i);

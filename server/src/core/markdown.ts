@@ -339,6 +339,12 @@ export class DraftIndex {
       c.unknownPaper = named;
       return c;
     }
+    // A chain of short forms after a paper crp-cite does not have is of that paper too.
+    if (named === undefined && previous?.unknownPaper !== undefined) {
+      c.symbol = '';
+      c.unknownPaper = previous.unknownPaper;
+      return c;
+    }
     c.symbol = named ?? previous?.symbol ?? '';
     if (c.items.length === 0 && previous && named === undefined) c.repeats = previous.repeats ?? previous;
     return c;
