@@ -118,6 +118,14 @@ describe('what counts as a quotation of a citation', () => {
     expect(findings('CRP/43 §5(a) refers to “the 5-year Action Plan for Collaboration”.')).toEqual([]);
   });
 
+  it('between two citations of one sentence, a quotation is the one whose passage holds its words', () => {
+    const text = 'The paper, at CRP/43 §16, says IOM “seeks to mobilize support offered in the form of a public–private alliance on fair and ethical recruitment”, while CRP/43 §17 deals with the Mediterranean.';
+    expect(findings(text)).toEqual([]);
+    // In neither: reported against the nearer, as before.
+    const wrong = text.replace('fair and ethical', 'fast and cheap');
+    expect(findings(wrong).map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
+  });
+
   it('footnote calls are no words: quoted without them, with the superscript, or as a PDF copies them', () => {
     for (const call of ['', '²', '2']) {
       const text = `The paper lists “the Secretary-General’s eight-point agenda,${call} IOM’s six key recommendations” (CRP/43, para. 5(a)).`;

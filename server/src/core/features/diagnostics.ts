@@ -16,7 +16,7 @@ import { paragraphOf, type Citation, type CitationItem, type Reference, type Unr
 import type { DraftIndex } from '../markdown';
 import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
 import { coveredByItem, referenceLabel } from '../resolve';
-import { checkQuotation, quotationsOf, type Quotation, type QuotationCheck } from './quotations';
+import { checkedQuotations, type Quotation, type QuotationCheck } from './quotations';
 import { lineAt, lineStarts } from '../lines';
 
 export const CODES = {
@@ -267,9 +267,8 @@ export function quotationFinding(quotation: Quotation, check: QuotationCheck, sy
 /** The findings of the quotations of `citations` (in order; those of loaded papers are checked). */
 function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): Finding[] {
   const out: Finding[] = [];
-  for (const quotation of quotationsOf(draft, citations)) {
-    const paper = corpus.paper(quotation.citation.symbol);
-    const finding = paper && quotationFinding(quotation, checkQuotation(paper, quotation), paper.symbol);
+  for (const { quotation, check, paper } of checkedQuotations(draft, corpus, citations)) {
+    const finding = quotationFinding(quotation, check, paper.symbol);
     if (finding) out.push(finding);
   }
   return out;

@@ -41,6 +41,12 @@ export interface Quotation {
   text: string;
   /** The citation it belongs to. */
   citation: Citation;
+  /**
+   * The sentence's other citation, when the quotation stands between two (`CRP/43 §16
+   * says “…”, while CRP/43 §17 …`): the nearer is `citation`, this one is the quotation's
+   * when the words are in its passage and not in the nearer's (`checkedQuotations`).
+   */
+  alternative?: Citation;
 }
 
 /** A run of words of a word-level difference: as in the paper, added by the quotation, or the paper's left out of it. */
@@ -136,7 +142,7 @@ function inlineQuotations(prose: string, base: number, citations: readonly Citat
     const text = prose.slice(span.start, span.end);
     if (!longEnough(text)) continue;
     const before = lastBefore(citations, base + open);
-    let best: { citation: Citation; gap: number } | undefined;
+    const near: Array<{ citation: Citation; gap: number }> = [];
     for (const k of [before, before + 1]) {
       const citation = citations[k];
       if (!citation) continue;
@@ -145,9 +151,14 @@ function inlineQuotations(prose: string, base: number, citations: readonly Citat
       // What lies between the quotation and the citation, outside both.
       const [from, to] = ce <= open ? [ce, open] : cs > close ? [close + 1, cs] : [-1, -1];
       if (from < 0 || to - from > SENTENCE_REACH || SENTENCE_END.test(prose.slice(from, to))) continue;
-      if (!best || to - from < best.gap) best = { citation, gap: to - from };
+      near.push({ citation, gap: to - from });
     }
-    if (best) out.push({ start: base + span.start, end: base + span.end, text, citation: best.citation });
+    near.sort((a, b) => a.gap - b.gap);
+    const [nearest, other] = near;
+    if (!nearest) continue;
+    const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation: nearest.citation };
+    if (other) quotation.alternative = other.citation;
+    out.push(quotation);
   }
   return out;
 }
@@ -633,7 +644,7 @@ class Mismatch {
  * The quotation under `offset`, with its check, when it belongs to a citation of a loaded
  * paper: what hover and the quick fixes ask.
  */
-export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): { quotation: Quotation; check: QuotationCheck; paper: Paper } | undefined {
+export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): CheckedQuotation | undefined {
   // Most hovers off a citation are on plain prose: no quotation mark or block quote near
   // the cursor, nothing to look for (a block may be a 5 MB single line).
   const text = draft.getText();
@@ -645,8 +656,41 @@ export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): 
   const to = span.end >= text.length ? span.end : draft.blockSpanAt(span.end).end;
   const citations = draft.citationsIn(from, to).filter((c) => c.end >= from && c.start <= to);
   const quotation = quotationsOf(draft, citations).find((q) => offset >= q.start && offset <= q.end);
-  const paper = quotation && corpus.paper(quotation.citation.symbol);
-  return quotation && paper ? { quotation, check: checkQuotation(paper, quotation), paper } : undefined;
+  return quotation && checked(corpus, quotation);
+}
+
+/** A quotation and its check against the paper it cites; undefined when crp-cite does not have that paper. */
+export interface CheckedQuotation {
+  quotation: Quotation;
+  check: QuotationCheck;
+  paper: Paper;
+}
+
+/**
+ * `quotation` checked against its citation's paper, or against the sentence's other
+ * citation when the words are there and not in the nearer one's passage.
+ */
+function checked(corpus: Corpus, quotation: Quotation): CheckedQuotation | undefined {
+  const paper = corpus.paper(quotation.citation.symbol);
+  const check = paper && checkQuotation(paper, quotation);
+  if (paper && check && (check.kind === 'found' || check.kind === 'translated' || !quotation.alternative)) return { quotation, check, paper };
+  const other = quotation.alternative && corpus.paper(quotation.alternative.symbol);
+  if (other) {
+    const instead: Quotation = { start: quotation.start, end: quotation.end, text: quotation.text, citation: quotation.alternative! };
+    const otherCheck = checkQuotation(other, instead);
+    if (otherCheck.kind === 'found') return { quotation: instead, check: otherCheck, paper: other };
+  }
+  return paper && check ? { quotation, check, paper } : undefined;
+}
+
+/** The quotations of `citations` (in order) of papers crp-cite has, each checked (`checked`). */
+export function checkedQuotations(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): CheckedQuotation[] {
+  const out: CheckedQuotation[] = [];
+  for (const quotation of quotationsOf(draft, citations)) {
+    const c = checked(corpus, quotation);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 /** One quotation as the panel counts it: the paper, the passages its citation covers (`countKey`s), and whether it checks out. */
@@ -661,14 +705,11 @@ export interface QuotationTally {
  * checked, is no mismatch.
  */
 export function tallyQuotations(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): QuotationTally[] {
-  const out: QuotationTally[] = [];
-  for (const quotation of quotationsOf(draft, citations)) {
-    const paper = corpus.paper(quotation.citation.symbol);
-    if (!paper) continue;
-    const check = checkQuotation(paper, quotation);
-    out.push({ symbol: paper.symbol, keys: [...new Set(coveredByCitation(paper, quotation.citation).map(countKey))], ok: check.kind === 'found' || check.kind === 'translated' });
-  }
-  return out;
+  return checkedQuotations(draft, corpus, citations).map(({ quotation, check, paper }) => ({
+    symbol: paper.symbol,
+    keys: [...new Set(coveredByCitation(paper, quotation.citation).map(countKey))],
+    ok: check.kind === 'found' || check.kind === 'translated',
+  }));
 }
 
 /** Paragraph (`6`) or footnote (`n2`) → how many quotations of `symbol` cite it, and how many of those do not match. */
