@@ -99,11 +99,13 @@ describe('what counts as a quotation of a citation', () => {
     ['after the citation, in « » with no-break spaces', 'CRP/43 §27 says «\u00a0the real task starts now to establish follow-up mechanisms\u00a0».'],
     ['a block quote with the citation on the line before', 'As CRP/43 §27 says:\n> the real work starts today to establish follow-up mechanisms\n'],
     ['a block quote with the citation on its last line', '> the real work starts today to establish\n> follow-up mechanisms (CRP/43 §27)\n'],
+    ['a block quote after a blank line, announced by a colon', 'As CRP/43, para. 27, puts it:\n\n> the real work starts today to establish follow-up mechanisms\n'],
   ])('%s is checked', (_name, text) => {
     expect(findings(text).map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
   });
 
   it.each([
+    ['a block quote after a blank line, without a colon', 'CRP/43 §27 is clear.\n\n> the real work starts today to establish follow-up mechanisms\n'],
     ['a short fragment', 'CRP/43 §27 speaks of “a call for action”.'],
     ['a quotation in another sentence', 'CRP/43 §9 is clear. Elsewhere, “the real work starts now to establish follow-up mechanisms” was said.'],
     ['a quotation with no citation', 'They said “the real work begins now to establish follow-up mechanisms”.'],

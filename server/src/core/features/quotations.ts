@@ -205,7 +205,8 @@ function blockQuote(text: string, lines: readonly Line[], citation: Citation, cu
 
 /**
  * The block quote a citation belongs to: the citation on the quote's last line, or on
- * the line just before or after it. A quote belongs to one citation, in that order of
+ * the line just before or after it (before it, a blank line between when the citation's
+ * line ends with a colon). A quote belongs to one citation, in that order of
  * preference, whichever citation asks: a citation on the line before gives way to one on
  * the quote's last line or the line after it. `text` is the draft; `inCode` says what is
  * code, `cites` whether a line holds a citation.
@@ -224,7 +225,11 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
     if (isQuoteLine(nextLine(text, line))) return undefined;
     return blockQuote(text, run(line, (l) => previousLine(text, l)).reverse(), citation, citation.start);
   }
-  const below = run(nextLine(text, line), (l) => nextLine(text, l));
+  let next = nextLine(text, line);
+  // `As CRP/43, para. 24, puts it:`, a blank line, then the quote: the colon announces it
+  // (most writers leave the blank line, and some renderers need it before a block quote).
+  if (next && text.slice(next.start, next.end).trim() === '' && /:[ \t]*$/.test(text.slice(citation.end, line.end))) next = nextLine(text, next);
+  const below = run(next, (l) => nextLine(text, l));
   if (below.length > 0) {
     const last = below[below.length - 1]!;
     const after = nextLine(text, last);
