@@ -479,6 +479,8 @@ describe('mark first, symbol after (UN running text)', () => {
     expect(read('in 2013 of CRP/43').citations).toEqual([]);
     expect(read('the paragraph of CRP/43').citations).toEqual([]);
     expect(read('paragraph 9 of the report, not CRP/43').citations).toEqual([]);
+    // A description naming two things is no description of the paper.
+    expect(read('paragraph 9 of the resolution and the note contained in document CRP/43').citations).toEqual([]);
   });
 
   it('the symbol first wins when both read', () => {

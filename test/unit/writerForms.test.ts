@@ -210,6 +210,11 @@ const FORMS: Form[] = [
   form('linked symbol', 'fr', 'le paragraphe [[9]] du document [CRP/43](https://x.org/crp-43.pdf)', ['9'], 'paragraphe 9 du document [CRP/43', ['9']),
   form('linked symbol', 'es', '[CRP/43](https://x.org/crp-43.pdf), párr. [[9]]', ['9'], 'CRP/43](https://x.org/crp-43.pdf), párr. 9', ['9']),
 
+  // A description and the words that name the paper after it, without parentheses.
+  form('contained in', 'en', 'paragraph [[9]] of the note contained in document CRP/43', ['9'], 'paragraph 9 of the note contained in document CRP/43', ['9']),
+  form('contained in', 'fr', 'le paragraphe [[9]] de la note publiée sous la cote CRP/43', ['9'], 'paragraphe 9 de la note publiée sous la cote CRP/43', ['9']),
+  form('contained in', 'es', 'el párrafo [[9]] de la nota que figura en el documento CRP/43', ['9'], 'párrafo 9 de la nota que figura en el documento CRP/43', ['9']),
+
   // The kind of document, as the UN names it.
   form('document kind', 'en', 'paragraph [[9]] of conference room paper CRP/43', ['9'], 'paragraph 9 of conference room paper CRP/43', ['9']),
   form('document kind', 'fr', 'aux paragraphes [[11]] à [[12]] du document de séance CRP/43', ['11', '12'], 'paragraphes 11 à 12 du document de séance CRP/43', ['11', '12']),

@@ -11,6 +11,7 @@
  *              | symbol ws word "," ws lead ws body               `CRP/43 indique, au paragraphe 16`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
  *              | body ws [described] "(" symbol ")"             `paragraphs 4 to 7 of the report (CRP/43)`, `footnote 5 (CRP/43)`
+ *              | body ws described ws contained ws symbol        `paragraph 9 of the note contained in document CRP/43`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
  *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
@@ -318,6 +319,24 @@ const CONNECTORS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'del', language: 'es' },
   { text: 'de', language: 'es' },
 ];
+
+/** What names the paper after a description of it (`paragraph 9 of the note contained in document CRP/43`), longest first. */
+const CONTAINED_IN: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
+  { text: 'contained in document', language: 'en' },
+  { text: 'contained in', language: 'en' },
+  { text: 'issued as document', language: 'en' },
+  { text: 'publiée sous la cote', language: 'fr' },
+  { text: 'parue sous la cote', language: 'fr' },
+  { text: 'figurant dans le document', language: 'fr' },
+  { text: 'qui figure dans le document', language: 'fr' },
+  { text: 'que figura en el documento', language: 'es' },
+  { text: 'contenida en el documento', language: 'es' },
+  { text: 'contenido en el documento', language: 'es' },
+  { text: 'publicada con la signatura', language: 'es' },
+];
+
+/** Their last words: only a text before a symbol ending in one is looked through for them. */
+const CONTAINED_IN_LAST_WORDS: ReadonlySet<string> = new Set(CONTAINED_IN.map((c) => c.text.slice(c.text.lastIndexOf(' ') + 1)));
 
 /**
  * What may stand between a mark-first citation and a description of the paper, whose
@@ -984,14 +1003,28 @@ const CONNECTOR_REACH = 64;
  * can be part of a description, so the leftmost match is the connector right after the
  * citation's body (`paragraph 9 of the annex of the note`: `of the annex ...`).
  */
-const describedPattern = lazy(() => {
+const describedPattern = lazy(() => new RegExp(`${descriptionSource()}[ \\u00a0\\u202f]*$`, 'iu'));
+
+/** A description connector and its words, as a pattern's source (`of the report of the Secretary-General`). */
+function descriptionSource(): string {
   const gap = WORD_GAP;
   const word = `(?!(?:${NOT_IN_DESCRIPTION.join('|')})(?![\\p{L}\\p{N}_]))[\\p{L}'’-]+`;
   const connectors = DESCRIPTION_CONNECTORS.map((c) => escapeForPattern(c.text).replace(/ /g, gap) + (/['’]$/.test(c.text) ? '' : gap));
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${connectors.join('|')})${word}(?:${gap}${word}){0,${DESCRIPTION_WORDS - 1}}[ \\u00a0\\u202f]*$`, 'iu');
+  return `(?<![\\p{L}\\p{N}_])(?:${connectors.join('|')})${word}(?:${gap}${word}){0,${DESCRIPTION_WORDS - 1}}`;
+}
+
+/**
+ * A description and the words that name the paper after it, without parentheses, as UN
+ * texts write them (`of the note contained in document`, `de la note publiée sous la
+ * cote`, `de la nota que figura en el documento`), ending where the text before the
+ * symbol ends.
+ */
+const containedPattern = lazy(() => {
+  const contained = CONTAINED_IN.map((c) => escapeForPattern(c.text).replace(/ /g, WORD_GAP)).join('|');
+  return new RegExp(`${descriptionSource()}${WORD_GAP}(?:${contained})$`, 'iu');
 });
-/** More than the longest description connector and its words. */
-const DESCRIPTION_REACH = 160;
+/** More than the longest description connector and its words (and what names the paper after them). */
+const DESCRIPTION_REACH = 200;
 
 /**
  * What a citation's body may start with: the opening (three characters, any case) of a
@@ -1024,23 +1057,37 @@ const MARK_FIRST_REACH = 240;
 function parseMarkFirst(text: string, symbol: string, symbolStart: number, from: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
   const connectorEnd = skipBackSpacesAndOneBreak(text, symbolMarkupStart(text, symbolStart));
-  let connectorStart: number | undefined;
+  const citationTo = (connectorStart: number): Citation | undefined => {
+    const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
+    if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
+    const body = bodyEndingAt(text, from, bodyEnd);
+    return body && { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: body.start, end: symbolEnd };
+  };
   if (connectorEnd < symbolStart) {
     const before = text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd);
     const connector = connectorPattern().exec(before);
-    if (connector) connectorStart = connectorEnd - connector[0].length;
-  } else if (text[symbolStart - 1] === '(' && text[symbolEnd] === ')') {
+    const citation = connector && citationTo(connectorEnd - connector[0].length);
+    if (citation || !CONTAINED_IN_LAST_WORDS.has(lastWord(before))) return citation ?? undefined;
+    // `paragraph 9 of the note contained in document CRP/43` (whose `in document` is a connector too).
+    const lo = Math.max(from, connectorEnd - DESCRIPTION_REACH);
+    const contained = containedPattern().exec(text.slice(lo, connectorEnd));
+    return contained ? citationTo(lo + contained.index) : undefined;
+  }
+  if (text[symbolStart - 1] === '(' && text[symbolEnd] === ')') {
     const open = symbolStart - 1;
     const lo = Math.max(from, open - DESCRIPTION_REACH);
     const described = describedPattern().exec(text.slice(lo, open));
     // Or nothing between: `footnote 5 (CRP/43)`, `la note de bas de page 3 (CRP/43)`.
-    connectorStart = described ? lo + described.index : open;
+    return citationTo(described ? lo + described.index : open);
   }
-  if (connectorStart === undefined) return undefined;
-  const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
-  if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
-  const body = bodyEndingAt(text, from, bodyEnd);
-  return body && { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: body.start, end: symbolEnd };
+  return undefined;
+}
+
+/** The last word of `text`, lower case (`document` of `… contained in document`). */
+function lastWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && isWordChar(text[i - 1])) i--;
+  return text.slice(i).toLowerCase();
 }
 
 /** The leftmost body within reach before `bodyEnd` that ends there. */

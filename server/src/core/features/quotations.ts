@@ -220,15 +220,16 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
     for (let l = from; isQuoteLine(l); l = step(l)) lines.push(l);
     return lines;
   };
+  // `As CRP/43, para. 24, puts it:`, a blank line, then the quote: the colon announces it
+  // (most writers leave the blank line, and some renderers need it before a block quote).
+  const announces = /:[ \t]*$/.test(text.slice(citation.end, line.end));
   if (isQuoteLine(line)) {
     // On the quote's last line: the words before the citation, and the lines above.
     if (isQuoteLine(nextLine(text, line))) return undefined;
     return blockQuote(text, run(line, (l) => previousLine(text, l)).reverse(), citation, citation.start);
   }
   let next = nextLine(text, line);
-  // `As CRP/43, para. 24, puts it:`, a blank line, then the quote: the colon announces it
-  // (most writers leave the blank line, and some renderers need it before a block quote).
-  if (next && text.slice(next.start, next.end).trim() === '' && /:[ \t]*$/.test(text.slice(citation.end, line.end))) next = nextLine(text, next);
+  if (announces && next && text.slice(next.start, next.end).trim() === '') next = nextLine(text, next);
   const below = run(next, (l) => nextLine(text, l));
   if (below.length > 0) {
     const last = below[below.length - 1]!;
