@@ -983,7 +983,7 @@ function parseCitationAt(text: string, symbol: string, symbolStart: number): Cit
   const bodyStart = bodyStartAfter(text, symbolEnd);
   const body = parseBody(text, bodyStart) ?? parseBodyAfterVerb(text, symbolMarkupEnd(text, symbolEnd));
   if (!body) return undefined;
-  if (VERB_MARKS.has(body.mark.text.toLowerCase()) && onlySpaceBetween(text, symbolMarkupEnd(text, symbolEnd), bodyStart)) return undefined;
+  if (body.mark.kind === 'footnote' && VERB_MARKS.has(body.mark.text.toLowerCase()) && onlySpaceBetween(text, symbolMarkupEnd(text, symbolEnd), bodyStart)) return undefined;
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
 }
 
