@@ -44,6 +44,15 @@ const LINES = [
   '| - | - |',
   '===',
   '***',
+  // Forms whose reading reaches across a line or a block, or around the symbol.
+  'See [CRP/43](https://x.org/a), para. 9 and *CRP/43* §6.',
+  'paragraphs 13',
+  'and 14 of CRP/43; subparagraphs (a) and (b) of paragraph 6 of CRP/43.',
+  'Resolution 68/4, annex (ibid., para. 8). Ibid.',
+  'As CRP/43, para. 26, puts it:',
+  '> the real work starts now to establish follow-up mechanisms',
+  '“the real work starts now to establish follow-up mechanisms” (CRP/43 §26), while CRP/43 §27 says so.',
+  'CRP/43 notes 3 areas; footnote 5 (CRP/43); CRP/43 indique, au paragraphe 16, que',
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));
@@ -113,7 +122,7 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
   const edit = fc.record({
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     length: fc.integer({ min: 0, max: 6 }),
-    text: fc.constantFrom('', 'x', '8', '\n', '\n\n', '`', '```\n', '<', '(', ')', '[', ']', '\\', '    ', '- ', '<!--', '-->', '§', '(d)', '–19'),
+    text: fc.constantFrom('', 'x', '8', '\n', '\n\n', '`', '```\n', '<', '(', ')', '[', ']', '\\', '    ', '- ', '<!--', '-->', '§', '(d)', '–19', 'and ', ':', '*', 'Ibid. ', 'resolution 1/2 '),
   });
 
   it('agrees with a full check after any edits, one at a time', () => {

@@ -126,6 +126,9 @@ describe('what counts as a quotation of a citation', () => {
     // In neither: reported against the nearer, as before.
     const wrong = text.replace('fair and ethical', 'fast and cheap');
     expect(findings(wrong).map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
+    // The other citing nothing that exists (`§6(d)`) does not take the quotation.
+    const nothing = 'See CRP/43 §6(d), then “the Administration plans a major initiative on ethical recruitment” (CRP/43 §16).';
+    expect(findings(nothing).map((f) => f[0])).toEqual(['crp-cite.unknown-sub-paragraph', 'crp-cite.quote-mismatch']);
   });
 
   it('footnote calls are no words: quoted without them, with the superscript, or as a PDF copies them', () => {

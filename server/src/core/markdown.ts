@@ -93,7 +93,13 @@ export class DraftIndex {
     if (this.island && offset >= this.island.base) return this.island;
     const start = lastBlockStartBefore(this.text, this.parsedTo, offset);
     if (start <= this.parsedTo) return { draft: this, base: 0 };
-    const island = new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far, keepCitations: this.keep }, () => this.citationBefore(start));
+    // The citation before it, in its offsets (before its text: negative), so that a short
+    // form there looks for a symbol between them in its own text.
+    const before = () => {
+      const c = this.citationBefore(start);
+      return c && moveCitation(structuredClone(c), -start);
+    };
+    const island = new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far, keepCitations: this.keep }, before);
     this.island = { draft: island, base: start };
     return this.island;
   }
@@ -477,8 +483,9 @@ function shiftUnread(u: UnreadReference, by: number): UnreadReference {
  * Moves every offset of a citation just read from a block's prose by `by` (the block's
  * start), in place: nothing else holds it yet, and a copy of every citation of every
  * draft was a sixth of what reading closed drafts allocated. A letter-only item's
- * `inherits` is the token of an earlier reference of the same citation (the grammar's
- * `inheritableAfter`), so it is moved with that one, not twice.
+ * `inherits` is, as the grammar makes it, the token of another reference of the same
+ * citation (`inheritableAfter`, `parseSubFirst`), moved with that one, not twice; as
+ * unpacked (packedCitations.ts), a token of its own, moved here.
  */
 export function moveCitation(c: Citation, by: number): Citation {
   if (by === 0) return c;
@@ -488,6 +495,7 @@ export function moveCitation(c: Citation, by: number): Citation {
   };
   const moveRef = (r: Citation['items'][number]['from']) => {
     if (r.number) move(r.number);
+    if (r.inherits && !c.items.some((item) => item.from.number === r.inherits || item.to?.number === r.inherits)) move(r.inherits);
     if (r.sub) move(r.sub);
     if (r.note) move(r.note);
     move(r);

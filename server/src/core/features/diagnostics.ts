@@ -538,10 +538,28 @@ export class DraftChecker {
       const from = firstLineStart <= 0 ? 0 : text.lastIndexOf('\n', firstLineStart - 1) + 1;
       const lineEnd = text.indexOf('\n', this.dirty.end);
       let to = lineEnd < 0 ? text.length : lineEnd;
-      // Quotations and their citations: in the edited blocks and the blocks on each side
-      // (a block quote stands just before or after the paragraph that cites it).
-      const quoteFrom = from === 0 ? 0 : draft.blockSpanAt(Math.max(0, draft.blockSpanAt(from).start - 1)).start;
-      const quoteTo = draft.blockSpanAt(Math.min(Math.max(0, text.length - 1), draft.blockSpanAt(Math.min(to, Math.max(0, text.length - 1))).end)).end;
+      // Quotations and their citations: in the edited blocks and two blocks on each side. A
+      // block quote stands just before or after the paragraph that cites it, and goes to a
+      // citation on the line after it rather than one on the line before: an edit to either
+      // line decides which of the two citations, a block apart, it belongs to.
+      const last = Math.max(0, text.length - 1);
+      // The start of the block before the one starting at `start`; the end of the block after the one ending at `end`.
+      const startBefore = (start: number) => (start === 0 ? 0 : draft.blockSpanAt(start - 1).start);
+      const endAfter = (end: number) => draft.blockSpanAt(Math.min(last, end)).end;
+      let quoteFrom = startBefore(startBefore(draft.blockSpanAt(from).start));
+      let quoteTo = endAfter(endAfter(draft.blockSpanAt(Math.min(to, last)).end));
+      // And the whole of a quotation finding reaching into them: its citation is checked again with it.
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const f of this.findingsByStart) {
+          if (!isQuotationFinding(f) || f.citationEnd < quoteFrom || f.citationStart > quoteTo) continue;
+          if (f.citationStart < quoteFrom || f.citationEnd > quoteTo) {
+            quoteFrom = Math.min(quoteFrom, f.citationStart);
+            quoteTo = Math.max(quoteTo, f.citationEnd);
+            moved = true;
+          }
+        }
+      }
       const around = draft.citationsIn(quoteFrom, quoteTo + 1).filter((c) => c.end >= quoteFrom && c.start <= quoteTo);
       const citations = around.filter((c) => c.end >= from && c.start <= to);
       // Short forms after the edit (`Ibid.`) take their paper from before it: checked again

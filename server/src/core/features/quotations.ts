@@ -684,7 +684,8 @@ function checked(corpus: Corpus, quotation: Quotation): CheckedQuotation | undef
   if (other) {
     const instead: Quotation = { start: quotation.start, end: quotation.end, text: quotation.text, citation: quotation.alternative! };
     const otherCheck = checkQuotation(other, instead);
-    if (otherCheck.kind === 'found') return { quotation: instead, check: otherCheck, paper: other };
+    // Found in what it cites (a citation that covers nothing, `§6(d)`, finds everything).
+    if (otherCheck.kind === 'found' && otherCheck.passages.length > 0) return { quotation: instead, check: otherCheck, paper: other };
   }
   return paper && check ? { quotation, check, paper } : undefined;
 }
