@@ -314,6 +314,7 @@ describe('short forms (ibid.)', () => {
     ['See CRP/43 §6. Later: Ibid. at para. 24.', 'Ibid. at para. 24', '24'],
     ['Véase CRP/43, párr. 6. Luego: Íd., párr. 7.', 'Íd., párr. 7', '7'],
     ['Véase CRP/43, párr. 6. Luego: Ibídem, párr. 7.', 'Ibídem, párr. 7', '7'],
+    ['Véase CRP/43, párr. 6. Luego: Ídem, párr. 14.', 'Ídem, párr. 14', '14'],
   ])('%s', (text, written, covered) => {
     const found = covers(text);
     expect(found[found.length - 1]).toEqual([written, 'CRP/43', covered]);
@@ -347,8 +348,17 @@ describe('short forms (ibid.)', () => {
     expect(codes('CRP/43 §6. Ibid., para. 28.').map((c) => c[0])).toEqual(['crp-cite.unknown-paragraph']);
   });
 
+  it('a publication, its title in italics and its imprint, is a source too', () => {
+    const text = 'See CRP/43, para. 17. IOM, *World Migration Report 2013* (Geneva, 2013), p. 21. Ibid., para. 3.';
+    expect(covers(text).pop()!.slice(0, 2)).toEqual(['Ibid., para. 3', '']);
+    expect(codes(text).map((c) => c[2])).toEqual(['“Ibid.” follows a citation of “World Migration Report 2013”, which crp-cite does not have: it is not checked.']);
+    // Emphasis without an imprint is no publication.
+    expect(covers('See CRP/43, para. 17. The *real work* starts now. Ibid., para. 3.').pop()).toEqual(['Ibid., para. 3', 'CRP/43', '3']);
+  });
+
   it('`Ibid., p. 30` cites a page (of a book, or of a paper), not the citation before again', () => {
     expect(covers('See CRP/43 §7. IOM, World Migration Report 2013 (Geneva, 2013), p. 25. Ibid., p. 30.')).toEqual([['CRP/43 §7', 'CRP/43', '7']]);
+    expect(covers('See CRP/43 §7. Ibid., chap. III.')).toEqual([['CRP/43 §7', 'CRP/43', '7']]);
     expect(covers('See CRP/43 §7. Ibid. Page after page, it says so.').pop()).toEqual(['Ibid.', 'CRP/43', '7']);
   });
 
@@ -391,6 +401,9 @@ describe('what looks like a citation but is not read', () => {
     ['See CRP/43, para. IV.', 'para. IV'],
     ['Voir CRP/43, paragraphe douze.', 'paragraphe douze'],
     ['Véase CRP/43 (párrafo nueve).', 'párrafo nueve'],
+    // A paper's only annex needs no number.
+    ['Véase CRP/43, anexo.', 'anexo'],
+    ['See CRP/43, annex)', 'annex'],
   ])('%s', (text, written) => {
     const [finding] = found(text);
     expect(finding!.slice(0, 3)).toEqual(['crp-cite.unread-citation', 'info', written]);

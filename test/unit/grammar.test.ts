@@ -544,6 +544,8 @@ describe('sub-paragraphs in UN French and Spanish style, and in words', () => {
     ['CRP/43, subparagraphs ([[a]]) and ([[b]]) of paragraph [[6]]', '6(a) 6(b)'],
     ['CRP/43, para. [[6]], subparas. ([[a]]) and ([[b]])', '6(a) 6(b)'],
     ['CRP/43, par. [[6]], alinéas [[a]]) et [[c]])', '6(a) 6(c)'],
+    ['CRP/43, para. [[6]], sub-paras. ([[b]]) and ([[c]])', '6(b) 6(c)'],
+    ['el párrafo [[24]], apartado [[a]]), del documento CRP/43', '24(a)'],
   ])('%s', (source, covers) => {
     expectCitation(source, covers);
   });
@@ -614,6 +616,9 @@ describe('never read (false citations are worse than misses)', () => {
     ['(CRP/43, paras. [[6]] and [[7]], 3 and 4 October 2013)', 'CRP/43, paras. 6 and 7'],
     ['(CRP/43, par. [[6]] et [[7]], 3 et 4 octobre 2013)', 'CRP/43, par. 6 et 7'],
     ['(CRP/43, párrs. [[6]] y [[7]], 3 y 4 de octubre de 2013)', 'CRP/43, párrs. 6 y 7'],
+    // A period of years after a range.
+    ['See CRP/43, paras. [[6]]–[[7]], 2013–2014.', 'CRP/43, paras. 6–7'],
+    ['Voir CRP/43, par. [[6]] à [[7]], 2013-2014.', 'CRP/43, par. 6 à 7'],
   ])('%s', (source, written) => {
     expectCitation(source, source.includes('[[7]]') ? '6 7' : '6', written);
   });

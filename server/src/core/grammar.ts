@@ -285,6 +285,8 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
   { text: 'ibíd', alone: true },
   { text: 'id.', alone: false },
   { text: 'íd.', alone: false },
+  { text: 'ídem', alone: false },
+  { text: 'idem', alone: false },
 ];
 
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`). */
@@ -395,6 +397,8 @@ const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguag
   { text: 'sub-paragraph', language: 'en' },
   { text: 'subparas.', language: 'en', plural: true },
   { text: 'subpara.', language: 'en' },
+  { text: 'sub-paras.', language: 'en', plural: true },
+  { text: 'sub-para.', language: 'en' },
   { text: 'alinéas', language: 'fr', plural: true },
   { text: 'alinéa', language: 'fr' },
   { text: 'alineas', language: 'fr', plural: true },
@@ -418,6 +422,9 @@ const UNREAD_WORDS: ReadonlyArray<{ text: string; kind: 'page' | 'division' }> =
   ...['pp.', 'p.', 'pages', 'page', 'págs.', 'pág.', 'páginas', 'página'].map((text) => ({ text, kind: 'page' as const })),
   ...['sections', 'section', 'sect.', 'sec.', 'chapters', 'chapter', 'chap.', 'annexes', 'annexe', 'annex', 'part', 'chapitre', 'partie', 'sección', 'seccion', 'secc.', 'capítulo', 'capitulo', 'cap.', 'anexo', 'parte'].map((text) => ({ text, kind: 'division' as const })),
 ];
+
+/** Divisions a writer may name without a number (a paper's only annex). */
+const NUMBERLESS_DIVISIONS: ReadonlySet<string> = new Set(['annex', 'annexe', 'anexo']);
 
 /** Numbers written as words, one to thirty, in the three languages: `§six` means §6. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
@@ -657,7 +664,7 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
 const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'));
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
-export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid\.|íd\./i;
+export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)/i;
 
 const LEAD_MATCHER = wordMatcher(LEADS.map((w) => w.text));
 const SUB_WORD_MATCHER = wordMatcher(SUB_PARAGRAPH_WORDS.map((w) => w.text));
@@ -748,13 +755,15 @@ function startsDate(text: string, i: number): boolean {
 
 /**
  * Whether a list item after the first is prose the writer goes on with rather than one
- * more reference: a year (`, 2013`), a date in figures (`, 22/11`, `, 22.11.2013`), or a
- * count of something (`, 12 countries`, `, 12 pays`, `, 12 países`).
+ * more reference: a year or a period (`, 2013`, `, 2013–2014`), a date in figures (`,
+ * 22/11`, `, 22.11.2013`), or a count of something (`, 12 countries`, `, 12 pays`, `, 12 países`).
  */
 function isProseItem(text: string, item: CitationItem): boolean {
   const number = item.from.number;
-  if (!number || item.to || item.from.sub || item.from.note) return false;
+  if (!number || item.from.sub || item.from.note) return false;
+  // A year, or a period of years (`, 2013–2014`, `, 2013-14`).
   if (/^(?:1[89]|20)\d\d$/.test(number.text)) return true;
+  if (item.to) return false;
   if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1])) return true;
   const j = skipSpaces(text, number.end);
   if (j === number.end) return false;
@@ -1058,7 +1067,9 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
   const symbolEnd = symbolStart + symbol.length;
   const connectorEnd = skipBackSpacesAndOneBreak(text, symbolMarkupStart(text, symbolStart));
   const citationTo = (connectorStart: number): Citation | undefined => {
-    const bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
+    let bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
+    // A comma closing a sub-paragraph named in words: `el párrafo 24, apartado a), del documento CRP/43`.
+    if (text[bodyEnd - 1] === ',' && text[bodyEnd - 2] === ')') bodyEnd--;
     if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
     const body = bodyEndingAt(text, from, bodyEnd);
     return body && { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: body.start, end: symbolEnd };
@@ -1120,6 +1131,8 @@ function unreadAfter(text: string, symbol: string, symbolStart: number, to: numb
   if (!head) return undefined;
   const at = skipSpaces(text, i + head.length);
   const what = /^(?:\d+|[IVXLC]+\b|[\p{L}]+(?:-[\p{L}]+)*)/u.exec(text.slice(at, Math.min(to, at + 24)))?.[0];
+  // A paper's one annex needs no number: `CRP/43, annex.`, `CRP/43, anexo)`.
+  if (!what && word !== undefined && NUMBERLESS_DIVISIONS.has(word.toLowerCase())) return { symbol, start: symbolStart, end: i + head.length, written: head, kind: 'division' };
   if (!what) return undefined;
   const end = at + what.length;
   const base = { symbol, start: symbolStart, end, written: text.slice(i, end) };
@@ -1142,12 +1155,14 @@ function isWholeSymbol(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Whether a page or a division and its number are written at i (`p. 30`, `section 2`):
+ * Whether a page or a division and its number are written at i (`p. 30`, `chap. III`):
  * `Ibid., p. 30` cites a page, of a paper or of a book, not the last citation again.
  */
 function unreadNumberAt(text: string, i: number): boolean {
   const word = matchWord(UNREAD_MATCHER, text, i);
-  return word !== undefined && isDigit(text[skipSpaces(text, i + word.length)]);
+  if (word === undefined) return false;
+  const at = skipSpaces(text, i + word.length);
+  return isDigit(text[at]) || /^[IVXLC]+(?![\p{L}\p{N}])/u.test(text.slice(at, at + 8));
 }
 
 /**

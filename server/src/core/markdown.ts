@@ -325,19 +325,20 @@ export class DraftIndex {
    *
    * A symbol written between them is the paper the writer last named: a known one
    * (`CRP/43 was adopted … Ibid., para. 7`) is it; an unknown one (`A/68/190, para. 12 …
-   * Ibid.`) or a resolution (`resolution 68/4, annex … (ibid., para. 8)`) means the short
-   * form is of a text crp-cite does not have, and it cites nothing rather than the wrong
-   * paper. Looked for within `SHORT_FORM_REACH` characters.
+   * Ibid.`), a resolution (`resolution 68/4, annex … (ibid., para. 8)`) or a publication
+   * (`*World Migration Report 2013* (Geneva, 2013), p. 21. Ibid.`) means the short form is
+   * of a text crp-cite does not have (`SOURCE_LIKE`), and it cites nothing rather than the
+   * wrong paper. Looked for within `SHORT_FORM_REACH` characters.
    */
   private resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
     if (!c.short) return c;
     const from = Math.max(previous && previous.end <= c.start ? previous.end : 0, c.start - SHORT_FORM_REACH);
     let named: string | undefined;
     if (c.start > from) {
-      SYMBOL_LIKE.lastIndex = from;
-      for (let m = SYMBOL_LIKE.exec(this.text); m && m.index + m[0].length <= c.start; m = SYMBOL_LIKE.exec(this.text)) {
+      SOURCE_LIKE.lastIndex = from;
+      for (let m = SOURCE_LIKE.exec(this.text); m && m.index + m[0].length <= c.start; m = SOURCE_LIKE.exec(this.text)) {
         // A symbol quoted in code is no paper the writer cites.
-        if (!this.inCode(m.index)) named = m[0];
+        if (!this.inCode(m.index)) named = m.groups?.['title'] ?? m[0];
       }
     }
     if (named !== undefined && !this.symbols.includes(named)) {
@@ -468,12 +469,14 @@ const SHORT_FORM_REACH = 20_000;
 
 /**
  * A source a short form may repeat, as the UN and IOM name them: a document symbol
- * (`CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`), or a
- * resolution or decision by its number, as UN texts cite them (`General Assembly
- * resolution 68/4`, `la résolution 68/4`, `la decisión 2013/22`).
+ * (`CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`), a resolution
+ * or decision by its number, as UN texts cite them (`General Assembly resolution 68/4`,
+ * `la résolution 68/4`, `la decisión 2013/22`), or a publication: its title in italics
+ * and its imprint with a year (`IOM, *World Migration Report 2013* (Geneva, 2013)`), named
+ * by its title (the `title` group).
  */
-const SYMBOL_LIKE =
-  /(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])/gu;
+const SOURCE_LIKE =
+  /(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)/gu;
 
 function shiftUnread(u: UnreadReference, by: number): UnreadReference {
   return { ...u, start: u.start + by, end: u.end + by, ...(u.fix ? { fix: { ...u.fix, start: u.fix.start + by, end: u.fix.end + by } } : {}) };
