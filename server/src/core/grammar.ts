@@ -646,9 +646,11 @@ function symbolMarkupStart(text: string, symbolStart: number): number {
  * Completion asks the same.
  */
 export function bodyStartAfter(text: string, symbolEnd: number): number {
-  let i = symbolMarkupEnd(text, symbolEnd);
+  let i = symbolEnd;
+  // (Asked at every symbol: most are followed by a space or a comma.)
+  if (text[i] === '*' || text[i] === ']') i = symbolMarkupEnd(text, i);
   // The possessive: `CRP/43’s paragraph 16`.
-  if ((text[i] === '’' || text[i] === "'") && (text[i + 1] === 's' || text[i + 1] === 'S') && !isWordChar(text[i + 2])) i += 2;
+  else if ((text[i] === '’' || text[i] === "'") && (text[i + 1] === 's' || text[i + 1] === 'S') && !isWordChar(text[i + 2])) i += 2;
   const colon = skipSpaces(text, i);
   if (text[i] === ',') i++;
   else if (text[colon] === ':') i = colon + 1;
@@ -825,7 +827,7 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
   if (text[j] === ',') {
     sawComma = true;
     ({ at: j, broke } = skipGap(text, j + 1));
-  } else {
+  } else if (isBreak(text[j])) {
     // `and`, `et`, `y` starting the next line (not `&`, which could start anything).
     const at = wordSeparatorAt(text, j);
     if (at > j && wordAt(text, at, LIST_WORDS)) j = at;

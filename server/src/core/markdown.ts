@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { findCitations, type Citation, type UnreadReference } from './grammar';
+import { findCitations, type Citation, type Reference, type UnreadReference } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -492,27 +492,29 @@ function shiftUnread(u: UnreadReference, by: number): UnreadReference {
  */
 export function moveCitation(c: Citation, by: number): Citation {
   if (by === 0) return c;
-  const move = (t: { start: number; end: number }) => {
-    t.start += by;
-    t.end += by;
-  };
-  const moveRef = (r: Citation['items'][number]['from']) => {
-    if (r.number) move(r.number);
-    if (r.inherits && !c.items.some((item) => item.from.number === r.inherits || item.to?.number === r.inherits)) move(r.inherits);
-    if (r.sub) move(r.sub);
-    if (r.note) move(r.note);
-    move(r);
-  };
   for (const item of c.items) {
-    moveRef(item.from);
-    if (item.to) moveRef(item.to);
-    move(item);
+    moveReference(c, item.from, by);
+    if (item.to) moveReference(c, item.to, by);
+    moveSpan(item, by);
   }
-  if (c.mark) move(c.mark);
+  if (c.mark) moveSpan(c.mark, by);
   c.symbolStart += by;
   c.symbolEnd += by;
-  move(c);
-  return c;
+  return moveSpan(c, by);
+}
+
+function moveSpan<T extends { start: number; end: number }>(t: T, by: number): T {
+  t.start += by;
+  t.end += by;
+  return t;
+}
+
+function moveReference(c: Citation, r: Reference, by: number): void {
+  if (r.number) moveSpan(r.number, by);
+  if (r.inherits && !c.items.some((item) => item.from.number === r.inherits || item.to?.number === r.inherits)) moveSpan(r.inherits, by);
+  if (r.sub) moveSpan(r.sub, by);
+  if (r.note) moveSpan(r.note, by);
+  moveSpan(r, by);
 }
 
 /** Citations of a whole text in one pass (the CLI and tests). */
