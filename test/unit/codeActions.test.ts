@@ -194,6 +194,9 @@ describe('writing every citation in one style', () => {
     expect(section).toBe('See [CRP/43](https://x.org/crp-43.pdf) §9, *CRP/43* §§6 and 7 and [CRP/43](https://x.org) (§3).');
     const covered = (t: string) => new DraftIndex(t, symbols).citations().map((c) => c.items.map((i) => i.from.number?.value));
     expect(covered(section)).toEqual(covered(text));
+    // A destination holding parentheses stays whole.
+    const paren = 'See [CRP/43](https://x.org/Migration_(human)), para. 9.';
+    expect(applyEdits(paren, normalizeStyle(new DraftIndex(paren, symbols), corpus, 'section', 'en', en)!)).toBe('See [CRP/43](https://x.org/Migration_(human)) §9.');
   });
 
   it('a mark written again before an item goes, leaving one mark for the citation', () => {

@@ -622,8 +622,14 @@ export function symbolMarkupEnd(text: string, symbolEnd: number): number {
   if (text[i] === BLANK) {
     while (text[i] === BLANK) i++;
   } else if (text[i] === '(') {
-    const close = text.indexOf(')', i);
-    if (close > 0 && close - i <= MAX_DESTINATION) i = close + 1;
+    // To the parenthesis that closes it (a destination may hold pairs: `…/Migration_(human)`).
+    for (let j = i + 1, depth = 1; j < text.length && j - i <= MAX_DESTINATION && !isBreak(text[j]); j++) {
+      if (text[j] === '(') depth++;
+      else if (text[j] === ')' && --depth === 0) {
+        i = j + 1;
+        break;
+      }
+    }
   }
   while (text[i] === '*') i++;
   return i;
