@@ -627,6 +627,12 @@ describe('never read (false citations are worse than misses)', () => {
     expectCitation('CRP/43 §§[[6]], [[7]], and [[9]], and [[11]].', '6 7 9 11');
   });
 
+  it('Spanish `para` before a year is the preposition', () => {
+    expect(read('las recomendaciones del CRP/43 para 2014 y 2015').citations).toEqual([]);
+    expectCitation('CRP/43, para [[9]]', '9');
+    expectCitation('CRP/43 para. [[20]]', '20');
+  });
+
   it('`note` and `notes` right after the symbol are the English verb', () => {
     expect(read('CRP/43 notes 3 areas of work.').citations).toEqual([]);
     expect(read('CRP/43 notes 50 target countries for the campaign.').citations).toEqual([]);

@@ -761,6 +761,11 @@ function startsDate(text: string, i: number): boolean {
   return DAY_AND_MONTH.test(text.slice(i, i + 32));
 }
 
+/** Whether a number reads as a year (1800–2099): no paper has that many paragraphs. */
+function isYear(number: NumberToken | undefined): boolean {
+  return number !== undefined && /^(?:1[89]|20)\d\d$/.test(number.text);
+}
+
 /**
  * Whether a list item after the first is prose the writer goes on with rather than one
  * more reference: a year or a period (`, 2013`, `, 2013–2014`), a date in figures (`,
@@ -770,7 +775,7 @@ function isProseItem(text: string, item: CitationItem): boolean {
   const number = item.from.number;
   if (!number || item.from.sub || item.from.note) return false;
   // A year, or a period of years (`, 2013–2014`, `, 2013-14`).
-  if (/^(?:1[89]|20)\d\d$/.test(number.text)) return true;
+  if (isYear(number)) return true;
   if (item.to) return false;
   if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1])) return true;
   const j = skipSpaces(text, number.end);
@@ -959,6 +964,8 @@ function parseBody(text: string, i: number): Body | undefined {
     // A letter-only item only follows a separator that `parseListSeparator` let through.
     const item = inherits && !isDigit(text[at]) ? parseLetterItem(text, at, inherits) : parseItem(text, at, mark.kind);
     if (!item || (items.length > 0 && isProseItem(text, item))) break;
+    // Spanish `para` is also "for": `el CRP/43 para 2014` names a year, not paragraph 2014.
+    if (items.length === 0 && first.text.toLowerCase() === 'para' && isYear(item.from.number)) return undefined;
     items.push(item);
     inherits = inheritableAfter(item);
     const next = parseListSeparator(text, item.end, mark.lists, inherits !== undefined);
