@@ -418,13 +418,28 @@ const SUB_PARAGRAPH_OF = ['of', 'du', 'del', 'de'];
  * pages (which differ between language versions, where paragraph numbers do not) and
  * the paper's divisions, which have no numbers of their own in CRP/43.
  */
-const UNREAD_WORDS: ReadonlyArray<{ text: string; kind: 'page' | 'division' }> = [
+const UNREAD_WORDS: ReadonlyArray<{ text: string; kind: 'page' | 'division'; numberless?: true }> = [
   ...['pp.', 'p.', 'pages', 'page', 'págs.', 'pág.', 'páginas', 'página'].map((text) => ({ text, kind: 'page' as const })),
-  ...['sections', 'section', 'sect.', 'sec.', 'chapters', 'chapter', 'chap.', 'annexes', 'annexe', 'annex', 'part', 'chapitre', 'partie', 'sección', 'seccion', 'secc.', 'capítulo', 'capitulo', 'cap.', 'anexo', 'parte'].map((text) => ({ text, kind: 'division' as const })),
+  ...['sections', 'section', 'sect.', 'sec.', 'chapters', 'chapter', 'chap.', 'annexes', 'part', 'chapitre', 'partie', 'sección', 'seccion', 'secc.', 'capítulo', 'capitulo', 'cap.', 'parte'].map((text) => ({ text, kind: 'division' as const })),
+  // A paper's one annex needs no number: `CRP/43, annex.`, `CRP/43, anexo)`.
+  ...['annexe', 'annex', 'anexo'].map((text) => ({ text, kind: 'division' as const, numberless: true as const })),
 ];
+const UNREAD_BY_TEXT = new Map(UNREAD_WORDS.map((w) => [w.text, w]));
 
-/** Divisions a writer may name without a number (a paper's only annex). */
-const NUMBERLESS_DIVISIONS: ReadonlySet<string> = new Set(['annex', 'annexe', 'anexo']);
+/**
+ * A page or a division and its number or numeral at i (`p. 3`, `section II`, `chap. III`),
+ * or a division that needs none (`annex`): where it ends, and its kind. A word alone is
+ * prose (`CRP/43, page by page`).
+ */
+function unreadDivisionAt(text: string, i: number, to: number): { end: number; kind: 'page' | 'division' } | undefined {
+  const word = matchWord(UNREAD_MATCHER, text, i);
+  if (word === undefined) return undefined;
+  const entry = UNREAD_BY_TEXT.get(word.toLowerCase())!;
+  const at = skipSpaces(text, i + word.length);
+  const number = /^(?:\d+|[IVXLC]+)(?![\p{L}\p{N}])/u.exec(text.slice(at, Math.min(to, at + 24)))?.[0];
+  if (number) return { end: at + number.length, kind: entry.kind };
+  return entry.numberless && !isWordChar(text[at]) ? { end: i + word.length, kind: entry.kind } : undefined;
+}
 
 /** Numbers written as words, one to thirty, in the three languages: `§six` means §6. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
@@ -1092,8 +1107,8 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
   if (connectorEnd < symbolStart) {
     const before = text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd);
     const connector = connectorPattern().exec(before);
-    const citation = connector && citationTo(connectorEnd - connector[0].length);
-    if (citation || !CONTAINED_IN_LAST_WORDS.has(lastWord(before))) return citation ?? undefined;
+    const citation = connector ? citationTo(connectorEnd - connector[0].length) : undefined;
+    if (citation || !CONTAINED_IN_LAST_WORDS.has(lastWord(before))) return citation;
     // `paragraph 9 of the note contained in document CRP/43` (whose `in document` is a connector too).
     const lo = Math.max(from, connectorEnd - DESCRIPTION_REACH);
     const contained = containedPattern().exec(text.slice(lo, connectorEnd));
@@ -1140,22 +1155,17 @@ function bodyEndingAt(text: string, from: number, bodyEnd: number): Body | undef
  */
 function unreadAfter(text: string, symbol: string, symbolStart: number, to: number): UnreadReference | undefined {
   const i = bodyStartAfter(text, symbolStart + symbol.length);
-  const word = matchWord(UNREAD_MATCHER, text, i);
-  const mark = word ? undefined : matchMark(text, i);
-  const head = word ?? mark?.text;
-  if (!head) return undefined;
-  const at = skipSpaces(text, i + head.length);
+  if (matchWord(UNREAD_MATCHER, text, i) !== undefined) {
+    const division = unreadDivisionAt(text, i, to);
+    return division && { symbol, start: symbolStart, end: division.end, written: text.slice(i, division.end), kind: division.kind };
+  }
+  const mark = matchMark(text, i);
+  if (!mark) return undefined;
+  const at = skipSpaces(text, i + mark.text.length);
   const what = /^(?:\d+|[IVXLC]+\b|[\p{L}]+(?:-[\p{L}]+)*)/u.exec(text.slice(at, Math.min(to, at + 24)))?.[0];
-  // A paper's one annex needs no number: `CRP/43, annex.`, `CRP/43, anexo)`.
-  if (!what && word !== undefined && NUMBERLESS_DIVISIONS.has(word.toLowerCase())) return { symbol, start: symbolStart, end: i + head.length, written: head, kind: 'division' };
   if (!what) return undefined;
   const end = at + what.length;
   const base = { symbol, start: symbolStart, end, written: text.slice(i, end) };
-  if (word) {
-    // `p. 3`, `section II`: a number or a numeral must follow, or it is prose (`CRP/43, page by page`).
-    if (!/^(?:\d+|[IVXLC]+)$/.test(what)) return undefined;
-    return { ...base, kind: UNREAD_WORDS.find((w) => w.text === word.toLowerCase())!.kind };
-  }
   const value = NUMBER_WORDS.get(what.toLowerCase());
   if (value !== undefined) return { ...base, kind: 'numberWord', fix: { start: at, end, newText: String(value) } };
   if (/^[IVXLC]+$/.test(what)) return { ...base, kind: 'notNumber' };
@@ -1167,17 +1177,6 @@ function isWholeSymbol(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   const after = text[end];
   return !(before !== undefined && (isWordChar(before) || before === '/')) && !(after !== undefined && (isWordChar(after) || after === '/'));
-}
-
-/**
- * Whether a page or a division and its number are written at i (`p. 30`, `chap. III`):
- * `Ibid., p. 30` cites a page, of a paper or of a book, not the last citation again.
- */
-function unreadNumberAt(text: string, i: number): boolean {
-  const word = matchWord(UNREAD_MATCHER, text, i);
-  if (word === undefined) return false;
-  const at = skipSpaces(text, i + word.length);
-  return isDigit(text[at]) || /^[IVXLC]+(?![\p{L}\p{N}])/u.test(text.slice(at, at + 8));
 }
 
 /**
@@ -1196,7 +1195,8 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
     const body = at > end ? parseBody(text, at) : undefined;
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
-    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to && !(at > end && unreadNumberAt(text, at)))
+    // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a book: not the last citation again.
+    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to && !(at > end && unreadDivisionAt(text, at, to)))
       found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: [], short: true, start, end });
   }
 }

@@ -678,16 +678,14 @@ export interface CheckedQuotation {
  */
 function checked(corpus: Corpus, quotation: Quotation): CheckedQuotation | undefined {
   const paper = corpus.paper(quotation.citation.symbol);
-  const check = paper && checkQuotation(paper, quotation);
-  if (paper && check && (check.kind === 'found' || check.kind === 'translated' || !quotation.alternative)) return { quotation, check, paper };
-  const other = quotation.alternative && corpus.paper(quotation.alternative.symbol);
-  if (other) {
-    const instead: Quotation = { start: quotation.start, end: quotation.end, text: quotation.text, citation: quotation.alternative! };
-    const otherCheck = checkQuotation(other, instead);
-    // Found in what it cites (a citation that covers nothing, `§6(d)`, finds everything).
-    if (otherCheck.kind === 'found' && otherCheck.passages.length > 0) return { quotation: instead, check: otherCheck, paper: other };
-  }
-  return paper && check ? { quotation, check, paper } : undefined;
+  const own = paper && { quotation, check: checkQuotation(paper, quotation), paper };
+  const { alternative } = quotation;
+  if ((own && (own.check.kind === 'found' || own.check.kind === 'translated')) || !alternative) return own;
+  const other = corpus.paper(alternative.symbol);
+  const instead: Quotation = { start: quotation.start, end: quotation.end, text: quotation.text, citation: alternative };
+  const check = other && checkQuotation(other, instead);
+  // Found in what it cites (a citation that covers nothing, `§6(d)`, finds everything).
+  return other && check?.kind === 'found' && check.passages.length > 0 ? { quotation: instead, check, paper: other } : own;
 }
 
 /** The quotations of `citations` (in order) of papers crp-cite has, each checked (`checked`). */
