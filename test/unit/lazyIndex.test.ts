@@ -164,6 +164,16 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     );
   });
 
+  it('keeps a block quote’s finding whose citation is two blocks from the edit (a counterexample of the property above)', () => {
+    const initial = '\n| - | - |\n# Heading CRP/43 §2\n> the real work starts now to establish follow-up mechanisms\n- item CRP/43 §5';
+    const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+    const checker = new DraftChecker(corpus);
+    expect(findingsOf(checker, draft).map((f) => f.code)).toEqual(['crp-cite.quote-elsewhere']);
+    draft.applyEdit(0, 0, '');
+    checker.edited({ start: 0, end: 0, removed: '', inserted: '' }, draft.getText(), draft.lastReparsed);
+    expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+  });
+
   it('reads silencing comments again after an edit near one, without checking every citation again', () => {
     const body = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: CRP/43 §${(i % 27) + 1} and CRP/43 §99.`).join('\n\n');
     const initial = `${body}\n\n<!--  -->\nCRP/43 §98 here.\n\n${body}\n`;
@@ -305,6 +315,26 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
       { numRuns: 800 },
     );
     expect(islands).toBeGreaterThan(200);
+  });
+
+  it('reads what the whole index reads at a request past the parsed text (counterexamples of the property above)', () => {
+    const agrees = (lazy: DraftIndex, t: string, offset: number) => {
+      const { draft, base } = lazy.around(offset);
+      const c = draft.citationAt(offset - base);
+      expect(c && moved(c, base)).toEqual(whole(t).citationAt(offset));
+    };
+    // A short form in the island after a source named in it, with a citation before the island.
+    const before = 'Ñandú CRP/43 §6(b).\nPlain prose, CRP/43 §§2–3.\n\nResolution 68/4, annex (ibid., para. 8). Ibid.\n</div>';
+    const lazy = new DraftIndex(before, SYMBOLS, { chunk: 1, far: 1 });
+    const cut = Math.floor(0.327 * before.length);
+    lazy.applyEdit(cut, cut + 1, '');
+    const t1 = before.slice(0, cut) + before.slice(cut + 1);
+    agrees(lazy, t1, t1.indexOf('ibid.') + 1);
+    // A letter-only item's paragraph, packed and unpacked in the island, moved to the draft's offsets.
+    const t2 = '\nand 14 of CRP/43; subparagraphs (a) and (b) of paragraph 6 of CRP/43.';
+    const lazy2 = new DraftIndex(t2, SYMBOLS, { chunk: 1, far: 1 });
+    agrees(lazy2, t2, 1);
+    agrees(lazy2, t2, t2.indexOf('(b)') + 1);
   });
 
   it('finds a start near the middle of a long draft of paragraphs', () => {
