@@ -442,4 +442,25 @@ describe('what looks like a citation but is not read', () => {
     checker.edited({ start: at, end: at + 4, removed: before.slice(at, at + 4), inserted: '§3' }, draft.getText(), draft.lastReparsed);
     expect(checker.findings(draft)).toEqual([]);
   });
+
+  it('`Ibid., p. 30` after the paper is said, as `CRP/43, p. 30` is; after a book or another paper it is not', () => {
+    expect(found('See CRP/43 §7. Ibid., p. 30.').map((f) => f.slice(0, 3))).toEqual([['crp-cite.unread-citation', 'info', 'p. 30']]);
+    expect(found('See CRP/43 §7. Ibid., p. 30.')[0]![3]).toBe('“p. 30” is not read as a citation: page numbers differ between language versions of a paper. Cite its paragraphs (CRP/43 §6).');
+    expect(found('Voir CRP/43, par. 7. Ibid., chap. III.', translator('fr'))[0]![3]).toContain('« chap. III » n’est pas lu comme une citation : le document CRP/43');
+    expect(found('See CRP/43 §7. IOM, *World Migration Report 2013* (Geneva, 2013), p. 25. Ibid., p. 30.')).toEqual([]);
+    expect(found('See CRP/43 §7, then A/68/190, para. 3. Ibid., p. 30.')).toEqual([]);
+    expect(found('Ibid., p. 30, with nothing cited before.')).toEqual([]);
+  });
+
+  it('`Ibid., p. 30` follows the citation before it edit by edit', () => {
+    const text = `See CRP/43 §7.\n\n${'Filler.\n\n'.repeat(20)}Ibid., p. 30.\n`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unread-citation']);
+    const at = text.indexOf('CRP/43');
+    const before = draft.getText();
+    draft.applyEdit(at, at + 6, 'A/68/190');
+    checker.edited({ start: at, end: at + 6, removed: before.slice(at, at + 6), inserted: 'A/68/190' }, draft.getText(), draft.lastReparsed);
+    expect(checker.findings(draft)).toEqual([]);
+  });
 });

@@ -53,6 +53,7 @@ const LINES = [
   '> the real work starts now to establish follow-up mechanisms',
   '“the real work starts now to establish follow-up mechanisms” (CRP/43 §26), while CRP/43 §27 says so.',
   'CRP/43 notes 3 areas; footnote 5 (CRP/43); CRP/43 indique, au paragraphe 16, que',
+  'Ibid., p. 30 and A/68/190, para. 4.',
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));

@@ -163,8 +163,11 @@ export interface Citation {
 
 /** Something next to a symbol that looks like a reference but is not one the grammar reads. */
 export interface UnreadReference {
+  /** The paper's symbol; after a short form (`Ibid., p. 30`), `''` until the draft index fills in the paper cited before. */
   symbol: string;
-  /** From the symbol to the end of what was not understood. */
+  /** After a short form rather than a symbol. */
+  short?: true;
+  /** From the symbol (or the short form) to the end of what was not understood. */
   start: number;
   end: number;
   /** What was written that was not understood (`p. 3`, `section II`, `§six`). */
@@ -1184,7 +1187,7 @@ function isWholeSymbol(text: string, start: number, end: number): boolean {
  * left empty: which paper they cite depends on the citations before them, in other
  * blocks too, which the draft index knows.
  */
-function findShortForms(text: string, from: number, to: number, found: Citation[]): void {
+function findShortForms(text: string, from: number, to: number, found: Citation[], unread?: UnreadReference[]): void {
   const pattern = shortFormPattern();
   pattern.lastIndex = from;
   for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
@@ -1195,16 +1198,21 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
     const body = at > end ? parseBody(text, at) : undefined;
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
-    // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a book: not the last citation again.
-    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to && !(at > end && unreadDivisionAt(text, at, to)))
-      found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: [], short: true, start, end });
+    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to) {
+      // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a
+      // book: not the last citation again. Of a loaded paper, it is said as after its symbol.
+      const division = at > end ? unreadDivisionAt(text, at, to) : undefined;
+      if (!division) found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: [], short: true, start, end });
+      else unread?.push({ symbol: '', short: true, start, end: division.end, written: text.slice(at, division.end), kind: division.kind });
+    }
   }
 }
 
 /**
  * Every citation of one of `symbols` in `text`, in order. `text` is prose with code and
  * comments blanked out; `from`/`to` restrict the search to a slice without copying it.
- * With `unread`, what looks like a reference next to a symbol but is not read goes there.
+ * With `unread`, what looks like a reference next to a symbol or a short form but is not
+ * read goes there.
  */
 export function findCitations(text: string, symbols: readonly string[], from = 0, to = text.length, unread?: UnreadReference[]): Citation[] {
   const found: Citation[] = [];
@@ -1229,7 +1237,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     }
   }
   const full = found.length;
-  if (MAY_HOLD_SHORT_FORM.test(text.length === to - from ? text : text.slice(from, to))) findShortForms(text, from, to, found);
+  if (MAY_HOLD_SHORT_FORM.test(text.length === to - from ? text : text.slice(from, to))) findShortForms(text, from, to, found, unread);
   if (symbols.length > 1 || found.length > full) found.sort((a, b) => a.start - b.start);
   // A mark-first citation may reach back into the one before (`CRP/43 §6 and paragraph 9
   // of CRP/43`, where the first took `and paragraph 9`): the first keeps what it read. A

@@ -368,13 +368,17 @@ export class DraftIndex {
     for (let k = this.blockIndexAt(offset); k < this.blocks.length; k++) {
       let full = false;
       // Spans are enough: nothing is unpacked (a block may hold 100,000 citations on one line).
+      let fullStart = Number.POSITIVE_INFINITY;
       const spanOnly = (start: number, citationEnd: number, short: boolean) => {
         if (full || start < offset) return false;
         if (short) end = citationEnd;
-        else full = true;
+        else [full, fullStart] = [true, start];
         return false;
       };
-      this.eachCitationOf(this.blocks[k]!, () => undefined, spanOnly);
+      const block = this.blocks[k]!;
+      this.eachCitationOf(block, () => undefined, spanOnly);
+      // `Ibid., p. 30` is said or not as a short form is read: of the paper before it.
+      for (const u of block.unread ?? NO_UNREAD) if (u.short && block.start + u.start >= offset && block.start + u.start < fullStart) end = Math.max(end, block.start + u.end);
       if (full) break;
       if (k === this.blocks.length - 1) this.parseUpTo(this.blocks[k]!.start + this.blocks[k]!.length + 1);
     }
@@ -391,7 +395,8 @@ export class DraftIndex {
 
   /**
    * What looks like a citation in `[start, end)` but is not one the grammar reads
-   * (`CRP/43, p. 3`), with document offsets; the whole draft without arguments.
+   * (`CRP/43, p. 3`), with document offsets; the whole draft without arguments. After a
+   * short form (`Ibid., p. 30`), only when it is of a loaded paper, which it names.
    */
   unreadIn(start = 0, end = Number.POSITIVE_INFINITY): UnreadReference[] {
     this.parseUpTo(end);
@@ -401,7 +406,14 @@ export class DraftIndex {
       if (!block.unread) this.eachCitationOf(block, () => undefined, () => false);
       for (const u of block.unread ?? NO_UNREAD) {
         const moved = shiftUnread(u, block.start);
-        if (moved.end >= start && moved.start < end) out.push(moved);
+        if (moved.end < start || moved.start >= end) continue;
+        if (moved.short) {
+          // Of the paper a short form there would cite (the same rule: a paper named between counts).
+          const ibid: Citation = { symbol: '', symbolStart: moved.start, symbolEnd: moved.start, items: [], short: true, start: moved.start, end: moved.end };
+          moved.symbol = this.resolveShortForm(ibid, this.citationBefore(moved.start)).symbol;
+          if (moved.symbol === '') continue;
+        }
+        out.push(moved);
       }
     }
     return out;
