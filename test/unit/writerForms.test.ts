@@ -236,6 +236,14 @@ const FORMS: Form[] = [
   form('verb and lead word', 'fr', 'CRP/43 indique, au paragraphe [[16]]', ['16'], 'CRP/43 indique, au paragraphe 16', ['16']),
   form('verb and lead word', 'fr', 'CRP/43 précise, dans son paragraphe [[16]]', ['16'], 'CRP/43 précise, dans son paragraphe 16', ['16']),
   form('verb and lead word', 'es', 'CRP/43 señala, en su párrafo [[16]]', ['16'], 'CRP/43 señala, en su párrafo 16', ['16']),
+  // Without commas, and two words (a pronoun and a verb).
+  form('verb and lead word', 'en', 'CRP/43 says in paragraph [[25]]', ['25'], 'CRP/43 says in paragraph 25', ['25']),
+  form('verb and lead word', 'fr', 'CRP/43 y revient aux paragraphes [[4]] et [[7]]', ['4', '7'], 'CRP/43 y revient aux paragraphes 4 et 7', ['4', '7']),
+  form('verb and lead word', 'es', 'CRP/43 lo recuerda en su párrafo [[16]]', ['16'], 'CRP/43 lo recuerda en su párrafo 16', ['16']),
+  // A relative clause.
+  form('relative', 'en', 'CRP/43, whose paragraph [[12]]', ['12'], 'CRP/43, whose paragraph 12', ['12']),
+  form('relative', 'fr', 'CRP/43, dont le paragraphe [[1]]', ['1'], 'CRP/43, dont le paragraphe 1', ['1']),
+  form('relative', 'es', 'CRP/43, cuyo párrafo [[9]]', ['9'], 'CRP/43, cuyo párrafo 9', ['9']),
 ];
 
 /** Each form is tried inside a sentence of its language, not alone at offset 0. */
@@ -614,6 +622,15 @@ describe('never read', () => {
     'paragraph 9 of the report (CRP/43, annex)',
     'CRP/43 at the meeting, para. 9',
     'CRP/43 at 9 a.m.',
+    // A verb without commas: the paper cited, or another text's paragraph.
+    'CRP/43 cited in paragraph 9',
+    'CRP/43 is quoted in paragraph 9',
+    'CRP/43 was discussed in paragraph 9 of the report',
+    'CRP/43 est mentionné au paragraphe 9',
+    'CRP/43 y figure au paragraphe 9 de la résolution',
+    'CRP/43 citado en el párrafo 9',
+    'CRP/43 and in paragraph 9',
+    'CRP/43 and also in paragraph 9',
   ])('%s: no citation', (text) => {
     const draft = draftOf(`See ${text} here.`);
     expect(draft.citations()).toEqual([]);

@@ -8,7 +8,7 @@
  * is in the tables below, which completion, the style fix and the quick fixes read too.
  *
  *   citation   = symbol ["," | ws ":"] ws ["("] ws [lead ws] body  symbol first: `CRP/43 (para. 9)`
- *              | symbol ws word "," ws lead ws body               `CRP/43 indique, au paragraphe 16`
+ *              | symbol ws verb ["," ] ws lead ws body             `CRP/43 indique, au paragraphe 16`, `CRP/43 says in paragraph 25`
  *              | body ws connector ws symbol                     mark first: `paragraph 9 of CRP/43`
  *              | body ws [described] "(" symbol ")"             `paragraphs 4 to 7 of the report (CRP/43)`, `footnote 5 (CRP/43)`
  *              | body ws described ws contained ws symbol        `paragraph 9 of the note contained in document CRP/43`
@@ -26,6 +26,9 @@
  *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`)
  *   list-sep   = ( "," | [","] LIST_WORDS ) [ mark ws ]          (`and`, `et`, `y`, `&`; `§6 and §7`)
  *   lead       = LEADS (`at`, `in`, `au`, `aux`, `dans son`, `en el`, `en su` ...: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
+ *   verb       = one word, or two (`y revient`, `also says`); without a comma, not a participle
+ *                of citing (`CRP/43 cited in paragraph 5`) and not before `of`, `du` ... (`in
+ *                paragraph 5 of the resolution`: another text's paragraph)
  *   connector  = CONNECTORS (`of`, `of document`, `du document`, `de`, `del documento` ...)
  *   described  = DESCRIPTION_CONNECTORS ws word { ws word } ws   (`of the report`, `du rapport`,
  *                `del informe`: at most six words of letters, none of them `and`, `et`, `y` ...)
@@ -387,6 +390,12 @@ const LEADS: ReadonlyArray<{ text: string; language: WriterLanguage }> = [
   { text: 'en el', language: 'es' },
   { text: 'en su', language: 'es' },
   { text: 'en sus', language: 'es' },
+  // Relative: `CRP/43, whose paragraph 12`, `CRP/43, dont le paragraphe 1`, `CRP/43, cuyo párrafo 9`.
+  { text: 'whose', language: 'en' },
+  { text: 'dont le', language: 'fr' },
+  { text: 'dont les', language: 'fr' },
+  { text: 'cuyo', language: 'es' },
+  { text: 'cuyos', language: 'es' },
 ];
 
 /**
@@ -998,21 +1007,51 @@ function parseBody(text: string, i: number): Body | undefined {
 
 /** The longest verb read between a symbol and a lead (`señala`, `indique`, `announces`). */
 const VERB_REACH = 16;
+/** How many words a verb may be: `y revient`, `also says`, `lo recuerda`. */
+const VERB_WORDS = 2;
+/**
+ * A conjunction is no verb: `CRP/43 and in paragraph 5` names something else. French `y`
+ * is also a pronoun before one (`CRP/43 y revient aux paragraphes 4 et 7`).
+ */
+const NOT_A_VERB: ReadonlySet<string> = new Set(NOT_IN_DESCRIPTION);
+const PRONOUN_Y = 'y';
+/**
+ * A participle of citing makes the symbol the one cited, elsewhere: `CRP/43 cited in
+ * paragraph 5`, `CRP/43 mentionné au paragraphe 5`, `CRP/43 citado en el párrafo 5`.
+ */
+const CITED_IN = /^(?:cited|quoted|mentioned|referred|referenced|listed|cité|mentionné|évoqué|visé|citad|mencionad|referid)[eoa]?s?$/u;
+/** The first words of what names another text after a reference: `of`, `in`, `du`, `de`, `del` ... */
+const OF_ANOTHER_TEXT = wordMatcher([...new Set([...CONNECTORS, ...DESCRIPTION_CONNECTORS].map((c) => c.text.split(' ')[0]!))]);
 
 /**
- * A body after one word (a verb, in UN style) and a comma, when a lead word follows them:
- * `CRP/43 indique, au paragraphe 16, que`, `CRP/43 señala, en su párrafo 16`, `CRP/43
- * states, in paragraph 16, that`. Without the lead it is prose (`CRP/43 adds, §6 aside`).
+ * A body after a verb (one or two words) and a lead word, in UN style with commas
+ * (`CRP/43 indique, au paragraphe 16, que`, `CRP/43 señala, en su párrafo 16`) or without
+ * (`CRP/43 says in paragraph 25`, `CRP/43 y revient aux paragraphes 4 et 7`). Without a
+ * lead it is prose (`CRP/43 adds, §6 aside`); followed by `of`, `du`, `del` ..., the
+ * paragraph is another text's (`CRP/43 was discussed in paragraph 5 of the report`).
  */
 function parseBodyAfterVerb(text: string, i: number): Body | undefined {
-  const verbStart = skipSpaces(text, i);
-  if (verbStart === i) return undefined;
-  let j = verbStart;
-  while (j - verbStart <= VERB_REACH && isWordChar(text[j]) && !isDigit(text[j])) j++;
-  if (j === verbStart || j - verbStart > VERB_REACH || text[j] !== ',') return undefined;
-  const leadAt = skipSpacesAndOneBreak(text, j + 1);
-  const lead = matchWord(LEAD_MATCHER, text, leadAt);
-  return lead ? parseBody(text, skipSpacesAndOneBreak(text, leadAt + lead.length)) : undefined;
+  let j = skipSpaces(text, i);
+  if (j === i) return undefined;
+  for (let words = 1; words <= VERB_WORDS; words++) {
+    const wordStart = j;
+    while (j - wordStart <= VERB_REACH && isWordChar(text[j]) && !isDigit(text[j])) j++;
+    if (j === wordStart || j - wordStart > VERB_REACH) return undefined;
+    const word = text.slice(wordStart, j).toLowerCase();
+    const comma = text[j] === ',';
+    const pronoun = word === PRONOUN_Y && words === 1 && !comma && isSpace(text[j]);
+    if (CITED_IN.test(word) || (NOT_A_VERB.has(word) && !pronoun)) return undefined;
+    const leadAt = skipSpacesAndOneBreak(text, comma ? j + 1 : j);
+    const lead = matchWord(LEAD_MATCHER, text, leadAt);
+    if (lead && !pronoun) {
+      const body = parseBody(text, skipSpacesAndOneBreak(text, leadAt + lead.length));
+      return body && matchWord(OF_ANOTHER_TEXT, text, skipSpaces(text, body.end)) === undefined ? body : undefined;
+    }
+    // A second word only after a space: `CRP/43 y revient aux`.
+    if (comma || leadAt === j || isBreak(text[j])) return undefined;
+    j = leadAt;
+  }
+  return undefined;
 }
 
 /**
