@@ -196,7 +196,7 @@ describe('DraftChecker, edit by edit', () => {
     draft.applyEdit(start, end, inserted);
     checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText());
   };
-  const lines = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i}: see CRP/43 §${(i % 27) + 1} and CRP/43 §§${(i % 20) + 1}–${(i % 20) + 3}.\n`).join('\n');
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i}: see CRP/43 §${(i % 27) + 1} and CRP/43 §§${(i % 20) + 1}–${(i % 20) + 3}.\n`).join('\n');
 
   it('agrees with a full check while a hard-wrapped citation is typed over three lines', () => {
     const text = `${lines(20)}\nNew: \n\n${lines(20)}`;

@@ -13,6 +13,7 @@
  *              | body ws [described] "(" symbol ")"             `paragraphs 4 to 7 of the report (CRP/43)`, `footnote 5 (CRP/43)`
  *              | body ws described ws contained ws symbol        `paragraph 9 of the note contained in document CRP/43`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
+ *              | body                                             bare: `par. 9`, of the paper named last (see `findBareReferences`)
  *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
  *   sub-first  = sub-word ws letter-item { list-sep letter-item } ws sub-of ws mark ws number
@@ -23,7 +24,7 @@
  *              | letter [ range-sep letter ]                  (a letter-only item, see below)
  *   ref        = number [ letter | "," ws sub-word ws letter ] [ ws note-mark ws number ]
  *   letter     = [" "] "(" a-z ")" | " " a-z ")"      (`(a)`; UN French and Spanish `a)`)
- *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`)
+ *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`, `al`)
  *   list-sep   = ( "," | [","] LIST_WORDS ) [ mark ws ]          (`and`, `et`, `y`, `&`; `§6 and §7`)
  *   lead       = LEADS (`at`, `in`, `au`, `aux`, `dans son`, `en el`, `en su` ...: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
  *   verb       = one word, or two (`y revient`, `also says`); without a comma, not a participle
@@ -156,6 +157,12 @@ export interface Citation {
   items: CitationItem[];
   /** A short form (`Ibid.`, `Ibid., para. 7`): its paper is the one cited last before it. */
   short?: true;
+  /**
+   * A reference written without a symbol (`par. 9` in a draft about CRP/43), also `short`:
+   * its paper is the one the draft named last before it; with none, or another, it is no
+   * citation (unlike `Ibid.`, nothing is said). Its symbol's span is empty, at its start.
+   */
+  bare?: true;
   /** For `Ibid.` alone: the citation it repeats, filled in by the draft index. */
   repeats?: Citation;
   /** For a short form: the symbol of a paper crp-cite does not have, named just before it. */
@@ -214,6 +221,7 @@ export const MARKS: readonly MarkSpelling[] = [
   one('para.', 'para', ['en']),
   one('para', 'para', ['en']),
   either('par.', 'par', ['fr']),
+  either('paragr.', 'par', ['fr']),
   many('párrafos', 'parr', ['es']),
   one('párrafo', 'parr', ['es']),
   many('parrafos', 'parr', ['es']),
@@ -224,6 +232,8 @@ export const MARKS: readonly MarkSpelling[] = [
   one('párr', 'parr', ['es']),
   many('parrs.', 'parr', ['es']),
   one('parr.', 'parr', ['es']),
+  one('parr', 'parr', ['es']),
+  one('pár.', 'parr', ['es']),
   many('footnotes', 'note', ['en'], 'footnote'),
   one('footnote', 'note', ['en'], 'footnote'),
   many('notes de bas de page', 'note', ['fr'], 'footnote'),
@@ -238,6 +248,7 @@ export const MARKS: readonly MarkSpelling[] = [
   either('n.', 'note', ALL, 'footnote'),
   many('fns.', 'note', ['en'], 'footnote'),
   one('fn.', 'note', ['en'], 'footnote'),
+  one('fn', 'note', ['en'], 'footnote'),
 ];
 
 /**
@@ -295,8 +306,8 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
   { text: 'idem', alone: false },
 ];
 
-/** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`). */
-export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a'];
+/** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`, `del párrafo 18 al 21`). */
+export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a', 'al'];
 /** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`). */
 export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&'];
 
@@ -415,6 +426,8 @@ const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguag
   { text: 'alinéa', language: 'fr' },
   { text: 'alineas', language: 'fr', plural: true },
   { text: 'alinea', language: 'fr' },
+  // `par. 24, al. a) et c)`: the abbreviation, for one or several.
+  { text: 'al.', language: 'fr', plural: true },
   { text: 'apartados', language: 'es', plural: true },
   { text: 'apartado', language: 'es' },
   { text: 'incisos', language: 'es', plural: true },
@@ -700,6 +713,11 @@ const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)/i;
+/** Whether `text` may hold a reference without a symbol (`par. 9`): a mark and a number; asked as `MAY_HOLD_SHORT_FORM` is. */
+export const mayHoldBareReference = (() => {
+  const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f>]*\\d`, 'i'));
+  return (text: string) => pattern().test(text);
+})();
 
 const LEAD_MATCHER = wordMatcher(LEADS.map((w) => w.text));
 const SUB_WORD_MATCHER = wordMatcher(SUB_PARAGRAPH_WORDS.map((w) => w.text));
@@ -805,10 +823,16 @@ function isProseItem(text: string, item: CitationItem): boolean {
   if (isYear(number)) return true;
   if (item.to) return false;
   if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1])) return true;
+  const word = wordCounted(text, number);
+  return word !== undefined && /[sx]$/.test(word);
+}
+
+/** The plural-looking word right after a number, as in a count (`12 countries`, `12 pays`), if any. */
+function wordCounted(text: string, number: NumberToken): string | undefined {
   const j = skipSpaces(text, number.end);
-  if (j === number.end) return false;
+  if (j === number.end) return undefined;
   const word = /^\p{Ll}[\p{L}-]*/u.exec(text.slice(j, j + 30))?.[0];
-  return word !== undefined && word.length >= 3 && /[sx]$/.test(word) && !NOT_COUNTED.has(word);
+  return word !== undefined && word.length >= 3 && !NOT_COUNTED.has(word) ? word : undefined;
 }
 
 /** A word separator (`to`, `and` ...) at j: followed by a space or a line break. */
@@ -1287,7 +1311,122 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     found.splice(before.short && !at.short ? k - 1 : k, 1);
     k--;
   }
-  return found;
+  return findBareReferences(text, from, to, found);
+}
+
+/**
+ * Words after a reference that make it the draft's own paragraph, not a paper's: `see
+ * paragraph 12 above`, `par. 7 ci-dessus`, `párrafo 7 supra`.
+ */
+const OWN_PARAGRAPH_WORDS = ['above', 'below', 'supra', 'infra', 'ci-dessus', 'ci-dessous', 'ci-après', 'plus haut', 'plus bas', 'más arriba', 'más abajo', 'más adelante', 'anterior', 'anteriores'];
+const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
+
+/**
+ * After a reference without a symbol, what names the paper cited last rather than another
+ * text: `paragraph 6 of the paper`, `la note 5 du même document`, `la nota 5 del mismo documento`.
+ */
+const SAME_PAPER = [
+  ...['of the paper', 'of the document', 'of the same document', 'of that paper', 'of this paper'],
+  ...['du document', 'du même document', 'de ce document', 'dudit document'],
+  ...['del documento', 'del mismo documento', 'de ese documento', 'de dicho documento'],
+];
+const SAME_PAPER_MATCHER = wordMatcher(SAME_PAPER);
+
+/** Before a bare `note 3`, what makes it the noun (`see note 3`, `la note 3`, `(note 3)`), not the verb (`we note 3 areas`). */
+const BEFORE_BARE_NOTE = new Set(['see', 'voir', 'cf.', 'la', 'les', 'in', 'dans', 'en', 'and', 'et', 'y']);
+/** A symbol, its markup and a verb of being, ending right before a participle: `CRP/43 is `, `[CRP/43](…) est `. */
+const SYMBOL_BEFORE = /[A-Z]{1,6}(?:\/[A-Za-z0-9.-]+)+[*\]\u0000)]*[ \u00a0]+(?:(?:is|was|has been|est|a été|es|fue|ha sido)[ \u00a0]+)?$/;
+
+/** Or a sign that opens a reference: `(note 3)`, `; note 4`, a table's cell. */
+const NOTE_OPENERS = '([;,:|';
+
+/** The word (letters, digits, a full stop) ending at `end`, if one does. */
+function wordEndingAt(text: string, end: number): string | undefined {
+  let w = end;
+  while (w > 0 && (isWordChar(text[w - 1]) || text[w - 1] === '.')) w--;
+  return w < end ? text.slice(w, end) : undefined;
+}
+
+/**
+ * The references written without a symbol in `[from, to)`, between the citations `found`
+ * (in order), added to them: `(par. 9)`, `aux paragraphes 13 et 14`, `el párrafo 6 c)` in
+ * a draft that names CRP/43 before them. Writers cite a paper this way all through a
+ * note about it. Not read: one that names another text's paragraph (`paragraph 5 of the
+ * resolution`, `par. 29 de la résolution`) or the draft's own (`paragraph 12 above`); one
+ * whose first number is a year (`§ 2014`), Spanish `para` before a count (`para 12 países`); English `note`
+ * after a word other than `see`, `in` or an article (`we note 3 areas`). Which paper it is
+ * of, if any, the draft index decides, as for a short form.
+ */
+function findBareReferences(text: string, from: number, to: number, found: Citation[]): Citation[] {
+  let bare: Citation[] | undefined;
+  let next = 0;
+  // Every body holds a number, and most numbers of a draft are in the citations found:
+  // looked for from the numbers outside them, a body's start within reach before its first
+  // (a regular expression over the whole text, for marks, cost reading a tenth more).
+  let scanned = from;
+  NUMBERS.lastIndex = from;
+  for (let d = NUMBERS.exec(text); d && d.index < to; d = NUMBERS.exec(text)) {
+    const digit = d.index;
+    while (next < found.length && found[next]!.end <= digit) next++;
+    const covering = found[next];
+    if (covering && covering.start <= digit) {
+      NUMBERS.lastIndex = covering.end;
+      continue;
+    }
+    const reach = Math.max(scanned, digit - BARE_REACH, next > 0 ? found[next - 1]!.end : from);
+    scanned = digit + d[0].length;
+    const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to);
+    if (!body) continue;
+    (bare ??= []).push({ symbol: '', symbolStart: body.start, symbolEnd: body.start, mark: body.mark, items: body.items, short: true, bare: true, start: body.start, end: body.end });
+    NUMBERS.lastIndex = scanned = body.end;
+  }
+  if (!bare) return found;
+  return [...found, ...bare].sort((a, b) => a.start - b.start);
+}
+
+const NUMBERS = /\d+/g;
+/** How far before its first number a body may start: `subparagraphs (a), (b) and (c) of paragraph 24`. */
+const BARE_REACH = 80;
+
+/** The body read without a symbol that starts in `[from, digit)` and holds the number at `digit`, ending by `to`. */
+function bareBodyBefore(text: string, from: number, digit: number, to: number, next: number): Body | undefined {
+  BODY_START.lastIndex = from;
+  for (let m = BODY_START.exec(text); m && m.index < digit; m = BODY_START.exec(text)) {
+    const at = m.index;
+    if (isWordChar(text[at]) && isWordChar(text[at - 1])) continue;
+    const body = parseBody(text, at);
+    // The first body that holds the number is the one (`subparagraph (a) of paragraph 24`, not `paragraph 24`).
+    if (body && body.end > digit) return body.end <= Math.min(to, next) && isBareReference(text, body) ? body : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a body read without a symbol cites a paper (see `findBareReferences`). */
+function isBareReference(text: string, body: Body): boolean {
+  const first = body.items[0]!;
+  const number = first.from.number;
+  if (isYear(number)) return false;
+  // Spanish `para` is also "for": `para 12 países`, `para 50 personas` (but `para 8 puts it`).
+  if (body.mark.text === 'para' && number && !first.from.sub && /(?:es|as|os)$/.test(wordCounted(text, number) ?? '')) return false;
+  if (VERB_MARKS.has(body.mark.text.toLowerCase())) {
+    const before = skipBackSpacesAndOneBreak(text, body.mark.start);
+    const word = wordEndingAt(text, before);
+    // After a sentence's end (`§2. Note 4 says`) too.
+    const opens = word === undefined ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) : BEFORE_BARE_NOTE.has(word.toLowerCase()) || word.endsWith('.');
+    if (!opens) return false;
+  }
+  // `CRP/43 cited in paragraph 9`: where the paper is cited, another text's paragraph
+  // (but `the fund mentioned in paragraph 24` is the paper's).
+  const leadEnd = skipBackSpacesAndOneBreak(text, body.start);
+  const lead = LEADS.find((l) => text.slice(leadEnd - l.text.length, leadEnd).toLowerCase() === l.text && !isWordChar(text[leadEnd - l.text.length - 1]));
+  if (lead) {
+    const participleEnd = skipBackSpacesAndOneBreak(text, leadEnd - lead.text.length);
+    const participle = wordEndingAt(text, participleEnd);
+    if (participle && CITED_IN.test(participle.toLowerCase()) && SYMBOL_BEFORE.test(text.slice(Math.max(0, participleEnd - participle.length - 40), participleEnd - participle.length))) return false;
+  }
+  const after = skipSpaces(text, body.end);
+  if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
+  return matchWord(OF_ANOTHER_TEXT, text, after) === undefined || matchWord(SAME_PAPER_MATCHER, text, after) !== undefined;
 }
 
 /**

@@ -65,8 +65,12 @@ export class DraftIndex {
      * reading of a closed draft), which would only pay for packing them.
      */
     options: { chunk?: number; far?: number; keepCitations?: boolean } = {},
-    /** For an island (see `around`): the citation before its text, asked only when a short form needs it. */
-    private readonly citationBeforeText?: () => Citation | undefined,
+    /**
+     * For an island (see `around`), what a short form or a reference without a symbol
+     * near its start takes its paper from, asked only then: the citation before its text,
+     * and the paper named last in the text before it from `from` (its offsets: negative).
+     */
+    private readonly before?: { citation: () => Citation | undefined; named: (from: number) => NamedSources },
   ) {
     this.chunk = Math.max(1, options.chunk ?? PARSE_CHUNK);
     this.far = Math.max(1, options.far ?? FAR);
@@ -93,15 +97,27 @@ export class DraftIndex {
     if (this.island && offset >= this.island.base) return this.island;
     const start = lastBlockStartBefore(this.text, this.parsedTo, offset);
     if (start <= this.parsedTo) return { draft: this, base: 0 };
-    // The citation before it, in its offsets (before its text: negative), so that a short
-    // form there looks for a symbol between them in its own text.
-    const before = () => {
-      const c = this.citationBefore(start);
-      return c && moveCitation(structuredClone(c), -start);
-    };
-    const island = new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far, keepCitations: this.keep }, before);
+    const island = new DraftIndex(this.text.slice(start), this.symbols, { chunk: this.chunk, far: this.far, keepCitations: this.keep }, this.contextAt(start));
     this.island = { draft: island, base: start };
     return this.island;
+  }
+
+  /**
+   * For an index of the text from `start` on: the citation before it, in its offsets
+   * (before its text: negative), and the paper named last before it, so that a short form
+   * or a reference without a symbol there takes the paper this index would give it.
+   */
+  contextAt(start: number): NonNullable<DraftIndex['before']> {
+    return {
+      citation: () => {
+        const c = this.citationBefore(start);
+        return c && moveCitation(structuredClone(c), -start);
+      },
+      named: (from: number) => {
+        const names = this.namedBetween(Math.max(0, from + start), start);
+        return { ...names, at: names.at - start };
+      },
+    };
   }
 
   /** Replaces the whole text (a full-document sync). */
@@ -272,14 +288,24 @@ export class DraftIndex {
         if (!c.short) return this.resolveChain(chain);
       }
     }
-    return chain.length > 0 ? this.resolveChain(chain) : this.citationBeforeText?.();
+    return chain.length > 0 ? this.resolveChain(chain) : this.before?.citation();
   }
 
   /** Resolves the short forms of `chain` (latest first, ending at a full citation or at the text's start); returns the latest. */
-  private resolveChain(chain: Citation[]): Citation {
-    let previous = chain[chain.length - 1]!.short ? this.citationBeforeText?.() : undefined;
-    for (let j = chain.length - 1; j >= 0; j--) previous = this.resolveShortForm(chain[j]!, previous);
-    return previous!;
+  private resolveChain(chain: Citation[]): Citation | undefined {
+    let previous = chain[chain.length - 1]!.short ? this.before?.citation() : undefined;
+    for (let j = chain.length - 1; j >= 0; j--) previous = this.after(chain[j]!, previous);
+    return previous;
+  }
+
+  /**
+   * `c` resolved (see `resolveShortForm`), when it cites a paper: the `previous` of the
+   * citation after it; else `previous` (a reference without a symbol that cites nothing
+   * is no citation, and does not carry another text's name on to what follows).
+   */
+  private after(c: Citation, previous: Citation | undefined): Citation | undefined {
+    const resolved = this.resolveShortForm(c, previous);
+    return citesAPaper(resolved) ? resolved : previous;
   }
 
   /** Every citation in the draft, with document offsets: the same array until the next edit (do not modify it). */
@@ -288,7 +314,11 @@ export class DraftIndex {
     this.parseUpTo(Number.POSITIVE_INFINITY);
     const all: Citation[] = [];
     let previous: Citation | undefined;
-    for (const block of this.blocks) this.eachCitationOf(block, (c) => all.push((previous = this.resolveShortForm(c, previous))));
+    for (const block of this.blocks)
+      this.eachCitationOf(block, (c) => {
+        previous = this.after(c, previous);
+        if (previous === c) all.push(c);
+      });
     this.all = all;
     return all;
   }
@@ -305,7 +335,11 @@ export class DraftIndex {
     }
     this.parseUpTo(Number.POSITIVE_INFINITY);
     let previous: Citation | undefined;
-    for (const block of this.blocks) this.eachCitationOf(block, (c) => fn((previous = this.resolveShortForm(c, previous))));
+    for (const block of this.blocks)
+      this.eachCitationOf(block, (c) => {
+        previous = this.after(c, previous);
+        if (previous === c) fn(c);
+      });
   }
 
   /** The citations touching `[start, end)` (one that ends at `start` counts): what one screen or one edit touches. */
@@ -314,8 +348,7 @@ export class DraftIndex {
     const all: Citation[] = [];
     const touching = (s: number, e: number) => e >= start && s < end;
     for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < end; k++) this.eachCitationOf(this.blocks[k]!, (c) => all.push(c), touching);
-    this.resolveShortForms(all);
-    return all;
+    return this.resolveShortForms(all) ? all.filter(citesAPaper) : all;
   }
 
   /**
@@ -332,15 +365,19 @@ export class DraftIndex {
    */
   private resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
     if (!c.short) return c;
-    const from = Math.max(previous && previous.end <= c.start ? previous.end : 0, c.start - SHORT_FORM_REACH);
-    let named: string | undefined;
-    if (c.start > from) {
-      SOURCE_LIKE.lastIndex = from;
-      for (let m = SOURCE_LIKE.exec(this.text); m && m.index + m[0].length <= c.start; m = SOURCE_LIKE.exec(this.text)) {
-        // A symbol quoted in code is no paper the writer cites.
-        if (!this.inCode(m.index)) named = m.groups?.['title'] ?? m[0];
-      }
+    // (In an island, `previous` may be before its text: negative offsets.)
+    const from = Math.max(previous && previous.end <= c.start ? previous.end : this.before ? Number.NEGATIVE_INFINITY : 0, c.start - SHORT_FORM_REACH);
+    let names = this.namedBetween(Math.max(0, from), c.start);
+    if (from < 0 && this.before && names.loaded === undefined) {
+      const outside = this.before.named(from);
+      names = names.last === undefined ? outside : { ...names, loaded: outside.loaded };
     }
+    let named = names.last;
+    // A reference without a symbol is of the paper the draft is about: another text named
+    // in passing in an earlier paragraph, list item or table row (`the Declaration
+    // (resolution 68/4)`) does not change that; in its own, it is that text's (`A/68/190 …
+    // (par. 3)`).
+    if (c.bare && named !== undefined && !this.symbols.includes(named) && (names.at < 0 || PARAGRAPH_BREAK.test(this.text.slice(names.at, c.start)))) named = names.loaded;
     if (named !== undefined && !this.symbols.includes(named)) {
       c.symbol = '';
       c.unknownPaper = named;
@@ -355,6 +392,23 @@ export class DraftIndex {
     c.symbol = named ?? previous?.symbol ?? '';
     if (c.items.length === 0 && previous && named === undefined) c.repeats = previous.repeats ?? previous;
     return c;
+  }
+
+  /**
+   * The sources named in `[from, to)` (`SOURCE_LIKE`), outside code (a symbol quoted in
+   * code is no paper the writer cites): the last one and where, and the last loaded paper.
+   */
+  private namedBetween(from: number, to: number): NamedSources {
+    const names: NamedSources = { at: -1 };
+    if (to <= from) return names;
+    SOURCE_LIKE.lastIndex = from;
+    for (let m = SOURCE_LIKE.exec(this.text); m && m.index + m[0].length <= to; m = SOURCE_LIKE.exec(this.text)) {
+      if (this.inCode(m.index)) continue;
+      names.last = m.groups?.['title'] ?? m[0];
+      names.at = m.index;
+      if (this.symbols.includes(names.last)) names.loaded = names.last;
+    }
+    return names;
   }
 
   /**
@@ -385,12 +439,20 @@ export class DraftIndex {
     return end;
   }
 
-  /** Gives the short forms among `citations` (in order, from one span of the draft) their paper. */
-  private resolveShortForms(citations: Citation[]): void {
+  /**
+   * Gives the short forms among `citations` (in order, from one span of the draft) their
+   * paper. Returns whether a reference without a symbol is among them: one may cite nothing.
+   */
+  private resolveShortForms(citations: Citation[]): boolean {
     const first = citations.findIndex((c) => c.short);
-    if (first < 0) return;
+    if (first < 0) return false;
     let previous = first > 0 ? citations[first - 1] : this.citationBefore(citations[first]!.start);
-    for (let k = first; k < citations.length; k++) previous = this.resolveShortForm(citations[k]!, previous);
+    let bare = false;
+    for (let k = first; k < citations.length; k++) {
+      previous = this.after(citations[k]!, previous);
+      bare ||= citations[k]!.bare === true;
+    }
+    return bare;
   }
 
   /**
@@ -429,7 +491,10 @@ export class DraftIndex {
       if (!block) continue;
       let found: Citation | undefined;
       this.eachCitationOf(block, (c) => (found ??= c), containing);
-      if (found) return found.short ? this.resolveShortForm(found, this.citationBefore(found.start)) : found;
+      if (!found) continue;
+      if (!found.short) return found;
+      const resolved = this.resolveShortForm(found, this.citationBefore(found.start));
+      return citesAPaper(resolved) ? resolved : undefined;
     }
     return undefined;
   }
@@ -476,8 +541,23 @@ export class DraftIndex {
   }
 }
 
+/** Where a paragraph, a list item or a table row starts after a line break. */
+const PARAGRAPH_BREAK = /\n[ \t>]*(?:\r?\n|[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
+
+/** What `namedBetween` found: the source named last (`last`, at `at`) and the last loaded paper named. */
+interface NamedSources {
+  last?: string;
+  at: number;
+  loaded?: string;
+}
+
+/** Whether a citation cites a paper: all do but a reference without a symbol that follows none, or another text's (`Citation.bare`). */
+function citesAPaper(c: Citation): boolean {
+  return !(c.bare && c.symbol === '');
+}
+
 /** How far back from a short form a paper's symbol is looked for (see `resolveShortForm`). */
-const SHORT_FORM_REACH = 20_000;
+export const SHORT_FORM_REACH = 20_000;
 
 /**
  * A source a short form may repeat, as the UN and IOM name them: a document symbol

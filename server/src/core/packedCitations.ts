@@ -16,8 +16,9 @@
 import { MARKS, type Citation, type CitationItem, type LetterToken, type Mark, type NumberToken, type Reference } from './grammar';
 
 const NONE = -1;
-/** In place of a symbol's index: a short form (`Ibid.`). */
+/** In place of a symbol's index: a short form (`Ibid.`), a reference without a symbol (`par. 9`). */
 const SHORT = -2;
+const BARE = -3;
 
 /** An empty block's citations, shared. */
 export const NO_CITATIONS = new Int32Array(0);
@@ -62,7 +63,7 @@ export function packCitations(citations: readonly Citation[], symbols: readonly 
   for (const c of citations) {
     const lower = c.mark?.text.toLowerCase();
     // A short form's symbol is not its own: the index finds it when unpacking.
-    put(c.short ? SHORT : symbols.indexOf(c.symbol));
+    put(c.bare ? BARE : c.short ? SHORT : symbols.indexOf(c.symbol));
     put(c.symbolStart);
     put(c.symbolEnd);
     put(lower === undefined ? NONE : MARKS.findIndex((m) => m.text === lower));
@@ -127,13 +128,13 @@ export function unpackCitations(
     return r;
   };
   while (i < packed.length) {
-    if (wanted && !wanted(base + packed[i + 5]!, base + packed[i + 6]!, packed[i] === SHORT)) {
+    const short = packed[i] === SHORT || packed[i] === BARE;
+    if (wanted && !wanted(base + packed[i + 5]!, base + packed[i + 6]!, short)) {
       const count = packed[i + 7]!;
       i += CITATION;
       for (let k = 0; k < count; k++) i += ITEM + (packed[i + 2] === 1 ? 2 : 1) * REFERENCE;
       continue;
     }
-    const short = packed[i] === SHORT;
     const citation = { symbol: short ? '' : symbols[packed[i]!]!, symbolStart: base + packed[i + 1]!, symbolEnd: base + packed[i + 2]! } as Citation;
     const spelling = packed[i + 3] === NONE ? undefined : MARKS[packed[i + 3]!]!;
     if (spelling) {
@@ -143,6 +144,7 @@ export function unpackCitations(
     }
     citation.items = [];
     if (short) citation.short = true;
+    if (packed[i] === BARE) citation.bare = true;
     citation.start = base + packed[i + 5]!;
     citation.end = base + packed[i + 6]!;
     const count = packed[i + 7]!;

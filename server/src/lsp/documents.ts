@@ -9,7 +9,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, Position, Range } from 'vscode-languageserver';
-import { DraftIndex } from '../core/markdown';
+import { DraftIndex, SHORT_FORM_REACH } from '../core/markdown';
 import type { DraftEdit } from '../core/edits';
 
 import { DEFAULT_MAX_DOCUMENT_SIZE } from '../settings';
@@ -66,7 +66,9 @@ export class OpenDocument {
     const blankAfter = /\r?\n[ \t]*\r?\n/.exec(after);
     const lineAfter = to < text.length ? after.lastIndexOf('\n') : -1;
     const end = blankAfter ? offset + blankAfter.index : lineAfter >= 0 ? offset + lineAfter : to;
-    return { draft: new DraftIndex(text.slice(start, end), this.symbols(), { keepCitations: false }), base: start };
+    // What a short form or a reference without a symbol takes its paper from: the text before, within reach.
+    const preceding = new DraftIndex(text.slice(Math.max(0, start - SHORT_FORM_REACH), start), this.symbols(), { keepCitations: false });
+    return { draft: new DraftIndex(text.slice(start, end), this.symbols(), { keepCitations: false }, preceding.contextAt(preceding.getText().length)), base: start };
   }
 
   get uri(): string {
