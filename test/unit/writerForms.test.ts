@@ -497,6 +497,10 @@ const COMPLETIONS: Completion[] = [
     'CRP/43 §9 - §|',
     'CRP/43 §9–§|',
     'CRP/43, paras. 9, 10 & |',
+    // Without the symbol, in a draft that names the paper before.
+    '# Comments on CRP/43\n\nWe welcome para |',
+    'Le document CRP/43 est clair.\n\nVoir les paragraphes 9 et |',
+    'Sobre el CRP/43: véanse los párrafos 18 al |',
   ].map((source): Completion => ({ source, offers: 'paragraphs' })),
   ...[
     'CRP/43, note |',
@@ -508,7 +512,10 @@ const COMPLETIONS: Completion[] = [
     'CRP/43, nota |',
     'CRP/43, nota al pie |',
     'CRP/43 §9 and note |',
+    'Le document CRP/43 est clair.\n\nVoir la note |',
   ].map((source): Completion => ({ source, offers: 'footnotes' })),
+  // Without the symbol, and no paper named before, or another text named in the same paragraph.
+  ...['We welcome para |', 'On CRP/43, later.\n\nThe report A/68/190 (para |'].map((source): Completion => ({ source, offers: 'nothing' })),
 
   { source: 'CRP/43 (para. |', offers: 'paragraphs', bug: 'nothing is offered inside the parentheses the grammar reads (`CRP/43 (para. 9)`)' },
   { source: 'CRP/43 (§§ 9–|', offers: 'paragraphs', bug: 'nothing is offered inside the parentheses the grammar reads (`CRP/43 (§§ 9–11)`)' },

@@ -470,15 +470,25 @@ export class DraftIndex {
         const moved = shiftUnread(u, block.start);
         if (moved.end < start || moved.start >= end) continue;
         if (moved.short) {
-          // Of the paper a short form there would cite (the same rule: a paper named between counts).
-          const ibid: Citation = { symbol: '', symbolStart: moved.start, symbolEnd: moved.start, items: [], short: true, start: moved.start, end: moved.end };
-          moved.symbol = this.resolveShortForm(ibid, this.citationBefore(moved.start)).symbol;
-          if (moved.symbol === '') continue;
+          const paper = this.paperCitedAt(moved.start, false);
+          if (paper === undefined) continue;
+          moved.symbol = paper;
         }
         out.push(moved);
       }
     }
     return out;
+  }
+
+  /**
+   * The paper a short form starting at `offset` would cite, or, `bare`, a reference
+   * without a symbol (`Citation.bare`), if any: what `Ibid., p. 30` is said of, and what
+   * completion offers after a mark alone.
+   */
+  paperCitedAt(offset: number, bare: boolean): string | undefined {
+    const c: Citation = { symbol: '', symbolStart: offset, symbolEnd: offset, items: [], short: true, start: offset, end: offset };
+    if (bare) c.bare = true;
+    return this.resolveShortForm(c, this.citationBefore(offset)).symbol || undefined;
   }
 
   /** The citation containing `offset` (or ending just before it), if any. */

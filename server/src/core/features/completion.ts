@@ -234,9 +234,11 @@ function lastWholeSymbol(text: string, symbol: string): number {
 
 /**
  * Finds the citation being typed before `offset`: the last symbol and mark in the
- * prose before the cursor, followed only by what a citation may contain.
+ * prose before the cursor, followed only by what a citation may contain; or, with no
+ * symbol there, the last mark, of the paper a reference without a symbol there cites
+ * (`paperAt`, given the mark's offset in `prose`).
  */
-function citationContext(prose: string, offset: number, corpus: Corpus): { paper: Paper; body: string; bodyStart: number } | undefined {
+function citationContext(prose: string, offset: number, corpus: Corpus, paperAt: (markStart: number) => Paper | undefined): { paper: Paper; body: string; bodyStart: number } | undefined {
   const from = Math.max(0, offset - LOOK_BEHIND);
   const before = prose.slice(from, offset);
   let best: { paper: Paper; at: number } | undefined;
@@ -244,16 +246,18 @@ function citationContext(prose: string, offset: number, corpus: Corpus): { paper
     const at = lastWholeSymbol(before, paper.symbol);
     if (at >= 0 && (!best || at > best.at)) best = { paper, at };
   }
-  if (!best) return undefined;
   // Where the grammar reads a body after the symbol (`CRP/43, `, `CRP/43 (`, `CRP/43 at `).
-  const mark = matchMark(before, bodyStartAfter(before, best.at + best.paper.symbol.length));
+  const afterSymbol = best && matchMark(before, bodyStartAfter(before, best.at + best.paper.symbol.length));
+  const mark = afterSymbol ?? lastMarkIn(before);
   if (!mark) return undefined;
+  const paper = afterSymbol ? best!.paper : paperAt(from + mark.start);
+  if (!paper) return undefined;
   const body = before.slice(mark.end);
   // Only numbers, letters in parentheses, separators, marks written again (`§6 and §`)
   // and one partial word may follow.
   if (!CITATION_BODY.test(body)) return undefined;
   if (body.includes('\n')) return undefined;
-  return { paper: best.paper, body: before.slice(mark.start), bodyStart: from + mark.start };
+  return { paper, body: before.slice(mark.start), bodyStart: from + mark.start };
 }
 
 export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: Translate): CompletionList {
@@ -267,7 +271,7 @@ export function complete(draft: DraftIndex, corpus: Corpus, offset: number, t: T
   const typedLine = text.slice(lineStart, offset);
   if (prose.slice(local - (offset - lineStart), local) !== typedLine) return empty;
 
-  const context = citationContext(prose, local, corpus);
+  const context = citationContext(prose, local, corpus, (markStart) => corpus.paper(draft.paperCitedAt(blockStart + markStart, true) ?? ''));
   if (context) {
     const { paper, body } = context;
     const sub = /(\d+)[ \u00a0]?\(([a-z]?)$/.exec(body);
