@@ -249,6 +249,26 @@ describe('DraftChecker, edit by edit', () => {
     expect(checker.lastChecked).toBeLessThanOrEqual(4);
   });
 
+  it('in a note that names its paper once and cites bare paragraphs, re-checks only near a keystroke, and all after the name when it changes', () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `Point ${i}: see para. ${(i % 27) + 1}, also par. ${((i + 5) % 20) + 1}.`).join('\n\n');
+    const text = `# Comments on CRP/43\n\n${body}\n`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toEqual([]);
+    expect(checker.lastChecked).toBe(4000);
+    const at = text.indexOf('para. 5,') + 'para. 5'.length;
+    apply(draft, checker, at, at, '0');
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
+    expect(checker.lastChecked).toBeLessThanOrEqual(4);
+    // The name unwritten: every reference after it cites nothing now; written back, all are checked again.
+    const name = draft.getText().indexOf('CRP/43');
+    apply(draft, checker, name, name + 1, '');
+    expect(checker.findings(draft)).toEqual([]);
+    apply(draft, checker, name, name, 'C');
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
+    expect(checker.findings(draft).map(({ id: _, ...f }) => f)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+  });
+
   it('a directive put into code, or taken out of it, by an edit elsewhere', () => {
     const text = 'Intro\n\n<!-- crp-cite-disable -->\n\nCRP/43 §28\n\nAfter';
     const draft = new DraftIndex(text, symbols);

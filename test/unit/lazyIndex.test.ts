@@ -54,6 +54,10 @@ const LINES = [
   '“the real work starts now to establish follow-up mechanisms” (CRP/43 §26), while CRP/43 §27 says so.',
   'CRP/43 notes 3 areas; footnote 5 (CRP/43); CRP/43 indique, au paragraphe 16, que',
   'Ibid., p. 30 and A/68/190, para. 4.',
+  // References without a symbol, of the paper named last before them.
+  'See para. 9, (par. 24 a)) and paragraph 12 above.',
+  '- As para 8 puts it, the Declaration (resolution 68/4) is key (para. 3).',
+  '| § 16 | note 4 | CRP/43 |',
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));

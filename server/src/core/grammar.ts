@@ -1239,7 +1239,7 @@ function unreadAfter(text: string, symbol: string, symbolStart: number, to: numb
 }
 
 /** Whether the symbol found at i stands alone (not `XCRP/43` or `CRP/431`). */
-function isWholeSymbol(text: string, start: number, end: number): boolean {
+export function isWholeSymbol(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   const after = text[end];
   return !(before !== undefined && (isWordChar(before) || before === '/')) && !(after !== undefined && (isWordChar(after) || after === '/'));

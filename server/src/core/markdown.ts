@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { findCitations, type Citation, type Reference, type UnreadReference } from './grammar';
+import { findCitations, isWholeSymbol, type Citation, type Reference, type UnreadReference } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -70,7 +70,7 @@ export class DraftIndex {
      * near its start takes its paper from, asked only then: the citation before its text,
      * and the paper named last in the text before it from `from` (its offsets: negative).
      */
-    private readonly before?: { citation: () => Citation | undefined; named: (from: number) => NamedSources },
+    private readonly before?: { citation: () => Citation | undefined; named: (from: number) => string | undefined; lastPaper: () => string | undefined },
   ) {
     this.chunk = Math.max(1, options.chunk ?? PARSE_CHUNK);
     this.far = Math.max(1, options.far ?? FAR);
@@ -113,10 +113,8 @@ export class DraftIndex {
         const c = this.citationBefore(start);
         return c && moveCitation(structuredClone(c), -start);
       },
-      named: (from: number) => {
-        const names = this.namedBetween(Math.max(0, from + start), start);
-        return { ...names, at: names.at - start };
-      },
+      named: (from: number) => this.namedBetween(Math.max(0, from + start), start),
+      lastPaper: () => this.lastPaperNamedBefore(start),
     };
   }
 
@@ -253,7 +251,11 @@ export class DraftIndex {
    * document offsets: found in the block's prose the first time, and kept packed to be
    * unpacked afresh the next times.
    */
-  private eachCitationOf(block: Block, fn: (citation: Citation) => void, wanted?: (start: number, end: number, short: boolean) => boolean): void {
+  /**
+   * (`wanted` is told whether the citation is a short form that takes its paper from the
+   * citation before it: `Ibid.`, not a reference without a symbol.)
+   */
+  private eachCitationOf(block: Block, fn: (citation: Citation) => void, wanted?: (start: number, end: number, chained: boolean) => boolean): void {
     if (block.citations) {
       unpackCitations(block.citations, this.text, this.symbols, block.start, fn, wanted);
       return;
@@ -268,7 +270,7 @@ export class DraftIndex {
     const found = findCitations(prose, this.symbols, 0, prose.length, unread);
     block.unread = unread.length > 0 ? unread : NO_UNREAD;
     if (this.keep) block.citations = packCitations(found, this.symbols);
-    for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true)) fn(moveCitation(c, block.start));
+    for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true && !c.bare)) fn(moveCitation(c, block.start));
   }
 
   /**
@@ -285,7 +287,8 @@ export class DraftIndex {
       for (let j = inBlock.length - 1; j >= 0; j--) {
         const c = inBlock[j]!;
         chain.push(c);
-        if (!c.short) return this.resolveChain(chain);
+        // A reference without a symbol takes its paper from no citation before it.
+        if (!c.short || c.bare) return this.resolveChain(chain);
       }
     }
     return chain.length > 0 ? this.resolveChain(chain) : this.before?.citation();
@@ -293,7 +296,8 @@ export class DraftIndex {
 
   /** Resolves the short forms of `chain` (latest first, ending at a full citation or at the text's start); returns the latest. */
   private resolveChain(chain: Citation[]): Citation | undefined {
-    let previous = chain[chain.length - 1]!.short ? this.before?.citation() : undefined;
+    const first = chain[chain.length - 1]!;
+    let previous = first.short && !first.bare ? this.before?.citation() : undefined;
     for (let j = chain.length - 1; j >= 0; j--) previous = this.after(chain[j]!, previous);
     return previous;
   }
@@ -365,19 +369,14 @@ export class DraftIndex {
    */
   private resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
     if (!c.short) return c;
+    if (c.bare) {
+      c.symbol = this.paperOfBareAt(c.start, previous) ?? '';
+      return c;
+    }
     // (In an island, `previous` may be before its text: negative offsets.)
     const from = Math.max(previous && previous.end <= c.start ? previous.end : this.before ? Number.NEGATIVE_INFINITY : 0, c.start - SHORT_FORM_REACH);
-    let names = this.namedBetween(Math.max(0, from), c.start);
-    if (from < 0 && this.before && names.loaded === undefined) {
-      const outside = this.before.named(from);
-      names = names.last === undefined ? outside : { ...names, loaded: outside.loaded };
-    }
-    let named = names.last;
-    // A reference without a symbol is of the paper the draft is about: another text named
-    // in passing in an earlier paragraph, list item or table row (`the Declaration
-    // (resolution 68/4)`) does not change that; in its own, it is that text's (`A/68/190 …
-    // (par. 3)`).
-    if (c.bare && named !== undefined && !this.symbols.includes(named) && (names.at < 0 || PARAGRAPH_BREAK.test(this.text.slice(names.at, c.start)))) named = names.loaded;
+    let named = this.namedBetween(Math.max(0, from), c.start);
+    if (named === undefined && from < 0) named = this.before?.named(from);
     if (named !== undefined && !this.symbols.includes(named)) {
       c.symbol = '';
       c.unknownPaper = named;
@@ -394,21 +393,83 @@ export class DraftIndex {
     return c;
   }
 
-  /**
-   * The sources named in `[from, to)` (`SOURCE_LIKE`), outside code (a symbol quoted in
-   * code is no paper the writer cites): the last one and where, and the last loaded paper.
-   */
-  private namedBetween(from: number, to: number): NamedSources {
-    const names: NamedSources = { at: -1 };
-    if (to <= from) return names;
+  /** The source named last in `[from, to)` (`SOURCE_LIKE`), outside code: a symbol quoted in code is no paper the writer cites. */
+  private namedBetween(from: number, to: number): string | undefined {
+    let named: string | undefined;
+    if (to <= from) return undefined;
     SOURCE_LIKE.lastIndex = from;
     for (let m = SOURCE_LIKE.exec(this.text); m && m.index + m[0].length <= to; m = SOURCE_LIKE.exec(this.text)) {
-      if (this.inCode(m.index)) continue;
-      names.last = m.groups?.['title'] ?? m[0];
-      names.at = m.index;
-      if (this.symbols.includes(names.last)) names.loaded = names.last;
+      if (!this.inCode(m.index)) named = m.groups?.['title'] ?? m[0];
     }
-    return names;
+    return named;
+  }
+
+  /**
+   * The paper a reference without a symbol at `offset` cites (`Citation.bare`): the
+   * source named last in its paragraph (list item, table row) before it, if it is a
+   * loaded paper (another text named there, `A/68/190 … (par. 3)`: none); with none
+   * named there, the loaded paper named last before it, at any distance (another text
+   * named in passing in an earlier paragraph does not change what the draft is about).
+   * It depends on no citation before it, so an edit changes only the references after it
+   * up to the next mention of a paper (see `DraftChecker`). `previous`, a citation before
+   * `offset` of that paper, bounds the search.
+   */
+  private paperOfBareAt(offset: number, previous?: Citation): string | undefined {
+    const paragraph = this.paragraphStartBefore(offset);
+    const named = this.namedBetween(paragraph, offset);
+    if (named !== undefined) return this.symbols.includes(named) ? named : undefined;
+    return this.lastPaperNamedBefore(paragraph, previous);
+  }
+
+  /**
+   * Where the next loaded paper's symbol stands alone after `offset`, outside code: the
+   * references without a symbol up to there take their paper from before it. The text's
+   * length when there is none.
+   */
+  nextPaperMentionAfter(offset: number): number {
+    let next = this.text.length;
+    for (const symbol of this.symbols) {
+      for (let at = this.text.indexOf(symbol, offset); at >= 0 && at < next; at = this.text.indexOf(symbol, at + 1)) {
+        if (isWholeSymbol(this.text, at, at + symbol.length) && !this.inCode(at)) {
+          next = at;
+          break;
+        }
+      }
+    }
+    return next;
+  }
+
+  /** Where the paragraph, list item or table row holding `offset` starts. */
+  private paragraphStartBefore(offset: number): number {
+    const block = this.blockSpanAt(offset).start;
+    for (let line = this.text.lastIndexOf('\n', offset - 1) + 1; line > block; ) {
+      const previousLine = this.text.lastIndexOf('\n', line - 2) + 1;
+      if (/^[ \t>]*\r?$/.test(this.text.slice(previousLine, line - 1)) || PARAGRAPH_START.test(this.text.slice(line, line + 16))) return line;
+      line = previousLine;
+    }
+    return block;
+  }
+
+  /**
+   * The loaded paper whose symbol stands last before `offset`, alone and outside code
+   * (in an island, maybe before its text). With `previous` (a full citation or a
+   * reference without a symbol, of a paper, before `offset`), only the text after its
+   * start is searched: it is the paper named last before that.
+   */
+  private lastPaperNamedBefore(offset: number, previous?: Citation): string | undefined {
+    const bound = previous && (!previous.short || previous.bare) && previous.symbol !== '' && previous.start < offset ? previous.start : -1;
+    let best = -1;
+    let paper: string | undefined;
+    for (const symbol of this.symbols) {
+      for (let at = offset >= symbol.length ? this.text.lastIndexOf(symbol, offset - symbol.length) : -1; at > Math.max(best, bound - 1); at = at > 0 ? this.text.lastIndexOf(symbol, at - 1) : -1) {
+        if (isWholeSymbol(this.text, at, at + symbol.length) && !this.inCode(at)) {
+          [best, paper] = [at, symbol];
+          break;
+        }
+      }
+    }
+    if (paper !== undefined) return paper;
+    return bound >= 0 ? previous!.symbol : this.before?.lastPaper();
   }
 
   /**
@@ -423,9 +484,9 @@ export class DraftIndex {
       let full = false;
       // Spans are enough: nothing is unpacked (a block may hold 100,000 citations on one line).
       let fullStart = Number.POSITIVE_INFINITY;
-      const spanOnly = (start: number, citationEnd: number, short: boolean) => {
+      const spanOnly = (start: number, citationEnd: number, chained: boolean) => {
         if (full || start < offset) return false;
-        if (short) end = citationEnd;
+        if (chained) end = citationEnd;
         else [full, fullStart] = [true, start];
         return false;
       };
@@ -551,15 +612,19 @@ export class DraftIndex {
   }
 }
 
-/** Where a paragraph, a list item or a table row starts after a line break. */
-const PARAGRAPH_BREAK = /\n[ \t>]*(?:\r?\n|[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
+/** How far a source's name reaches (a publication's italic title and imprint, `SOURCE_LIKE`). */
+export const SOURCE_REACH = 240;
 
-/** What `namedBetween` found: the source named last (`last`, at `at`) and the last loaded paper named. */
-interface NamedSources {
-  last?: string;
-  at: number;
-  loaded?: string;
+/** The sources `text` names (`SOURCE_LIKE`), in order: an edit that changes them may change what references without a symbol after it cite. */
+export function sourcesNamedIn(text: string): string[] {
+  const out: string[] = [];
+  SOURCE_LIKE.lastIndex = 0;
+  for (let m = SOURCE_LIKE.exec(text); m; m = SOURCE_LIKE.exec(text)) out.push(m[0]);
+  return out;
 }
+
+/** A line that starts a list item or a table row. */
+const PARAGRAPH_START = /^[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
 
 /** Whether a citation cites a paper: all do but a reference without a symbol that follows none, or another text's (`Citation.bare`). */
 function citesAPaper(c: Citation): boolean {

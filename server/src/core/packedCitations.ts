@@ -95,7 +95,7 @@ export function unpackCitations(
   symbols: readonly string[],
   base: number,
   fn: (citation: Citation) => void,
-  wanted?: (start: number, end: number, short: boolean) => boolean,
+  wanted?: (start: number, end: number, chained: boolean) => boolean,
 ): void {
   let i = 0;
   const numberAt = (start: number, end: number): NumberToken => {
@@ -128,13 +128,13 @@ export function unpackCitations(
     return r;
   };
   while (i < packed.length) {
-    const short = packed[i] === SHORT || packed[i] === BARE;
-    if (wanted && !wanted(base + packed[i + 5]!, base + packed[i + 6]!, short)) {
+    if (wanted && !wanted(base + packed[i + 5]!, base + packed[i + 6]!, packed[i] === SHORT)) {
       const count = packed[i + 7]!;
       i += CITATION;
       for (let k = 0; k < count; k++) i += ITEM + (packed[i + 2] === 1 ? 2 : 1) * REFERENCE;
       continue;
     }
+    const short = packed[i] === SHORT || packed[i] === BARE;
     const citation = { symbol: short ? '' : symbols[packed[i]!]!, symbolStart: base + packed[i + 1]!, symbolEnd: base + packed[i + 2]! } as Citation;
     const spelling = packed[i + 3] === NONE ? undefined : MARKS[packed[i + 3]!]!;
     if (spelling) {

@@ -12,8 +12,8 @@
  * indentation) re-checks the whole draft; those are rare while typing.
  */
 import type { Corpus, Paper } from '../corpus';
-import { paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
-import type { DraftIndex } from '../markdown';
+import { isWholeSymbol, paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
+import { SOURCE_REACH, sourcesNamedIn, type DraftIndex } from '../markdown';
 import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
 import { coveredByItem, referenceLabel } from '../resolve';
 import { checkedQuotations, type Quotation, type QuotationCheck } from './quotations';
@@ -423,6 +423,13 @@ export class DraftChecker {
   private suppressionsStale = false;
   /** What edits since the last check touched, in current offsets. */
   private dirty: { start: number; end: number } | undefined;
+  /**
+   * What the references without a symbol after those edits take their paper from
+   * changed (`DraftIndex.paperOfBareAt`): a paper's symbol written or unwritten, up to its
+   * next one; a source named in their paragraph, to its block's end.
+   */
+  private mentionsChanged = false;
+  private namesChanged = false;
   /** Citations re-checked by the last call to `findings` (measurement and tests). */
   lastChecked = 0;
 
@@ -437,6 +444,7 @@ export class DraftChecker {
     this.needsFull = true;
     this.full = undefined;
     this.dirty = undefined;
+    this.mentionsChanged = this.namesChanged = false;
   }
 
   /** Whether `findings` would have to check the whole draft, or what is left of it. */
@@ -475,10 +483,42 @@ export class DraftChecker {
     } else {
       this.findingsByStart = afterEdit(this.findingsByStart, edit);
     }
+    this.noteNamesChanged(edit, textAfter, reparsed);
     const touched = touchedAfter(this.dirty, edit);
     // Any edit can change a block's kind (`<div>` to `<8div>`): what the index parsed
     // again is what may hold different citations.
     this.dirty = reparsed ? { start: Math.min(touched.start, reparsed.start), end: Math.max(touched.end, reparsed.end) } : touched;
+  }
+
+  /**
+   * Whether `edit` wrote or unwrote a paper's symbol, or changed the sources named around
+   * it (see `mentionsChanged`). A symbol in what the index parsed again may have gone
+   * into code or come out of it (`    CRP/43` indented, then not).
+   */
+  private noteNamesChanged(edit: DraftEdit, textAfter: string, reparsed?: { start: number; end: number }): void {
+    if (this.mentionsChanged) return;
+    const around = (reach: number) => {
+      const from = Math.max(0, edit.start - reach);
+      const end = insertedEnd(edit);
+      return [textAfter.slice(from, end + reach), textAfter.slice(from, edit.start) + edit.removed + textAfter.slice(end, end + reach)] as const;
+    };
+    const symbols = this.corpus.papers.map((p) => p.symbol);
+    const [after, before] = around(Math.max(...symbols.map((s) => s.length)) + 1);
+    const mentions = (text: string) =>
+      symbols
+        .map((s) => {
+          let n = 0;
+          for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) if (isWholeSymbol(text, at, at + s.length)) n++;
+          return n;
+        })
+        .join();
+    const reparsedText = reparsed ? textAfter.slice(reparsed.start, reparsed.end) : '';
+    if (mentions(after) !== mentions(before) || symbols.some((s) => reparsedText.includes(s))) this.mentionsChanged = true;
+    else if (!this.namesChanged) {
+      // A publication's italic title and imprint reach furthest: some 200 characters.
+      const [wide, wideBefore] = around(SOURCE_REACH);
+      this.namesChanged = sourcesNamedIn(wide).join('\n') !== sourcesNamedIn(wideBefore).join('\n');
+    }
   }
 
   /** `findings` with an identity each. */
@@ -562,13 +602,21 @@ export class DraftChecker {
       }
       const around = draft.citationsIn(quoteFrom, quoteTo + 1).filter((c) => c.end >= quoteFrom && c.start <= quoteTo);
       const citations = around.filter((c) => c.end >= from && c.start <= to);
-      // Short forms after the edit (`Ibid.`) take their paper from before it: checked again
+      // References without a symbol after the edit whose paper it may have changed: checked
+      // again too, those starting before `bareEnd` (a mention of a paper, or a block's end).
+      const bareEnd = this.mentionsChanged ? draft.nextPaperMentionAfter(to + 1) : this.namesChanged ? draft.blockSpanAt(Math.min(to + 1, last)).end : to;
+      if (bareEnd > to + 1) {
+        for (const c of draft.citationsIn(to + 1, bareEnd)) if (c.start > to && c.start < bareEnd) citations.push(c);
+        to = bareEnd - 1;
+      }
+      // Short forms after those (`Ibid.`) take their paper from before them: checked again
       // too. Asked once the edited lines are read, so their blocks are not parsed twice.
       const shortFormsEnd = draft.shortFormsEndAfter(to + 1);
       if (shortFormsEnd > to + 1) {
         for (const c of draft.citationsIn(to + 1, shortFormsEnd)) if (c.start > to) citations.push(c);
         to = shortFormsEnd;
       }
+      this.mentionsChanged = this.namesChanged = false;
       checked += citations.length;
       const unread = draft.unreadIn(from, to + 1).filter((u) => u.end >= from && u.start <= to);
       const fresh = this.identified([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around)]);
