@@ -63,9 +63,9 @@ describe('crp-cite list', () => {
   ];
 
   it.each([
-    ['en', '23 citations in 3 file(s).'],
-    ['fr', '23 citations dans 3 fichier(s).'],
-    ['es', '23 citas en 3 archivo(s).'],
+    ['en', '23 citations in 3 files.'],
+    ['fr', '23 citations dans 3 fichiers.'],
+    ['es', '23 citas en 3 archivos.'],
   ])('lists every citation of the drafts with what it resolves to (%s)', (locale, summary) => {
     const r = run('list', drafts, '--locale', locale);
     expect(r.code).toBe(0);

@@ -236,6 +236,9 @@ const FORMS: Form[] = [
   form('verb and lead word', 'fr', 'CRP/43 indique, au paragraphe [[16]]', ['16'], 'CRP/43 indique, au paragraphe 16', ['16']),
   form('verb and lead word', 'fr', 'CRP/43 précise, dans son paragraphe [[16]]', ['16'], 'CRP/43 précise, dans son paragraphe 16', ['16']),
   form('verb and lead word', 'es', 'CRP/43 señala, en su párrafo [[16]]', ['16'], 'CRP/43 señala, en su párrafo 16', ['16']),
+  // A singular mark and a word before another number, as hurried writers write lists.
+  form('singular mark, worded list', 'en', 'CRP/43, para. [[9]] and [[10]]', ['9', '10'], 'CRP/43, para. 9 and 10', ['9', '10']),
+  form('singular mark, worded list', 'es', 'CRP/43, párr. [[3]] y [[4]]', ['3', '4'], 'CRP/43, párr. 3 y 4', ['3', '4']),
   // Without commas, and two words (a pronoun and a verb).
   form('verb and lead word', 'en', 'CRP/43 says in paragraph [[25]]', ['25'], 'CRP/43 says in paragraph 25', ['25']),
   form('verb and lead word', 'fr', 'CRP/43 y revient aux paragraphes [[4]] et [[7]]', ['4', '7'], 'CRP/43 y revient aux paragraphes 4 et 7', ['4', '7']),
@@ -903,6 +906,7 @@ describe('references without a symbol, in a draft that names the paper before th
     // Another text named in passing in an earlier list item does not change the paper.
     ['en', 'On CRP/43:\n\n- The Declaration (resolution 68/4) was adopted.\n- As para [[8]] puts it, no mechanism.', ['8']],
     ['es', 'Sobre el CRP/43, véanse los párrafos [[18]] al [[21]].', ['18', '21']],
+    ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
     ['fr', 'Le document CRP/43 : voir le paragr. [[3]], et le par. [[24]], al. [[a]]) et [[c]]).', ['3', '24', '24(a)', '24(c)']],
     ['fr', 'Le document CRP/43 est clair.\n\nVoir le par. [[24]] [[a]]) et les alinéas [[b]]) et [[c]]) du paragraphe [[5]].', ['24', '24(a)', '5(b)', '5(c)', '5']],
     ['fr', 'Le document de séance CRP/43 :\n\n\\| Point \\| Réf. \\|\n\\| - \\| - \\|\n\\| Forum \\| § [[16]] \\|\n\\| Note \\| note [[4]] du même document \\|', ['16', 'n4']],

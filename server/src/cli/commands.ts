@@ -119,7 +119,7 @@ const list: Command = (args, ctx) => {
     for (const r of rows) {
       ctx.io.out(`${r.path}:${r.line}:${r.column}: ${r.citation} → ${r.resolves.length > 0 ? r.resolves.join(', ') : ctx.t('cli.unresolved')}`);
     }
-    ctx.io.out(ctx.t('cli.listSummary', { count: rows.length, files: drafts.length }));
+    ctx.io.out(ctx.t('cli.listSummary', { count: rows.length, files: ctx.t('cli.files', { count: drafts.length }) }));
   }
   return 0;
 };

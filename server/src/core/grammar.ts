@@ -39,7 +39,8 @@
  * note mark after a paragraph names one of its notes (`§9 n. 2`).
  *
  * A singular mark (`§`, `para.`, `paragraph`) names one reference, with its sub-paragraphs:
- * `paragraph 6, 2013` and `§6, 12 countries` cite 6. A plural or ambiguous mark (`§§`,
+ * `paragraph 6, 2013` and `§6, 12 countries` cite 6; a word still joins another number
+ * (`para. 9 and 10`). A plural or ambiguous mark (`§§`,
  * `paras.`, French `par.`) reads a list, which a list item that reads as a year (`, 2013`),
  * a date (`, 22/11`, `, 22 November`) or a count of something (`, 12 countries`) ends, as
  * does a comma after the list's `and` (`paras. 18 and 19, 10 exercises`).
@@ -902,7 +903,8 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
     return undefined;
   }
   const worded = word !== undefined;
-  if (numbersMayFollow && numberStartsAt(text, j, broke)) return { at: j, worded };
+  // After a singular mark, a word still joins numbers: `para. 9 and 10`, `párr. 3 y 4` (a comma does not: `§6, 12 countries`).
+  if ((numbersMayFollow || (worded && !sawComma)) && numberStartsAt(text, j, broke)) return { at: j, worded };
   // The mark written again before the next item: `§6 and §7`, `par. 6 et par. 7`, `§9 and note 2`.
   const mark = matchMark(text, j);
   if (mark) {
@@ -1327,6 +1329,8 @@ const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
  */
 const SAME_PAPER = [
   ...['of the paper', 'of the document', 'of the same document', 'of that paper', 'of this paper'],
+  // Not another text, Latin: `§23 in fine`.
+  'in fine',
   ...['du document', 'du même document', 'de ce document', 'dudit document'],
   ...['del documento', 'del mismo documento', 'de ese documento', 'de dicho documento'],
 ];
