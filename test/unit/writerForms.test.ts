@@ -905,6 +905,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'CRP/43 §1 aside, the fund mentioned in subparagraph ([[a]]) of paragraph [[24]] matters.', ['24(a)', '24']],
     // Another text named in passing in an earlier list item does not change the paper.
     ['en', 'On CRP/43:\n\n- The Declaration (resolution 68/4) was adopted.\n- As para [[8]] puts it, no mechanism.', ['8']],
+    // English `para` before a verb in -es, not the Spanish preposition before a count.
+    ['en', 'On CRP/43: as para [[8]] notes, see para [[9]] describes, (para [[10]]) makes.', ['8', '9', '10']],
     ['es', 'Sobre el CRP/43, véanse los párrafos [[18]] al [[21]].', ['18', '21']],
     ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
     ['fr', 'Le document CRP/43 : voir le paragr. [[3]], et le par. [[24]], al. [[a]]) et [[c]]).', ['3', '24', '24(a)', '24(c)']],
@@ -956,6 +958,7 @@ describe('references without a symbol, in a draft that names the paper before th
     // A year or a count, the English verb, a participle of citing.
     'CRP/43 §2 is for para 2014 and § 2015.',
     'CRP/43, párr. 2: para 12 países y para 50 personas.',
+    'CRP/43, párr. 2:\n\n- Para 12 países, nada.',
     'CRP/43 §2. We note 3 areas.',
     'CRP/43 cited in paragraph 9, and CRP/43 is quoted in para. 10.',
     // Code.

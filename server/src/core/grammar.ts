@@ -1336,6 +1336,9 @@ const SAME_PAPER = [
 ];
 const SAME_PAPER_MATCHER = wordMatcher(SAME_PAPER);
 
+/** Words after which `para` is the English abbreviation, not the Spanish preposition: `see para 8 notes`. */
+const ENGLISH_BEFORE_PARA = new Set(['in', 'see', 'as', 'of', 'under', 'per', 'and', 'with', 'by', 'at', 'from', 'to', 'cf.', 'also', 'the', 'its', 'whose']);
+
 /** Before a bare `note 3`, what makes it the noun (`see note 3`, `la note 3`, `(note 3)`), not the verb (`we note 3 areas`). */
 const BEFORE_BARE_NOTE = new Set(['see', 'voir', 'cf.', 'la', 'les', 'in', 'dans', 'en', 'and', 'et', 'y']);
 /** A symbol, its markup and a verb of being, ending right before a participle: `CRP/43 is `, `[CRP/43](…) est `. */
@@ -1410,8 +1413,13 @@ function isBareReference(text: string, body: Body): boolean {
   const first = body.items[0]!;
   const number = first.from.number;
   if (isYear(number)) return false;
-  // Spanish `para` is also "for": `para 12 países`, `para 50 personas` (but `para 8 puts it`).
-  if (body.mark.text === 'para' && number && !first.from.sub && /(?:es|as|os)$/.test(wordCounted(text, number) ?? '')) return false;
+  // Spanish `para` is also "for": `para 12 países`, `para 50 personas`; but `see para 8
+  // notes`, `(para 8)`: after an English word or an opening, the English abbreviation.
+  if (body.mark.text.toLowerCase() === 'para' && number && !first.from.sub && /(?:es|as|os)$/.test(wordCounted(text, number) ?? '')) {
+    const before = skipBackSpacesAndOneBreak(text, body.mark.start);
+    const word = wordEndingAt(text, before)?.toLowerCase();
+    if (word === undefined ? !'([|'.includes(text[before - 1] ?? '') : !ENGLISH_BEFORE_PARA.has(word)) return false;
+  }
   if (VERB_MARKS.has(body.mark.text.toLowerCase())) {
     const before = skipBackSpacesAndOneBreak(text, body.mark.start);
     const word = wordEndingAt(text, before);
