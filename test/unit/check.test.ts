@@ -104,7 +104,7 @@ describe('crp-cite check', () => {
       'examples/statement-draft-en.md:9:10: error crp-cite.unknown-sub-paragraph Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).',
       'examples/statement-draft-en.md:11:80: error crp-cite.unknown-paragraph CRP/43 has no paragraph 61: its paragraphs run from 1 to 27.',
       'examples/statement-draft-en.md:12:51: error crp-cite.reversed-range This range runs backwards: 21 comes after 19.',
-      '3 errors and 0 warnings in 6 files.',
+      '3 errors and 0 warnings in 7 files.',
     ]);
   });
 });
