@@ -1,8 +1,8 @@
 // Benchmark inputs, deterministic from a seed: one large draft (~5 MB, ~50,000 citations)
 // and a workspace of 2,000 drafts (~50 MB). Realistic Markdown prose in English, French
 // and Spanish, hard-wrapped, the citation forms writers use (see server/src/core/grammar.ts:
-// symbol first and last, UN letters, footnotes, `Ibid.`), quotations of the paper's own
-// words (some misquoted), lists, tables, block quotes, Markdown footnotes, code blocks and
+// symbol first and last and without the symbol, UN letters, footnotes, `Ibid.`),
+// quotations of the paper's own words (some misquoted), lists, tables, block quotes, Markdown footnotes, code blocks and
 // spans, and some invalid citations (§28, §6(d), reversed ranges).
 //
 //   node bench/generate.mjs [--seed N] [--quick] [--out bench/out]
@@ -68,6 +68,10 @@ const FORMS = {
     (r) => `paragraphs ${r.n} to ${r.m} of document CRP/43`,
     (r) => `CRP/43 (para. ${r.n})`,
     (r) => `CRP/43, note ${1 + (r.n % 5)}`,
+    // Without the symbol: the paper named before it.
+    (r) => `para ${r.n}`,
+    (r) => `paras ${r.n} and ${r.m}`,
+    (r) => `¶ ${r.sn}(${r.s})`,
   ],
   fr: [
     (r) => `CRP/43, par. ${r.n}`,
@@ -79,6 +83,8 @@ const FORMS = {
     (r) => `CRP/43 §§${r.n}–${r.m}`,
     (r) => `paragraphe ${r.n} du document CRP/43`,
     (r) => `CRP/43, par. ${r.sn} ${r.s})`,
+    (r) => `par. ${r.n}`,
+    (r) => `paragraphes ${r.n} et ${r.m}`,
   ],
   es: [
     (r) => `CRP/43, párr. ${r.n}`,
@@ -89,6 +95,8 @@ const FORMS = {
     (r) => `CRP/43, párrs. ${r.n}–${r.m}`,
     (r) => `párrafo ${r.n} del documento CRP/43`,
     (r) => `CRP/43, nota ${1 + (r.n % 5)}`,
+    (r) => `párr. ${r.n}`,
+    (r) => `párrafo ${r.sn} ${r.s})`,
   ],
 };
 
@@ -239,7 +247,7 @@ function wrap(text, width) {
  */
 export function generate({ seed = 43, out = 'bench/out/full', largeBytes = 5_000_000, drafts = 2000, draftBytes = 25_000 } = {}) {
   const manifestPath = join(out, 'manifest.json');
-  const key = { seed, largeBytes, drafts, draftBytes, version: 6 };
+  const key = { seed, largeBytes, drafts, draftBytes, version: 7 };
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (JSON.stringify(manifest.key) === JSON.stringify(key)) return manifest;
