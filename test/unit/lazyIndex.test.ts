@@ -292,6 +292,14 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
     expect(anchors).toBeGreaterThan(1000);
   });
 
+  it('moves what an `Ibid.` alone repeats with it, out of an island (a counterexample of the property below)', () => {
+    const text = '\nResolution 684, annex (ibid., para. 8). Ibid.';
+    const lazy = new DraftIndex(text, SYMBOLS, { chunk: 1, far: 1 });
+    const { draft, base } = lazy.around(41);
+    expect(base).toBe(1);
+    expect(moved(draft.citationAt(40)!, base)).toEqual(whole(text).citationAt(41));
+  });
+
   it('answers every request as the whole index does, whatever was parsed and edited before', () => {
     let islands = 0;
     const step = fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), edit: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constantFrom('', 'x', '\n', '\n\n', '```', '<!--', 'A'), weight: 1 }) });

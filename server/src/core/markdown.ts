@@ -53,6 +53,8 @@ export class DraftIndex {
    * slowest completions.
    */
   private prose: { block: Block; prose: string } | undefined;
+  /** The code in the block `inCode` was last asked about: its line starts (if it has code lines) and code spans (block offsets). */
+  private codeOf: { block: Block; lines?: number[]; spans?: number[] } | undefined;
   /** See `around`. */
   private island: { draft: DraftIndex; base: number } | undefined;
 
@@ -397,9 +399,17 @@ export class DraftIndex {
   private namedBetween(from: number, to: number): string | undefined {
     let named: string | undefined;
     if (to <= from) return undefined;
-    SOURCE_LIKE.lastIndex = from;
-    for (let m = SOURCE_LIKE.exec(this.text); m && m.index + m[0].length <= to; m = SOURCE_LIKE.exec(this.text)) {
-      if (!this.inCode(m.index)) named = m.groups?.['title'] ?? m[0];
+    // Every source has a slash (`CRP/43`, `resolution 68/4`) or emphasis (`*Title*`): most gaps between citations have neither.
+    let i = from;
+    while (i < to && !SOURCE_SIGNS.includes(this.text[i]!)) i++;
+    if (i === to) return undefined;
+    // In a slice (with the character before, for the pattern's look-behind): on the whole
+    // text, the pattern would go on looking past `to`, as far as the next source.
+    const start = Math.max(0, from - 1);
+    const slice = this.text.slice(start, to);
+    SOURCE_LIKE.lastIndex = from - start;
+    for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) {
+      if (!this.inCode(start + m.index)) named = m.groups?.['title'] ?? m[0];
     }
     return named;
   }
@@ -415,10 +425,17 @@ export class DraftIndex {
    * `offset` of that paper, bounds the search.
    */
   private paperOfBareAt(offset: number, previous?: Citation): string | undefined {
-    const paragraph = this.paragraphStartBefore(offset);
-    const named = this.namedBetween(paragraph, offset);
+    // A citation of a paper before it in its paragraph (its symbol, or what a reference
+    // without one found there) answers for the text before it: only the rest is searched,
+    // or a paragraph of a hundred references would be searched a hundred times. (On the
+    // same line, it is in the same paragraph.)
+    const before = previous && (!previous.short || previous.bare) && previous.symbol !== '' && previous.end <= offset ? previous : undefined;
+    const sameLine = before !== undefined && this.text.lastIndexOf('\n', offset - 1) < before.end;
+    const paragraph = sameLine ? before.start : this.paragraphStartBefore(offset);
+    const known = before !== undefined && before.start >= paragraph;
+    const named = this.namedBetween(known ? before.end : paragraph, offset);
     if (named !== undefined) return this.symbols.includes(named) ? named : undefined;
-    return this.lastPaperNamedBefore(paragraph, previous);
+    return known ? before.symbol : this.lastPaperNamedBefore(paragraph, previous);
   }
 
   /**
@@ -579,15 +596,23 @@ export class DraftIndex {
     this.parseUpTo(offset + 1);
     const block = this.blocks[this.blockIndexAt(offset)]!;
     const local = offset - block.start;
-    if (block.codeLines) {
-      const starts = lineStarts(normalizeLineEnds(this.text.slice(block.start, block.start + block.length)));
-      const line = lineAt(starts, local);
+    // Asked for every paper named near a short form or a reference without a symbol, most
+    // often in the same block as the last time.
+    if (this.codeOf?.block !== block) {
+      const masked = maskedLinesOf(block, this.text);
+      this.codeOf = {
+        block,
+        lines: block.codeLines ? lineStarts(normalizeLineEnds(this.text.slice(block.start, block.start + block.length))) : undefined,
+        spans: masked.includes('`') ? inlineRanges(masked, true) : undefined,
+      };
+    }
+    const { lines, spans } = this.codeOf;
+    if (lines && block.codeLines) {
+      const line = lineAt(lines, local);
       if (block.codeLines.some(([a, b]) => line >= a && line < b)) return true;
     }
-    const masked = maskedLinesOf(block, this.text);
-    if (!masked.includes('`')) return false;
-    const ranges = inlineRanges(masked, true);
-    for (let k = 0; k < ranges.length; k += 2) if (local >= ranges[k]! && local < ranges[k + 1]!) return true;
+    if (!spans) return false;
+    for (let k = 0; k < spans.length; k += 2) if (local >= spans[k]! && local < spans[k + 1]!) return true;
     return false;
   }
 
@@ -611,6 +636,9 @@ export class DraftIndex {
     return this.blocks.length;
   }
 }
+
+/** A character every source's name holds (see `SOURCE_LIKE`). */
+const SOURCE_SIGNS = '/*_';
 
 /** How far a source's name reaches (a publication's italic title and imprint, `SOURCE_LIKE`). */
 export const SOURCE_REACH = 240;
@@ -667,6 +695,8 @@ export function moveCitation(c: Citation, by: number): Citation {
   if (c.mark) moveSpan(c.mark, by);
   c.symbolStart += by;
   c.symbolEnd += by;
+  // (A resolved `Ibid.` alone, moved into or out of an island: a copy, whose `repeats` is its own.)
+  if (c.repeats) moveCitation(c.repeats, by);
   return moveSpan(c, by);
 }
 
