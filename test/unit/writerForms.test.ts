@@ -909,6 +909,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'On CRP/43: as para [[8]] notes, see para [[9]] describes, (para [[10]]) makes.', ['8', '9', '10']],
     ['es', 'Sobre el CRP/43, véanse los párrafos [[18]] al [[21]].', ['18', '21']],
     ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
+    // Another text cited in an earlier sentence of the paragraph does not make it that text's.
+    ['fr', 'Le document CRP/43 est clair.\n\nLe rapport le dit (A/68/190, par. 106). Le paragraphe [[16]] le précise.', ['16']],
+    ['en', 'CRP/43 §1 aside, the Fund (A/68/190, paras. 89–96) is, according to paragraph [[5]] ([[a]]) of the conference room paper, a sign.', ['5', '5(a)']],
     ['fr', 'Le document CRP/43 : voir le paragr. [[3]], et le par. [[24]], al. [[a]]) et [[c]]).', ['3', '24', '24(a)', '24(c)']],
     ['fr', 'Le document CRP/43 est clair.\n\nVoir le par. [[24]] [[a]]) et les alinéas [[b]]) et [[c]]) du paragraphe [[5]].', ['24', '24(a)', '5(b)', '5(c)', '5']],
     ['fr', 'Le document de séance CRP/43 :\n\n\\| Point \\| Réf. \\|\n\\| - \\| - \\|\n\\| Forum \\| § [[16]] \\|\n\\| Note \\| note [[4]] du même document \\|', ['16', 'n4']],
@@ -961,6 +964,12 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2:\n\n- Para 12 países, nada.',
     'CRP/43 §2. We note 3 areas.',
     'CRP/43 cited in paragraph 9, and CRP/43 is quoted in para. 10.',
+    // A section's number, a division's paragraph, a footnote of the draft, what was named in words.
+    'CRP/43 §2 aside, the Guidelines (2013), paragraph 4.3, say so.',
+    'CRP/43 §2 aside, see Annex 2, paragraph 3, and Section 3.2, para. 4.',
+    'CRP/43, párr. 2; véase la nota 2 *supra*.',
+    'CRP/43, párr. 2. Y también la Declaración, en su párrafo 10.',
+    'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
     // Code.
     'CRP/43 §2 and `para. 9` and\n\n```\n§ 9\n```\n',
   ])('%s: no reference without a symbol', (text) => {

@@ -164,6 +164,8 @@ export interface Citation {
    * citation (unlike `Ibid.`, nothing is said). Its symbol's span is empty, at its start.
    */
   bare?: true;
+  /** For a reference without a symbol, words after it name the paper (`paragraph 6 of the paper`): another text named in its sentence does not make it that text's. */
+  ofThePaper?: true;
   /** For `Ibid.` alone: the citation it repeats, filled in by the draft index. */
   repeats?: Citation;
   /** For a short form: the symbol of a paper crp-cite does not have, named just before it. */
@@ -1323,12 +1325,18 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
 const OWN_PARAGRAPH_WORDS = ['above', 'below', 'supra', 'infra', 'ci-dessus', 'ci-dessous', 'ci-après', 'plus haut', 'plus bas', 'más arriba', 'más abajo', 'más adelante', 'anterior', 'anteriores'];
 const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
 
+/** Possessives before a mark: the paragraph is of what the sentence named. */
+const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus']);
+
+/** Divisions of a text, whose paragraphs a reference right after one and its number names (`Annex 2, paragraph 3`): the words `unreadDivisionAt` reads, and appendices. */
+const DIVISION_WORDS: ReadonlySet<string> = new Set([...UNREAD_WORDS.filter((w) => w.kind === 'division').map((w) => w.text), 'appendix', 'appendice', 'apéndice']);
+
 /**
  * After a reference without a symbol, what names the paper cited last rather than another
  * text: `paragraph 6 of the paper`, `la note 5 du même document`, `la nota 5 del mismo documento`.
  */
 const SAME_PAPER = [
-  ...['of the paper', 'of the document', 'of the same document', 'of that paper', 'of this paper'],
+  ...['of the paper', 'of the document', 'of the same document', 'of that paper', 'of this paper', 'of its paper', 'of the conference room paper', 'of the same paper'],
   // Not another text, Latin: `§23 in fine`.
   'in fine',
   ...['du document', 'du même document', 'de ce document', 'dudit document'],
@@ -1384,7 +1392,14 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
     scanned = digit + d[0].length;
     const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to);
     if (!body) continue;
-    (bare ??= []).push({ symbol: '', symbolStart: body.start, symbolEnd: body.start, mark: body.mark, items: body.items, short: true, bare: true, start: body.start, end: body.end });
+    const [start, end, mark, items] = [body.start, body.end, body.mark, body.items];
+    // Fields in the order every citation has them (packedCitations.ts unpacks them so).
+    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, skipSpaces(text, end)) !== undefined;
+    (bare ??= []).push(
+      ofThePaper
+        ? { symbol: '', symbolStart: start, symbolEnd: start, mark, items, short: true, bare: true, ofThePaper: true, start, end }
+        : { symbol: '', symbolStart: start, symbolEnd: start, mark, items, short: true, bare: true, start, end },
+    );
     NUMBERS.lastIndex = scanned = body.end;
   }
   if (!bare) return found;
@@ -1436,7 +1451,26 @@ function isBareReference(text: string, body: Body): boolean {
     const participle = wordEndingAt(text, participleEnd);
     if (participle && CITED_IN.test(participle.toLowerCase()) && SYMBOL_BEFORE.test(text.slice(Math.max(0, participleEnd - participle.length - 40), participleEnd - participle.length))) return false;
   }
-  const after = skipSpaces(text, body.end);
+  // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
+  // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
+  const owner = wordEndingAt(text, skipBackSpacesAndOneBreak(text, body.start));
+  if (owner && POSSESSIVES.has(owner.toLowerCase())) return false;
+  // A section's number, not a paragraph's: `paragraph 4.3` of some guidelines.
+  for (const item of body.items) {
+    const last = (item.to ?? item.from).number;
+    if (last && text[last.end] === '.' && isDigit(text[last.end + 1])) return false;
+  }
+  // A paragraph of a division of the draft itself, or of another text: `Annex 2, paragraph 3`.
+  let k = skipBackSpacesAndOneBreak(text, body.start);
+  if (text[k - 1] === ',') k = skipBackSpacesAndOneBreak(text, k - 1);
+  const divisionNumber = wordEndingAt(text, k);
+  if (divisionNumber && /^(?:\d+(?:\.\d+)*|[IVXLC]+)$/.test(divisionNumber)) {
+    const word = wordEndingAt(text, skipBackSpacesAndOneBreak(text, k - divisionNumber.length));
+    if (word && DIVISION_WORDS.has(word.toLowerCase())) return false;
+  }
+  // (Emphasis around the word: `la nota 2 *supra*`.)
+  let after = skipSpaces(text, body.end);
+  while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
   return matchWord(OF_ANOTHER_TEXT, text, after) === undefined || matchWord(SAME_PAPER_MATCHER, text, after) !== undefined;
 }

@@ -372,7 +372,7 @@ export class DraftIndex {
   private resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
     if (!c.short) return c;
     if (c.bare) {
-      c.symbol = this.paperOfBareAt(c.start, previous) ?? '';
+      c.symbol = (c.ofThePaper ? this.lastPaperNamedBefore(c.start, previous) : this.paperOfBareAt(c.start, previous)) ?? '';
       return c;
     }
     // (In an island, `previous` may be before its text: negative offsets.)
@@ -425,17 +425,18 @@ export class DraftIndex {
    * `offset` of that paper, bounds the search.
    */
   private paperOfBareAt(offset: number, previous?: Citation): string | undefined {
-    // A citation of a paper before it in its paragraph (its symbol, or what a reference
+    // A citation of a paper before it in its sentence (its symbol, or what a reference
     // without one found there) answers for the text before it: only the rest is searched,
     // or a paragraph of a hundred references would be searched a hundred times. (On the
     // same line, it is in the same paragraph.)
     const before = previous && (!previous.short || previous.bare) && previous.symbol !== '' && previous.end <= offset ? previous : undefined;
     const sameLine = before !== undefined && this.text.lastIndexOf('\n', offset - 1) < before.end;
     const paragraph = sameLine ? before.start : this.paragraphStartBefore(offset);
-    const known = before !== undefined && before.start >= paragraph;
-    const named = this.namedBetween(known ? before.end : paragraph, offset);
+    const sentence = sentenceStartIn(this.text, Math.max(paragraph, before?.end ?? 0), offset);
+    const known = before !== undefined && before.start >= paragraph && sentence <= before.end;
+    const named = this.namedBetween(known ? before.end : sentence, offset);
     if (named !== undefined) return this.symbols.includes(named) ? named : undefined;
-    return known ? before.symbol : this.lastPaperNamedBefore(paragraph, previous);
+    return known ? before.symbol : this.lastPaperNamedBefore(sentence, previous);
   }
 
   /**
@@ -649,6 +650,29 @@ export function sourcesNamedIn(text: string): string[] {
   SOURCE_LIKE.lastIndex = 0;
   for (let m = SOURCE_LIKE.exec(text); m; m = SOURCE_LIKE.exec(text)) out.push(m[0]);
   return out;
+}
+
+/**
+ * Where the last sentence that starts in `[from, offset)` starts (after `.`, `?` or `!`,
+ * closing quotes or brackets, and a space, before a capital or an opening), or `from`:
+ * another text named in an earlier sentence does not make a reference its.
+ */
+function sentenceStartIn(text: string, from: number, offset: number): number {
+  for (let i = offset - 1; i > from; i--) {
+    if (!isSpaceOrBreak(text[i]) || isSpaceOrBreak(text[i - 1])) continue;
+    let j = i - 1;
+    while (j > from && CLOSERS.includes(text[j]!)) j--;
+    const end = text[j];
+    if ((end === '.' || end === '?' || end === '!') && SENTENCE_OPENER.test(text[skipSpacesForward(text, i)] ?? '')) return skipSpacesForward(text, i);
+  }
+  return from;
+}
+const CLOSERS = '"”’»)]*_';
+const SENTENCE_OPENER = /[\p{Lu}¿¡«“"(\[*]/u;
+const isSpaceOrBreak = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+function skipSpacesForward(text: string, i: number): number {
+  while (isSpaceOrBreak(text[i])) i++;
+  return i;
 }
 
 /** A line that starts a list item or a table row. */

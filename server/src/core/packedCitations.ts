@@ -19,6 +19,8 @@ const NONE = -1;
 /** In place of a symbol's index: a short form (`Ibid.`), a reference without a symbol (`par. 9`). */
 const SHORT = -2;
 const BARE = -3;
+/** A reference without a symbol whose words name the paper (`Citation.ofThePaper`). */
+const BARE_OF_THE_PAPER = -4;
 
 /** An empty block's citations, shared. */
 export const NO_CITATIONS = new Int32Array(0);
@@ -63,7 +65,7 @@ export function packCitations(citations: readonly Citation[], symbols: readonly 
   for (const c of citations) {
     const lower = c.mark?.text.toLowerCase();
     // A short form's symbol is not its own: the index finds it when unpacking.
-    put(c.bare ? BARE : c.short ? SHORT : symbols.indexOf(c.symbol));
+    put(c.ofThePaper ? BARE_OF_THE_PAPER : c.bare ? BARE : c.short ? SHORT : symbols.indexOf(c.symbol));
     put(c.symbolStart);
     put(c.symbolEnd);
     put(lower === undefined ? NONE : MARKS.findIndex((m) => m.text === lower));
@@ -134,7 +136,7 @@ export function unpackCitations(
       for (let k = 0; k < count; k++) i += ITEM + (packed[i + 2] === 1 ? 2 : 1) * REFERENCE;
       continue;
     }
-    const short = packed[i] === SHORT || packed[i] === BARE;
+    const short = packed[i] === SHORT || packed[i] === BARE || packed[i] === BARE_OF_THE_PAPER;
     const citation = { symbol: short ? '' : symbols[packed[i]!]!, symbolStart: base + packed[i + 1]!, symbolEnd: base + packed[i + 2]! } as Citation;
     const spelling = packed[i + 3] === NONE ? undefined : MARKS[packed[i + 3]!]!;
     if (spelling) {
@@ -144,7 +146,8 @@ export function unpackCitations(
     }
     citation.items = [];
     if (short) citation.short = true;
-    if (packed[i] === BARE) citation.bare = true;
+    if (packed[i] === BARE || packed[i] === BARE_OF_THE_PAPER) citation.bare = true;
+    if (packed[i] === BARE_OF_THE_PAPER) citation.ofThePaper = true;
     citation.start = base + packed[i + 5]!;
     citation.end = base + packed[i + 6]!;
     const count = packed[i + 7]!;
