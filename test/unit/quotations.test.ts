@@ -148,6 +148,11 @@ describe('what counts as a quotation of a citation', () => {
     expect(findings('CRP/43 §16: “[IOM] seeks to mobilize support offered in the form of a public–private alliance”.')).toEqual([]);
     expect(findings('CRP/43 §16: “The Administration [sic] plans to launch in the near future a major initiative”.')).toEqual([]);
   });
+
+  it('a letter changed in brackets inside a word is the paper’s word (`[m]ore`), not an insertion', () => {
+    expect(findings('As CRP/43 §6(b) notes, “[m]ore than 50 delegations referred explicitly to the need to consider migration”.')).toEqual([]);
+    expect(findings('As CRP/43 §6(b) notes, “[m]ore than 60 delegations referred explicitly to the need to consider migration”.').map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
+  });
 });
 
 describe('languages', () => {

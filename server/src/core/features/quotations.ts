@@ -29,6 +29,9 @@ import { countKey, coveredByCitation, coveredKey, referenceLabel, type Covered }
 
 /** Fewer words are a term or a title, not a quotation to check. */
 const MIN_WORDS = 4;
+/** Up to three letters in brackets against a word's letters: a case or spelling change, not an insertion. */
+const ALTERED_LETTERS = /\[(\p{L}{1,3})\](?=\p{L})|(?<=\p{L})\[(\p{L}{1,3})\]/gu;
+
 /** How many of the paper's words a bracketed insertion may stand for. */
 const MAX_REPLACED = 8;
 /** How alike the closest passage must be (0–1, by words) for the quick fix to offer it. */
@@ -354,7 +357,12 @@ function pieces(quotation: string): Piece[] {
     const w = wordList(quotation);
     return w.length > 0 ? [{ kind: 'words', words: w }] : out;
   }
-  const marked = quotation.replace(ELLIPSIS, '\u0001').replace(/\[\s*sic\s*\]/gi, ' ').replace(/\[[^\]]*\]/g, '\u0002');
+  const marked = quotation
+    .replace(ELLIPSIS, '\u0001')
+    .replace(/\[\s*sic\s*\]/gi, ' ')
+    // A letter changed inside a word is the paper's word: `[m]ore than 50`, `the[ir]`.
+    .replace(ALTERED_LETTERS, (_, before: string | undefined, after: string | undefined) => before ?? after ?? '')
+    .replace(/\[[^\]]*\]/g, '\u0002');
   for (const part of marked.split(/([\u0001\u0002])/)) {
     if (part === '\u0001') out.push({ kind: 'gap' });
     else if (part === '\u0002') out.push({ kind: 'insertion' });
