@@ -469,6 +469,8 @@ describe('what looks like a citation but is not read', () => {
     expect(found('Voir CRP/43, par. 7. Ibid., chap. III.', translator('fr'))[0]![3]).toContain('« chap. III » n’est pas lu comme une citation : le document CRP/43');
     expect(found('See CRP/43 §7. IOM, *World Migration Report 2013* (Geneva, 2013), p. 25. Ibid., p. 30.')).toEqual([]);
     expect(found('See CRP/43 §7, then A/68/190, para. 3. Ibid., p. 30.')).toEqual([]);
+    // An author before `op. cit.` names a source too (`Betts, op. cit.`).
+    expect(found('See CRP/43 §7. Betts, op. cit., p. 14. Ibid., pp. 306–308.')).toEqual([]);
     expect(found('Ibid., p. 30, with nothing cited before.')).toEqual([]);
   });
 

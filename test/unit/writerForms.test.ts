@@ -968,6 +968,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 aside, the Guidelines (2013), paragraph 4.3, say so.',
     'CRP/43 §2 aside, see Annex 2, paragraph 3, and Section 3.2, para. 4.',
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
+    'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
     'CRP/43, párr. 2. Y también la Declaración, en su párrafo 10.',
     'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
     // Code.

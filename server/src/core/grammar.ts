@@ -1325,8 +1325,12 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
 const OWN_PARAGRAPH_WORDS = ['above', 'below', 'supra', 'infra', 'ci-dessus', 'ci-dessous', 'ci-après', 'plus haut', 'plus bas', 'más arriba', 'más abajo', 'más adelante', 'anterior', 'anteriores'];
 const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
 
-/** Possessives before a mark: the paragraph is of what the sentence named. */
-const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus']);
+/**
+ * Words right before a mark that make the paragraph or note another's: a possessive (`su
+ * párrafo 10`: of what the sentence named in words), `supra`, `infra` (`supra note 3`:
+ * the draft's own note, in legal style).
+ */
+const NOT_THE_PAPERS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'supra', 'infra']);
 
 /** Divisions of a text, whose paragraphs a reference right after one and its number names (`Annex 2, paragraph 3`): the words `unreadDivisionAt` reads, and appendices. */
 const DIVISION_WORDS: ReadonlySet<string> = new Set([...UNREAD_WORDS.filter((w) => w.kind === 'division').map((w) => w.text), 'appendix', 'appendice', 'apéndice']);
@@ -1454,7 +1458,7 @@ function isBareReference(text: string, body: Body): boolean {
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   const owner = wordEndingAt(text, skipBackSpacesAndOneBreak(text, body.start));
-  if (owner && POSSESSIVES.has(owner.toLowerCase())) return false;
+  if (owner && NOT_THE_PAPERS.has(owner.toLowerCase())) return false;
   // A section's number, not a paragraph's: `paragraph 4.3` of some guidelines.
   for (const item of body.items) {
     const last = (item.to ?? item.from).number;

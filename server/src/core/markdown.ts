@@ -399,9 +399,10 @@ export class DraftIndex {
   private namedBetween(from: number, to: number): string | undefined {
     let named: string | undefined;
     if (to <= from) return undefined;
-    // Every source has a slash (`CRP/43`, `resolution 68/4`) or emphasis (`*Title*`): most gaps between citations have neither.
+    // Every source has a slash (`CRP/43`, `resolution 68/4`), emphasis (`*Title*`) or `cit.`
+    // (`Betts, op. cit.`): most gaps between citations have none.
     let i = from;
-    while (i < to && !SOURCE_SIGNS.includes(this.text[i]!)) i++;
+    while (i < to && !SOURCE_SIGNS.includes(this.text[i]!) && !(this.text[i] === '.' && this.text.startsWith('cit', i - 3))) i++;
     if (i === to) return undefined;
     // In a slice (with the character before, for the pattern's look-behind): on the whole
     // text, the pattern would go on looking past `to`, as far as the next source.
@@ -409,7 +410,7 @@ export class DraftIndex {
     const slice = this.text.slice(start, to);
     SOURCE_LIKE.lastIndex = from - start;
     for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) {
-      if (!this.inCode(start + m.index)) named = m.groups?.['title'] ?? m[0];
+      if (!this.inCode(start + m.index)) named = m.groups?.['title'] ?? m.groups?.['author'] ?? m[0];
     }
     return named;
   }
@@ -692,10 +693,11 @@ export const SHORT_FORM_REACH = 20_000;
  * or decision by its number, as UN texts cite them (`General Assembly resolution 68/4`,
  * `la résolution 68/4`, `la decisión 2013/22`), or a publication: its title in italics
  * and its imprint with a year (`IOM, *World Migration Report 2013* (Geneva, 2013)`), named
- * by its title (the `title` group).
+ * by its title (the `title` group), or by its author before `op. cit.` (`Betts, op. cit.`,
+ * the `author` group).
  */
 const SOURCE_LIKE =
-  /(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)/gu;
+  /(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,3}),?[ \u00a0]+op\.[ \u00a0]?cit\./gu;
 
 function shiftUnread(u: UnreadReference, by: number): UnreadReference {
   return { ...u, start: u.start + by, end: u.end + by, ...(u.fix ? { fix: { ...u.fix, start: u.fix.start + by, end: u.fix.end + by } } : {}) };
