@@ -349,7 +349,7 @@ describe('short forms (ibid.)', () => {
   it('warns when there is no citation before, or when the one before is of a paper crp-cite does not have', () => {
     expect(codes('Ibid., para. 7 says so.')).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” repeats the citation before it, but this draft has none before it.']]);
     const text = 'See CRP/43 §6, then A/68/190, para. 12. Ibid., para. 3.';
-    expect(codes(text)).toEqual([['crp-cite.ibid-without-citation', 'Ibid.', '“Ibid.” follows a citation of “A/68/190”, which crp-cite does not have: it is not checked.']]);
+    expect(codes(text)).toEqual([['crp-cite.ibid-of-other-source', 'Ibid.', '“Ibid.” follows a citation of “A/68/190”, which crp-cite does not have: it is not checked.']]);
     // A chain of short forms after it is of that paper too, and said so.
     const chain = 'See CRP/43 §6. See A/68/190, para. 4. Ibid., para. 5. Ibid., para. 6.';
     expect(codes(chain).map((c) => c[2])).toEqual(Array(2).fill('“Ibid.” follows a citation of “A/68/190”, which crp-cite does not have: it is not checked.'));
@@ -357,7 +357,7 @@ describe('short forms (ibid.)', () => {
     const resolution = 'See CRP/43 §7. The Declaration (General Assembly resolution 68/4, annex) sees mobility as key (ibid., para. 8).';
     // Of no paper (the helper reads its numbers against CRP/43 regardless).
     expect(covers(resolution).pop()!.slice(0, 2)).toEqual(['ibid., para. 8', '']);
-    expect(codes(resolution)).toEqual([['crp-cite.ibid-without-citation', 'ibid.', '“Ibid.” follows a citation of “resolution 68/4”, which crp-cite does not have: it is not checked.']]);
+    expect(codes(resolution)).toEqual([['crp-cite.ibid-of-other-source', 'ibid.', '“Ibid.” follows a citation of “resolution 68/4”, which crp-cite does not have: it is not checked.']]);
     expect(covers('Voir CRP/43, par. 7. La Déclaration (résolution 68/4) (ibid., par. 8).').pop()!.slice(0, 2)).toEqual(['ibid., par. 8', '']);
     expect(covers('Véase CRP/43, párr. 7. La Declaración (resolución 68/4) (ibíd., párr. 8).').pop()!.slice(0, 2)).toEqual(['ibíd., párr. 8', '']);
     // The paper named last, even without a reference, is the one a short form is of.

@@ -165,8 +165,9 @@ const check: Command = (args, ctx) => {
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
-  // Citations not read are said, and never fail the check.
+  // Information (citations not read, `Ibid.` of another source) is said, and never fails the check.
   const infos = problems.length - errors - warnings;
+  const unread = problems.filter((p) => p.code === CODES.unreadCitation).length;
   if (ctx.format === 'json') {
     ctx.io.out(JSON.stringify({ files: drafts.length, errors, warnings, infos, problems }, null, 2));
   } else {
@@ -175,9 +176,9 @@ const check: Command = (args, ctx) => {
     ctx.io.out(
       problems.length === 0
         ? ctx.t('cli.checkClean', { files })
-        : infos === 0
+        : unread === 0
           ? ctx.t('cli.checkSummary', { errors: ctx.t('cli.errors', { count: errors }), warnings: ctx.t('cli.warnings', { count: warnings }), files })
-          : ctx.t('cli.checkSummaryWithUnread', { errors: ctx.t('cli.errors', { count: errors }), warnings: ctx.t('cli.warnings', { count: warnings }), unread: ctx.t('cli.unread', { count: infos }), files }),
+          : ctx.t('cli.checkSummaryWithUnread', { errors: ctx.t('cli.errors', { count: errors }), warnings: ctx.t('cli.warnings', { count: warnings }), unread: ctx.t('cli.unread', { count: unread }), files }),
     );
   }
   return errors > 0 && !ctx.noFail ? 1 : 0;

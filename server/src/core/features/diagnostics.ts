@@ -29,6 +29,7 @@ export const CODES = {
   absurdNumber: 'crp-cite.absurd-number',
   unknownFootnote: 'crp-cite.unknown-footnote',
   ibidWithoutCitation: 'crp-cite.ibid-without-citation',
+  ibidOfOtherSource: 'crp-cite.ibid-of-other-source',
   unreadCitation: 'crp-cite.unread-citation',
   quoteElsewhere: 'crp-cite.quote-elsewhere',
   quoteMismatch: 'crp-cite.quote-mismatch',
@@ -36,7 +37,7 @@ export const CODES = {
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
-/** `info`: said, never failing a check (`crp-cite.unread-citation`). */
+/** `info`: said, never failing a check (`crp-cite.unread-citation`, `crp-cite.ibid-of-other-source`). */
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -46,6 +47,8 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
   'crp-cite.absurd-number': 'error',
   'crp-cite.unknown-footnote': 'error',
   'crp-cite.ibid-without-citation': 'warning',
+  // Said, not warned: the draft may be right (`A/68/190, para. 12. Ibid., para. 14.`).
+  'crp-cite.ibid-of-other-source': 'info',
   'crp-cite.unread-citation': 'info',
   'crp-cite.quote-elsewhere': 'warning',
   'crp-cite.quote-mismatch': 'warning',
@@ -214,15 +217,15 @@ function checkCitation(paper: Paper, citation: Citation): Finding[] {
 
 /**
  * Every problem in one citation: of its paper's when the paper is loaded; for a short
- * form (`Ibid.`) that follows no citation, or follows one of a paper crp-cite does not
- * have, a warning that it cites nothing checked.
+ * form (`Ibid.`) that follows no citation, a warning; for one that follows a source
+ * crp-cite does not have, an information that it is not checked (the draft may be right).
  */
 export function checkAnyCitation(corpus: Corpus, c: Citation): Finding[] {
   const paper = corpus.paper(c.symbol);
   if (paper) return checkCitation(paper, c);
   if (!c.short) return [];
-  const [messageKey, params] = c.unknownPaper === undefined ? ['ibidWithoutCitation', {}] : ['ibidOfUnknownPaper', { paper: c.unknownPaper }];
-  const code = CODES.ibidWithoutCitation;
+  const [code, messageKey, params] =
+    c.unknownPaper === undefined ? [CODES.ibidWithoutCitation, 'ibidWithoutCitation', {}] : [CODES.ibidOfOtherSource, 'ibidOfUnknownPaper', { paper: c.unknownPaper }];
   return [{ code, severity: SEVERITY[code], start: c.symbolStart, end: c.symbolEnd, messageKey, params, citationStart: c.start, citationEnd: c.end }];
 }
 
