@@ -14,6 +14,18 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 const instances = new Map<Language, i18n>();
 
+/**
+ * A reference as UN French and Spanish write its sub-paragraphs, `6 b)` and `6 a) à c)` /
+ * `6 a) a c)`, not `6(b)` and `6(a)–(c)`: the French and Spanish catalogs ask for it with
+ * `{{reference, unLetters}}`.
+ */
+export function unLetters(reference: string, language: 'fr' | 'es'): string {
+  return reference
+    .replace(/(\d)\(([a-z])\)/g, '$1 $2)')
+    .replace(/\(([a-z])\)/g, '$1)')
+    .replace(/([a-z]\))–([a-z]\))/g, `$1 ${language === 'es' ? 'a' : 'à'} $2`);
+}
+
 function instanceOf(language: Language): i18n {
   let instance = instances.get(language);
   if (!instance) {
@@ -26,6 +38,7 @@ function instanceOf(language: Language): i18n {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    instance.services.formatter?.add('unLetters', (value, lng) => unLetters(String(value), lng === 'es' ? 'es' : 'fr'));
     instances.set(language, instance);
   }
   return instance;

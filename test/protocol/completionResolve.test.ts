@@ -24,7 +24,7 @@ describe('completion documentation on resolve', () => {
 
     const resolved: CompletionItem = await server.connection.sendRequest(CompletionResolveRequest.type, subs[1]!);
     const value = (resolved.documentation as { value: string }).value;
-    expect(value).toContain('Subpárrafo 24(b)');
+    expect(value).toContain('Apartado b) del párrafo 24');
     expect(value).toContain("Through the Administration's recognition");
     // The lead-in of paragraph 24 comes with the sub-paragraph.
     expect(value).toContain('Given the interconnections of migration with development');
@@ -72,6 +72,6 @@ describe('compact completion lists for clients that take list defaults', () => {
     const subs = (await server.completion(uri, { line: 0, character: 22 })) as CompletionList;
     expect(subs.items.map((i) => [i.label, i.textEditText])).toEqual([['(a)', 'a)'], ['(b)', 'b)'], ['(c)', 'c)']]);
     const b = await server.connection.sendRequest(CompletionResolveRequest.type, { ...subs.items[1]!, data: subs.itemDefaults?.data });
-    expect(((b as CompletionItem).documentation as { value: string }).value).toContain('Sous-paragraphe 24(b)');
+    expect(((b as CompletionItem).documentation as { value: string }).value).toContain('Alinéa b) du paragraphe 24');
   });
 });

@@ -169,7 +169,7 @@ describe('French (locale fr-FR)', () => {
   it('hover labels in French, paper text in English', async () => {
     const { uri, text } = openDraft(server, 'note-fr.md');
     const value = hoverText(await server.hover(uri, positionOf(text, 'par. 24 (a)', 9)));
-    expect(value).toContain('**CRP/43 · Sous-paragraphe 24(a)** — *Sous l’intitulé « Outcomes influencing IOM as an institution »*');
+    expect(value).toContain('**CRP/43 · Alinéa a) du paragraphe 24** — *Sous l’intitulé « Outcomes influencing IOM as an institution »*');
     expect(value).toContain(`(a) ${paragraph(24).subParagraphs[0]!.text}`);
   });
 
@@ -189,9 +189,9 @@ describe('French (locale fr-FR)', () => {
     server.change(uri, [{ range: { start: positionAt(text, text.length), end: positionAt(text, text.length) }, text: '\nVoir CRP/43, par. 24 (' }]);
     const items = completionItems(await server.completion(uri, positionAt(`${text}\nVoir CRP/43, par. 24 (`, text.length + 23)));
     expect(items.map((i) => i.detail)).toEqual([
-      expect.stringMatching(/^Sous-paragraphe 24\(a\) — Through the decision/),
-      expect.stringMatching(/^Sous-paragraphe 24\(b\)/),
-      expect.stringMatching(/^Sous-paragraphe 24\(c\)/),
+      expect.stringMatching(/^Alinéa a\) du paragraphe 24 — Through the decision/),
+      expect.stringMatching(/^Alinéa b\) du paragraphe 24/),
+      expect.stringMatching(/^Alinéa c\) du paragraphe 24/),
     ]);
   });
 });
@@ -208,7 +208,7 @@ describe('Spanish (initializationOptions.language overrides the locale)', () => 
     const value = hoverText(await server.hover(uri, positionOf(text, 'párrafo 25', 9)));
     expect(value).toContain('**CRP/43 · Párrafo 25** — *En el epígrafe «Outcomes influencing IOM as an institution»*');
     expect(value).toContain(paragraph(25).text);
-    expect(hoverText(await server.hover(uri, positionOf(text, 'párr. 24 (b)', 10)))).toContain('Subpárrafo 24(b)');
+    expect(hoverText(await server.hover(uri, positionOf(text, 'párr. 24 (b)', 10)))).toContain('Apartado b) del párrafo 24');
   });
 
   it('ranges with `a`, lists with `y`, nothing in code spans', async () => {

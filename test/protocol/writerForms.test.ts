@@ -46,7 +46,7 @@ describe('UN editorial style, through the server', () => {
 
   it.each([
     ['paragraphe 9 du', 11, 'Paragraphe 9', paper.paragraphs.find((p) => p.number === 9)!.line],
-    ['24 a))', 3, 'Sous-paragraphe 24(a)', paper.paragraphs.find((p) => p.number === 24)!.subParagraphs.find((s) => s.letter === 'a')!.line],
+    ['24 a))', 3, 'Alinéa a) du paragraphe 24', paper.paragraphs.find((p) => p.number === 24)!.subParagraphs.find((s) => s.letter === 'a')!.line],
     ['note 2', 5, 'Note de bas de page 2', paper.footnotes.find((f) => f.number === 2)!.line],
     ['Ibid., par. 7', 11, 'Paragraphe 7', paper.paragraphs.find((p) => p.number === 7)!.line],
     ['Ibid.\n', 1, 'Paragraphe 7', paper.paragraphs.find((p) => p.number === 7)!.line],

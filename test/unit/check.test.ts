@@ -36,7 +36,7 @@ describe('crp-cite check', () => {
   it('speaks French', () => {
     const r = run('check', drafts, '--locale', 'fr');
     expect(r.lines[0]).toBe(`${drafts}/briefing-en.md:4:36: error crp-cite.unknown-paragraph Le document CRP/43 n’a pas de paragraphe 28 : ses paragraphes vont de 1 à 27.`);
-    expect(r.lines[5]).toBe(`${drafts}/note-fr.md:3:74: error crp-cite.unknown-sub-paragraph Le paragraphe 9 du document CRP/43 n’a pas de sous-paragraphes : (a) n’existe pas.`);
+    expect(r.lines[5]).toBe(`${drafts}/note-fr.md:3:74: error crp-cite.unknown-sub-paragraph Le paragraphe 9 du document CRP/43 n’a pas d’alinéas : l’alinéa a) n’existe pas.`);
     expect(r.lines[6]).toBe('4 erreurs et 2 avertissements dans 3 fichiers.');
     expect(r.code).toBe(1);
   });

@@ -85,7 +85,7 @@ describe('the panel’s words', () => {
     const fr = panelStrings(translator('fr'), 'CRP/43');
     expect(fr.insert).toBe('Insérer la citation');
     expect(fr.outlineLabel).toBe('Plan de CRP/43');
-    expect(fill(fr.subParagraph, { number: 6, letter: 'a' })).toBe('Sous-paragraphe 6(a)');
+    expect(fill(fr.subParagraph, { number: 6, letter: 'a' })).toBe('Alinéa a) du paragraphe 6');
     expect(fill(panelStrings(translator('es'), 'CRP/43').noMatches, { query: 'xyz' })).toBe('Ningún párrafo coincide con «xyz».');
   });
 

@@ -175,8 +175,8 @@ describe('messages', () => {
   it('name the paper, the reference and what exists instead, in en, fr and es', () => {
     const [f] = check('CRP/43 §6(d)').findings;
     expect(messageOf(f!, translator('en'))).toBe('Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).');
-    expect(messageOf(f!, translator('fr'))).toBe('Le paragraphe 6 du document CRP/43 n’a pas de sous-paragraphe (d) : ses sous-paragraphes sont (a)–(c).');
-    expect(messageOf(f!, translator('es'))).toBe('El párrafo 6 del documento CRP/43 no tiene subpárrafo (d): sus subpárrafos son (a)–(c).');
+    expect(messageOf(f!, translator('fr'))).toBe('Le paragraphe 6 du document CRP/43 n’a pas d’alinéa d) : ses alinéas sont a) à c).');
+    expect(messageOf(f!, translator('es'))).toBe('El párrafo 6 del documento CRP/43 no tiene apartado d): sus apartados son a) a c).');
     const [g] = check('CRP/43 §28').findings;
     expect(messageOf(g!, translator('es'))).toBe('El documento CRP/43 no tiene párrafo 28: sus párrafos van del 1 al 27.');
   });

@@ -318,10 +318,10 @@ describe('labels in French and Spanish', () => {
 
   it('hover on a sub-paragraph with its footnotes; the paper stays in English', () => {
     const frShown = readable(at('CRP/43, par. 5 (|a)', fr).hover!.markdown);
-    expect(frShown).toContain('Sous-paragraphe 5(a)');
+    expect(frShown).toContain('Alinéa a) du paragraphe 5');
     expect(frShown).toContain('Note de bas de page 1 — This publication, entitled');
     const esShown = readable(at('CRP/43, párr. 5 (|a)', es).hover!.markdown);
-    expect(esShown).toContain('Subpárrafo 5(a)');
+    expect(esShown).toContain('Apartado a) del párrafo 5');
     expect(esShown).toContain('Nota al pie 1 — This publication, entitled');
   });
 
@@ -333,7 +333,7 @@ describe('labels in French and Spanish', () => {
   });
 
   it('completion details', () => {
-    expect(at('CRP/43, par. 24 (|', fr).completion.items[0]!.detail).toMatch(/^Sous-paragraphe 24\(a\) — /);
-    expect(at('CRP/43, párr. 24 (|', es).completion.items[0]!.detail).toMatch(/^Subpárrafo 24\(a\) — /);
+    expect(at('CRP/43, par. 24 (|', fr).completion.items[0]!.detail).toMatch(/^Alinéa a\) du paragraphe 24 — /);
+    expect(at('CRP/43, párr. 24 (|', es).completion.items[0]!.detail).toMatch(/^Apartado a\) del párrafo 24 — /);
   });
 });

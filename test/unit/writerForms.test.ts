@@ -21,7 +21,7 @@ import { hover } from '../../server/src/core/features/hover';
 import type { Citation } from '../../server/src/core/grammar';
 import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
-import { translator } from '../../server/src/i18n';
+import { translator, unLetters } from '../../server/src/i18n';
 import { cursorOf, parseFixture } from '../fixtures/cursor';
 
 const documents = resolve(__dirname, '..', '..', 'data', 'documents');
@@ -47,23 +47,23 @@ const WORDS = {
   },
   fr: {
     paragraph: (n: string) => `Paragraphe ${n}`,
-    sub: (n: string, l: string) => `Sous-paragraphe ${n}(${l})`,
+    sub: (n: string, l: string) => `Alinéa ${l}) du paragraphe ${n}`,
     note: (n: string) => `Note de bas de page ${n}`,
-    noParagraph: (r: string) => `Le document CRP/43 n’a pas de paragraphe ${r}.`,
+    noParagraph: (r: string) => `Le document CRP/43 n’a pas de paragraphe ${unLetters(r, 'fr')}.`,
     noNote: (n: string) => `Le document CRP/43 n’a pas de note ${n}.`,
     noteNotIn: (p: string, n: string) => `Le paragraphe ${p} du document CRP/43 n’a pas de note ${n}.`,
   },
   es: {
     paragraph: (n: string) => `Párrafo ${n}`,
-    sub: (n: string, l: string) => `Subpárrafo ${n}(${l})`,
+    sub: (n: string, l: string) => `Apartado ${l}) del párrafo ${n}`,
     note: (n: string) => `Nota al pie ${n}`,
-    noParagraph: (r: string) => `El documento CRP/43 no tiene el párrafo ${r}.`,
+    noParagraph: (r: string) => `El documento CRP/43 no tiene el párrafo ${unLetters(r, 'es')}.`,
     noNote: (n: string) => `El documento CRP/43 no tiene la nota ${n}.`,
     noteNotIn: (p: string, n: string) => `El párrafo ${p} del documento CRP/43 no tiene la nota ${n}.`,
   },
 } as const;
 
-/** The title a hover gives a passage: `Paragraph 9`, `Sous-paragraphe 5(b)`, `Nota al pie 2`. */
+/** The title a hover gives a passage: `Paragraph 9`, `Alinéa b) du paragraphe 5`, `Nota al pie 2`. */
 function title(passage: string, lang: Lang): string {
   const w = WORDS[lang];
   if (passage.startsWith('n')) return w.note(passage.slice(1));
@@ -969,6 +969,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 aside, see Annex 2, paragraph 3, and Section 3.2, para. 4.',
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
+    'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
     'CRP/43, párr. 2. Y también la Declaración, en su párrafo 10.',
     'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
     // Code.

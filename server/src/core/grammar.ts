@@ -1328,9 +1328,10 @@ const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
 /**
  * Words right before a mark that make the paragraph or note another's: a possessive (`su
  * párrafo 10`: of what the sentence named in words), `supra`, `infra` (`supra note 3`:
- * the draft's own note, in legal style).
+ * the draft's own note, in legal style), a resolution's kinds of paragraph (`operative
+ * paragraphs 1 to 6`).
  */
-const NOT_THE_PAPERS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'supra', 'infra']);
+const NOT_THE_PAPERS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'supra', 'infra', 'operative', 'preambular']);
 
 /** Divisions of a text, whose paragraphs a reference right after one and its number names (`Annex 2, paragraph 3`): the words `unreadDivisionAt` reads, and appendices. */
 const DIVISION_WORDS: ReadonlySet<string> = new Set([...UNREAD_WORDS.filter((w) => w.kind === 'division').map((w) => w.text), 'appendix', 'appendice', 'apéndice']);
