@@ -58,6 +58,8 @@ const LINES = [
   'See para. 9, (par. 24 a)) and paragraph 12 above.',
   '- As para 8 puts it, the Declaration (resolution 68/4) is key (para. 3).',
   '| § 16 | note 4 | CRP/43 |',
+  '| Topic | CRP/43 para |',
+  '| Forum | 11–12 |',
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));

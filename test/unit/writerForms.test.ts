@@ -909,6 +909,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'On CRP/43: as para [[8]] notes, see para [[9]] describes, (para [[10]]) makes.', ['8', '9', '10']],
     ['es', 'Sobre el CRP/43, véanse los párrafos [[18]] al [[21]].', ['18', '21']],
     ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
+    // A table column whose header names the paper: its cells' numbers are its paragraphs.
+    ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
+    // An author before `op. cit.`, cited before for the paper.
+    ['es', '[^1]: Organización Internacional para las Migraciones (OIM), *Overview*, documento CRP/43 (Ginebra, 2013).\n\n[^2]: OIM, op. cit., párr. [[25]].', ['25']],
     // Another text cited in an earlier sentence of the paragraph does not make it that text's.
     ['fr', 'Le document CRP/43 est clair.\n\nLe rapport le dit (A/68/190, par. 106). Le paragraphe [[16]] le précise.', ['16']],
     ['en', 'CRP/43 §1 aside, the Fund (A/68/190, paras. 89–96) is, according to paragraph [[5]] ([[a]]) of the conference room paper, a sign.', ['5', '5(a)']],
@@ -970,6 +974,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
     'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
+    // A table column that does not name the paper, a year in one that does.
+    'CRP/43 ¶ 2.\n\n| Item | Ref. |\n| - | - |\n| Forum | 11 |\n\n| Year | CRP/43 |\n| - | - |\n| Forum | 2013 |',
     'CRP/43, párr. 2. Y también la Declaración, en su párrafo 10.',
     'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
     // Code.

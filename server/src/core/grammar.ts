@@ -1007,10 +1007,15 @@ function parseBody(text: string, i: number): Body | undefined {
   if (sub) return sub;
   const first = matchMark(text, i);
   if (!first) return undefined;
-  let mark = first;
-  const gap = skipGap(text, mark.end);
+  const gap = skipGap(text, first.end);
   if (!numberStartsAt(text, gap.at, gap.broke)) return undefined;
-  let at = gap.at;
+  const items = parseItems(text, gap.at, first);
+  return items && { mark: first, items, start: i, end: items[items.length - 1]!.end };
+}
+
+/** The references from `at` on, read as after the mark `first` (`§§` reads a list, `note` footnotes); undefined when none. */
+function parseItems(text: string, at: number, first: Mark): CitationItem[] | undefined {
+  let mark = first;
   const items: CitationItem[] = [];
   // Once a list has had its `and` (`paras. 18 and 19`), a comma and a number end it:
   // `, 10 exercises`, `, 3 and 4 October` are the sentence going on.
@@ -1029,8 +1034,7 @@ function parseBody(text: string, i: number): Body | undefined {
     if (next.mark) mark = next.mark;
     at = next.at;
   }
-  if (items.length === 0) return undefined;
-  return { mark: first, items, start: i, end: items[items.length - 1]!.end };
+  return items.length > 0 ? items : undefined;
 }
 
 /** The longest verb read between a symbol and a lead (`señala`, `indique`, `announces`). */
@@ -1315,7 +1319,78 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     found.splice(before.short && !at.short ? k - 1 : k, 1);
     k--;
   }
-  return findBareReferences(text, from, to, found);
+  const withBare = findBareReferences(text, from, to, found);
+  return text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withBare) : withBare;
+}
+
+/** A table's delimiter row: `| --- | :-: |`. */
+const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** How the numbers of a reference column are read: a paragraph list, as after `§§`. */
+const COLUMN_MARK: Mark = { text: '', start: 0, end: 0, style: 'section', kind: 'paragraph', plural: true, lists: true };
+
+/** The cells of the table row `[start, end)` of `text`: their spans, between unescaped pipes. */
+function cellsOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [];
+  let cellStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && (text[i] !== '|' || text[i - 1] === '\\')) continue;
+    cells.push({ start: cellStart, end: i });
+    cellStart = i + 1;
+  }
+  // A row written `| a | b |` has an empty cell before the first pipe and after the last.
+  if (cells.length > 0 && text.slice(cells[0]!.start, cells[0]!.end).trim().replace(/^>+/, '').trim() === '') cells.shift();
+  if (cells.length > 0 && text.slice(cells[cells.length - 1]!.start, cells[cells.length - 1]!.end).trim() === '') cells.pop();
+  return cells;
+}
+
+/**
+ * The references in a table column whose header names a paper (`| Point | Réf. CRP/43 |`,
+ * `| Topic | CRP/43 para |`): its cells hold bare numbers (`11–12`, `13, 14`, `24 a), b) et
+ * c)`), which are that paper's paragraphs, added to the citations `found`. A cell that
+ * already holds a citation is left to it; one that holds more than references (a
+ * remark in parentheses aside), or a year, is prose. Of the paper named before them, as a reference
+ * without a symbol is (`Citation.bare`).
+ */
+function findTableColumnReferences(text: string, from: number, to: number, symbols: readonly string[], found: Citation[]): Citation[] {
+  let cells: Citation[] | undefined;
+  let columns: number[] | undefined;
+  let previousLine: { start: number; end: number } | undefined;
+  for (let lineStart = from; lineStart < to; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 || newline > to ? to : newline;
+    const line = { start: lineStart, end: lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd };
+    if (!columns && previousLine && TABLE_DELIMITER.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).includes('-')) {
+      const header = cellsOf(text, previousLine.start, previousLine.end);
+      columns = header.flatMap((cell, k) => (symbols.some((symbol) => namesSymbol(text, cell.start, cell.end, symbol)) ? [k] : []));
+      if (columns.length === 0) return found;
+    } else if (columns) {
+      if (!text.slice(line.start, line.end).includes('|')) break;
+      const row = cellsOf(text, line.start, line.end);
+      for (const k of columns) {
+        const cell = row[k];
+        if (!cell) continue;
+        const at = skipSpaces(text, cell.start);
+        if (!isDigit(text[at]) || found.some((c) => c.end > cell.start && c.start < cell.end)) continue;
+        const items = parseItems(text, at, COLUMN_MARK);
+        const end = items?.[items.length - 1]!.end;
+        const rest = end === undefined ? '' : text.slice(end, cell.end).trim();
+        if (!items || !(rest === '' || rest.startsWith('(')) || isYear(items[0]!.from.number)) continue;
+        (cells ??= []).push({ symbol: '', symbolStart: at, symbolEnd: at, items, short: true, bare: true, start: at, end: end! });
+      }
+    }
+    previousLine = line;
+    lineStart = lineEnd + 1;
+  }
+  return cells ? [...found, ...cells].sort((a, b) => a.start - b.start) : found;
+}
+
+/** Whether `symbol` stands alone in `[start, end)` of `text`. */
+function namesSymbol(text: string, start: number, end: number, symbol: string): boolean {
+  for (let at = text.indexOf(symbol, start); at >= 0 && at + symbol.length <= end; at = text.indexOf(symbol, at + 1)) {
+    if (isWholeSymbol(text, at, at + symbol.length)) return true;
+  }
+  return false;
 }
 
 /**

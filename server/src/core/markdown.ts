@@ -410,9 +410,30 @@ export class DraftIndex {
     const slice = this.text.slice(start, to);
     SOURCE_LIKE.lastIndex = from - start;
     for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) {
-      if (!this.inCode(start + m.index)) named = m.groups?.['title'] ?? m.groups?.['author'] ?? m[0];
+      if (this.inCode(start + m.index)) continue;
+      const author = m.groups?.['author'];
+      named = author !== undefined ? (this.paperOfAuthor(author, start + m.index) ?? author) : (m.groups?.['title'] ?? m[0]);
     }
     return named;
+  }
+
+  /**
+   * The paper `author` was cited for before `offset`, when crp-cite has it: `OIM, op.
+   * cit.` after a note that reads `Organización Internacional para las Migraciones (OIM),
+   * *Overview …*, documento CRP/43 (Ginebra, 2013)`, the author and a loaded paper's symbol
+   * on one line (the last few such lines are looked at).
+   */
+  private paperOfAuthor(author: string, offset: number): string | undefined {
+    let tries = 0;
+    for (let at = this.text.lastIndexOf(author, offset - 1); at >= 0 && tries < 8; at = at > 0 ? this.text.lastIndexOf(author, at - 1) : -1) {
+      if (/[\p{L}\p{N}]/u.test(this.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(this.text[at + author.length] ?? '')) continue;
+      tries++;
+      const lineEnd = this.text.indexOf('\n', at);
+      const line = this.text.slice(at, Math.min(lineEnd < 0 ? this.text.length : lineEnd, at + AUTHOR_REACH, offset));
+      const paper = this.symbols.find((symbol) => namesPaperIn(line, symbol));
+      if (paper) return paper;
+    }
+    return undefined;
   }
 
   /**
@@ -641,6 +662,15 @@ export class DraftIndex {
 
 /** A character every source's name holds (see `SOURCE_LIKE`). */
 const SOURCE_SIGNS = '/*_';
+
+/** How far after an author's name the symbol of the paper cited for them is looked for. */
+const AUTHOR_REACH = 400;
+
+/** Whether `symbol` stands alone in `text`. */
+function namesPaperIn(text: string, symbol: string): boolean {
+  for (let at = text.indexOf(symbol); at >= 0; at = text.indexOf(symbol, at + 1)) if (isWholeSymbol(text, at, at + symbol.length)) return true;
+  return false;
+}
 
 /** How far a source's name reaches (a publication's italic title and imprint, `SOURCE_LIKE`). */
 export const SOURCE_REACH = 240;
