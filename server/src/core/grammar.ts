@@ -14,6 +14,7 @@
  *              | body ws described ws contained ws symbol        `paragraph 9 of the note contained in document CRP/43`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
  *              | body                                             bare: `par. 9`, of the paper named last (see `findBareReferences`)
+ *              | item { list-sep item }                           a table cell under a header naming the paper: `11–12` (`findTableColumnReferences`)
  *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
  *   sub-first  = sub-word ws letter-item { list-sep letter-item } ws sub-of ws mark ws number
