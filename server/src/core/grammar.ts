@@ -1387,7 +1387,7 @@ function findTableColumnReferences(text: string, from: number, to: number, symbo
 }
 
 /** Whether `symbol` stands alone in `[start, end)` of `text`. */
-function namesSymbol(text: string, start: number, end: number, symbol: string): boolean {
+export function namesSymbol(text: string, start: number, end: number, symbol: string): boolean {
   for (let at = text.indexOf(symbol, start); at >= 0 && at + symbol.length <= end; at = text.indexOf(symbol, at + 1)) {
     if (isWholeSymbol(text, at, at + symbol.length)) return true;
   }

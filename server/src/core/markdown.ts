@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { findCitations, isWholeSymbol, type Citation, type Reference, type UnreadReference } from './grammar';
+import { findCitations, isWholeSymbol, namesSymbol, type Citation, type Reference, type UnreadReference } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -430,7 +430,7 @@ export class DraftIndex {
       tries++;
       const lineEnd = this.text.indexOf('\n', at);
       const line = this.text.slice(at, Math.min(lineEnd < 0 ? this.text.length : lineEnd, at + AUTHOR_REACH, offset));
-      const paper = this.symbols.find((symbol) => namesPaperIn(line, symbol));
+      const paper = this.symbols.find((symbol) => namesSymbol(line, 0, line.length, symbol));
       if (paper) return paper;
     }
     return undefined;
@@ -665,12 +665,6 @@ const SOURCE_SIGNS = '/*_';
 
 /** How far after an author's name the symbol of the paper cited for them is looked for. */
 const AUTHOR_REACH = 400;
-
-/** Whether `symbol` stands alone in `text`. */
-function namesPaperIn(text: string, symbol: string): boolean {
-  for (let at = text.indexOf(symbol); at >= 0; at = text.indexOf(symbol, at + 1)) if (isWholeSymbol(text, at, at + symbol.length)) return true;
-  return false;
-}
 
 /** How far a source's name reaches (a publication's italic title and imprint, `SOURCE_LIKE`). */
 export const SOURCE_REACH = 240;
