@@ -438,10 +438,10 @@ export class DraftIndex {
 
   /**
    * The paper a reference without a symbol at `offset` cites (`Citation.bare`): the
-   * source named last in its paragraph (list item, table row) before it, if it is a
-   * loaded paper (another text named there, `A/68/190 … (par. 3)`: none); with none
-   * named there, the loaded paper named last before it, at any distance (another text
-   * named in passing in an earlier paragraph does not change what the draft is about).
+   * source named last in its sentence (within its paragraph, list item or table row)
+   * before it, if it is a loaded paper (another text named there, `A/68/190 … (par. 3)`:
+   * none); with none named there, the loaded paper named last before it, at any distance
+   * (another text named in passing earlier does not change what the draft is about).
    * It depends on no citation before it, so an edit changes only the references after it
    * up to the next mention of a paper (see `DraftChecker`). `previous`, a citation before
    * `offset` of that paper, bounds the search.
