@@ -974,6 +974,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
     'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
+    'CRP/43, par. 2 : vérifier le renvoi « par. 9 » et le renvoi "para. 10" du projet.',
     // A table column that does not name the paper, a year in one that does.
     'CRP/43 ¶ 2.\n\n| Item | Ref. |\n| - | - |\n| Forum | 11 |\n\n| Year | CRP/43 |\n| - | - |\n| Forum | 2013 |',
     'CRP/43, párr. 2. Y también la Declaración, en su párrafo 10.',

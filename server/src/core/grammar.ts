@@ -1409,6 +1409,9 @@ const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
  */
 const NOT_THE_PAPERS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'supra', 'infra', 'operative', 'preambular']);
 
+/** Quotation marks and their closing ones, around a reference quoted alone. */
+const QUOTES_AROUND: Readonly<Record<string, string>> = { '«': '»', '“': '”', '"': '"', '‘': '’', "'": "'", '„': '“' };
+
 /** Divisions of a text, whose paragraphs a reference right after one and its number names (`Annex 2, paragraph 3`): the words `unreadDivisionAt` reads, and appendices. */
 const DIVISION_WORDS: ReadonlySet<string> = new Set([...UNREAD_WORDS.filter((w) => w.kind === 'division').map((w) => w.text), 'appendix', 'appendice', 'apéndice']);
 
@@ -1536,6 +1539,9 @@ function isBareReference(text: string, body: Body): boolean {
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   const owner = wordEndingAt(text, skipBackSpacesAndOneBreak(text, body.start));
   if (owner && NOT_THE_PAPERS.has(owner.toLowerCase())) return false;
+  // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
+  const opening = text[skipBackSpacesAndOneBreak(text, body.start) - 1];
+  if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[skipSpaces(text, body.end)]) return false;
   // A section's number, not a paragraph's: `paragraph 4.3` of some guidelines.
   for (const item of body.items) {
     const last = (item.to ?? item.from).number;
