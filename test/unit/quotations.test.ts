@@ -149,6 +149,12 @@ describe('what counts as a quotation of a citation', () => {
     expect(findings('CRP/43 §16: “The Administration [sic] plans to launch in the near future a major initiative”.')).toEqual([]);
   });
 
+  it('a block quote’s attribution line (`> — CRP/43, [para. 11](…)`) is no words of the quote', () => {
+    const quote = (words: string) => `The reference text is CRP/43.\n\n> ${words}\n>\n> — CRP/43, [para. 11](crp43.md#11)\n`;
+    expect(findings(quote('IOM believes that human mobility is one of the transformative issues for development'))).toEqual([]);
+    expect(findings(quote('IOM believes that human mobility is one of the least important issues for development')).map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
+  });
+
   it('a letter changed in brackets inside a word is the paper’s word (`[m]ore`), not an insertion', () => {
     expect(findings('As CRP/43 §6(b) notes, “[m]ore than 50 delegations referred explicitly to the need to consider migration”.')).toEqual([]);
     expect(findings('As CRP/43 §6(b) notes, “[m]ore than 60 delegations referred explicitly to the need to consider migration”.').map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);

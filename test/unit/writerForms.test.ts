@@ -236,6 +236,8 @@ const FORMS: Form[] = [
   form('verb and lead word', 'fr', 'CRP/43 indique, au paragraphe [[16]]', ['16'], 'CRP/43 indique, au paragraphe 16', ['16']),
   form('verb and lead word', 'fr', 'CRP/43 précise, dans son paragraphe [[16]]', ['16'], 'CRP/43 précise, dans son paragraphe 16', ['16']),
   form('verb and lead word', 'es', 'CRP/43 señala, en su párrafo [[16]]', ['16'], 'CRP/43 señala, en su párrafo 16', ['16']),
+  // `Subparagraph` before a number and its letter.
+  form('sub-paragraph words', 'en', 'Subparagraph [[6]]([[c]]) of CRP/43', ['6', '6(c)'], 'Subparagraph 6(c) of CRP/43', ['6(c)']),
   // A singular mark and a word before another number, as hurried writers write lists.
   form('singular mark, worded list', 'en', 'CRP/43, para. [[9]] and [[10]]', ['9', '10'], 'CRP/43, para. 9 and 10', ['9', '10']),
   form('singular mark, worded list', 'es', 'CRP/43, párr. [[3]] y [[4]]', ['3', '4'], 'CRP/43, párr. 3 y 4', ['3', '4']),
@@ -911,6 +913,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
     // A table column whose header names the paper: its cells' numbers are its paragraphs.
     ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
+    // A list of notes, French articles before notes, `Subparagraph 6(c)`.
+    ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
     // An author before `op. cit.`, cited before for the paper.
     ['es', '[^1]: Organización Internacional para las Migraciones (OIM), *Overview*, documento CRP/43 (Ginebra, 2013).\n\n[^2]: OIM, op. cit., párr. [[25]].', ['25']],
     // Another text cited in an earlier sentence of the paragraph does not make it that text's.
@@ -975,6 +979,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
     'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
     'CRP/43, par. 2 : vérifier le renvoi « par. 9 » et le renvoi "para. 10" du projet.',
+    'CRP/43 ¶ 2. See MICIC Initiative, concept note (draft, 2014), para. 4.',
     // A table column that does not name the paper, a year in one that does.
     'CRP/43 ¶ 2.\n\n| Item | Ref. |\n| - | - |\n| Forum | 11 |\n\n| Year | CRP/43 |\n| - | - |\n| Forum | 2013 |',
     'CRP/43, párr. 2. Y también la Declaración, en su párrafo 10.',

@@ -220,6 +220,9 @@ export const MARKS: readonly MarkSpelling[] = [
   one('paragraphe', 'par', ['fr']),
   many('paragraphs', 'para', ['en']),
   one('paragraph', 'para', ['en']),
+  // Before a number and its letter: `Subparagraph 6(c) of CRP/43` (before a letter, a sub-paragraph word).
+  one('subparagraph', 'para', ['en']),
+  one('sub-paragraph', 'para', ['en']),
   many('paras.', 'para', ['en']),
   many('paras', 'para', ['en']),
   one('para.', 'para', ['en']),
@@ -1432,9 +1435,15 @@ const SAME_PAPER_MATCHER = wordMatcher(SAME_PAPER);
 const ENGLISH_BEFORE_PARA = new Set(['in', 'see', 'as', 'of', 'under', 'per', 'and', 'with', 'by', 'at', 'from', 'to', 'cf.', 'also', 'the', 'its', 'whose']);
 
 /** Before a bare `note 3`, what makes it the noun (`see note 3`, `la note 3`, `(note 3)`), not the verb (`we note 3 areas`). */
-const BEFORE_BARE_NOTE = new Set(['see', 'voir', 'cf.', 'la', 'les', 'in', 'dans', 'en', 'and', 'et', 'y']);
+const BEFORE_BARE_NOTE = new Set(['see', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y']);
+/** A document symbol as the text around a reference shows one (`CRP/43`, `A/68/190`), with its markup (`*CRP/43*`, `[CRP/43](…)`). */
+const A_SYMBOL = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+[*\\]\\u0000)]*';
+
 /** A symbol, its markup and a verb of being, ending right before a participle: `CRP/43 is `, `[CRP/43](…) est `. */
-const SYMBOL_BEFORE = /[A-Z]{1,6}(?:\/[A-Za-z0-9.-]+)+[*\]\u0000)]*[ \u00a0]+(?:(?:is|was|has been|est|a été|es|fue|ha sido)[ \u00a0]+)?$/;
+const SYMBOL_BEFORE = new RegExp(`${A_SYMBOL}[ \\u00a0]+(?:(?:is|was|has been|est|a été|es|fue|ha sido)[ \\u00a0]+)?$`);
+
+/** A document symbol right before a work's imprint: `documento CRP/43 (Ginebra, 2013)`. */
+const SYMBOL_BEFORE_IMPRINT = new RegExp(`${A_SYMBOL}[ \\u00a0]*$`);
 
 /** Or a sign that opens a reference: `(note 3)`, `; note 4`, a table's cell. */
 const NOTE_OPENERS = '([;,:|';
@@ -1523,7 +1532,9 @@ function isBareReference(text: string, body: Body): boolean {
     const before = skipBackSpacesAndOneBreak(text, body.mark.start);
     const word = wordEndingAt(text, before);
     // After a sentence's end (`§2. Note 4 says`) too.
-    const opens = word === undefined ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) : BEFORE_BARE_NOTE.has(word.toLowerCase()) || word.endsWith('.');
+    // At a list item's start, written `Note 2 :` (a list of notes).
+    const listItem = word === undefined && '-*+'.includes(text[before - 1] ?? '') && /^\p{Lu}/u.test(body.mark.text);
+    const opens = word === undefined ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) || listItem : BEFORE_BARE_NOTE.has(word.toLowerCase()) || word.endsWith('.');
     if (!opens) return false;
   }
   // `CRP/43 cited in paragraph 9`: where the paper is cited, another text's paragraph
@@ -1542,6 +1553,13 @@ function isBareReference(text: string, body: Body): boolean {
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
   const opening = text[skipBackSpacesAndOneBreak(text, body.start) - 1];
   if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[skipSpaces(text, body.end)]) return false;
+  // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
+  // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
+  const comma = skipBackSpacesAndOneBreak(text, body.start);
+  if (text[comma - 1] === ',' && text[comma - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, comma - 8), comma - 1))) {
+    const open = text.lastIndexOf('(', comma - 2);
+    if (!SYMBOL_BEFORE_IMPRINT.test(text.slice(Math.max(0, open - 40), open))) return false;
+  }
   // A section's number, not a paragraph's: `paragraph 4.3` of some guidelines.
   for (const item of body.items) {
     const last = (item.to ?? item.from).number;

@@ -227,9 +227,11 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
   // (most writers leave the blank line, and some renderers need it before a block quote).
   const announces = /:[ \t]*$/.test(text.slice(citation.end, line.end));
   if (isQuoteLine(line)) {
-    // On the quote's last line: the words before the citation, and the lines above.
+    // On the quote's last line: the words before the citation, and the lines above; an
+    // attribution line (`> — CRP/43, [para. 11](…)`) is no words of the quote.
     if (isQuoteLine(nextLine(text, line))) return undefined;
-    return blockQuote(text, run(line, (l) => previousLine(text, l)).reverse(), citation, citation.start);
+    const cut = ATTRIBUTION.test(text.slice(line.start, citation.start)) ? line.start : citation.start;
+    return blockQuote(text, run(line, (l) => previousLine(text, l)).reverse(), citation, cut);
   }
   let next = nextLine(text, line);
   if (announces && next && text.slice(next.start, next.end).trim() === '') next = nextLine(text, next);
@@ -242,6 +244,9 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
   const above = run(previousLine(text, line), (l) => previousLine(text, l)).reverse();
   return above.length > 0 && !cites(above[above.length - 1]!) ? blockQuote(text, above, citation) : undefined;
 }
+
+/** What starts a block quote's attribution line: a dash (`> — CRP/43, para. 11`, `> -- IOM`). */
+const ATTRIBUTION = /^[ \t]{0,3}>[ \t]*(?:—|–|--)/;
 
 /** A block quote's line (a `>` in the first four columns), from an offset on (sticky: no slice). */
 const QUOTE_LINE_AT = /[ \t]{0,3}>/y;
