@@ -318,7 +318,7 @@ describe('commands, panel actions, keyboard and themes', { timeout: 280_000 }, (
     // `local` in French: the French word. (The panel follows the cursor onto the citations
     // inserted: the tooltips name whichever paragraph is selected.)
     setWorkspace({ 'crpCite.citationStyle': 'local', 'crpCite.language': 'fr' });
-    await waitFor('the panel in French, local style', async () => /^Copier « CRP\/43, par\. \d+ » dans le presse-papiers$/.test((await panel.locator('vscode-button[data-action="copy"]').getAttribute('title')) ?? ''));
+    await waitFor('the panel in French, local style', async () => /^Copier «\sCRP\/43, par\. \d+\s» dans le presse-papiers$/.test((await panel.locator('vscode-button[data-action="copy"]').getAttribute('title')) ?? ''));
     await selectLine15();
     await insertViaQuickPick(page, '16', '16', 'Insérer une citation de CRP/43');
     await waitFor('CRP/43, par. 16 on line 15', async () => (await line15(page)) === 'CRP/43, par. 16');

@@ -114,10 +114,10 @@ describe('invalid settings', () => {
     await waitFor(() => warnings().length >= 5);
     expect(warnings()).toEqual(
       expect.arrayContaining([
-        'Le paramètre crpCite.language a une valeur non valide (42) ; « fr » est utilisé à la place.',
-        'Le paramètre diagnosticsDebounceMs a une valeur non valide (-5) ; « 150 » est utilisé à la place.',
-        'Le paramètre crpCite.citationStyle a une valeur non valide ("weird") ; « section » est utilisé à la place.',
-        'Le paramètre crpCite.diagnostics.enable a une valeur non valide ("yes") ; « true » est utilisé à la place.',
+        'Le paramètre crpCite.language a une valeur non valide (42) ; « fr » est utilisé à la place.',
+        'Le paramètre diagnosticsDebounceMs a une valeur non valide (-5) ; « 150 » est utilisé à la place.',
+        'Le paramètre crpCite.citationStyle a une valeur non valide ("weird") ; « section » est utilisé à la place.',
+        'Le paramètre crpCite.diagnostics.enable a une valeur non valide ("yes") ; « true » est utilisé à la place.',
         expect.stringMatching(/^Le paramètre crpCite\.maxDocumentSize a une valeur non valide \("big"\)/),
       ]),
     );
@@ -131,7 +131,7 @@ describe('invalid settings', () => {
     void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { crpCite: { language: 'es' } } });
     void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { crpCite: { language: ['en'] } } });
     await waitFor(() => warnings().length >= 6);
-    expect(warnings()[5]).toBe('Le paramètre crpCite.language a une valeur non valide (["en"]) ; « fr » est utilisé à la place.');
+    expect(warnings()[5]).toBe('Le paramètre crpCite.language a une valeur non valide (["en"]) ; « fr » est utilisé à la place.');
     expect(hoverText(await server.hover('file:///draft.md', { line: 0, character: 13 }))).toContain('Paragraphe 6');
     // `auto`, valid in VS Code's settings, is valid in any editor's: the editor's locale.
     void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { crpCite: { language: 'es' } } });

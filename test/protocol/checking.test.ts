@@ -62,7 +62,7 @@ afterEach(async () => {
 describe('publishDiagnostics', () => {
   it.each([
     ['en', 'CRP/43 has no paragraph 28: its paragraphs run from 1 to 27.', 'This range runs backwards: 21 comes after 19.'],
-    ['fr', 'Le document CRP/43 n’a pas de paragraphe 28 : ses paragraphes vont de 1 à 27.', 'Cette plage est inversée : 21 vient après 19.'],
+    ['fr', 'Le document CRP/43 n’a pas de paragraphe 28 : ses paragraphes vont de 1 à 27.', 'Cette plage est inversée : 21 vient après 19.'],
     ['es', 'El documento CRP/43 no tiene párrafo 28: sus párrafos van del 1 al 27.', 'Este intervalo está invertido: 21 va después de 19.'],
   ])('reports each broken citation on its exact span, in %s', async (locale, unknown, reversed) => {
     server = await startServer({ locale, initializationOptions: { diagnosticsDebounceMs: 0 } });
@@ -194,7 +194,7 @@ describe('code actions', () => {
 
   it.each([
     ['en', 'Change to §27', 'Swap to §§19–21'],
-    ['fr', 'Remplacer par §27', 'Remettre dans l’ordre : §§19–21'],
+    ['fr', 'Remplacer par §27', 'Remettre dans l’ordre : §§19–21'],
     ['es', 'Cambiar por §27', 'Poner en orden: §§19–21'],
   ])('repair the reported citations, in %s', async (language, change, swap) => {
     server = await startServer({ initializationOptions: { language, diagnosticsDebounceMs: 0 } });
@@ -217,7 +217,7 @@ describe('code actions', () => {
     const text = 'Voir CRP/43 §6 et CRP/43 §§11–12.';
     server.open('file:///note.md', text);
     const actions = await ask(server, 'file:///note.md', 0, 0, 0, [], ['source']);
-    expect(actions.map((a) => [a.title, a.kind])).toEqual([['Écrire toutes les citations du fichier avec « par. »', 'source.normalizeCitations.crpCite']]);
+    expect(actions.map((a) => [a.title, a.kind])).toEqual([['Écrire toutes les citations du fichier avec « par. »', 'source.normalizeCitations.crpCite']]);
     expect(applyEdits(text, editsOf(actions[0]!))).toBe('Voir CRP/43, par. 6 et CRP/43, par. 11–12.');
   });
 });

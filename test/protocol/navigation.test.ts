@@ -169,7 +169,7 @@ describe('French (locale fr-FR)', () => {
   it('hover labels in French, paper text in English', async () => {
     const { uri, text } = openDraft(server, 'note-fr.md');
     const value = hoverText(await server.hover(uri, positionOf(text, 'par. 24 (a)', 9)));
-    expect(value).toContain('**CRP/43 · Alinéa a) du paragraphe 24** — *Sous l’intitulé « Outcomes influencing IOM as an institution »*');
+    expect(value).toContain('**CRP/43 · Alinéa a) du paragraphe 24** — *Sous l’intitulé « Outcomes influencing IOM as an institution »*');
     expect(value).toContain(`(a) ${paragraph(24).subParagraphs[0]!.text}`);
   });
 

@@ -59,7 +59,7 @@ describe('UN editorial style, through the server', () => {
     const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI } });
     const items = ('items' in report ? report.items : []) as Diagnostic[];
     expect(items.map((d) => [d.code, d.severity, d.message])).toEqual([
-      ['crp-cite.unread-citation', DiagnosticSeverity.Information, '« p. 3 » n’est pas lu comme une citation : la pagination change d’une version linguistique à l’autre. Citez les paragraphes (CRP/43, par. 6).'],
+      ['crp-cite.unread-citation', DiagnosticSeverity.Information, '« p. 3 » n’est pas lu comme une citation : la pagination change d’une version linguistique à l’autre. Citez les paragraphes (CRP/43, par. 6).'],
     ]);
     expect(items[0]!.range).toEqual({ start: at('p. 3'), end: at('p. 3', 4) });
   });

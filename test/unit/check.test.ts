@@ -35,8 +35,8 @@ describe('crp-cite check', () => {
 
   it('speaks French', () => {
     const r = run('check', drafts, '--locale', 'fr');
-    expect(r.lines[0]).toBe(`${drafts}/briefing-en.md:4:36: error crp-cite.unknown-paragraph Le document CRP/43 n’a pas de paragraphe 28 : ses paragraphes vont de 1 à 27.`);
-    expect(r.lines[5]).toBe(`${drafts}/note-fr.md:3:74: error crp-cite.unknown-sub-paragraph Le paragraphe 9 du document CRP/43 n’a pas d’alinéas : l’alinéa a) n’existe pas.`);
+    expect(r.lines[0]).toBe(`${drafts}/briefing-en.md:4:36: error crp-cite.unknown-paragraph Le document CRP/43 n’a pas de paragraphe 28 : ses paragraphes vont de 1 à 27.`);
+    expect(r.lines[5]).toBe(`${drafts}/note-fr.md:3:74: error crp-cite.unknown-sub-paragraph Le paragraphe 9 du document CRP/43 n’a pas d’alinéas : l’alinéa a) n’existe pas.`);
     expect(r.lines[6]).toBe('4 erreurs et 2 avertissements dans 3 fichiers.');
     expect(r.code).toBe(1);
   });
@@ -79,7 +79,7 @@ describe('crp-cite check', () => {
       endColumn: 27,
       severity: 'error',
       code: 'crp-cite.reversed-range',
-      message: 'Cette plage est inversée : 21 vient après 19.',
+      message: 'Cette plage est inversée : 21 vient après 19.',
     });
     expect(r.code).toBe(1);
   });
@@ -94,7 +94,7 @@ describe('crp-cite check', () => {
   it('exits 2 on a bad option', () => {
     const r = run('check', drafts, '--format', 'xml', '--locale', 'fr');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^Option inconnue ou incomplète « --format xml »/);
+    expect(r.err).toMatch(/^Option inconnue ou incomplète «\u00a0--format xml\u00a0»/);
   });
 
   it('finds exactly the three mistakes of the draft under review among the examples', () => {

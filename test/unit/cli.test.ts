@@ -41,9 +41,9 @@ describe('crp-cite show', () => {
 
   it('says, in the writer’s language, when the text is not a citation or the paragraph does not exist', () => {
     expect(run('show', 'CRP/44 §3', '--locale', 'en')).toMatchObject({ code: 2, out: '', err: '“CRP/44 §3” is not a citation of a known paper (for example: CRP/43 §6).' });
-    expect(run('show', 'CRP/44 §3', '--locale', 'fr').err).toBe('« CRP/44 §3 » n’est pas une citation d’un document connu (par exemple : CRP/43, par. 6).');
+    expect(run('show', 'CRP/44 §3', '--locale', 'fr').err).toBe('« CRP/44 §3 » n’est pas une citation d’un document connu (par exemple : CRP/43, par. 6).');
     expect(run('show', 'CRP/44 §3', '--locale', 'es').err).toBe('«CRP/44 §3» no es una cita de un documento conocido (por ejemplo: CRP/43, párr. 6).');
-    expect(run('show', 'CRP/43 §42', '--locale', 'fr')).toMatchObject({ code: 1, err: 'Le document CRP/43 n’a pas de paragraphe 42 : ses paragraphes vont de 1 à 27.' });
+    expect(run('show', 'CRP/43 §42', '--locale', 'fr')).toMatchObject({ code: 1, err: 'Le document CRP/43 n’a pas de paragraphe 42 : ses paragraphes vont de 1 à 27.' });
   });
 });
 

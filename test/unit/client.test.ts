@@ -124,7 +124,7 @@ describe('the panel’s words', () => {
     const counts = { symbol: 'CRP/43', draft: { '6': 1, n2: 1 }, workspace: { '6': 4, '8': 2, n3: 1 }, firstCitation: {}, quotations: {} };
     const paper = [5, 6, 7, 8, 9];
     expect(countsView(counts, 'notes.md', translator('en'), paper).neverCited).toEqual({ paragraphs: [5, 7, 9], label: 'Paragraphs never cited in the workspace: 3' });
-    expect(countsView(counts, 'note.md', translator('fr'), paper).neverCited?.label).toBe('Paragraphes jamais cités dans l’espace de travail : 3');
+    expect(countsView(counts, 'note.md', translator('fr'), paper).neverCited?.label).toBe('Paragraphes jamais cités dans l’espace de travail : 3');
     expect(countsView(counts, 'nota.md', translator('es'), paper).neverCited?.label).toBe('Párrafos nunca citados en el área de trabajo: 3');
   });
 });

@@ -175,7 +175,7 @@ describe('messages', () => {
   it('name the paper, the reference and what exists instead, in en, fr and es', () => {
     const [f] = check('CRP/43 §6(d)').findings;
     expect(messageOf(f!, translator('en'))).toBe('Paragraph 6 of CRP/43 has no sub-paragraph (d): its sub-paragraphs are (a)–(c).');
-    expect(messageOf(f!, translator('fr'))).toBe('Le paragraphe 6 du document CRP/43 n’a pas d’alinéa d) : ses alinéas sont a) à c).');
+    expect(messageOf(f!, translator('fr'))).toBe('Le paragraphe 6 du document CRP/43 n’a pas d’alinéa d) : ses alinéas sont a) à c).');
     expect(messageOf(f!, translator('es'))).toBe('El párrafo 6 del documento CRP/43 no tiene apartado d): sus apartados son a) a c).');
     const [g] = check('CRP/43 §28').findings;
     expect(messageOf(g!, translator('es'))).toBe('El documento CRP/43 no tiene párrafo 28: sus párrafos van del 1 al 27.');
@@ -431,7 +431,7 @@ describe('what looks like a citation but is not read', () => {
   });
 
   it('is said in the writer’s language, with the form that would be read', () => {
-    expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
+    expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
     expect(found('Véase CRP/43, párr. seis.', translator('es'))[0]![3]).toBe('«párr. seis» no se lee como una cita: escriba el número en cifras, «párr. 6».');
   });
 
@@ -466,7 +466,7 @@ describe('what looks like a citation but is not read', () => {
   it('`Ibid., p. 30` after the paper is said, as `CRP/43, p. 30` is; after a book or another paper it is not', () => {
     expect(found('See CRP/43 §7. Ibid., p. 30.').map((f) => f.slice(0, 3))).toEqual([['crp-cite.unread-citation', 'info', 'p. 30']]);
     expect(found('See CRP/43 §7. Ibid., p. 30.')[0]![3]).toBe('“p. 30” is not read as a citation: page numbers differ between language versions of a paper. Cite its paragraphs (CRP/43 §6).');
-    expect(found('Voir CRP/43, par. 7. Ibid., chap. III.', translator('fr'))[0]![3]).toContain('« chap. III » n’est pas lu comme une citation : le document CRP/43');
+    expect(found('Voir CRP/43, par. 7. Ibid., chap. III.', translator('fr'))[0]![3]).toContain('« chap. III » n’est pas lu comme une citation : le document CRP/43');
     expect(found('See CRP/43 §7. IOM, *World Migration Report 2013* (Geneva, 2013), p. 25. Ibid., p. 30.')).toEqual([]);
     expect(found('See CRP/43 §7, then A/68/190, para. 3. Ibid., p. 30.')).toEqual([]);
     // An author before `op. cit.` names a source too (`Betts, op. cit.`).

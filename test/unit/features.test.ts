@@ -312,7 +312,7 @@ describe('labels in French and Spanish', () => {
   const es = translator('es');
 
   it('hover on a paragraph', () => {
-    expect(readable(at('CRP/43, par. |16', fr).hover!.markdown)).toContain('CRP/43 · Paragraphe 16 — Sous l’intitulé « Human rights, prevention of exploitation and reducing the cost of migration »');
+    expect(readable(at('CRP/43, par. |16', fr).hover!.markdown)).toContain('CRP/43 · Paragraphe 16 — Sous l’intitulé « Human rights, prevention of exploitation and reducing the cost of migration »');
     expect(readable(at('CRP/43, párr. |16', es).hover!.markdown)).toContain('CRP/43 · Párrafo 16 — En el epígrafe «Human rights, prevention of exploitation and reducing the cost of migration»');
   });
 
@@ -326,7 +326,7 @@ describe('labels in French and Spanish', () => {
   });
 
   it('the bound on long ranges and unknown paragraphs', () => {
-    expect(readable(at('CRP/43, |par. 1 à 27', fr).hover!.markdown)).toContain('… et 23 autres paragraphes : 5, 6');
+    expect(readable(at('CRP/43, |par. 1 à 27', fr).hover!.markdown)).toContain('… et 23 autres paragraphes : 5, 6');
     expect(readable(at('CRP/43, |párrs. 1 a 27', es).hover!.markdown)).toContain('… y 23 párrafos más: 5, 6');
     expect(at('CRP/43, par. 4|2', fr).hover!.markdown).toBe('Le document CRP/43 n’a pas de paragraphe 42.');
     expect(at('CRP/43, párr. 4|2', es).hover!.markdown).toBe('El documento CRP/43 no tiene el párrafo 42.');

@@ -280,8 +280,8 @@ describe('a malformed data file', () => {
         'title: missing; sections: should be a list; paragraphs[2].text: must not be empty)',
     );
     expect(problemMessage(broken, translator('fr'))).toBe(
-      'Impossible de charger le fichier de données /data/bad.json : son contenu ne suit pas le format des données d’un document (symbol : n’a pas la forme attendue ; ' +
-        'title : manquant ; sections : devrait être une liste ; paragraphs[2].text : ne doit pas être vide)',
+      'Impossible de charger le fichier de données /data/bad.json : son contenu ne suit pas le format des données d’un document (symbol : n’a pas la forme attendue ; ' +
+        'title : manquant ; sections : devrait être une liste ; paragraphs[2].text : ne doit pas être vide)',
     );
     // Checks across fields run once each field is well formed.
     const twice = problem(JSON.stringify({ ...good, paragraphs: good.paragraphs.map((p, i) => (i === 7 ? { ...p, number: 7 } : p)) }));

@@ -93,7 +93,7 @@ describe('citations in the preview', () => {
     expect(found.length).toBeGreaterThan(5);
     expect(found.every((m) => m.tag === 'a')).toBe(true);
     const par3 = found.find((m) => m.text === 'CRP/43, par. 3')!;
-    expect(par3.title.split('\n')[0]).toMatch(/^CRP\/43 · Paragraphe 3 : /);
+    expect(par3.title.split('\n')[0]).toMatch(/^CRP\/43 · Paragraphe 3\u00a0: /);
     expect(par3.title).toContain('Cliquez pour ouvrir CRP/43 à ce passage.');
     const note = found.find((m) => m.text === 'CRP/43, note 2')!;
     expect(note.card[0]!.title).toBe('CRP/43 · Note de bas de page 2');

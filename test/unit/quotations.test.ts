@@ -63,7 +63,7 @@ describe('hover on a quotation', () => {
 
   it('says a translation is not checked, in the writer’s language', () => {
     expect(hoverAt(fixture('note-fr.md'), 'le véritable travail', translator('fr'))).toBe(
-      'Citation en français : le document CRP/43 est ici en anglais, une traduction n’est donc pas vérifiée.',
+      'Citation en français : le document CRP/43 est ici en anglais, une traduction n’est donc pas vérifiée.',
     );
   });
 });
@@ -170,8 +170,8 @@ describe('languages', () => {
 
   it("a French writer's insertion in an English quotation does not make it a translation", () => {
     // Judged by the quoted words: the insertion's French words would outnumber them.
-    expect(findings('Selon CRP/43, par. 16, « [selon l\'Organisation et pour les États de la région] seeks to mobilize support offered in the form of a public–private alliance ».')).toEqual([]);
-    expect(findings('Selon CRP/43, par. 16, « [selon l\'Organisation et pour les États de la région] seeks to mobilize support offered in the form of a private alliance ».').map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
+    expect(findings('Selon CRP/43, par. 16, « [selon l\'Organisation et pour les États de la région] seeks to mobilize support offered in the form of a public–private alliance ».')).toEqual([]);
+    expect(findings('Selon CRP/43, par. 16, « [selon l\'Organisation et pour les États de la région] seeks to mobilize support offered in the form of a private alliance ».').map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
   });
 });
 
@@ -192,7 +192,7 @@ describe('as the writer types', () => {
 
 describe('property: any exact passage of a paragraph, quoted and cited right, is never flagged', () => {
   const paragraphs = paper.data.paragraphs.filter((p) => p.text.split(' ').length >= 8);
-  const QUOTES: Array<[string, string]> = [['“', '”'], ['"', '"'], ['« ', ' »'], ['«\u00a0', '\u00a0»'], ['„', '“'], ['‘', '’']];
+  const QUOTES: Array<[string, string]> = [['“', '”'], ['"', '"'], ['« ', ' »'], ['«\u00a0', '\u00a0»'], ['„', '“'], ['‘', '’']];
   const typography = (s: string, variant: number) =>
     [s, s.replace(/–/g, '-'), s.replace(/'/g, '’'), s.replace(/ /g, '\n'), s.charAt(0).toUpperCase() + s.slice(1), s.replace(/-/g, '‑')][variant]!;
 

@@ -430,7 +430,7 @@ describe('a broken variant gets one finding, over exactly the faulty reference',
   it('the footnote findings say what is wrong, in the three languages', () => {
     const [unknown] = findingsOf(no7('en', 'CRP/43, note [[7]]')).findings;
     expect(messageOf(unknown!, t.en)).toBe('CRP/43 has no footnote 7: its footnotes run from 1 to 5.');
-    expect(messageOf(unknown!, t.fr)).toBe('Le document CRP/43 n’a pas de note 7 : ses notes vont de 1 à 5.');
+    expect(messageOf(unknown!, t.fr)).toBe('Le document CRP/43 n’a pas de note 7 : ses notes vont de 1 à 5.');
     expect(messageOf(unknown!, t.es)).toBe('El documento CRP/43 no tiene la nota 7: sus notas van de la 1 a la 5.');
     const [elsewhere] = checkDraft(draftOf('CRP/43 §9 n. 2'), corpus);
     expect(messageOf(elsewhere!, t.en)).toBe('Footnote 2 of CRP/43 is called from paragraph 5(a), not 9.');
@@ -912,9 +912,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Sobre el CRP/43, véanse los párrafos [[18]] al [[21]].', ['18', '21']],
     ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
     // A table column whose header names the paper: its cells' numbers are its paragraphs.
-    ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
+    ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
     // A list of notes, French articles before notes, `Subparagraph 6(c)`.
-    ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
+    ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
     // An author before `op. cit.`, cited before for the paper.
     ['es', '[^1]: Organización Internacional para las Migraciones (OIM), *Overview*, documento CRP/43 (Ginebra, 2013).\n\n[^2]: OIM, op. cit., párr. [[25]].', ['25']],
     // Another text cited in an earlier sentence of the paragraph does not make it that text's.
@@ -922,7 +922,7 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'CRP/43 §1 aside, the Fund (A/68/190, paras. 89–96) is, according to paragraph [[5]] ([[a]]) of the conference room paper, a sign.', ['5', '5(a)']],
     ['fr', 'Le document CRP/43 : voir le paragr. [[3]], et le par. [[24]], al. [[a]]) et [[c]]).', ['3', '24', '24(a)', '24(c)']],
     ['fr', 'Le document CRP/43 est clair.\n\nVoir le par. [[24]] [[a]]) et les alinéas [[b]]) et [[c]]) du paragraphe [[5]].', ['24', '24(a)', '5(b)', '5(c)', '5']],
-    ['fr', 'Le document de séance CRP/43 :\n\n\\| Point \\| Réf. \\|\n\\| - \\| - \\|\n\\| Forum \\| § [[16]] \\|\n\\| Note \\| note [[4]] du même document \\|', ['16', 'n4']],
+    ['fr', 'Le document de séance CRP/43 :\n\n\\| Point \\| Réf. \\|\n\\| - \\| - \\|\n\\| Forum \\| § [[16]] \\|\n\\| Note \\| note [[4]] du même document \\|', ['16', 'n4']],
     ['es', 'Documento CRP/43.\n\nEl párrafo [[6]] [[c]]) y los párrafos [[18]] a [[21]] lo dicen.', ['6', '6(c)', '18', '21']],
   ];
 
@@ -963,7 +963,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 aside, resolution 68/4 matters (para. 9).',
     // Another text's paragraph, or the draft's own.
     'CRP/43 §2 aside, paragraph 5 of the resolution matters.',
-    'CRP/43, par. 2 ; voir le par. 29 de la résolution.',
+    'CRP/43, par. 2 ; voir le par. 29 de la résolution.',
     'CRP/43, párr. 2; véase el párrafo 3 del informe.',
     'CRP/43 §2; see paragraph 12 above and par. 7 ci-dessus and párrafo 7 supra.',
     // A year or a count, the English verb, a participle of citing.
@@ -978,7 +978,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
     'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
-    'CRP/43, par. 2 : vérifier le renvoi « par. 9 » et le renvoi "para. 10" du projet.',
+    'CRP/43, par. 2 : vérifier le renvoi « par. 9 » et le renvoi "para. 10" du projet.',
     'CRP/43 ¶ 2. See MICIC Initiative, concept note (draft, 2014), para. 4.',
     // A table column that does not name the paper, a year in one that does.
     'CRP/43 ¶ 2.\n\n| Item | Ref. |\n| - | - |\n| Forum | 11 |\n\n| Year | CRP/43 |\n| - | - |\n| Forum | 2013 |',
