@@ -545,6 +545,27 @@ function isBreak(c: string | undefined): boolean {
   return c === '\n' || c === '\r';
 }
 
+/**
+ * Where the last sentence that starts in `[from, offset)` starts (after `.`, `?` or `!`,
+ * closing quotes or brackets, and a space or a line break, before a capital or an
+ * opening), or `from`: another text named in an earlier sentence does not make a
+ * reference without a symbol its (markdown.ts).
+ */
+export function sentenceStartIn(text: string, from: number, offset: number): number {
+  for (let i = offset - 1; i > from; i--) {
+    // The first space or break after the sentence's end.
+    if (!(isSpace(text[i]) || isBreak(text[i])) || isSpace(text[i - 1]) || isBreak(text[i - 1])) continue;
+    let j = i - 1;
+    while (j > from && SENTENCE_CLOSERS.includes(text[j]!)) j--;
+    if (text[j] !== '.' && text[j] !== '?' && text[j] !== '!') continue;
+    const next = skipSpacesAndOneBreak(text, i);
+    if (SENTENCE_OPENER.test(text[next] ?? '')) return next;
+  }
+  return from;
+}
+const SENTENCE_CLOSERS = '"”’»)]*_';
+const SENTENCE_OPENER = /[\p{Lu}¿¡«“"(\[*]/u;
+
 /** Whether `[from, to)` holds spaces and line breaks only. */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(text[i]) && !isBreak(text[i])) return false;
@@ -1537,27 +1558,27 @@ function isBareReference(text: string, body: Body): boolean {
     const opens = word === undefined ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) || listItem : BEFORE_BARE_NOTE.has(word.toLowerCase()) || word.endsWith('.');
     if (!opens) return false;
   }
+  // What stands right before the body, which most rules below look at.
+  const before = skipBackSpacesAndOneBreak(text, body.start);
+  const wordBefore = wordEndingAt(text, before);
   // `CRP/43 cited in paragraph 9`: where the paper is cited, another text's paragraph
   // (but `the fund mentioned in paragraph 24` is the paper's).
-  const leadEnd = skipBackSpacesAndOneBreak(text, body.start);
-  const lead = LEADS.find((l) => text.slice(leadEnd - l.text.length, leadEnd).toLowerCase() === l.text && !isWordChar(text[leadEnd - l.text.length - 1]));
+  const lead = LEADS.find((l) => text.slice(before - l.text.length, before).toLowerCase() === l.text && !isWordChar(text[before - l.text.length - 1]));
   if (lead) {
-    const participleEnd = skipBackSpacesAndOneBreak(text, leadEnd - lead.text.length);
+    const participleEnd = skipBackSpacesAndOneBreak(text, before - lead.text.length);
     const participle = wordEndingAt(text, participleEnd);
     if (participle && CITED_IN.test(participle.toLowerCase()) && SYMBOL_BEFORE.test(text.slice(Math.max(0, participleEnd - participle.length - 40), participleEnd - participle.length))) return false;
   }
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
-  const owner = wordEndingAt(text, skipBackSpacesAndOneBreak(text, body.start));
-  if (owner && NOT_THE_PAPERS.has(owner.toLowerCase())) return false;
+  if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase())) return false;
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
-  const opening = text[skipBackSpacesAndOneBreak(text, body.start) - 1];
+  const opening = text[before - 1];
   if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[skipSpaces(text, body.end)]) return false;
   // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
-  const comma = skipBackSpacesAndOneBreak(text, body.start);
-  if (text[comma - 1] === ',' && text[comma - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, comma - 8), comma - 1))) {
-    const open = text.lastIndexOf('(', comma - 2);
+  if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {
+    const open = text.lastIndexOf('(', before - 2);
     if (!SYMBOL_BEFORE_IMPRINT.test(text.slice(Math.max(0, open - 40), open))) return false;
   }
   // A section's number, not a paragraph's: `paragraph 4.3` of some guidelines.
@@ -1566,8 +1587,7 @@ function isBareReference(text: string, body: Body): boolean {
     if (last && text[last.end] === '.' && isDigit(text[last.end + 1])) return false;
   }
   // A paragraph of a division of the draft itself, or of another text: `Annex 2, paragraph 3`.
-  let k = skipBackSpacesAndOneBreak(text, body.start);
-  if (text[k - 1] === ',') k = skipBackSpacesAndOneBreak(text, k - 1);
+  const k = text[before - 1] === ',' ? skipBackSpacesAndOneBreak(text, before - 1) : before;
   const divisionNumber = wordEndingAt(text, k);
   if (divisionNumber && /^(?:\d+(?:\.\d+)*|[IVXLC]+)$/.test(divisionNumber)) {
     const word = wordEndingAt(text, skipBackSpacesAndOneBreak(text, k - divisionNumber.length));

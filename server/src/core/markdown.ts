@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { findCitations, isWholeSymbol, namesSymbol, type Citation, type Reference, type UnreadReference } from './grammar';
+import { findCitations, isWholeSymbol, namesSymbol, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -675,29 +675,6 @@ export function sourcesNamedIn(text: string): string[] {
   SOURCE_LIKE.lastIndex = 0;
   for (let m = SOURCE_LIKE.exec(text); m; m = SOURCE_LIKE.exec(text)) out.push(m[0]);
   return out;
-}
-
-/**
- * Where the last sentence that starts in `[from, offset)` starts (after `.`, `?` or `!`,
- * closing quotes or brackets, and a space, before a capital or an opening), or `from`:
- * another text named in an earlier sentence does not make a reference its.
- */
-function sentenceStartIn(text: string, from: number, offset: number): number {
-  for (let i = offset - 1; i > from; i--) {
-    if (!isSpaceOrBreak(text[i]) || isSpaceOrBreak(text[i - 1])) continue;
-    let j = i - 1;
-    while (j > from && CLOSERS.includes(text[j]!)) j--;
-    const end = text[j];
-    if ((end === '.' || end === '?' || end === '!') && SENTENCE_OPENER.test(text[skipSpacesForward(text, i)] ?? '')) return skipSpacesForward(text, i);
-  }
-  return from;
-}
-const CLOSERS = '"”’»)]*_';
-const SENTENCE_OPENER = /[\p{Lu}¿¡«“"(\[*]/u;
-const isSpaceOrBreak = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
-function skipSpacesForward(text: string, i: number): number {
-  while (isSpaceOrBreak(text[i])) i++;
-  return i;
 }
 
 /** A line that starts a list item or a table row. */
