@@ -211,14 +211,14 @@ describe('writing every citation in one style', () => {
   });
 
   it('keeps the writer’s order and parentheses, leaves footnotes alone, writes capital letters small', () => {
-    const text = 'As paragraphs 14 to 16 of CRP/43 say, and CRP/43 (para. 9), CRP/43 §5(B), CRP/43 §9–§11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.';
+    const text = 'As paragraphs 14 to 16 of CRP/43 say, and CRP/43 (para. 9), CRP/43 §5(B), CRP/43, para 6a, CRP/43 §9–§11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.';
     const section = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'section', 'en', en)!);
-    expect(section).toBe('As §§14 to 16 of CRP/43 say, and CRP/43 (§9), CRP/43 §5(b), CRP/43 §§9–11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.');
+    expect(section).toBe('As §§14 to 16 of CRP/43 say, and CRP/43 (§9), CRP/43 §5(b), CRP/43 §6(a), CRP/43 §§9–11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.');
     const covered = (t: string) => new DraftIndex(t, symbols).citations().map((c) => coveredByCitation(corpus.paper('CRP/43')!, c).map(referenceLabel).join(' '));
     expect(covered(section)).toEqual(covered(text));
     expect(normalizeStyle(new DraftIndex(section, symbols), corpus, 'section', 'en', en)).toBeUndefined();
     const es = applyEdits(text, normalizeStyle(new DraftIndex(text, symbols), corpus, 'local', 'es', translator('es'))!);
-    expect(es).toBe('As párrs. 14 to 16 of CRP/43 say, and CRP/43 (párr. 9), CRP/43, párr. 5(b), CRP/43, párrs. 9–11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.');
+    expect(es).toBe('As párrs. 14 to 16 of CRP/43 say, and CRP/43 (párr. 9), CRP/43, párr. 5(b), CRP/43, párr. 6(a), CRP/43, párrs. 9–11, CRP/43, note 2 and subparagraph (b) of paragraph 5 of CRP/43.');
     expect(covered(es)).toEqual(covered(text));
   });
 

@@ -113,9 +113,16 @@ describe('references', () => {
     expectCitation('CRP/43 §[[24]]([[c]])x', '24(c)');
   });
 
-  it('`§6a` and `§6,5` are not references to paragraph 6', () => {
-    expect(read('CRP/43 §6a').citations).toEqual([]);
-    expect(read('CRP/43 §6b and more').citations).toEqual([]);
+  it('a small letter glued to the number is its sub-paragraph, as writers abbreviate it: `para 6a`, `§6b`', () => {
+    expectCitation('CRP/43 §[[6]][[a]]', '6(a)', 'CRP/43 §6a');
+    expectCitation('CRP/43, para [[6]][[b]] and more', '6(b)', 'CRP/43, para 6b');
+    expectCitation('(CRP/43, paras. [[6]][[a]] and [[6]][[c]])', '6(a) 6(c)');
+    expectCitation('as para [[6]][[a]] of CRP/43 says', '6(a)');
+  });
+
+  it('`§6,5`, `§6bis`, `§6A` and `§6ab` are not references to paragraph 6', () => {
+    expect(read('CRP/43 §6,5').written).toEqual(['CRP/43 §6']);
+    for (const text of ['CRP/43 §6bis', 'CRP/43 §6A', 'CRP/43 §6ab and more', 'CRP/43 §6a2']) expect(read(text).citations, text).toEqual([]);
   });
 });
 
@@ -169,6 +176,16 @@ describe('lists', () => {
     expectCitation('CRP/43, párr. [[6]] y párrs. [[8]]–[[9]]', '6 8 9', 'CRP/43, párr. 6 y párrs. 8–9');
     expectCitation('CRP/43 §§[[11]],\n§§ [[12]]', '11 12', 'CRP/43 §§11,\n§§ 12');
     expectCitation('CRP/43 §[[6]] and § alone', '6', 'CRP/43 §6');
+  });
+
+  it('reads an article before the next number, the mark left unsaid: `y el 14`, `et le 25`', () => {
+    expectCitation('los párrafos [[11]] y [[12]], y el [[14]] del documento CRP/43', '11 12 14');
+    expectCitation('le paragraphe [[24]] [[a]]) et le [[25]] du CRP/43', '24(a) 25');
+    expectCitation('CRP/43, par. [[6]] et les [[8]] et [[9]]', '6 8 9');
+    // Not before a date, nor without a list word (`, el 14` is another sentence's).
+    expectCitation('Ver CRP/43, párr. [[9]] y el 14 de diciembre.', '9', 'CRP/43, párr. 9');
+    expectCitation('CRP/43, par. [[24]] et le 25 novembre 2013', '24', 'CRP/43, par. 24');
+    expectCitation('CRP/43, párrs. [[9]], el 14 fue', '9', 'CRP/43, párrs. 9');
   });
 
   it('stops before a date the writer goes on with', () => {
@@ -269,6 +286,18 @@ describe('line breaks', () => {
     const r = read('Delegations noted paragraphs [[13]]\nand [[14]] of CRP/43.');
     expect(r.covers).toEqual(['13 14']);
     expect(tokenRanges(r.citations)).toEqual(r.fixture.ranges);
+  });
+
+  it("before a paragraph's letter, when the citation goes on after it", () => {
+    expectCitation('partnerships (CRP/43, par. [[24]]\n[[b]])) and data', '24(b)', 'CRP/43, par. 24\nb)');
+    expectCitation('data (CRP/43, paragraph [[12]]\n([[a]]) to ([[c]])).', '12(a) 12(b) 12(c)');
+    expectCitation('le paragraphe [[24]]\n[[a]]) et [[c]]) du CRP/43', '24(a) 24(c)');
+    expectCitation('> CRP/43 §[[6]]\n> ([[b]]), the second', '6(b)');
+    expectCitation('- see CRP/43 §[[6]]\n  ([[c]]).', '6(c)');
+    // The letter opens an enumeration: the paragraph is cited whole.
+    expectCitation('as CRP/43 says in paragraph [[12]]\n(a) the first point is', '12', 'CRP/43 says in paragraph 12');
+    expectCitation('voir CRP/43, par. [[24]]\na) renforcer les partenariats', '24', 'CRP/43, par. 24');
+    expect(read('CRP/43 §6\n\n(b) and (c)').written).toEqual(['CRP/43 §6']);
   });
 
   it('never a blank line, never before a sign separator, a letter alone or a list marker', () => {

@@ -249,6 +249,14 @@ const FORMS: Form[] = [
   form('relative', 'en', 'CRP/43, whose paragraph [[12]]', ['12'], 'CRP/43, whose paragraph 12', ['12']),
   form('relative', 'fr', 'CRP/43, dont le paragraphe [[1]]', ['1'], 'CRP/43, dont le paragraphe 1', ['1']),
   form('relative', 'es', 'CRP/43, cuyo párrafo [[9]]', ['9'], 'CRP/43, cuyo párrafo 9', ['9']),
+  // Audits of unseen drafts: a letter glued to its number, a letter on the next line
+  // (hard-wrapped prose), an article for the mark left unsaid.
+  form('glued letter', 'en', 'CRP/43, para [[6]][[a]]', ['6', '6(a)'], 'CRP/43, para 6a', ['6(a)']),
+  form('glued letter', 'en', 'paras [[6]][[a]] and [[6]][[b]] of CRP/43', ['6', '6(a)', '6', '6(b)'], 'paras 6a and 6b of CRP/43', ['6(a)', '6(b)']),
+  form('letter on the next line', 'fr', 'CRP/43, par. [[24]]\n[[b]])', ['24', '24(b)'], 'CRP/43, par. 24\nb)', ['24(b)']),
+  form('letter on the next line', 'en', 'CRP/43, paragraph [[12]]\n([[a]]) to ([[c]])', ['12', '12(a)', '12(c)'], 'CRP/43, paragraph 12\n(a) to (c)', ['12(a)', '12(b)', '12(c)']),
+  form('article for the mark', 'es', 'los párrafos [[11]] y [[12]], y el [[14]] del documento CRP/43', ['11', '12', '14'], 'párrafos 11 y 12, y el 14 del documento CRP/43', ['11', '12', '14']),
+  form('article for the mark', 'fr', 'le paragraphe [[24]] [[a]]) et le [[25]] du CRP/43', ['24', '24(a)', '25'], 'paragraphe 24 a) et le 25 du CRP/43', ['24(a)', '25']),
 ];
 
 /** Each form is tried inside a sentence of its language, not alone at offset 0. */
@@ -267,8 +275,8 @@ function cursorsOn(text: string, range: { start: number; end: number }): number[
   const cursors = [range.start];
   if (range.end - range.start > 1) cursors.push(range.start + 1);
   const isLetter = /[a-zA-Z]/.test(text[range.start]!);
-  // After a number, the cursor is also before what follows it: `5|(b)` is the letter's.
-  if (isLetter || !/[ (]/.test(text[range.end] ?? '')) cursors.push(range.end);
+  // After a number, the cursor is also before what follows it: `5|(b)` and `6|a` are the letter's.
+  if (isLetter || !/[\s(a-z]/.test(text[range.end] ?? '')) cursors.push(range.end);
   return cursors;
 }
 

@@ -24,9 +24,10 @@
  *   item       = ref [ range-sep [mark ws] ( ref | letter ) ]        `§9–§11`, `§6(a)–(c)`
  *              | letter [ range-sep letter ]                  (a letter-only item, see below)
  *   ref        = number [ letter | "," ws sub-word ws letter ] [ ws note-mark ws number ]
- *   letter     = [" "] "(" a-z ")" | " " a-z ")"      (`(a)`; UN French and Spanish `a)`)
+ *   letter     = [" " | break] "(" a-z ")" | (" " | break) a-z ")"   (`(a)`; UN French and Spanish `a)`)
+ *              | a-z                                  glued to the number, no word character after (`para 6a`)
  *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`, `al`)
- *   list-sep   = ( "," | [","] LIST_WORDS ) [ mark ws ]          (`and`, `et`, `y`, `&`; `§6 and §7`)
+ *   list-sep   = ( "," | [","] LIST_WORDS [ LIST_ARTICLES ] ) [ mark ws ]   (`and`, `et`, `y`, `&`; `§6 and §7`; `y el 14`)
  *   lead       = LEADS (`at`, `in`, `au`, `aux`, `dans son`, `en el`, `en su` ...: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
  *   verb       = one word, or two (`y revient`, `also says`); without a comma, not a participle
  *                of citing (`CRP/43 cited in paragraph 5`) and not before `of`, `du` ... (`in
@@ -51,15 +52,20 @@
  * when that reference carries a letter too: `§6 and (b)` is more likely prose
  * enumerating "(a) ... and (b) ..." than a sub-paragraph list. A UN-style letter `a)` is
  * read only there and right after a paragraph number, never alone. An upper-case letter
- * right after a number (`§5(B)`) is read as (b); the style fix writes it small.
+ * right after a number (`§5(B)`) is read as (b); the style fix writes it small. A small
+ * letter glued to the number (`para 6a`, `§6b`) is its sub-paragraph, as some writers
+ * abbreviate it; the style fix writes the brackets.
  *
  * Hard-wrapped prose: one line break (not a blank line) may stand for the space between
  * the symbol and the mark, after the mark, after a list separator (`§§6,` / `7`) and
- * after a range separator (`párrs. 19 a` / `20`), and before a word separator
- * (`paragraphs 13` / `and 14`, `párrafos 18` / `a 21`). Never before a sign separator (a
+ * after a range separator (`párrs. 19 a` / `20`), before a word separator
+ * (`paragraphs 13` / `and 14`, `párrafos 18` / `a 21`), and before a paragraph's letter
+ * when the citation goes on after it (`par. 24` / `b))`, `paragraph 12` / `(a) to (c)`;
+ * not `paragraph 12` / `(a) the first point`, an enumeration). Never before a sign separator (a
  * line that ends on a number says nothing of the next one, which may start `- 8` or
  * `, 2013` ... in a list), and never before a letter-only item or an ordered-list marker
- * (`(b) ...` and `2. ...` at the start of a line are enumerations).
+ * (`(b) ...` and `2. ...` at the start of a line are enumerations; a paragraph's own
+ * letter is the one exception, above).
  *
  * What looks like a reference next to a symbol but is none of the above (`CRP/43, p. 3`,
  * `CRP/43, section II`, `CRP/43 §six`) is returned as an `UnreadReference`, so that the
@@ -317,6 +323,11 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
 export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a', 'al'];
 /** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`). */
 export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&'];
+/**
+ * An article after a list word, the mark left unsaid before the next number: `los
+ * párrafos 11 y 12, y el 14`, `le paragraphe 24 a) et le 25`, `et les 26 et 27`.
+ */
+export const LIST_ARTICLES: readonly string[] = ['el', 'los', 'le', 'les'];
 
 /**
  * What may stand between a mark-first citation and the symbol, longest first; with the
@@ -504,7 +515,7 @@ function isSpace(c: string | undefined): boolean {
 }
 const DASHES = new Set(['-', '–', '—', '‑']);
 
-function isDigit(c: string | undefined): boolean {
+export function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
@@ -752,12 +763,13 @@ const SUB_WORD_MATCHER = wordMatcher(SUB_PARAGRAPH_WORDS.map((w) => w.text));
 const SUB_OF_MATCHER = wordMatcher(SUB_PARAGRAPH_OF);
 const UNREAD_MATCHER = wordMatcher(UNREAD_WORDS.map((w) => w.text));
 
-function parseNumber(text: string, i: number): NumberToken | undefined {
+function parseNumber(text: string, i: number, letterMayFollow = false): NumberToken | undefined {
   let j = i;
   while (isDigit(text[j])) j++;
   if (j === i) return undefined;
-  // `§6a` or `§6,5` are not references to paragraph 6.
-  if (isWordChar(text[j]) && !isDigit(text[j])) return undefined;
+  // `§6,5` or `§6bis` are not references to paragraph 6; `§6a` is one to 6(a) where a
+  // paragraph's letter may follow (`gluedLetterAt`).
+  if (isWordChar(text[j]) && !isDigit(text[j]) && !(letterMayFollow && gluedLetterAt(text, j))) return undefined;
   const digits = text.slice(i, j);
   return { text: digits, value: Number(digits), start: i, end: j };
 }
@@ -768,16 +780,44 @@ function parseNumber(text: string, i: number): NumberToken | undefined {
  * upper-case letter is an enumeration. Returns the letter token and the end of `)`.
  */
 function parseLetter(text: string, i: number, afterNumber: boolean): { sub: LetterToken; end: number } | undefined {
-  let j = i;
-  if (isSpace(text[j])) j++;
+  if (afterNumber && gluedLetterAt(text, i)) return { sub: { letter: text[i]!, start: i, end: i + 1 }, end: i + 1 };
+  // Hard-wrapped prose breaks the line anywhere: `par. 24`⏎`b)`, `paragraph 12`⏎`(a) to (c)`.
+  const gap = afterNumber ? skipGap(text, i) : undefined;
+  const broke = gap?.broke === true;
+  let j = broke ? gap!.at : i;
+  if (!broke && isSpace(text[j])) j++;
   const open = text[j] === '(';
   const at = open ? j + 1 : j;
   const letter = text[at];
   if (letter === undefined || text[at + 1] !== ')') return undefined;
   if (open ? !(/[a-z]/.test(letter) || (afterNumber && /[A-Z]/.test(letter))) : !/[a-z]/.test(letter)) return undefined;
-  // `a)` only as a letter of its own: after a number, one space and no more (`24 a)`), and not `xa)`.
-  if (!open && ((afterNumber && j !== i + 1) || isWordChar(text[at - 1]))) return undefined;
+  // `a)` only as a letter of its own: after a number, one space (or a line break) and no more (`24 a)`), and not `xa)`.
+  if (!open && ((afterNumber && j !== i + 1 && !broke) || isWordChar(text[at - 1]))) return undefined;
+  // On the next line, a letter opening an enumeration (`paragraph 12`⏎`(a) the first…`) is not the paragraph's.
+  if (broke && !continuesCitation(text, at + 2)) return undefined;
   return { sub: { letter: letter.toLowerCase(), start: at, end: at + 1 }, end: at + 2 };
+}
+
+/**
+ * A letter glued to a paragraph number at i, as some writers abbreviate a sub-paragraph:
+ * `para 6a`, `§6b` (read as 6(a), 6(b); the style fix writes the brackets). One small
+ * letter, then no word character: `6bis`, `6A` and `6,5` are not.
+ */
+function gluedLetterAt(text: string, i: number): boolean {
+  const c = text[i];
+  return c !== undefined && c >= 'a' && c <= 'z' && isDigit(text[i - 1]) && !isWordChar(text[i + 1]);
+}
+
+/**
+ * Whether the citation goes on after a letter at i (the end of its `)`): a closing
+ * bracket or punctuation, the line's end, a range or list word. What else follows is the
+ * text of an enumeration the letter opens.
+ */
+function continuesCitation(text: string, i: number): boolean {
+  const j = skipSpaces(text, i);
+  const c = text[j];
+  if (c === undefined || isBreak(c) || ').,;:]'.includes(c) || DASHES.has(c)) return true;
+  return wordAt(text, j, RANGE_WORDS) !== undefined || wordAt(text, j, LIST_WORDS) !== undefined;
 }
 
 /** Whether a letter-only item starts at i: `(b)` or `b)`. */
@@ -807,7 +847,7 @@ function parseNoteOf(text: string, i: number): { note: NumberToken; end: number 
 }
 
 function parseReference(text: string, i: number, kind: MarkKind): Reference | undefined {
-  const number = parseNumber(text, i);
+  const number = parseNumber(text, i, kind !== 'footnote');
   if (!number) return undefined;
   if (kind === 'footnote') return { note: number, start: i, end: number.end };
   const letter = parseLetter(text, number.end, true) ?? parseSubAfter(text, number.end);
@@ -926,6 +966,11 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
   if (word) {
     if (j === i && !sawComma) return undefined;
     ({ at: j, broke } = skipGap(text, j + word.length));
+    const article = wordAt(text, j, LIST_ARTICLES);
+    if (article) {
+      const after = skipGap(text, j + article.length);
+      if (isDigit(text[after.at])) ({ at: j, broke } = after);
+    }
   } else if (!sawComma) {
     return undefined;
   }
@@ -1199,7 +1244,7 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
     let bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
     // A comma closing a sub-paragraph named in words: `el párrafo 24, apartado a), del documento CRP/43`.
     if (text[bodyEnd - 1] === ',' && text[bodyEnd - 2] === ')') bodyEnd--;
-    if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')')) return undefined;
+    if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')' || gluedLetterAt(text, bodyEnd - 1))) return undefined;
     const body = bodyEndingAt(text, from, bodyEnd);
     return body && { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: body.start, end: symbolEnd };
   };
@@ -1632,6 +1677,10 @@ export function targetAt(citation: Citation, offset: number): Target | undefined
       }
       const number = paragraphOf(ref, item);
       if (!number) continue;
+      // Inside the number, the number's (`6|a` is the glued letter's, `|6a` the number's).
+      if (ref.number && offset >= ref.number.start && offset < ref.number.end) {
+        return { kind: 'paragraph', item, ref, number: ref.number, start: ref.number.start, end: ref.number.end };
+      }
       if (ref.sub && offset >= ref.sub.start - 1 && offset <= ref.sub.end + 1) {
         return { kind: 'subParagraph', item, ref, number, sub: ref.sub, start: ref.sub.start, end: ref.sub.end };
       }

@@ -9,7 +9,7 @@
  * and "IRIS" or "recruitment" for much.
  */
 import type { Corpus, Paper, Paragraph } from '../corpus';
-import { matchMark, paragraphOf, symbolMarkupEnd, writtenMarks, type Citation, type CitationItem, type Reference } from '../grammar';
+import { isDigit, matchMark, paragraphOf, symbolMarkupEnd, writtenMarks, type Citation, type CitationItem, type Reference } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { CitationStyle, Language } from '../../settings';
 import { CODES, checkCitations, itemText, quotationFinding, referenceText, unreadFinding, type Finding, type Translate } from './diagnostics';
@@ -304,7 +304,7 @@ function markBetween(text: string, from: number, to: number): number | undefined
  * Every citation of the draft rewritten to `style`; none when all are already written so.
  * The writer's order stays: `paragraph 9 of CRP/43` becomes `§9 of CRP/43`, `CRP/43 (para.
  * 9)` keeps its parenthesis. Footnote citations keep their words; a letter written in
- * capitals (`§5(B)`) is written small.
+ * capitals (`§5(B)`) is written small, one glued to its number (`§6a`) gets its brackets.
  */
 export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: CitationStyle, language: Language, t: Translate): CodeActionResult | undefined {
   const marks = styleMarks(style, language);
@@ -336,7 +336,10 @@ export function normalizeStyle(draft: DraftIndex, corpus: Corpus, style: Citatio
       const inside = item.to?.number ? markBetween(text, item.from.end, item.to.start) : undefined;
       if (inside !== undefined) edits.push({ start: inside, end: item.to!.start, newText: '' });
       for (const ref of item.to ? [item.from, item.to] : [item.from]) {
-        if (ref.sub && text[ref.sub.start] !== ref.sub.letter) edits.push({ start: ref.sub.start, end: ref.sub.end, newText: ref.sub.letter });
+        if (!ref.sub) continue;
+        // A letter glued to its number (`§6a`) gets its brackets: `§6(a)`.
+        if (isDigit(text[ref.sub.start - 1])) edits.push({ start: ref.sub.start, end: ref.sub.end, newText: `(${ref.sub.letter})` });
+        else if (text[ref.sub.start] !== ref.sub.letter) edits.push({ start: ref.sub.start, end: ref.sub.end, newText: ref.sub.letter });
       }
     }
   }
