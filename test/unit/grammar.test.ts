@@ -314,7 +314,10 @@ describe('line breaks', () => {
     expectCitation('1. See CRP/43 §§[[6]],\n2. and then', '6', 'CRP/43 §§6');
     expectCitation('1. See CRP/43 §§[[6]] and\n2) then', '6', 'CRP/43 §§6');
     expect(read('1. See CRP/43 §\n2. Then').citations).toEqual([]);
-    expectCitation('CRP/43 §§[[6]] to\n8. Then', '6', 'CRP/43 §§6');
+    expectCitation('1. See CRP/43 §§[[6]] to\n2. Then', '6', 'CRP/43 §§6');
+    // In a paragraph, no list but one starting at 1 can start on a line (CommonMark): the sentence goes on.
+    expectCitation('CRP/43 §§[[6]] to\n[[8]]. Then', '6 7 8', 'CRP/43 §§6 to\n8');
+    expectCitation('- see CRP/43 (párr.\n  [[10]]) y más', '10', 'CRP/43 (párr.\n  10');
   });
 
   it('but not across paragraphs or blocks (the mark there is a reference of its own, without a symbol)', () => {

@@ -932,6 +932,13 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43 est clair.\n\nVoir le par. [[24]] [[a]]) et les alinéas [[b]]) et [[c]]) du paragraphe [[5]].', ['24', '24(a)', '5(b)', '5(c)', '5']],
     ['fr', 'Le document de séance CRP/43 :\n\n\\| Point \\| Réf. \\|\n\\| - \\| - \\|\n\\| Forum \\| § [[16]] \\|\n\\| Note \\| note [[4]] du même document \\|', ['16', 'n4']],
     ['es', 'Documento CRP/43.\n\nEl párrafo [[6]] [[c]]) y los párrafos [[18]] a [[21]] lo dicen.', ['6', '6(c)', '18', '21']],
+    // Audit 3, read since: an English sentence's `para` before a word in -es, a mark glued
+    // to its number, `of` before a clause, `in`/`en`/`dans` before no text, a paragraph's
+    // line that starts with `10) ` (no list can start there).
+    ['en', 'On CRP/43.\n\nColleague from Manila will raise para [[14]] themselves; we welcome para [[9]] outlines.', ['14', '9']],
+    ['en', 'On CRP/43: we welcome IRIS (para[[16]]) and the assessment in para [[23]] of what the Dialogue meant.', ['16', '23']],
+    ['es', 'Documento CRP/43.\n\n- Volveremos sobre el párrafo [[21]] en consultas informales, y el punto (párr.\n  [[10]]) y en las recomendaciones.', ['21', '10']],
+    ['fr', 'Le document CRP/43.\n\nEt le par. [[21]] dans l’ensemble, et para [[22]] in the next session.', ['21', '22']],
   ];
 
   it.each(cases.map(([lang, source, passages]) => [`${lang}: ${plain(source).replace(/\n/g, '⏎')}`, lang, source, passages] as const))('%s', (_n, lang, source, passages) => {
@@ -978,6 +985,10 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 is for para 2014 and § 2015.',
     'CRP/43, párr. 2: para 12 países y para 50 personas.',
     'CRP/43, párr. 2:\n\n- Para 12 países, nada.',
+    'CRP/43, párr. 2: se necesitan fondos para 12 países de la región.',
+    // `in`, `en`, `dans` before a text: that text's paragraph.
+    'CRP/43 §2 aside, see para 15 in the Declaration and para. 16 in its report.',
+    'CRP/43, párr. 2; véase el párr. 18 en el informe. Et le par. 20 dans le rapport.',
     'CRP/43 §2. We note 3 areas.',
     'CRP/43 cited in paragraph 9, and CRP/43 is quoted in para. 10.',
     // A section's number, a division's paragraph, a footnote of the draft, what was named in words.

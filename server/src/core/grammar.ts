@@ -596,15 +596,30 @@ function skipGap(text: string, i: number): { at: number; broke: boolean } {
 
 /**
  * Whether a number can start a reference at `i`: after a line break, not when it reads
- * as an ordered-list marker (`2. ` or `2) ` then a space), which in a list block starts
- * the next item rather than continuing the citation. (`21.` ending a sentence is read.)
+ * as an ordered-list marker (`2. ` or `2) ` then a space) in an ordered list, where it
+ * starts the next item rather than continuing the citation. (`21.` ending a sentence is read.)
  */
 function numberStartsAt(text: string, i: number, broke: boolean): boolean {
   if (!isDigit(text[i])) return false;
   if (!broke) return true;
   let j = i;
   while (isDigit(text[j])) j++;
-  return !((text[j] === '.' || text[j] === ')') && isSpace(text[j + 1]));
+  if (!((text[j] === '.' || text[j] === ')') && isSpace(text[j + 1]))) return true;
+  // A list that starts anywhere but at 1 cannot interrupt a paragraph (CommonMark): in a
+  // block where no line before starts an ordered list's item, `10) ` is the paragraph's
+  // next line (`(párr.` ⏎ `10) y en…`). (The block is the whole list when it is one.)
+  return !(firstOrderedItem(text) < text.lastIndexOf('\n', i));
+}
+
+/** A line that starts an ordered list's item: `1. `, `  2) `, `> 3. `. */
+const ORDERED_ITEM = /^[ \t>]*\d{1,9}[.)][ \t]/m;
+/** The last text asked of `firstOrderedItem`, and its answer: asked at each such line of one block. */
+let orderedItemOf: { text: string; at: number } | undefined;
+
+/** Where the first line that starts an ordered list's item starts in `text` (Infinity: none). */
+function firstOrderedItem(text: string): number {
+  if (orderedItemOf?.text !== text) orderedItemOf = { text, at: ORDERED_ITEM.exec(text)?.index ?? Infinity };
+  return orderedItemOf.at;
 }
 
 const escapeForPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -617,9 +632,12 @@ const WORD_END = '(?![\\p{L}\\p{N}_])';
  */
 const spelled = (w: string) => escapeForPattern(w).replace(/ /g, '(?:[ \\u00a0\\u202f]+(?:\\r?\\n[ \\t>]*)?|\\r?\\n[ \\t>]*)');
 
-/** Alternatives of a sticky, case-insensitive pattern; a spelling that ends in a letter must end there. */
-function wordsPattern(words: readonly string[]): RegExp {
-  return new RegExp(words.map((w) => spelled(w) + (/\p{L}$/u.test(w) ? WORD_END : '')).join('|'), 'iuy');
+/** Where a paragraph mark's word ends: before a number too, which some type glued to it (`(para16)`). */
+const MARK_END = '(?![\\p{L}_])';
+
+/** Alternatives of a sticky, case-insensitive pattern; a spelling that ends in a letter must end there (`end`). */
+function wordsPattern(words: readonly string[], end = (_word: string) => WORD_END): RegExp {
+  return new RegExp(words.map((w) => spelled(w) + (/\p{L}$/u.test(w) ? end(w) : '')).join('|'), 'iuy');
 }
 
 /**
@@ -638,8 +656,8 @@ interface WordMatcher {
   first: ReadonlySet<string>;
 }
 
-const wordMatcher = (words: readonly string[]): WordMatcher => ({
-  pattern: lazy(() => wordsPattern(words)),
+const wordMatcher = (words: readonly string[], end?: (word: string) => string): WordMatcher => ({
+  pattern: lazy(() => wordsPattern(words, end)),
   first: new Set(words.flatMap((w) => [w[0]!, w[0]!.toUpperCase()])),
 });
 
@@ -664,11 +682,15 @@ const SIGN_MARK_FIRST_CHARACTERS = new Set(SIGN_MARKS.map((m) => m.text[0]!));
  * match instead of a slice and a lower-casing per spelling: marks are looked for at every
  * citation and after every list separator, and the loop was a tenth of `check`.
  */
-const WORD_MARK_MATCHER = wordMatcher(MARKS.filter((m) => isWordChar(m.text[0])).map((m) => m.text));
+const MARK_BY_TEXT = new Map(MARKS.map((m) => [m.text, m]));
+const WORD_MARK_MATCHER = wordMatcher(
+  MARKS.filter((m) => isWordChar(m.text[0])).map((m) => m.text),
+  // A footnote word glued to a number is something else's name (`notes2.md`).
+  (word) => (MARK_BY_TEXT.get(word)!.kind === 'paragraph' ? MARK_END : WORD_END),
+);
 
 /** Every spelling as alternatives of a regular expression (match case-insensitively), for callers that look for a mark in context. */
 export const MARK_ALTERNATIVES = MARKS.map((m) => escapeForPattern(m.text)).join('|');
-const MARK_BY_TEXT = new Map(MARKS.map((m) => [m.text, m]));
 
 /** The mark spelled `text` (any case), as the grammar knows it. */
 export function markSpelling(text: string): MarkSpelling | undefined {
@@ -1500,6 +1522,40 @@ const SAME_PAPER_MATCHER = wordMatcher(SAME_PAPER);
 /** Words after which `para` is the English abbreviation, not the Spanish preposition: `see para 8 notes`. */
 const ENGLISH_BEFORE_PARA = new Set(['in', 'see', 'as', 'of', 'under', 'per', 'and', 'with', 'by', 'at', 'from', 'to', 'cf.', 'also', 'the', 'its', 'whose']);
 
+/** What starts a clause after `of`, `de`, `du` rather than the name of a text: `para 23 of what the Dialogue meant`. */
+const CLAUSE_AFTER_OF = wordMatcher(['what', 'how', 'why', 'whether', 'ce que', 'ce qui', 'comment', 'lo que', 'cómo', 'qué']);
+
+/** The prepositions among `OF_ANOTHER_TEXT` that say where, not whose: a text follows only sometimes. */
+const IN_WORDS: ReadonlySet<string> = new Set(['in', 'en', 'dans']);
+/** An article or a possessive before a text's name: `in the report`, `dans son rapport`, `en su informe`. */
+const DETERMINER = wordMatcher(['the', 'its', 'this', 'that', 'le', 'la', 'les', "l'", 'l’', 'son', 'sa', 'ses', 'ce', 'cette', 'el', 'los', 'las', 'su', 'sus', 'este', 'esta']);
+/** Nouns that name a text, in the three languages. */
+const TEXT_NOUNS = wordMatcher([
+  ...'resolution report declaration document note decision draft statement letter convention compact agenda outcome text guidelines framework plan strategy programme'.split(' '),
+  ...'résolution rapport déclaration document note décision projet texte convention pacte lettre programme plan stratégie cadre'.split(' '),
+  ...'resolución informe declaración documento nota decisión proyecto texto convención pacto carta programa plan estrategia marco'.split(' '),
+]);
+
+/** Whether a text is named at i: a capitalized name (`the Declaration`), a symbol, or a noun that names a text, after an article or a possessive. */
+function namesTextAt(text: string, i: number): boolean {
+  const determiner = matchWord(DETERMINER, text, i);
+  const at = determiner === undefined ? i : determiner.endsWith('’') || determiner.endsWith("'") ? i + determiner.length : skipSpaces(text, i + determiner.length);
+  return /^\p{Lu}/u.test(text[at] ?? '') || matchWord(TEXT_NOUNS, text, at) !== undefined;
+}
+
+/** Words that tell an English sentence from a Spanish one: `will raise para 14 themselves` is English, `fondos para 12 países de la región` is not. */
+const ENGLISH_WORDS = /(?<!\p{L})(?:the|of|and|we|will|is|are|this|that|with|should|would|our|it|they|be)(?!\p{L})/giu;
+const SPANISH_WORDS = /(?<!\p{L})(?:el|la|los|las|de|del|que|y|se|una|por|con|su|sus|es|son|lo)(?!\p{L})/giu;
+
+/** Whether the sentence around `at` has more English function words than Spanish ones. */
+function readsEnglish(text: string, at: number): boolean {
+  const start = sentenceStartIn(text, Math.max(0, at - 300), at);
+  const rest = text.slice(at, at + 200);
+  const end = /[.!?;:](?:\s|$)/.exec(rest);
+  const sentence = text.slice(start, at) + (end ? rest.slice(0, end.index) : rest);
+  return (sentence.match(ENGLISH_WORDS)?.length ?? 0) > (sentence.match(SPANISH_WORDS)?.length ?? 0);
+}
+
 /** Before a bare `note 3`, what makes it the noun (`see note 3`, `la note 3`, `(note 3)`), not the verb (`we note 3 areas`). */
 const BEFORE_BARE_NOTE = new Set(['see', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y']);
 /** A document symbol as the text around a reference shows one (`CRP/43`, `A/68/190`), with its markup (`*CRP/43*`, `[CRP/43](…)`). */
@@ -1592,7 +1648,8 @@ function isBareReference(text: string, body: Body): boolean {
   if (body.mark.text.toLowerCase() === 'para' && number && !first.from.sub && /(?:es|as|os)$/.test(wordCounted(text, number) ?? '')) {
     const before = skipBackSpacesAndOneBreak(text, body.mark.start);
     const word = wordEndingAt(text, before)?.toLowerCase();
-    if (word === undefined ? !'([|'.includes(text[before - 1] ?? '') : !ENGLISH_BEFORE_PARA.has(word)) return false;
+    const english = word === undefined ? '([|'.includes(text[before - 1] ?? '') : ENGLISH_BEFORE_PARA.has(word);
+    if (!english && !readsEnglish(text, body.mark.start)) return false;
   }
   if (VERB_MARKS.has(body.mark.text.toLowerCase())) {
     const before = skipBackSpacesAndOneBreak(text, body.mark.start);
@@ -1642,7 +1699,14 @@ function isBareReference(text: string, body: Body): boolean {
   let after = skipSpaces(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
-  return matchWord(OF_ANOTHER_TEXT, text, after) === undefined || matchWord(SAME_PAPER_MATCHER, text, after) !== undefined;
+  const of = matchWord(OF_ANOTHER_TEXT, text, after);
+  if (of === undefined || matchWord(SAME_PAPER_MATCHER, text, after) !== undefined) return true;
+  const named = skipSpaces(text, after + of.length);
+  // `of what the Dialogue meant`, `de ce que`, `de lo que`: a clause, no text named.
+  if (matchWord(CLAUSE_AFTER_OF, text, named) !== undefined) return true;
+  // `in`, `en`, `dans` name a text only before one: `in the Declaration`, `en el informe`,
+  // not `en consultas informales`, `in the next session`.
+  return IN_WORDS.has(of.toLowerCase()) && !namesTextAt(text, named);
 }
 
 /**
