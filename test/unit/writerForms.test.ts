@@ -833,10 +833,15 @@ function expectWithin(text: string, c: Citation) {
   expect(inside(c.symbolStart, c.symbolEnd)).toBe(true);
   // A reference without a symbol (`§9` after `CRP/43 \`x\``) has an empty one, where it starts.
   expect(text.slice(c.symbolStart, c.symbolEnd)).toBe(c.bare ? '' : 'CRP/43');
-  const mark = c.mark!;
-  expect(inside(mark.start, mark.end)).toBe(true);
-  expect(text.slice(mark.start, mark.end)).toBe(mark.text);
-  expect(c.symbolStart >= c.start && c.symbolEnd <= c.end && mark.start >= c.start && mark.end <= c.end).toBe(true);
+  // Every citation has a mark but a sub-paragraph named without its paragraph (`inciso b)`).
+  const mark = c.mark;
+  if (!mark) expect(c.bare && c.items.every((item) => !item.from.number && item.from.inherits)).toBe(true);
+  else {
+    expect(inside(mark.start, mark.end)).toBe(true);
+    expect(text.slice(mark.start, mark.end)).toBe(mark.text);
+    expect(mark.start >= c.start && mark.end <= c.end).toBe(true);
+  }
+  expect(c.symbolStart >= c.start && c.symbolEnd <= c.end).toBe(true);
   for (const item of c.items) {
     expect(inside(item.start, item.end) && item.start >= c.start && item.end <= c.end).toBe(true);
     for (const ref of item.to ? [item.from, item.to] : [item.from]) {
@@ -939,6 +944,11 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'On CRP/43: we welcome IRIS (para[[16]]) and the assessment in para [[23]] of what the Dialogue meant.', ['16', '23']],
     ['es', 'Documento CRP/43.\n\n- Volveremos sobre el párrafo [[21]] en consultas informales, y el punto (párr.\n  [[10]]) y en las recomendaciones.', ['21', '10']],
     ['fr', 'Le document CRP/43.\n\nEt le par. [[21]] dans l’ensemble, et para [[22]] in the next session.', ['21', '22']],
+    // Audit 7: sub-paragraphs named without their paragraph, the one cited just before in the sentence.
+    ['es', 'Los derechos humanos (CRP/43, párr. [[6]], inciso [[a]])), el desarrollo después de 2015 (inciso [[b]])) y las crisis (inciso [[c]])).', ['6', '6(a)', '6(b)', '6(c)']],
+    ['en', 'The advice in paragraph [[12]]([[a]]) of CRP/43, and the research mentioned in subparagraph ([[b]]) of that paragraph.', ['12', '12(a)', '12(b)']],
+    ['fr', 'Les messages du paragraphe [[6]] du document CRP/43, notamment aux alinéas [[a]]) et [[c]]).', ['6', '6(a)', '6(c)']],
+    ['es', 'El apartado [[a]]) del párrafo [[24]] del CRP/43 y los incisos [[b]]) y [[c]]) del mismo párrafo.', ['24(a)', '24', '24(b)', '24(c)']],
   ];
 
   it.each(cases.map(([lang, source, passages]) => [`${lang}: ${plain(source).replace(/\n/g, '⏎')}`, lang, source, passages] as const))('%s', (_n, lang, source, passages) => {
@@ -989,6 +999,10 @@ describe('references without a symbol, in a draft that names the paper before th
     // `in`, `en`, `dans` before a text: that text's paragraph.
     'CRP/43 §2 aside, see para 15 in the Declaration and para. 16 in its report.',
     'CRP/43, párr. 2; véase el párr. 18 en el informe. Et le par. 20 dans le rapport.',
+    // A sub-paragraph of another text's paragraph, or in another sentence.
+    'CRP/43 §2 says so; paragraph 5 of the resolution, subparagraph (b), differs.',
+    'CRP/43 §2 says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.',
+    'CRP/43 §2 and subparagraph (b) of the resolution.',
     'CRP/43 §2. We note 3 areas.',
     'CRP/43 cited in paragraph 9, and CRP/43 is quoted in para. 10.',
     // A section's number, a division's paragraph, a footnote of the draft, what was named in words.

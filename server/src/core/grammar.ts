@@ -1059,11 +1059,15 @@ interface Body {
  * first letter's reference names the paragraph; the others are letter-only items that
  * inherit it, as in `§12(a) and (b)`.
  */
-function parseSubFirst(text: string, i: number): Body | undefined {
+/**
+ * A sub-paragraph word and its letters at i (`subparagraph (b)`, `alinéas a) et c)`,
+ * `incisos b) y c)`): where each letter item starts (their paragraph is known only
+ * after them, or before them) and where the last ends. A list only after a plural word.
+ */
+function parseSubLetters(text: string, i: number): { starts: number[]; end: number } | undefined {
   const word = matchWord(SUB_WORD_MATCHER, text, i);
   if (!word) return undefined;
   const plural = SUB_PARAGRAPH_PLURALS.has(asSpelled(word));
-  // Where each letter item starts; their paragraph is known only after them.
   const starts: number[] = [];
   let end = -1;
   for (let at = skipSpaces(text, i + word.length); ; ) {
@@ -1075,7 +1079,13 @@ function parseSubFirst(text: string, i: number): Body | undefined {
     if (!next || next.mark) break;
     at = next.at;
   }
-  if (starts.length === 0) return undefined;
+  return starts.length > 0 ? { starts, end } : undefined;
+}
+
+function parseSubFirst(text: string, i: number): Body | undefined {
+  const letters = parseSubLetters(text, i);
+  if (!letters) return undefined;
+  const { starts, end } = letters;
   const ofAt = skipSpacesAndOneBreak(text, end);
   const of = matchWord(SUB_OF_MATCHER, text, ofAt);
   if (!of) return undefined;
@@ -1412,7 +1422,8 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     k--;
   }
   const withBare = findBareReferences(text, from, to, found);
-  return text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withBare) : withBare;
+  const withSubs = withBare.length > 0 && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare) : withBare;
+  return text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
 }
 
 /** A table's delimiter row: `| --- | :-: |`. */
@@ -1621,6 +1632,64 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
   return [...found, ...bare].sort((a, b) => a.start - b.start);
 }
 
+/** Every sub-paragraph word, where a word starts. */
+const SUB_WORDS = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SUB_PARAGRAPH_WORDS.map((w) => escapeForPattern(w.text)).join('|')})`, 'giu');
+/**
+ * Between a citation and a sub-paragraph named without its paragraph: a paragraph or a
+ * note named (another's: `paragraph 5 of the resolution, subparagraph (b)`) or code
+ * (blanked) ends the link; a year does not (`la agenda posterior a 2015 (inciso b))`).
+ */
+const MARKED_NUMBER_OR_CODE = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[ \\u00a0\\u202f\\r\\n>]*\\d|\\u0000`, 'iu'));
+/** Words after a sub-paragraph's letters that say its paragraph is the one just cited. */
+const SAME_PARAGRAPH = wordMatcher([
+  'of that paragraph', 'of the same paragraph', 'of this paragraph', 'of the paragraph',
+  'du même paragraphe', 'de ce paragraphe', 'de ce même paragraphe', 'dudit paragraphe',
+  'del mismo párrafo', 'de ese párrafo', 'de este párrafo', 'de dicho párrafo', 'del mismo',
+]);
+
+/**
+ * Sub-paragraphs named without their paragraph, which is the one the citation just
+ * before names: `CRP/43, párr. 6, inciso a)), el desarrollo (inciso b))`, `paragraph 12(a)
+ * of CRP/43, and the research in subparagraph (b)`, `au paragraphe 6 du document CRP/43,
+ * notamment aux alinéas a) et c)`, `los incisos b) y c) del mismo párrafo`. Only in the
+ * sentence of that citation, with no paragraph named or code between them (`Paragraph 5 of the resolution,
+ * subparagraph (b)` is not a sub-paragraph of the paper's paragraph cited before), and not
+ * before another text (`subparagraph (b) of the resolution`). Read as references without
+ * the symbol, whose paper the draft index finds as for `par. 9` (their sentence names it).
+ */
+function findSubParagraphsAlone(text: string, from: number, to: number, found: Citation[]): Citation[] {
+  let subs: Citation[] | undefined;
+  let k = 0;
+  let previous: Citation | undefined;
+  SUB_WORDS.lastIndex = from;
+  for (let m = SUB_WORDS.exec(text); m && m.index < to; m = SUB_WORDS.exec(text)) {
+    const i = m.index;
+    while (k < found.length && found[k]!.start <= i) previous = found[k++];
+    if (!previous || previous.end > i) continue;
+    const letters = parseSubLetters(text, i);
+    if (!letters) continue;
+    // (`Ibid.` alone has no items of its own: what it repeats is known later.)
+    const last = previous.items[previous.items.length - 1];
+    const number = last && paragraphOf(last.to ?? last.from, last);
+    if (!number || MARKED_NUMBER_OR_CODE().test(text.slice(previous.end, i)) || sentenceStartIn(text, previous.end, i) !== previous.end) continue;
+    let end = letters.end;
+    const after = skipSpacesAndOneBreak(text, end);
+    const same = matchWord(SAME_PARAGRAPH, text, after);
+    if (same) end = after + same.length;
+    else if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after)) continue;
+    if (end > to) continue;
+    const [head, ...rest] = letters.starts.map((start) => parseLetterItem(text, start, number)!);
+    // One letter: the word is its reference's (`inciso b)` all points at 6(b)).
+    const first: CitationItem = rest.length === 0 && !head!.to ? { from: { ...head!.from, start: i }, start: i, end: head!.end } : head!;
+    const citation: Citation = { symbol: '', symbolStart: i, symbolEnd: i, items: [first, ...rest], short: true, bare: true, start: i, end };
+    (subs ??= []).push(citation);
+    previous = citation;
+    SUB_WORDS.lastIndex = end;
+  }
+  if (!subs) return found;
+  return [...found, ...subs].sort((a, b) => a.start - b.start);
+}
+
 const NUMBERS = /\d+/g;
 /** How far before its first number a body may start: `subparagraphs (a), (b) and (c) of paragraph 24`. */
 const BARE_REACH = 80;
@@ -1699,14 +1768,19 @@ function isBareReference(text: string, body: Body): boolean {
   let after = skipSpaces(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
+  return !namesAnotherText(text, after);
+}
+
+/** Whether what stands at `after` a reference names another text than the paper: `of the resolution`, `en el informe`. */
+function namesAnotherText(text: string, after: number): boolean {
   const of = matchWord(OF_ANOTHER_TEXT, text, after);
-  if (of === undefined || matchWord(SAME_PAPER_MATCHER, text, after) !== undefined) return true;
+  if (of === undefined || matchWord(SAME_PAPER_MATCHER, text, after) !== undefined) return false;
   const named = skipSpaces(text, after + of.length);
   // `of what the Dialogue meant`, `de ce que`, `de lo que`: a clause, no text named.
-  if (matchWord(CLAUSE_AFTER_OF, text, named) !== undefined) return true;
+  if (matchWord(CLAUSE_AFTER_OF, text, named) !== undefined) return false;
   // `in`, `en`, `dans` name a text only before one: `in the Declaration`, `en el informe`,
   // not `en consultas informales`, `in the next session`.
-  return IN_WORDS.has(of.toLowerCase()) && !namesTextAt(text, named);
+  return !IN_WORDS.has(of.toLowerCase()) || namesTextAt(text, named);
 }
 
 /**
