@@ -949,6 +949,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'The advice in paragraph [[12]]([[a]]) of CRP/43, and the research mentioned in subparagraph ([[b]]) of that paragraph.', ['12', '12(a)', '12(b)']],
     ['fr', 'Les messages du paragraphe [[6]] du document CRP/43, notamment aux alinéas [[a]]) et [[c]]).', ['6', '6(a)', '6(c)']],
     ['es', 'El apartado [[a]]) del párrafo [[24]] del CRP/43 y los incisos [[b]]) y [[c]]) del mismo párrafo.', ['24(a)', '24', '24(b)', '24(c)']],
+    // The paper named by its series once its symbol is known: `du CRP`, `of the CRP`, `del CRP`.
+    ['fr', 'Voici des éléments tirés du CRP/43 : voir les §§ [[11]]-[[12]] du CRP.', ['11', '12']],
+    ['en', 'As the CRP/43 paper says, see paras [[11]]-[[12]] of the CRP.', ['11', '12']],
+    ['es', 'Sobre el CRP/43.\n\nLos párrafos [[11]] y [[12]] del CRP son los más útiles.', ['11', '12']],
   ];
 
   it.each(cases.map(([lang, source, passages]) => [`${lang}: ${plain(source).replace(/\n/g, '⏎')}`, lang, source, passages] as const))('%s', (_n, lang, source, passages) => {
@@ -1003,6 +1007,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 says so; paragraph 5 of the resolution, subparagraph (b), differs.',
     'CRP/43 §2 says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.',
     'CRP/43 §2 and subparagraph (b) of the resolution.',
+    // Another series, or another paper of it.
+    'CRP/43 §2; see para. 4 of the CRPD and para. 5 of CRP/44.',
     'CRP/43 §2. We note 3 areas.',
     'CRP/43 cited in paragraph 9, and CRP/43 is quoted in para. 10.',
     // A section's number, a division's paragraph, a footnote of the draft, what was named in words.

@@ -1421,7 +1421,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     found.splice(before.short && !at.short ? k - 1 : k, 1);
     k--;
   }
-  const withBare = findBareReferences(text, from, to, found);
+  const withBare = findBareReferences(text, from, to, found, seriesOf(symbols));
   const withSubs = withBare.length > 0 && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare) : withBare;
   return text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
 }
@@ -1598,7 +1598,7 @@ function wordEndingAt(text: string, end: number): string | undefined {
  * after a word other than `see`, `in` or an article (`we note 3 areas`). Which paper it is
  * of, if any, the draft index decides, as for a short form.
  */
-function findBareReferences(text: string, from: number, to: number, found: Citation[]): Citation[] {
+function findBareReferences(text: string, from: number, to: number, found: Citation[], series: ReadonlySet<string>): Citation[] {
   let bare: Citation[] | undefined;
   let next = 0;
   // Every body holds a number, and most numbers of a draft are in the citations found:
@@ -1616,11 +1616,12 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
     }
     const reach = Math.max(scanned, digit - BARE_REACH, next > 0 ? found[next - 1]!.end : from);
     scanned = digit + d[0].length;
-    const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to);
+    const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to, series);
     if (!body) continue;
     const [start, end, mark, items] = [body.start, body.end, body.mark, body.items];
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
-    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, skipSpaces(text, end)) !== undefined;
+    const after = skipSpaces(text, end);
+    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, series);
     (bare ??= []).push(
       ofThePaper
         ? { symbol: '', symbolStart: start, symbolEnd: start, mark, items, short: true, bare: true, ofThePaper: true, start, end }
@@ -1695,20 +1696,20 @@ const NUMBERS = /\d+/g;
 const BARE_REACH = 80;
 
 /** The body read without a symbol that starts in `[from, digit)` and holds the number at `digit`, ending by `to`. */
-function bareBodyBefore(text: string, from: number, digit: number, to: number, next: number): Body | undefined {
+function bareBodyBefore(text: string, from: number, digit: number, to: number, next: number, series: ReadonlySet<string>): Body | undefined {
   BODY_START.lastIndex = from;
   for (let m = BODY_START.exec(text); m && m.index < digit; m = BODY_START.exec(text)) {
     const at = m.index;
     if (isWordChar(text[at]) && isWordChar(text[at - 1])) continue;
     const body = parseBody(text, at);
     // The first body that holds the number is the one (`subparagraph (a) of paragraph 24`, not `paragraph 24`).
-    if (body && body.end > digit) return body.end <= Math.min(to, next) && isBareReference(text, body) ? body : undefined;
+    if (body && body.end > digit) return body.end <= Math.min(to, next) && isBareReference(text, body, series) ? body : undefined;
   }
   return undefined;
 }
 
 /** Whether a body read without a symbol cites a paper (see `findBareReferences`). */
-function isBareReference(text: string, body: Body): boolean {
+function isBareReference(text: string, body: Body, series: ReadonlySet<string>): boolean {
   const first = body.items[0]!;
   const number = first.from.number;
   if (isYear(number)) return false;
@@ -1768,7 +1769,31 @@ function isBareReference(text: string, body: Body): boolean {
   let after = skipSpaces(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
-  return !namesAnotherText(text, after);
+  return !namesAnotherText(text, after) || namesSeries(text, after, series);
+}
+
+/**
+ * The series of the papers' symbols, as writers name a paper once its symbol is known:
+ * `CRP` of `CRP/43` (`les §§ 11-12 du CRP`, `paras 11-12 of the CRP`, `del CRP`). Only a
+ * series of capitals (a symbol like `A/68/190` has none worth the name).
+ */
+const seriesCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+function seriesOf(symbols: readonly string[]): ReadonlySet<string> {
+  let series = seriesCache.get(symbols);
+  if (!series) seriesCache.set(symbols, (series = new Set(symbols.map((s) => /^([A-Z]{2,6})\//.exec(s)?.[1]).filter((s): s is string => s !== undefined))));
+  return series;
+}
+
+/** Whether the words at `after` name a paper by its series: `of the CRP`, `du CRP`, `del CRP` (not `of CRP/44`). */
+function namesSeries(text: string, after: number, series: ReadonlySet<string>): boolean {
+  if (series.size === 0) return false;
+  const of = matchWord(OF_ANOTHER_TEXT, text, after);
+  if (of === undefined) return false;
+  let at = skipSpaces(text, after + of.length);
+  const determiner = matchWord(DETERMINER, text, at);
+  if (determiner !== undefined) at = skipSpaces(text, at + determiner.length);
+  const word = /^[A-Z]{2,6}(?![\p{L}\p{N}_/])/u.exec(text.slice(at, at + 8))?.[0];
+  return word !== undefined && series.has(word);
 }
 
 /** Whether what stands at `after` a reference names another text than the paper: `of the resolution`, `en el informe`. */
