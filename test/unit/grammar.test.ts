@@ -166,6 +166,8 @@ describe('lists', () => {
     ['CRP/43 §§[[6]]–[[8]], [[11]] and [[13]]–[[14]]', '6 7 8 11 13 14'],
     ['CRP/43, párrs. [[1]] a [[3]] y [[5]]([[b]])', '1 2 3 5(b)'],
     ['CRP/43 §§[[6]] and [[6]]([[a]])', '6 6(a)'],
+    // Speaking notes: `+` joins, `fns` names notes.
+    ['CRP/43 §[[5]]([[a]]) + fns [[2]]–[[5]]', '5(a) n. 2 n. 3 n. 4 n. 5'],
   ])('%s', (source, covers) => {
     expectCitation(source, covers, parseFixture(source).text);
   });

@@ -27,7 +27,7 @@
  *   letter     = [" " | break] "(" a-z ")" | (" " | break) a-z ")"   (`(a)`; UN French and Spanish `a)`)
  *              | a-z                                  glued to the number, no word character after (`para 6a`)
  *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`, `al`)
- *   list-sep   = ( "," | [","] LIST_WORDS [ LIST_ARTICLES ] ) [ mark ws ]   (`and`, `et`, `y`, `&`; `§6 and §7`; `y el 14`)
+ *   list-sep   = ( "," | [","] LIST_WORDS [ LIST_ARTICLES ] ) [ mark ws ]   (`and`, `et`, `y`, `&`, `+`; `§6 and §7`; `y el 14`)
  *   lead       = LEADS (`at`, `in`, `au`, `aux`, `dans son`, `en el`, `en su` ...: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
  *   verb       = one word, or two (`y revient`, `also says`); without a comma, not a participle
  *                of citing (`CRP/43 cited in paragraph 5`) and not before `of`, `du` ... (`in
@@ -260,6 +260,7 @@ export const MARKS: readonly MarkSpelling[] = [
   many('nn.', 'note', ALL, 'footnote'),
   either('n.', 'note', ALL, 'footnote'),
   many('fns.', 'note', ['en'], 'footnote'),
+  many('fns', 'note', ['en'], 'footnote'),
   one('fn.', 'note', ['en'], 'footnote'),
   one('fn', 'note', ['en'], 'footnote'),
 ];
@@ -321,8 +322,8 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
 
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`, `del párrafo 18 al 21`). */
 export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a', 'al'];
-/** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`). */
-export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&'];
+/** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`; speaking notes' `§5(a) + fns 2–5`). */
+export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&', '+'];
 /**
  * An article after a list word, the mark left unsaid before the next number: `los
  * párrafos 11 y 12, y el 14`, `le paragraphe 24 a) et le 25`, `et les 26 et 27`.
@@ -622,7 +623,7 @@ function firstOrderedItem(text: string): number {
   return orderedItemOf.at;
 }
 
-const escapeForPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeForPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_END = '(?![\\p{L}\\p{N}_])';
 
 /**

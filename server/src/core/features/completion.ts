@@ -12,7 +12,7 @@
  * the start of words, and a writer looking for "recruitment" types the middle of §16.
  */
 import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
-import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, bodyStartAfter, markSpelling, matchMark, type Mark } from '../grammar';
+import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, bodyStartAfter, escapeForPattern, markSpelling, matchMark, type Mark } from '../grammar';
 import type { DraftIndex } from '../markdown';
 import type { Translate } from '../../i18n';
 import { escapeMarkdown, firstWords, renderFootnote, renderPassage } from './render';
@@ -181,7 +181,7 @@ const PARTIAL_WORD = /[\p{L}\p{N}-]*$/u;
  * The grammar's separator words, as alternatives of a pattern, each a word of its own
  * (`\b` knows only ASCII letters: it would never match before `à`; `&` is no word).
  */
-const wordAlternatives = (words: readonly string[]) => words.map((w) => (/^\p{L}/u.test(w) ? `(?<![\\p{L}\\p{N}_])${w}` : w)).join('|');
+const wordAlternatives = (words: readonly string[]) => words.map((w) => (/^\p{L}/u.test(w) ? `(?<![\\p{L}\\p{N}_])${w}` : escapeForPattern(w))).join('|');
 const SEPARATOR_WORDS = wordAlternatives([...RANGE_WORDS, ...LIST_WORDS]);
 const SPACES = '[ \\t\\u00a0\\u202f]';
 
