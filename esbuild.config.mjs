@@ -38,7 +38,14 @@ const serverCatalogs = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {
-    entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' },
+    // The language server's bundle, which dist/server.js loads through V8's code cache
+    // (server/src/boot.ts), and which its worker threads run.
+    entryPoints: { lsp: 'server/src/main.ts' },
+    plugins: [serverCatalogs],
+    define: { CRP_CITE_VERSION: JSON.stringify(version) },
+  },
+  {
+    entryPoints: { server: 'server/src/boot.ts', cli: 'server/src/cli.ts' },
     plugins: [serverCatalogs],
     // `crp-cite` as installed (`node_modules/.bin/crp-cite`, `npx crp-cite`) is run by the
     // shell, which needs to be told it is Node; `node dist/server.js` reads the line as a comment.

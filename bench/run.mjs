@@ -74,7 +74,7 @@ const buildFloor = () => bundleForNode('floor-server.mjs', FLOOR, true);
 /** A server process and a JSON-RPC connection to it. */
 class Server {
   /** `probe`: a file for bench/probe.cjs to write what it saw in the server to. */
-  constructor(path, name, { probe } = {}) {
+  constructor(path, name, { probe, env: extraEnv } = {}) {
     this.name = name;
     this.t0 = now();
     // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof": profile our server.
@@ -85,7 +85,7 @@ class Server {
       nodeArgs.push('--require', join(ROOT, 'bench', 'probe.cjs'));
     }
     this.probe = probe;
-    const env = probe ? { ...process.env, BENCH_PROBE_OUT: probe } : process.env;
+    const env = { ...process.env, ...extraEnv, ...(probe ? { BENCH_PROBE_OUT: probe } : {}) };
     this.child = spawn(process.execPath, [...nodeArgs, path, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.stderr = '';
     this.child.stderr.on('data', (d) => (this.stderr += d));
@@ -245,21 +245,28 @@ function citationSpots(text) {
 
 const isNotYet = (x) => x === null || x === undefined;
 
+/**
+ * Start-up to `initialize` answered. Ours reads its compiled code from V8's code cache
+ * (server/src/boot.ts), as every start after the first of a build does: one untimed
+ * start writes it. `oursCold` is the same without it (`CRP_CITE_CODE_CACHE=0`): the
+ * first start after an install or an update.
+ */
 async function measureStartup(kind) {
   const times = [];
+  const warm = new Server(OURS, 'ours');
+  await warm.initialize();
+  await warm.stop();
   for (let i = 0; i < R.startups; i++) {
-    for (const which of ['floor', 'ours']) {
+    for (const which of ['floor', 'ours', 'oursCold']) {
       if (kind !== which && kind !== 'both') continue;
-      const s = new Server(SERVERS[which], which);
+      const s = which === 'oursCold' ? new Server(OURS, 'ours', { env: { CRP_CITE_CODE_CACHE: '0' } }) : new Server(SERVERS[which], which);
       await s.initialize();
       times.push({ which, ms: now() - s.t0 });
       await s.stop();
     }
   }
-  return {
-    ours: median(times.filter((t) => t.which === 'ours').map((t) => t.ms)),
-    floor: median(times.filter((t) => t.which === 'floor').map((t) => t.ms)),
-  };
+  const of = (which) => median(times.filter((t) => t.which === which).map((t) => t.ms));
+  return { ours: of('ours'), oursCold: of('oursCold'), floor: of('floor') };
 }
 
 async function measureOpenToHover(large, spot) {
@@ -619,12 +626,13 @@ async function main() {
   log('crp-cite check…');
   const check = want('check') ? measureCheck(workspace) : null;
 
-  const bundle = { server: sizeKb(OURS), client: sizeKb(join(ROOT, 'dist', 'client.js')), cli: sizeKb(CLI), floor: sizeKb(FLOOR) };
+  const bundle = { server: sizeKb(join(ROOT, 'dist', 'lsp.js')), client: sizeKb(join(ROOT, 'dist', 'client.js')), cli: sizeKb(CLI), floor: sizeKb(FLOOR) };
 
   const rows = [];
   const row = (name, ours, floor, unit, target, met) =>
     rows.push({ name, ours, floor, ratio: !isNotYet(ours) && !isNotYet(floor) && floor > 0 ? ours / floor : null, unit, target, met: isNotYet(ours) ? null : met });
   row('start-up to initialize answered', startup.ours, startup.floor, 'ms', '≤ 1.25× floor', startup.ours <= 1.25 * startup.floor);
+  row('  the same, first start of a build (no code cache)', startup.oursCold, startup.floor, 'ms', '', null);
   for (const draft of drafts) {
     const { open, openTop, requests, pulled, pushed } = perDraft[draft.label];
     const name = `${(draft.bytes / 1e6).toFixed(1)} MB ${draft.label}`;
@@ -656,7 +664,7 @@ async function main() {
   row('peak RSS (workspace + 5 MB draft)', peakOurs, wsMedian(ws.floor, 'peakRssMb'), 'MB', '< 250 MB', peakOurs < 250);
   row('crp-cite check throughput', check?.mbPerS, null, 'MB/s', '≥ 50 MB/s', check && check.mbPerS >= 50);
   // Reported, not a target: a size cap was a number, not a writer's need (issue 16); start-up and open are measured above.
-  row('dist/server.js', bundle.server, bundle.floor, 'KB', '', null);
+  row('dist/lsp.js (the server, loaded by dist/server.js)', bundle.server, bundle.floor, 'KB', '', null);
   row('dist/client.js', bundle.client, null, 'KB', '', null);
 
   const machine = {

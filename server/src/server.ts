@@ -7,7 +7,8 @@ import { TRIGGER_CHARACTERS } from './core/features/completion';
 import { defaultDataFolder, loadCorpus } from './core/load';
 import { warmUp } from './core/markdown';
 import { ServerContext, type InitializationOptions } from './lsp/context';
-import { defaultCacheFolder, indexFingerprint } from './lsp/indexCache';
+import { defaultCacheFolder } from './cacheFolder';
+import { indexFingerprint } from './lsp/indexCache';
 import { registerDocuments } from './lsp/handlers/documents';
 import { registerNavigation } from './lsp/handlers/navigation';
 import { reportCorpusProblems } from './lsp/handlers/corpusProblems';
@@ -15,6 +16,7 @@ import { registerPanel } from './lsp/handlers/panel';
 import { applySettings, registerSettings, warnInvalidSetting } from './lsp/handlers/settings';
 import { DEFAULT_DEBOUNCE_MS, isDebounce, registerDiagnostics } from './lsp/handlers/diagnostics';
 import { toLanguage } from './settings';
+import { bundleFile } from './threads';
 import { CODE_ACTION_KINDS, registerCodeActions } from './lsp/handlers/codeActions';
 import { registerReferences } from './lsp/handlers/references';
 import { registerSymbols } from './lsp/handlers/symbols';
@@ -45,8 +47,8 @@ export function startServer(connection: Connection): ServerContext {
     if (cacheFolder) {
       ctx.workspaceIndex.useCache(
         cacheFolder,
-        // The running server's file (a new build is new code), the papers' data, the size limit.
-        () => indexFingerprint(process.argv[1], ctx.corpus.papers.map((p) => p.data), ctx.documents.maxSize),
+        // The running server's bundle (a new build is new code), the papers' data, the size limit.
+        () => indexFingerprint(bundleFile() ?? process.argv[1], ctx.corpus.papers.map((p) => p.data), ctx.documents.maxSize),
         (path, error) => connection.console.warn(`crp-cite: ${ctx.t('server.indexCacheNotWritten', { path, error })}`),
       );
     }

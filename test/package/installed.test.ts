@@ -45,7 +45,7 @@ describe('the packed and installed crp-cite', () => {
   it('ships the server and the paper, not the sources or the tests', () => {
     const installed = join(project, 'node_modules', 'crp-cite');
     expect(readdirSync(installed).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'data', 'dist', 'package.json']);
-    expect(readdirSync(join(installed, 'dist')).sort()).toEqual(['cli.js', 'server.js']);
+    expect(readdirSync(join(installed, 'dist')).sort()).toEqual(['cli.js', 'lsp.js', 'server.js']);
     // The installed command finds the paper installed beside it, not the one in this checkout.
     const shown = run('npx', ['crp-cite', 'show', 'CRP/43 §9', '--data', join(installed, 'data', 'documents')]);
     expect([shown.status, shown.stdout.split('\n')[0]]).toEqual([0, 'CRP/43 §9']);

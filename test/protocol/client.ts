@@ -52,6 +52,8 @@ export interface StartOptions {
   capabilities?: Record<string, unknown>;
   /** Absolute paths of workspace folders (sent as `workspaceFolders`); none by default. */
   workspaceFolders?: string[];
+  /** Variables added to the server's environment. */
+  env?: Record<string, string>;
 }
 
 export interface TestServer {
@@ -81,7 +83,7 @@ export interface TestServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -15,7 +15,7 @@ import { defaultDataFolder, loadCorpus } from '../../server/src/core/load';
 import { IndexWorker } from '../../server/src/lsp/indexWorker';
 import { startServer, type TestServer } from './client';
 
-const BUNDLE = resolve(__dirname, '..', '..', 'dist', 'server.js');
+const BUNDLE = resolve(__dirname, '..', '..', 'dist', 'lsp.js');
 /** Enough for two workers (64 drafts each at least) on a machine with two cores. */
 const DRAFTS = 140;
 

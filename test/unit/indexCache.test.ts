@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCacheFolder, sameStamp } from '../../server/src/lsp/indexCache';
+import { defaultCacheFolder } from '../../server/src/cacheFolder';
+import { sameStamp } from '../../server/src/lsp/indexCache';
 
 describe('the default cache folder', () => {
   it('follows XDG on Linux, and ~/.cache without it or with a relative one', () => {

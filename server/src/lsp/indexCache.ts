@@ -20,8 +20,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // node:crypto and node:v8 are required when first used, not imported: the bundle would
 // load them before answering `initialize` (some 6 ms), and the index needs them later.
@@ -125,10 +124,3 @@ export function indexFingerprint(codeFile: string | undefined, data: unknown, ma
   return sha256(JSON.stringify({ code, data, maxSize }));
 }
 
-/** Where caches go when the client names no folder: the platform's cache folder, as other language servers use it. */
-export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string | undefined {
-  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'crp-cite', 'Cache') : undefined;
-  if (platform === 'darwin') return home ? join(home, 'Library', 'Caches', 'crp-cite') : undefined;
-  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'crp-cite');
-  return home ? join(home, '.cache', 'crp-cite') : undefined;
-}

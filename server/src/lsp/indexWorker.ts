@@ -108,7 +108,7 @@ export class IndexWorker {
    * Workers reading `paths` (one per `MIN_FILES_FOR_WORKER` drafts, at most `MAX_WORKERS`
    * and the machine's cores), or none: too few drafts, not running from the bundle (the
    * tests of the sources), or none could start. Without them, the caller reads the drafts.
-   * `file`: the bundle the workers run (the running one; tests name dist/server.js).
+   * `file`: the bundle the workers run (the running one; tests name dist/lsp.js).
    */
   static start(paths: readonly string[], corpus: Corpus, maxSize: number, file = bundleFile()): IndexWorker | undefined {
     const count = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(paths.length / MIN_FILES_FOR_WORKER));
