@@ -23,6 +23,7 @@ const CITATIONS = [
   'CRP/43 §5(B)', 'CRP/43, footnote 2', 'CRP/43, notes 2 and 3', 'CRP/43 §9 n. 2', 'subparagraph (b) of paragraph 5 of CRP/43',
   'CRP/43, paragraph 5, subparagraph (b)', 'CRP/43 §9–§11', 'Ibid., para. 7', 'Ibid.', 'ibíd., párr. 7 a)',
   'CRP/43, para 6a', 'CRP/43, par. 24\nb)', 'los párrafos 11 y 12, y el 14 del documento CRP/43',
+  'Id., al. b) à d)', 'Ibid., subparas. (a) and (c)', 'CRP/43, párr. 6, inciso a)), y (inciso b)', 'paragraphe 6 du document CRP/43, notamment aux alinéas a) et c)', 'CRP/43 §5(a) + fns 2–5',
 ];
 const SEPARATORS = [' ', '\n', '\n\n', ' and then ', 'é – ', '(see '];
 const prose = fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), fc.constantFrom(...CITATIONS)), { minLength: 1, maxLength: 20 }).map((parts) => parts.map(([s, c]) => s + c).join(''));

@@ -949,6 +949,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'The advice in paragraph [[12]]([[a]]) of CRP/43, and the research mentioned in subparagraph ([[b]]) of that paragraph.', ['12', '12(a)', '12(b)']],
     ['fr', 'Les messages du paragraphe [[6]] du document CRP/43, notamment aux alinéas [[a]]) et [[c]]).', ['6', '6(a)', '6(c)']],
     ['es', 'El apartado [[a]]) del párrafo [[24]] del CRP/43 y los incisos [[b]]) y [[c]]) del mismo párrafo.', ['24(a)', '24', '24(b)', '24(c)']],
+    // A short form and a sub-paragraph: of the paragraph the citation before names (audit 8).
+    ['fr', 'Voir CRP/43, par. [[12]] [[a]]). Id., al. [[b]]). Ibid., al. [[c]]).', ['12', '12(a)', '12(b)', '12(c)']],
+    ['en', 'See CRP/43, para. [[12]]([[a]]) (id.,\n  subparas. ([[b]]) and ([[c]])).', ['12', '12(a)', '12(b)', '12(c)']],
+    ['es', 'Véase CRP/43, párr. [[6]] [[a]]). Íd., apartado [[b]]).', ['6', '6(a)', '6(b)']],
     // The paper named by its series once its symbol is known: `du CRP`, `of the CRP`, `del CRP`.
     ['fr', 'Voici des éléments tirés du CRP/43 : voir les §§ [[11]]-[[12]] du CRP.', ['11', '12']],
     ['en', 'As the CRP/43 paper says, see paras [[11]]-[[12]] of the CRP.', ['11', '12']],

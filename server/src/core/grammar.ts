@@ -1372,7 +1372,12 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
     const body = at > end ? parseBody(text, at) : undefined;
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
-    else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to) {
+    else if (at > end && subParagraphsOfShortForm(text, at, to)) {
+      // `Ibid., al. b)`, `Id., subpara. (b)`: sub-paragraphs of the paragraph cited before,
+      // which the draft index gives them (`DraftIndex.resolveShortForm`).
+      const items = subParagraphsOfShortForm(text, at, to)!;
+      found.push({ symbol: '', symbolStart: start, symbolEnd: end, items, short: true, start, end: items[items.length - 1]!.end });
+    } else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to) {
       // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a
       // book: not the last citation again. Of a loaded paper, it is said as after its symbol.
       const division = at > end ? unreadDivisionAt(text, at, to) : undefined;
@@ -1380,6 +1385,22 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
       else unread?.push({ symbol: '', short: true, start, end: division.end, written: text.slice(at, division.end), kind: division.kind });
     }
   }
+}
+
+/**
+ * The letter items after a short form's sub-paragraph word (`al. b)`, `subparas. (a) and
+ * (b)`), their paragraph left to find; none when the word is followed by the paragraph's
+ * own (`subparagraph (b) of paragraph 5`, read as a body).
+ */
+function subParagraphsOfShortForm(text: string, at: number, to: number): CitationItem[] | undefined {
+  const letters = parseSubLetters(text, at);
+  if (!letters || letters.end > to || matchWord(SUB_OF_MATCHER, text, skipSpacesAndOneBreak(text, letters.end)) !== undefined) return undefined;
+  return letters.starts.map((start, k) => {
+    const item = parseLetterItem(text, start, UNKNOWN_PARAGRAPH)!;
+    // (The word is the first reference's: `al. b)` all points at it.)
+    const from: Reference = { sub: item.from.sub, start: k === 0 && !item.to && letters.starts.length === 1 ? at : item.from.start, end: item.from.end };
+    return item.to ? { from, to: { sub: item.to.sub, start: item.to.start, end: item.to.end }, start: from.start, end: item.end } : { from, start: from.start, end: item.end };
+  });
 }
 
 /**
@@ -1672,7 +1693,9 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
     if (!letters) continue;
     // (`Ibid.` alone has no items of its own: what it repeats is known later.)
     const last = previous.items[previous.items.length - 1];
-    const number = last && paragraphOf(last.to ?? last.from, last);
+    const paragraph = last && paragraphOf(last.to ?? last.from, last);
+    // Copies (below): each reference's tokens are its own (moving one to document offsets moves them).
+    const number = paragraph;
     if (!number || MARKED_NUMBER_OR_CODE().test(text.slice(previous.end, i)) || sentenceStartIn(text, previous.end, i) !== previous.end) continue;
     let end = letters.end;
     const after = skipSpacesAndOneBreak(text, end);
@@ -1680,7 +1703,7 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
     if (same) end = after + same.length;
     else if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after)) continue;
     if (end > to) continue;
-    const [head, ...rest] = letters.starts.map((start) => parseLetterItem(text, start, number)!);
+    const [head, ...rest] = letters.starts.map((start) => parseLetterItem(text, start, { ...number })!);
     // One letter: the word is its reference's (`inciso b)` all points at 6(b)).
     const first: CitationItem = rest.length === 0 && !head!.to ? { from: { ...head!.from, start: i }, start: i, end: head!.end } : head!;
     const citation: Citation = { symbol: '', symbolStart: i, symbolEnd: i, items: [first, ...rest], short: true, bare: true, start: i, end };

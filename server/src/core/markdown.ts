@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { findCitations, isWholeSymbol, namesSymbol, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { findCitations, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -392,6 +392,14 @@ export class DraftIndex {
     }
     c.symbol = named ?? previous?.symbol ?? '';
     if (c.items.length === 0 && previous && named === undefined) c.repeats = previous.repeats ?? previous;
+    // `Ibid., al. b)`: sub-paragraphs of the paragraph the citation before names last.
+    else if (!c.mark && c.items.length > 0 && previous && named === undefined) {
+      const cited = previous.repeats ?? previous;
+      const last = cited.items[cited.items.length - 1];
+      const paragraph = last && paragraphOf(last.to ?? last.from, last);
+      // (Copies: each citation's tokens are its own, moved with it.)
+      if (paragraph) for (const item of c.items) item.from.inherits = { ...paragraph };
+    }
     return c;
   }
 
