@@ -463,6 +463,22 @@ describe('what looks like a citation but is not read', () => {
     expect(checker.findings(draft)).toEqual([]);
   });
 
+  it('a symbol written without its slash, before or after a reference, is said, with the fix', () => {
+    const text = 'See CRP 43, para. 9, paragraph 10 of CRP-43, CRP43 §11 and CRP / 43 (par. 12). CRP 43 was adopted; CRP 430 §2 is another.';
+    expect(found(text).map((f) => f.slice(0, 3))).toEqual([
+      ['crp-cite.unread-citation', 'info', 'CRP 43'],
+      ['crp-cite.unread-citation', 'info', 'CRP-43'],
+      ['crp-cite.unread-citation', 'info', 'CRP43'],
+      ['crp-cite.unread-citation', 'info', 'CRP / 43'],
+    ]);
+    expect(found(text)[0]![3]).toBe('“CRP 43” is not read as the symbol of a paper: write “CRP/43”.');
+    expect(found('Voir CRP 43, par. 9.', translator('fr'))[0]![3]).toBe('«\u00a0CRP 43\u00a0» n’est pas lu comme la cote d’un document\u00a0: écrivez «\u00a0CRP/43\u00a0».');
+    expect(found('Véase CRP 43, párr. 9.', translator('es'))[0]![3]).toBe('«CRP 43» no se lee como la signatura de un documento: escriba «CRP/43».');
+    const draft = new DraftIndex('See CRP 43, para. 9.', symbols);
+    const [fix] = quickFixes(draft, corpus, 5, 5, translator('en'));
+    expect(fix!.edits).toEqual([{ start: 4, end: 10, newText: 'CRP/43' }]);
+  });
+
   it('`Ibid., p. 30` after the paper is said, as `CRP/43, p. 30` is; after a book or another paper it is not', () => {
     expect(found('See CRP/43 §7. Ibid., p. 30.').map((f) => f.slice(0, 3))).toEqual([['crp-cite.unread-citation', 'info', 'p. 30']]);
     expect(found('See CRP/43 §7. Ibid., p. 30.')[0]![3]).toBe('“p. 30” is not read as a citation: page numbers differ between language versions of a paper. Cite its paragraphs (CRP/43 §6).');

@@ -192,7 +192,7 @@ export interface UnreadReference {
   end: number;
   /** What was written that was not understood (`p. 3`, `section II`, `§six`). */
   written: string;
-  kind: 'page' | 'division' | 'numberWord' | 'notNumber';
+  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant';
   /** A replacement for `[fixStart, fixEnd)` when the intent is clear (`§six` → `§6`). */
   fix?: { start: number; end: number; newText: string };
 }
@@ -1349,6 +1349,38 @@ function unreadAfter(text: string, symbol: string, symbolStart: number, to: numb
   return undefined;
 }
 
+/**
+ * A symbol written with a space, a dot, a hyphen or nothing for its slash (`CRP 43`,
+ * `CRP.43`, `CRP-43`, `CRP43`, `CRP / 43`), or with an en dash: not the paper's symbol,
+ * so nothing after it is read as citing it. Where a citation follows or ends with it
+ * (`CRP 43, para. 9`, `paragraph 9 of CRP 43`), that is said, with the symbol to write.
+ */
+const variantCache = new Map<string, RegExp | null>();
+function variantPattern(symbol: string): RegExp | null {
+  let pattern = variantCache.get(symbol);
+  if (pattern === undefined) {
+    const slash = symbol.lastIndexOf('/');
+    const [series, number] = [symbol.slice(0, slash), symbol.slice(slash + 1)];
+    pattern =
+      slash > 0 && /^[A-Za-z]/.test(number) === false
+        ? new RegExp(`(?<![\\p{L}\\p{N}_/])${escapeForPattern(series)}(?:[ \\u00a0.\\-–]|[ \\u00a0]*\\/[ \\u00a0]+|[ \\u00a0]+\\/[ \\u00a0]*|)${escapeForPattern(number)}(?![\\p{L}\\p{N}_/])`, 'gu')
+        : null;
+    variantCache.set(symbol, pattern);
+  }
+  return pattern;
+}
+
+function findSymbolVariants(text: string, symbol: string, from: number, to: number, unread: UnreadReference[]): void {
+  const pattern = variantPattern(symbol);
+  if (!pattern || text.indexOf(symbol.slice(0, symbol.lastIndexOf('/')), from) < 0) return;
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index + m[0].length <= to; m = pattern.exec(text)) {
+    const [start, written] = [m.index, m[0]];
+    const cites = parseCitationAt(text, written, start) ?? parseMarkFirst(text, written, start, from);
+    if (cites) unread.push({ symbol, start, end: start + written.length, written, kind: 'symbolVariant', fix: { start, end: start + written.length, newText: symbol } });
+  }
+}
+
 /** Whether the symbol found at i stands alone (not `XCRP/43` or `CRP/431`). */
 export function isWholeSymbol(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
@@ -1431,6 +1463,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
       i = text.indexOf(symbol, i + symbol.length);
     }
   }
+  if (unread) for (const symbol of symbols) findSymbolVariants(text, symbol, from, to, unread);
   const full = found.length;
   if (MAY_HOLD_SHORT_FORM.test(text.length === to - from ? text : text.slice(from, to))) findShortForms(text, from, to, found, unread);
   if (symbols.length > 1 || found.length > full) found.sort((a, b) => a.start - b.start);

@@ -234,6 +234,7 @@ const UNREAD_MESSAGES: Record<UnreadReference['kind'], string> = {
   division: 'unreadDivision',
   numberWord: 'unreadNumberWord',
   notNumber: 'unreadNotNumber',
+  symbolVariant: 'unreadSymbolVariant',
 };
 
 /**
