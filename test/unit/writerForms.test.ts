@@ -953,6 +953,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43, par. [[12]] [[a]]). Id., al. [[b]]). Ibid., al. [[c]]).', ['12', '12(a)', '12(b)', '12(c)']],
     ['en', 'See CRP/43, para. [[12]]([[a]]) (id.,\n  subparas. ([[b]]) and ([[c]])).', ['12', '12(a)', '12(b)', '12(c)']],
     ['es', 'Véase CRP/43, párr. [[6]] [[a]]). Íd., apartado [[b]]).', ['6', '6(a)', '6(b)']],
+    // A possessive after the paper's symbol, in its sentence, with nothing named between (audit 7).
+    ['es', 'El documento CRP/43 consta de 27 párrafos y cinco notas, como se indica en su párrafo [[2]].', ['2']],
     // The paper named by its series once its symbol is known: `du CRP`, `of the CRP`, `del CRP`.
     ['fr', 'Voici des éléments tirés du CRP/43 : voir les §§ [[11]]-[[12]] du CRP.', ['11', '12']],
     ['en', 'As the CRP/43 paper says, see paras [[11]]-[[12]] of the CRP.', ['11', '12']],

@@ -1476,7 +1476,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     found.splice(before.short && !at.short ? k - 1 : k, 1);
     k--;
   }
-  const withBare = findBareReferences(text, from, to, found, seriesOf(symbols));
+  const withBare = findBareReferences(text, from, to, found, papersOf(symbols));
   const withSubs = withBare.length > 0 && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare) : withBare;
   return text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
 }
@@ -1560,11 +1560,13 @@ const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
 
 /**
  * Words right before a mark that make the paragraph or note another's: a possessive (`su
- * párrafo 10`: of what the sentence named in words), `supra`, `infra` (`supra note 3`:
+ * párrafo 10`: of what the sentence named in words; the paper's when it named the paper,
+ * `possessiveOfThePaper`), `supra`, `infra` (`supra note 3`:
  * the draft's own note, in legal style), a resolution's kinds of paragraph (`operative
  * paragraphs 1 to 6`).
  */
-const NOT_THE_PAPERS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'supra', 'infra', 'operative', 'preambular']);
+const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus']);
+const NOT_THE_PAPERS: ReadonlySet<string> = new Set([...POSSESSIVES, 'supra', 'infra', 'operative', 'preambular']);
 
 /** Quotation marks and their closing ones, around a reference quoted alone. */
 const QUOTES_AROUND: Readonly<Record<string, string>> = { '«': '»', '“': '”', '"': '"', '‘': '’', "'": "'", '„': '“' };
@@ -1653,7 +1655,7 @@ function wordEndingAt(text: string, end: number): string | undefined {
  * after a word other than `see`, `in` or an article (`we note 3 areas`). Which paper it is
  * of, if any, the draft index decides, as for a short form.
  */
-function findBareReferences(text: string, from: number, to: number, found: Citation[], series: ReadonlySet<string>): Citation[] {
+function findBareReferences(text: string, from: number, to: number, found: Citation[], papers: Papers): Citation[] {
   let bare: Citation[] | undefined;
   let next = 0;
   // Every body holds a number, and most numbers of a draft are in the citations found:
@@ -1671,12 +1673,12 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
     }
     const reach = Math.max(scanned, digit - BARE_REACH, next > 0 ? found[next - 1]!.end : from);
     scanned = digit + d[0].length;
-    const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to, series);
+    const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to, papers);
     if (!body) continue;
     const [start, end, mark, items] = [body.start, body.end, body.mark, body.items];
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     const after = skipSpaces(text, end);
-    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, series);
+    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, papers.series);
     (bare ??= []).push(
       ofThePaper
         ? { symbol: '', symbolStart: start, symbolEnd: start, mark, items, short: true, bare: true, ofThePaper: true, start, end }
@@ -1777,20 +1779,20 @@ const NUMBERS = /\d+/g;
 const BARE_REACH = 80;
 
 /** The body read without a symbol that starts in `[from, digit)` and holds the number at `digit`, ending by `to`. */
-function bareBodyBefore(text: string, from: number, digit: number, to: number, next: number, series: ReadonlySet<string>): Body | undefined {
+function bareBodyBefore(text: string, from: number, digit: number, to: number, next: number, papers: Papers): Body | undefined {
   BODY_START.lastIndex = from;
   for (let m = BODY_START.exec(text); m && m.index < digit; m = BODY_START.exec(text)) {
     const at = m.index;
     if (isWordChar(text[at]) && isWordChar(text[at - 1])) continue;
     const body = parseBody(text, at);
     // The first body that holds the number is the one (`subparagraph (a) of paragraph 24`, not `paragraph 24`).
-    if (body && body.end > digit) return body.end <= Math.min(to, next) && isBareReference(text, body, series) ? body : undefined;
+    if (body && body.end > digit) return body.end <= Math.min(to, next) && isBareReference(text, body, papers) ? body : undefined;
   }
   return undefined;
 }
 
 /** Whether a body read without a symbol cites a paper (see `findBareReferences`). */
-function isBareReference(text: string, body: Body, series: ReadonlySet<string>): boolean {
+function isBareReference(text: string, body: Body, papers: Papers): boolean {
   const first = body.items[0]!;
   const number = first.from.number;
   if (isYear(number)) return false;
@@ -1824,7 +1826,7 @@ function isBareReference(text: string, body: Body, series: ReadonlySet<string>):
   }
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
-  if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase())) return false;
+  if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase()) && !(POSSESSIVES.has(wordBefore.toLowerCase()) && possessiveOfThePaper(text, before - wordBefore.length, papers))) return false;
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
   const opening = text[before - 1];
   if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[skipSpaces(text, body.end)]) return false;
@@ -1850,20 +1852,45 @@ function isBareReference(text: string, body: Body, series: ReadonlySet<string>):
   let after = skipSpaces(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
-  return !namesAnotherText(text, after) || namesSeries(text, after, series);
+  return !namesAnotherText(text, after) || namesSeries(text, after, papers.series);
 }
 
 /**
- * The series of the papers' symbols, as writers name a paper once its symbol is known:
- * `CRP` of `CRP/43` (`les §§ 11-12 du CRP`, `paras 11-12 of the CRP`, `del CRP`). Only a
- * series of capitals (a symbol like `A/68/190` has none worth the name).
+ * The papers' symbols, and their series, as writers name a paper once its symbol is
+ * known: `CRP` of `CRP/43` (`les §§ 11-12 du CRP`, `paras 11-12 of the CRP`, `del CRP`).
+ * Only a series of capitals (a symbol like `A/68/190` has none worth the name).
  */
-const seriesCache = new WeakMap<readonly string[], ReadonlySet<string>>();
-function seriesOf(symbols: readonly string[]): ReadonlySet<string> {
-  let series = seriesCache.get(symbols);
-  if (!series) seriesCache.set(symbols, (series = new Set(symbols.map((s) => /^([A-Z]{2,6})\//.exec(s)?.[1]).filter((s): s is string => s !== undefined))));
-  return series;
+interface Papers {
+  symbols: readonly string[];
+  series: ReadonlySet<string>;
 }
+const papersCache = new WeakMap<readonly string[], Papers>();
+function papersOf(symbols: readonly string[]): Papers {
+  let papers = papersCache.get(symbols);
+  if (!papers) {
+    const series = new Set(symbols.map((s) => /^([A-Z]{2,6})\//.exec(s)?.[1]).filter((s): s is string => s !== undefined));
+    papersCache.set(symbols, (papers = { symbols, series }));
+  }
+  return papers;
+}
+
+/**
+ * Whether the possessive at `at` is the paper's: its sentence names the paper by its
+ * symbol before it, and nothing that could be another text stands between (a capitalized
+ * word, another symbol): `El documento CRP/43 consta de 27 párrafos, como se indica en su
+ * párrafo 2`, not `CRP/43 cita la Declaración, en su párrafo 10`.
+ */
+function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean {
+  const sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), at);
+  let named = -1;
+  for (const symbol of papers.symbols) {
+    const i = text.lastIndexOf(symbol, at);
+    if (i >= sentence && i + symbol.length <= at && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
+  }
+  return named >= 0 && !/[\p{Lu}\/]/u.test(text.slice(named, at));
+}
+/** How far back a possessive's sentence is looked at. */
+const POSSESSIVE_REACH = 300;
 
 /** Whether the words at `after` name a paper by its series: `of the CRP`, `du CRP`, `del CRP` (not `of CRP/44`). */
 function namesSeries(text: string, after: number, series: ReadonlySet<string>): boolean {
