@@ -257,6 +257,10 @@ const FORMS: Form[] = [
   form('letter on the next line', 'en', 'CRP/43, paragraph [[12]]\n([[a]]) to ([[c]])', ['12', '12(a)', '12(c)'], 'CRP/43, paragraph 12\n(a) to (c)', ['12(a)', '12(b)', '12(c)']),
   form('article for the mark', 'es', 'los párrafos [[11]] y [[12]], y el [[14]] del documento CRP/43', ['11', '12', '14'], 'párrafos 11 y 12, y el 14 del documento CRP/43', ['11', '12', '14']),
   form('article for the mark', 'fr', 'le paragraphe [[24]] [[a]]) et le [[25]] du CRP/43', ['24', '24(a)', '25'], 'paragraphe 24 a) et le 25 du CRP/43', ['24(a)', '25']),
+  // French writes paragraph 1 `1er`; a letter range may wrap before its second letter.
+  form('French ordinal of one', 'fr', 'CRP/43, par.\u00a0[[1]]er', ['1'], 'CRP/43, par.\u00a01', ['1']),
+  form('French ordinal of one', 'fr', 'le paragraphe [[1]]er du document CRP/43', ['1'], 'paragraphe 1er du document CRP/43', ['1']),
+  form('letter on the next line', 'fr', 'les alinéas [[a]]) à\n[[c]]) du paragraphe [[12]] du document CRP/43', ['12(a)', '12(c)', '12'], 'alinéas a) à\nc) du paragraphe 12 du document CRP/43', ['12(a)', '12(b)', '12(c)']),
 ];
 
 /** Each form is tried inside a sentence of its language, not alone at offset 0. */

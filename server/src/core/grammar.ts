@@ -791,11 +791,14 @@ function parseNumber(text: string, i: number, letterMayFollow = false): NumberTo
   while (isDigit(text[j])) j++;
   if (j === i) return undefined;
   // `§6,5` or `§6bis` are not references to paragraph 6; `§6a` is one to 6(a) where a
-  // paragraph's letter may follow (`gluedLetterAt`).
-  if (isWordChar(text[j]) && !isDigit(text[j]) && !(letterMayFollow && gluedLetterAt(text, j))) return undefined;
+  // paragraph's letter may follow (`gluedLetterAt`); French `par. 1er` is paragraph 1.
+  if (isWordChar(text[j]) && !isDigit(text[j]) && !(letterMayFollow && gluedLetterAt(text, j)) && !(j === i + 1 && text[i] === '1' && FIRST.test(text.slice(j, j + 3)))) return undefined;
   const digits = text.slice(i, j);
   return { text: digits, value: Number(digits), start: i, end: j };
 }
+
+/** The French ordinal ending of one (`1er`, `1re`), as French writes paragraph 1: `par. 1er`. */
+const FIRST = /^(?:er|re)(?![\p{L}\p{N}_])/u;
 
 /**
  * A sub-paragraph letter at i, optionally after one space: `(a)`, and the UN French and
@@ -833,14 +836,14 @@ function gluedLetterAt(text: string, i: number): boolean {
 
 /**
  * Whether the citation goes on after a letter at i (the end of its `)`): a closing
- * bracket or punctuation, the line's end, a range or list word. What else follows is the
- * text of an enumeration the letter opens.
+ * bracket or punctuation, the line's end, a range or list word, the `of`, `du`, `del` of
+ * its paragraph. What else follows is the text of an enumeration the letter opens.
  */
 function continuesCitation(text: string, i: number): boolean {
   const j = skipSpaces(text, i);
   const c = text[j];
   if (c === undefined || isBreak(c) || ').,;:]'.includes(c) || DASHES.has(c)) return true;
-  return wordAt(text, j, RANGE_WORDS) !== undefined || wordAt(text, j, LIST_WORDS) !== undefined;
+  return wordAt(text, j, RANGE_WORDS) !== undefined || wordAt(text, j, LIST_WORDS) !== undefined || matchWord(SUB_OF_MATCHER, text, j) !== undefined;
 }
 
 /** Whether a letter-only item starts at i: `(b)` or `b)`. */
@@ -1018,9 +1021,11 @@ function parseLetterItem(text: string, i: number, inherits: NumberToken): Citati
   if (!letter) return undefined;
   const from: Reference = { inherits, sub: letter.sub, start: i, end: letter.end };
   const next = parseRangeSeparator(text, from.end);
-  if (next && !next.broke && letterStartsAt(text, next.at)) {
+  if (next && letterStartsAt(text, next.at)) {
     const to = parseLetter(text, next.at, false);
-    if (to) return { from, to: { sub: to.sub, start: next.at, end: to.end }, start: i, end: to.end };
+    // On the next line, only when the citation goes on after it (`alinéas a) à` ⏎ `c) du
+    // paragraphe 12`), as a paragraph's letter (`continuesCitation`).
+    if (to && (!next.broke || continuesCitation(text, to.end))) return { from, to: { sub: to.sub, start: next.at, end: to.end }, start: i, end: to.end };
   }
   return { from, start: i, end: from.end };
 }
@@ -1277,6 +1282,8 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
     let bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
     // A comma closing a sub-paragraph named in words: `el párrafo 24, apartado a), del documento CRP/43`.
     if (text[bodyEnd - 1] === ',' && text[bodyEnd - 2] === ')') bodyEnd--;
+    // `le paragraphe 1er du document CRP/43`: the body ends with its number.
+    if (text[bodyEnd - 3] === '1' && FIRST.test(text.slice(bodyEnd - 2, bodyEnd))) bodyEnd -= 2;
     if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')' || gluedLetterAt(text, bodyEnd - 1))) return undefined;
     const body = bodyEndingAt(text, from, bodyEnd);
     return body && { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: body.start, end: symbolEnd };
