@@ -320,6 +320,10 @@ describe('line breaks', () => {
     // In a paragraph, no list but one starting at 1 can start on a line (CommonMark): the sentence goes on.
     expectCitation('CRP/43 §§[[6]] to\n[[8]]. Then', '6 7 8', 'CRP/43 §§6 to\n8');
     expectCitation('- see CRP/43 (párr.\n  [[10]]) y más', '10', 'CRP/43 (párr.\n  10');
+    // A list's next item has no more indentation than its first (as markdown-it reads it:
+    // `8) ` at the margin after `1. ` starts another list, a block of its own).
+    expectCitation('1. See CRP/43 §§[[6]] to\n   [[8]]. Then', '6 7 8', 'CRP/43 §§6 to\n   8');
+    expectCitation('1. See CRP/43 §§[[6]] to\n8) Then', '6', 'CRP/43 §§6');
   });
 
   it('but not across paragraphs or blocks (the mark there is a reference of its own, without a symbol)', () => {

@@ -957,6 +957,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43, par. [[12]] [[a]]). Id., al. [[b]]). Ibid., al. [[c]]).', ['12', '12(a)', '12(b)', '12(c)']],
     ['en', 'See CRP/43, para. [[12]]([[a]]) (id.,\n  subparas. ([[b]]) and ([[c]])).', ['12', '12(a)', '12(b)', '12(c)']],
     ['es', 'Véase CRP/43, párr. [[6]] [[a]]). Íd., apartado [[b]]).', ['6', '6(a)', '6(b)']],
+    // Labels of the paper's paragraphs, in notes that go through it (audit 8's translator).
+    ['fr', 'Le document CRP/43.\n\n- **Par. [[1]]** : « truly a milestone » est rendu par « une étape ».\n- **Par. [[3]]** : conserver « the four round tables ».\n- **Note [[2]]** : conserver la cote A/68/190.', ['1', '3', 'n2']],
     // A possessive after the paper's symbol, in its sentence, with nothing named between (audit 7).
     ['es', 'El documento CRP/43 consta de 27 párrafos y cinco notas, como se indica en su párrafo [[2]].', ['2']],
     // The paper named by its series once its symbol is known: `du CRP`, `of the CRP`, `del CRP`.
@@ -1017,6 +1019,11 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 says so; paragraph 5 of the resolution, subparagraph (b), differs.',
     'CRP/43 §2 says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.',
     'CRP/43 §2 and subparagraph (b) of the resolution.',
+    // Labels of the draft's own paragraphs: review comments that cite the paper under them (audit 9).
+    'Documento de referencia: CRP/43.\n\n- [ ] **Párr. 3:** la remisión a CRP/43, párr. 2 debería ser otra.\n- [x] **Párr. 5:** correcto (CRP/43, párr. 2).\n- [ ] **Párr. 19:** la resolución 68/4 se cita con su párrafo.',
+    'Reference: CRP/43 §2.\n\nPara. 3: the cross-reference to CRP/43, para. 2 is right.',
+    // A dated text named in words.
+    'CRP/43 §2; cf. notre note du 7 octobre, par. 4, and our letter of 5 December 2013, para. 5.',
     // Another series, or another paper of it.
     'CRP/43 §2; see para. 4 of the CRPD and para. 5 of CRP/44.',
     'CRP/43 §2. We note 3 areas.',

@@ -606,21 +606,28 @@ function numberStartsAt(text: string, i: number, broke: boolean): boolean {
   let j = i;
   while (isDigit(text[j])) j++;
   if (!((text[j] === '.' || text[j] === ')') && isSpace(text[j + 1]))) return true;
-  // A list that starts anywhere but at 1 cannot interrupt a paragraph (CommonMark): in a
-  // block where no line before starts an ordered list's item, `10) ` is the paragraph's
-  // next line (`(párr.` ⏎ `10) y en…`). (The block is the whole list when it is one.)
-  return !(firstOrderedItem(text) < text.lastIndexOf('\n', i));
+  // A list that starts anywhere but at 1 cannot interrupt a paragraph (CommonMark), and a
+  // list's next item has its delimiter and no more indentation than its first: elsewhere,
+  // `10) ` is the paragraph's next line (`(párr.` ⏎ `10) y en…`; `12. … (para.` ⏎ `22) is
+  // an example`). (The block is the whole list when it is one.)
+  if (j === i + 1 && text[i] === '1') return false;
+  const lineStart = text.lastIndexOf('\n', i) + 1;
+  const list = firstOrderedItem(text);
+  return !(list !== undefined && list.at < lineStart && list.delimiter === text[j] && i - lineStart <= list.indent);
 }
 
-/** A line that starts an ordered list's item: `1. `, `  2) `, `> 3. `. */
-const ORDERED_ITEM = /^[ \t>]*\d{1,9}[.)][ \t]/m;
+/** A line that starts an ordered list's item: `1. `, `  2) `, `> 3. `, with its indentation and delimiter. */
+const ORDERED_ITEM = /^([ \t>]*)\d{1,9}([.)])[ \t]/m;
 /** The last text asked of `firstOrderedItem`, and its answer: asked at each such line of one block. */
-let orderedItemOf: { text: string; at: number } | undefined;
+let orderedItemOf: { text: string; item: { at: number; indent: number; delimiter: string } | undefined } | undefined;
 
-/** Where the first line that starts an ordered list's item starts in `text` (Infinity: none). */
-function firstOrderedItem(text: string): number {
-  if (orderedItemOf?.text !== text) orderedItemOf = { text, at: ORDERED_ITEM.exec(text)?.index ?? Infinity };
-  return orderedItemOf.at;
+/** The first line of `text` that starts an ordered list's item, if any. */
+function firstOrderedItem(text: string): { at: number; indent: number; delimiter: string } | undefined {
+  if (orderedItemOf?.text !== text) {
+    const m = ORDERED_ITEM.exec(text);
+    orderedItemOf = { text, item: m ? { at: m.index, indent: m[1]!.length, delimiter: m[2]! } : undefined };
+  }
+  return orderedItemOf.item;
 }
 
 export const escapeForPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -896,6 +903,15 @@ function parseReference(text: string, i: number, kind: MarkKind): Reference | un
 const DAY_AND_MONTH =
   /^\d{1,2}(?:er)?[ \u00a0\u202f]+(?:de[ \u00a0\u202f]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\p{L})/u;
 
+/** A text named in words and dated, ending there: `notre note du 7 octobre`, `our letter of 5 December 2013`, `la nota del 5 de diciembre de 2013`. */
+const DATED_TEXT = lazy(
+  () =>
+    new RegExp(
+      `(?:${TEXT_NOUN_LIST.map(escapeForPattern).join('|')})[ \\u00a0]+(?:of|dated|du|en date du|de|del|de fecha)[ \\u00a0]+${DAY_AND_MONTH.source.slice(1)}(?:[ \\u00a0]+(?:de[ \\u00a0]+)?\\d{4})?$`,
+      'iu',
+    ),
+);
+
 function startsDate(text: string, i: number): boolean {
   return DAY_AND_MONTH.test(text.slice(i, i + 32));
 }
@@ -1059,13 +1075,6 @@ interface Body {
 }
 
 /**
- * `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo
- * 5` at i; after a plural word, several letters: `subparagraphs (a) and (b) of paragraph
- * 12`, `les alinéas a) et b) du paragraphe 24`, `los apartados a) a c) del párrafo 5`. The
- * first letter's reference names the paragraph; the others are letter-only items that
- * inherit it, as in `§12(a) and (b)`.
- */
-/**
  * A sub-paragraph word and its letters at i (`subparagraph (b)`, `alinéas a) et c)`,
  * `incisos b) y c)`): where each letter item starts (their paragraph is known only
  * after them, or before them) and where the last ends. A list only after a plural word.
@@ -1088,6 +1097,13 @@ function parseSubLetters(text: string, i: number): { starts: number[]; end: numb
   return starts.length > 0 ? { starts, end } : undefined;
 }
 
+/**
+ * `subparagraph (b) of paragraph 5`, `alinéa b) du paragraphe 5`, `apartado b) del párrafo
+ * 5` at i; after a plural word, several letters: `subparagraphs (a) and (b) of paragraph
+ * 12`, `les alinéas a) et b) du paragraphe 24`, `los apartados a) a c) del párrafo 5`. The
+ * first letter's reference names the paragraph; the others are letter-only items that
+ * inherit it, as in `§12(a) and (b)`.
+ */
 function parseSubFirst(text: string, i: number): Body | undefined {
   const letters = parseSubLetters(text, i);
   if (!letters) return undefined;
@@ -1403,6 +1419,7 @@ export function isWholeSymbol(text: string, start: number, end: number): boolean
 function findShortForms(text: string, from: number, to: number, found: Citation[], unread?: UnreadReference[]): void {
   const pattern = shortFormPattern();
   pattern.lastIndex = from;
+  let subs: CitationItem[] | undefined;
   for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -1411,11 +1428,10 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
     const body = at > end ? parseBody(text, at) : undefined;
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
-    else if (at > end && subParagraphsOfShortForm(text, at, to)) {
+    else if ((subs = at > end && !body ? subParagraphsOfShortForm(text, at, to) : undefined)) {
       // `Ibid., al. b)`, `Id., subpara. (b)`: sub-paragraphs of the paragraph cited before,
       // which the draft index gives them (`DraftIndex.resolveShortForm`).
-      const items = subParagraphsOfShortForm(text, at, to)!;
-      found.push({ symbol: '', symbolStart: start, symbolEnd: end, items, short: true, start, end: items[items.length - 1]!.end });
+      found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: subs, short: true, start, end: subs[subs.length - 1]!.end });
     } else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to) {
       // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a
       // book: not the last citation again. Of a loaded paper, it is said as after its symbol.
@@ -1575,6 +1591,61 @@ const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
 const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus']);
 const NOT_THE_PAPERS: ReadonlySet<string> = new Set([...POSSESSIVES, 'supra', 'infra', 'operative', 'preambular']);
 
+/** Before a paragraph's label: only a line's indentation, a list item's or block quote's marker (and a task's box), a heading's, emphasis. */
+const OWN_LABEL_BEFORE = /^[ \t>]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?(?:\*\*|\*|__|_)?$/;
+/** After one: emphasis closed, then a colon. */
+const OWN_LABEL_AFTER = /^(?:\*\*|\*|__|_)?[ \t\u00a0\u202f]*:/;
+
+/** A line that starts with a paragraph's label (`- [ ] **Párr. 3:**`, `Para. 3:`): where the label's mark starts. */
+const LABEL_LINE = /^([ \t>]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?(?:\*\*|\*|__|_)?)\S/gm;
+/** The last block asked of `ownLabels`, and its answer. */
+let ownLabelsOf: { text: string; own: boolean } | undefined;
+
+/**
+ * Whether the paragraph labels of a block (`text`) are the draft's own: most of their
+ * items name one of the papers (review comments on a draft's paragraphs, each citing the
+ * paper); otherwise they are the paper's own paragraphs, gone through one by one.
+ */
+function ownLabels(text: string, papers: Papers): boolean {
+  if (ownLabelsOf?.text === text) return ownLabelsOf.own;
+  let labels = 0;
+  let naming = 0;
+  LABEL_LINE.lastIndex = 0;
+  for (let m = LABEL_LINE.exec(text); m; m = LABEL_LINE.exec(text)) {
+    const at = m.index + m[1]!.length;
+    const mark = matchMark(text, at);
+    const number = mark && mark.kind === 'paragraph' ? parseNumber(text, skipSpaces(text, mark.end)) : undefined;
+    if (!number) continue;
+    let end = number.end;
+    const letter = parseLetter(text, end, true);
+    if (letter) end = letter.end;
+    if (!OWN_LABEL_AFTER.test(text.slice(end, end + 8))) continue;
+    labels++;
+    if (namesPaperIn(text, end, itemEnd(text, end), papers)) naming++;
+  }
+  ownLabelsOf = { text, own: naming * 2 > labels };
+  return ownLabelsOf.own;
+}
+
+/** Where the list item or paragraph whose text goes on at `at` ends: a blank line, or a line that starts another item. */
+function itemEnd(text: string, at: number): number {
+  const next = /\n[ \t>]*(?:\n|[-*+][ \t]|\d{1,9}[.)][ \t])/g;
+  next.lastIndex = at;
+  return next.exec(text)?.index ?? text.length;
+}
+
+/** Whether `[from, to)` names one of the papers: its symbol or its series (`del CRP`). */
+function namesPaperIn(text: string, from: number, to: number, papers: Papers): boolean {
+  for (const symbol of papers.symbols) {
+    const i = text.indexOf(symbol, from);
+    if (i >= 0 && i < to) return true;
+  }
+  for (const series of papers.series) {
+    for (let i = text.indexOf(series, from); i >= 0 && i < to; i = text.indexOf(series, i + 1)) if (isWholeSymbol(text, i, i + series.length)) return true;
+  }
+  return false;
+}
+
 /** Quotation marks and their closing ones, around a reference quoted alone. */
 const QUOTES_AROUND: Readonly<Record<string, string>> = { '«': '»', '“': '”', '"': '"', '‘': '’', "'": "'", '„': '“' };
 
@@ -1605,11 +1676,12 @@ const IN_WORDS: ReadonlySet<string> = new Set(['in', 'en', 'dans']);
 /** An article or a possessive before a text's name: `in the report`, `dans son rapport`, `en su informe`. */
 const DETERMINER = wordMatcher(['the', 'its', 'this', 'that', 'le', 'la', 'les', "l'", 'l’', 'son', 'sa', 'ses', 'ce', 'cette', 'el', 'los', 'las', 'su', 'sus', 'este', 'esta']);
 /** Nouns that name a text, in the three languages. */
-const TEXT_NOUNS = wordMatcher([
+const TEXT_NOUN_LIST: readonly string[] = [
   ...'resolution report declaration document note decision draft statement letter convention compact agenda outcome text guidelines framework plan strategy programme'.split(' '),
   ...'résolution rapport déclaration document note décision projet texte convention pacte lettre programme plan stratégie cadre'.split(' '),
   ...'resolución informe declaración documento nota decisión proyecto texto convención pacto carta programa plan estrategia marco'.split(' '),
-]);
+];
+const TEXT_NOUNS = wordMatcher(TEXT_NOUN_LIST);
 
 /** Whether a text is named at i: a capitalized name (`the Declaration`), a symbol, or a noun that names a text, after an article or a possessive. */
 function namesTextAt(text: string, i: number): boolean {
@@ -1820,6 +1892,15 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
     const opens = word === undefined ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) || listItem : BEFORE_BARE_NOTE.has(word.toLowerCase()) || word.endsWith('.');
     if (!opens) return false;
   }
+  // A line that starts with the reference and a colon labels a paragraph: the paper's in
+  // notes that go through it (`- **Par. 1** : « truly a milestone » est rendu par…`), the
+  // draft's own in review comments that cite the paper under their labels (`- [ ] **Párr.
+  // 3:** la remisión a CRP/43, párr. 7 debería ser párr. 8`): a label would not name the
+  // paper it is the paragraph of. Decided for the labels of a block together (`ownLabels`).
+  if (OWN_LABEL_AFTER.test(text.slice(body.end, body.end + 8))) {
+    const lineStart = text.lastIndexOf('\n', body.start - 1) + 1;
+    if (OWN_LABEL_BEFORE.test(text.slice(lineStart, body.start)) && ownLabels(text, papers)) return false;
+  }
   // What stands right before the body, which most rules below look at.
   const before = skipBackSpacesAndOneBreak(text, body.start);
   const wordBefore = wordEndingAt(text, before);
@@ -1837,6 +1918,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
   const opening = text[before - 1];
   if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[skipSpaces(text, body.end)]) return false;
+  // A pinpoint of a dated text named in words: `(cf. notre note du 7 octobre, par. 4)`,
+  // `our letter of 5 December 2013, para. 2`.
+  if (text[before - 1] === ',' && DATED_TEXT().test(text.slice(Math.max(0, before - 80), before - 1))) return false;
   // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
   if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {
