@@ -335,10 +335,17 @@ describe('short forms (ibid.)', () => {
     ['Véase CRP/43, párr. 6. Luego: Íd., párr. 7.', 'Íd., párr. 7', '7'],
     ['Véase CRP/43, párr. 6. Luego: Ibídem, párr. 7.', 'Ibídem, párr. 7', '7'],
     ['Véase CRP/43, párr. 6. Luego: Ídem, párr. 14.', 'Ídem, párr. 14', '14'],
+    // Legal style: `Id.` alone, capitalized, a sentence or a parenthesis of its own.
+    ['The Administration is neutral. CRP/43 ¶ 25. Its role is technical. Id.', 'Id.', '25'],
+    ['See CRP/43 ¶ 24 and its follow-up (Id.)', 'Id.', '24'],
   ])('%s', (text, written, covered) => {
     const found = covers(text);
     expect(found[found.length - 1]).toEqual([written, 'CRP/43', covered]);
     expect(codes(text)).toEqual([]);
+  });
+
+  it('`id.` alone is a short form only capitalized and standing alone (`the id. field`, `Id. est` are not)', () => {
+    expect(covers('See CRP/43 ¶ 24, the id. field, and Id. est aside.').map((c) => c[0])).toEqual(['CRP/43 ¶ 24']);
   });
 
   it('skips code: a citation in code is no antecedent, a short form in code is none', () => {

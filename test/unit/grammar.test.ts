@@ -126,6 +126,14 @@ describe('references', () => {
   });
 });
 
+describe('a spaced dash before the mark again', () => {
+  it('is a range when it goes up (`§9 – §11`), an aside when not (`para 4 – para 4 is about`)', () => {
+    expectCitation('CRP/43 §[[9]] – §[[11]] say', '9 10 11', 'CRP/43 §9 – §11');
+    expect(read('Rely on para 7 of CRP/43, not para 4 – para 4 is about adoption.').covers).toEqual(['7', '4', '4']);
+    expect(read('CRP/43, para 12 – para 9 says otherwise.').covers).toEqual(['12', '9']);
+  });
+});
+
 describe('ranges', () => {
   it.each([
     ['CRP/43 §§[[6]]–[[8]]', 'en dash'],

@@ -111,6 +111,7 @@ describe('what counts as a quotation of a citation', () => {
     ['a quotation with no citation', 'They said “the real work begins now to establish follow-up mechanisms”.'],
     ['a quotation in code', 'CRP/43 §27 says `“the real work begins now to establish mechanisms”`.'],
     ['an apostrophe, not a quotation mark', 'IOM’s role in CRP/43 §27 and the Dialogue’s outcome matter.'],
+    ['a citation quoted', 'CRP/43 §2 aside, the reference "CRP/43, paragraphs 11-13 and 27" is too wide.'],
   ])('%s is left alone', (_name, text) => {
     expect(findings(text)).toEqual([]);
   });

@@ -257,6 +257,9 @@ const FORMS: Form[] = [
   form('letter on the next line', 'en', 'CRP/43, paragraph [[12]]\n([[a]]) to ([[c]])', ['12', '12(a)', '12(c)'], 'CRP/43, paragraph 12\n(a) to (c)', ['12(a)', '12(b)', '12(c)']),
   form('article for the mark', 'es', 'los párrafos [[11]] y [[12]], y el [[14]] del documento CRP/43', ['11', '12', '14'], 'párrafos 11 y 12, y el 14 del documento CRP/43', ['11', '12', '14']),
   form('article for the mark', 'fr', 'le paragraphe [[24]] [[a]]) et le [[25]] du CRP/43', ['24', '24(a)', '25'], 'paragraphe 24 a) et le 25 du CRP/43', ['24(a)', '25']),
+  // The references quoted, the symbol after the quotation mark (audit 9).
+  form('quoted references, symbol after', 'fr', 'au « paragraphe [[9]] » du CRP/43', ['9'], 'paragraphe 9 » du CRP/43', ['9']),
+  form('quoted references, symbol after', 'en', 'to “paragraph [[9]]” of CRP/43', ['9'], 'paragraph 9” of CRP/43', ['9']),
   // French writes paragraph 1 `1er`; a letter range may wrap before its second letter.
   form('French ordinal of one', 'fr', 'CRP/43, par.\u00a0[[1]]er', ['1'], 'CRP/43, par.\u00a01', ['1']),
   form('French ordinal of one', 'fr', 'le paragraphe [[1]]er du document CRP/43', ['1'], 'paragraphe 1er du document CRP/43', ['1']),

@@ -305,7 +305,8 @@ for (const marks of [WRITTEN_MARKS.section, WRITTEN_MARKS.para, ...Object.values
 /**
  * Short forms that stand for the last paper cited (`Ibid., para. 7`). `alone`: the form
  * may be written without a reference, repeating the last citation (`Ibid.`); `id.` is
- * too short a word to be read alone.
+ * too short a word to be read alone, but as legal style writes it, capitalized and a
+ * sentence or a parenthesis of its own (`… technical. Id.`, `(Id.)`), it is.
  */
 export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
   { text: 'ibidem', alone: true },
@@ -780,6 +781,14 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
 // Not inside a word, nor a compound (`ibidem-like`).
 const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'));
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
+/** `Id.` (`Íd.`) standing alone as a sentence or a parenthesis: after a sentence's end, a line's start or `(`, before the end, `)` or a line break. */
+function idAlone(text: string, start: number, end: number): boolean {
+  if (!/^[IÍ]d\.$/.test(text.slice(start, end))) return false;
+  const before = skipBackSpacesAndOneBreak(text, start);
+  const opens = before === 0 || '(.;!?'.includes(text[before - 1]!) || isBreak(text[start - 1]);
+  const after = text[skipSpaces(text, end)];
+  return opens && (after === undefined || after === ')' || isBreak(after));
+}
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)/i;
 /** Whether `text` may hold a reference without a symbol (`par. 9`): a mark and a number; asked as `MAY_HOLD_SHORT_FORM` is. */
@@ -967,11 +976,17 @@ function wordSeparatorAt(text: string, j: number): number {
   return isWordChar(text[at]) ? at : j;
 }
 
-/** A range separator at i, and the mark written again after it (`§9–§11`): returns where the range's second half starts. */
-function parseRangeSeparator(text: string, i: number): { at: number; broke: boolean } | undefined {
+/**
+ * A range separator at i, and the mark written again after it (`§9–§11`): returns where
+ * the range's second half starts. `spaced`: a dash with spaces around it and the mark
+ * written again (`§9 – §11`), which prose also writes as an aside (`para 4 – para 4 is
+ * about adoption`).
+ */
+function parseRangeSeparator(text: string, i: number): { at: number; broke: boolean; spaced?: true } | undefined {
   const j = skipSpaces(text, i);
   let next: { at: number; broke: boolean } | undefined;
-  if (DASHES.has(text[j] ?? '')) next = skipGap(text, j + 1);
+  const dash = DASHES.has(text[j] ?? '');
+  if (dash) next = skipGap(text, j + 1);
   else if (j > i || isBreak(text[j])) {
     const at = wordSeparatorAt(text, j);
     const word = wordAt(text, at, RANGE_WORDS);
@@ -981,7 +996,7 @@ function parseRangeSeparator(text: string, i: number): { at: number; broke: bool
   const mark = matchMark(text, next.at);
   if (mark && mark.kind === 'paragraph') {
     const after = skipGap(text, mark.end);
-    if (isDigit(text[after.at])) return after;
+    if (isDigit(text[after.at])) return dash && j > i && next.at > j + 1 ? { ...after, spaced: true } : after;
   }
   return next;
 }
@@ -1052,7 +1067,10 @@ function parseItem(text: string, i: number, kind: MarkKind): CitationItem | unde
   const next = parseRangeSeparator(text, from.end);
   if (next !== undefined && numberStartsAt(text, next.at, next.broke)) {
     const to = parseReference(text, next.at, kind);
-    if (to) return { from, to, start: from.start, end: to.end };
+    // A spaced dash before the mark again and a number no higher is an aside, not a range
+    // (`not para 4 – para 4 is about adoption`); `§9 – §11` stays one.
+    const aside = next.spaced && to?.number && from.number && to.number.value <= from.number.value;
+    if (to && !aside) return { from, to, start: from.start, end: to.end };
   }
   if (next !== undefined && !next.broke && from.sub && letterStartsAt(text, next.at)) {
     const letter = parseLetter(text, next.at, false);
@@ -1298,6 +1316,8 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
     let bodyEnd = skipBackSpacesAndOneBreak(text, connectorStart);
     // A comma closing a sub-paragraph named in words: `el párrafo 24, apartado a), del documento CRP/43`.
     if (text[bodyEnd - 1] === ',' && text[bodyEnd - 2] === ')') bodyEnd--;
+    // The references quoted: `le projet renvoie au « paragraphe 28 » du CRP/43`.
+    if ('»”"'.includes(text[bodyEnd - 1] ?? '') && text[bodyEnd - 1] !== undefined) bodyEnd = skipBackSpacesAndOneBreak(text, bodyEnd - 1);
     // `le paragraphe 1er du document CRP/43`: the body ends with its number.
     if (text[bodyEnd - 3] === '1' && FIRST.test(text.slice(bodyEnd - 2, bodyEnd))) bodyEnd -= 2;
     if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')' || gluedLetterAt(text, bodyEnd - 1))) return undefined;
@@ -1432,7 +1452,7 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
       // `Ibid., al. b)`, `Id., subpara. (b)`: sub-paragraphs of the paragraph cited before,
       // which the draft index gives them (`DraftIndex.resolveShortForm`).
       found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: subs, short: true, start, end: subs[subs.length - 1]!.end });
-    } else if (SHORT_FORM_ALONE.has(m[0].toLowerCase()) && end <= to) {
+    } else if ((SHORT_FORM_ALONE.has(m[0].toLowerCase()) || idAlone(text, start, end)) && end <= to) {
       // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a
       // book: not the last citation again. Of a loaded paper, it is said as after its symbol.
       const division = at > end ? unreadDivisionAt(text, at, to) : undefined;

@@ -145,6 +145,10 @@ function inlineQuotations(prose: string, base: number, citations: readonly Citat
     const text = prose.slice(span.start, span.end);
     if (!longEnough(text)) continue;
     const before = lastBefore(citations, base + open);
+    // A citation quoted (`la remisión "CRP/43, párrafos 11-13" es demasiado amplia`) is no
+    // words of the paper.
+    const inside = citations[before + 1];
+    if (inside && inside.start >= base + open && inside.start < base + close) continue;
     const near: Array<{ citation: Citation; gap: number }> = [];
     for (const k of [before, before + 1]) {
       const citation = citations[k];
