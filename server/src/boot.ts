@@ -60,7 +60,10 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Writes `data` as the cache `file` (replacing other builds' caches, which nothing will read again). */
+/** How many other builds' caches are kept (an extension and a command-line install of two versions, each started in turn, keep theirs). */
+const OTHER_CACHES_KEPT = 2;
+
+/** Writes `data` as the cache `file`, and removes the oldest of other builds' caches. */
 function writeCache(file: string, data: Buffer): void {
   try {
     const folder = dirname(file);
@@ -74,9 +77,11 @@ function writeCache(file: string, data: Buffer): void {
       closeSync(fd);
     }
     renameSync(partial, file);
-    for (const name of readdirSync(folder)) {
-      if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(folder, name) !== file) rmSync(join(folder, name), { force: true });
-    }
+    const others = readdirSync(folder)
+      .filter((name) => name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(folder, name) !== file)
+      .map((name) => ({ path: join(folder, name), time: statSync(join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const old of others.slice(OTHER_CACHES_KEPT)) rmSync(old.path, { force: true });
   } catch {
     // A read-only or full disk: the next start compiles again.
   }

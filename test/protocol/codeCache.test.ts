@@ -5,7 +5,7 @@
  * Each test gives the server a cache folder of its own (`XDG_CACHE_HOME`).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,21 @@ describe('the code cache', () => {
       expect(await session({ XDG_CACHE_HOME: home })).toBe(clean);
       expect(caches(home)).toEqual([{ name, whole: true }]);
     }
+  });
+
+  it('keeps the two newest caches of other builds (an extension and a command line of other versions), removes older ones', async () => {
+    const home = cacheHome();
+    mkdirSync(codeFolder(home), { recursive: true });
+    const others = ['lsp-1-1-v0-x.v8cache', 'lsp-2-2-v0-x.v8cache', 'lsp-3-3-v0-x.v8cache', 'lsp-4-4-v0-x.v8cache'];
+    others.forEach((name, k) => {
+      const file = join(codeFolder(home), name);
+      writeFileSync(file, 'other');
+      utimesSync(file, 1_000 + k, 1_000 + k);
+    });
+    await session({ XDG_CACHE_HOME: home });
+    const kept = caches(home).map((c) => c.name);
+    expect(kept).toHaveLength(3);
+    expect(kept).toEqual(expect.arrayContaining(['lsp-3-3-v0-x.v8cache', 'lsp-4-4-v0-x.v8cache']));
   });
 
   it('is not written with CRP_CITE_CODE_CACHE=0', async () => {
