@@ -120,6 +120,10 @@ describe('references', () => {
     expectCitation('as para [[6]][[a]] of CRP/43 says', '6(a)');
   });
 
+  it('a glued letter only where the citation goes on after it: `(par. 15, 2e phrase)` is the second sentence', () => {
+    expect(read('Campagne en 2014 (CRP/43, par. 15, 2e phrase).').written).toEqual(['CRP/43, par. 15']);
+  });
+
   it('`§6,5`, `§6bis`, `§6A` and `§6ab` are not references to paragraph 6', () => {
     expect(read('CRP/43 §6,5').written).toEqual(['CRP/43 §6']);
     for (const text of ['CRP/43 §6bis', 'CRP/43 §6A', 'CRP/43 §6ab and more', 'CRP/43 §6a2']) expect(read(text).citations, text).toEqual([]);

@@ -176,6 +176,14 @@ describe('languages', () => {
   });
 });
 
+describe('what a quotation finding says', () => {
+  it('after `Ibid.` alone, the paragraph it repeats (was an empty number)', () => {
+    const text = 'CRP/43 (para. 25). IOM "will seek to become a specialized agency" (ibid.).';
+    const [finding] = checkDraft(new DraftIndex(text, ['CRP/43']), corpus);
+    expect(messageOf(finding!, translator('en'))).toBe('These words are not in paragraph 25 of CRP/43: check the quotation against the paper.');
+  });
+});
+
 describe('as the writer types', () => {
   it('a quotation on another line than its citation is checked again when edited', () => {
     const text = `${'Filler.\n\n'.repeat(10)}As CRP/43 §27 puts it,\n“the real work starts now to establish follow-up mechanisms”.\n`;

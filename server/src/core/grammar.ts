@@ -843,11 +843,13 @@ function parseLetter(text: string, i: number, afterNumber: boolean): { sub: Lett
 /**
  * A letter glued to a paragraph number at i, as some writers abbreviate a sub-paragraph:
  * `para 6a`, `§6b` (read as 6(a), 6(b); the style fix writes the brackets). One small
- * letter, then no word character: `6bis`, `6A` and `6,5` are not.
+ * letter, then no word character, then what goes on with a citation: `6bis`, `6A`, `6,5`
+ * and `2e phrase` are not.
  */
 function gluedLetterAt(text: string, i: number): boolean {
   const c = text[i];
-  return c !== undefined && c >= 'a' && c <= 'z' && isDigit(text[i - 1]) && !isWordChar(text[i + 1]);
+  // And the citation goes on after it: `(par. 15, 2e phrase)` is French for "second sentence".
+  return c !== undefined && c >= 'a' && c <= 'z' && isDigit(text[i - 1]) && !isWordChar(text[i + 1]) && continuesCitation(text, i + 1);
 }
 
 /**

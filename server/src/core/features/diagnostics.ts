@@ -253,7 +253,9 @@ export function unreadFinding(u: UnreadReference): Finding {
 export function quotationFinding(quotation: Quotation, check: QuotationCheck, symbol: string): Finding | undefined {
   if (check.kind !== 'elsewhere' && check.kind !== 'mismatch') return undefined;
   const { citation } = quotation;
-  const cited = citation.items.length === 1 ? itemText(citation.items[0]!) : citation.items.map(itemText).join(', ');
+  // `Ibid.` alone: the references it repeats.
+  const { items } = citation.items.length === 0 && citation.repeats ? citation.repeats : citation;
+  const cited = items.length === 1 ? itemText(items[0]!) : items.map(itemText).join(', ');
   const code = check.kind === 'elsewhere' ? CODES.quoteElsewhere : CODES.quoteMismatch;
   const params: Record<string, string> = check.kind === 'elsewhere' ? { symbol, cited, found: referenceLabel(check.passage) } : { symbol, cited };
   return {
