@@ -218,6 +218,16 @@ describe('lists', () => {
     expectCitation('CRP/43 §§[[6]], [[22]] and [[23]] in November', '6 22 23', 'CRP/43 §§6, 22 and 23');
   });
 
+  it('after a singular mark, a comma list that a word closes: `para. 6, 13 and 17` (audit 10)', () => {
+    expectCitation('CRP/43, para. [[6]], [[13]] and [[17]] say', '6 13 17', 'CRP/43, para. 6, 13 and 17');
+    expectCitation('CRP/43, párr. [[6]], [[13]] y [[17]] dicen', '6 13 17', 'CRP/43, párr. 6, 13 y 17');
+    expectCitation('CRP/43 §[[6]], [[7]], [[12]] and [[13]] say', '6 7 12 13', 'CRP/43 §6, 7, 12 and 13');
+    // Not a count, a year or a date the sentence goes on with.
+    expectCitation('CRP/43 §[[6]], 12 countries and 5 regions', '6', 'CRP/43 §6');
+    expectCitation('CRP/43, paragraph [[6]], 2013 and 2014', '6', 'CRP/43, paragraph 6');
+    expectCitation('CRP/43 §[[6]], 3 and 4 October 2013', '6', 'CRP/43 §6');
+  });
+
   it('does not run on into the next words', () => {
     expectCitation('CRP/43 §§[[6]] and [[7]] and others', '6 7', 'CRP/43 §§6 and 7');
     expectCitation('CRP/43 §§[[6]], and the Declaration', '6', 'CRP/43 §§6');

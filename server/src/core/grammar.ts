@@ -1009,6 +1009,27 @@ function parseRangeSeparator(text: string, i: number): { at: number; broke: bool
  * before ends on a letter): where the next item starts, the mark written there, and
  * whether the separator has a word (`and`, `, et`), which closes a list.
  */
+/** Whether a list of numbers at i goes on with commas to a list word and a number: `13 and 17` of `para. 6, 13 and 17`. */
+function closedList(text: string, i: number): boolean {
+  for (let at = i, items = 0; items < 12; items++) {
+    const number = parseNumber(text, at);
+    if (!number) return false;
+    const letter = parseLetter(text, number.end, true);
+    let j = skipSpaces(text, letter?.end ?? number.end);
+    if (text[j] === ',') j = skipSpaces(text, j + 1);
+    const word = wordAt(text, j, LIST_WORDS);
+    if (word) {
+      const last = skipSpaces(text, j + word.length);
+      // Not a date: `§6, 3 and 4 October` is the sentence going on.
+      return isDigit(text[last]) && !startsDate(text, last);
+    }
+    // Another number only after a comma.
+    if (!isDigit(text[j]) || text.slice(letter?.end ?? number.end, j).indexOf(',') < 0) return false;
+    at = j;
+  }
+  return false;
+}
+
 function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, letterMayFollow: boolean): { at: number; mark?: Mark; worded: boolean } | undefined {
   let j = skipSpaces(text, i);
   let sawComma = false;
@@ -1034,8 +1055,9 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
     return undefined;
   }
   const worded = word !== undefined;
-  // After a singular mark, a word still joins numbers: `para. 9 and 10`, `párr. 3 y 4` (a comma does not: `§6, 12 countries`).
-  if ((numbersMayFollow || (worded && !sawComma)) && numberStartsAt(text, j, broke)) return { at: j, worded };
+  // After a singular mark, a word still joins numbers: `para. 9 and 10`, `párr. 3 y 4`; a
+  // comma does only in a list a word closes (`para. 6, 13 and 17`; not `§6, 12 countries`).
+  if ((numbersMayFollow || (worded && !sawComma) || (sawComma && !worded && closedList(text, j))) && numberStartsAt(text, j, broke)) return { at: j, worded };
   // The mark written again before the next item: `§6 and §7`, `par. 6 et par. 7`, `§9 and note 2`.
   const mark = matchMark(text, j);
   if (mark) {
