@@ -840,9 +840,10 @@ function expectWithin(text: string, c: Citation) {
   expect(inside(c.symbolStart, c.symbolEnd)).toBe(true);
   // A reference without a symbol (`§9` after `CRP/43 \`x\``) has an empty one, where it starts.
   expect(text.slice(c.symbolStart, c.symbolEnd)).toBe(c.bare ? '' : 'CRP/43');
-  // Every citation has a mark but a sub-paragraph named without its paragraph (`inciso b)`).
+  // Every citation has a mark but a sub-paragraph named without its paragraph (`inciso b)`)
+  // and a paragraph's sub-paragraph written with no mark (`24(a)`), both without the symbol.
   const mark = c.mark;
-  if (!mark) expect(c.bare && c.items.every((item) => !item.from.number && item.from.inherits)).toBe(true);
+  if (!mark) expect(c.bare && c.items.every((item) => (item.from.number ? item.from.sub : item.from.inherits))).toBe(true);
   else {
     expect(inside(mark.start, mark.end)).toBe(true);
     expect(text.slice(mark.start, mark.end)).toBe(mark.text);
@@ -964,6 +965,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43.\n\n- **Par. [[1]]** : « truly a milestone » est rendu par « une étape ».\n- **Par. [[3]]** : conserver « the four round tables ».\n- **Note [[2]]** : conserver la cote A/68/190.', ['1', '3', 'n2']],
     // A possessive after the paper's symbol, in its sentence, with nothing named between (audit 7).
     ['es', 'El documento CRP/43 consta de 27 párrafos y cinco notas, como se indica en su párrafo [[2]].', ['2']],
+    // A paragraph's sub-paragraph written with no mark, in a note about the paper (audit 10).
+    ['en', 'Paper: CRP/43. GFMD recognized in [[5]]([[b]]); SCPF working group – [[24]]([[a]]) and ([[b]]).', ['5', '5(b)', '24', '24(a)', '24(b)']],
+    ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],
+    ['es', 'Ver CRP/43, del párrafo [[24]] [[a]]) (grupo de trabajo) y [[24]] [[b]]).', ['24', '24(a)', '24', '24(b)']],
     // The paper named by its series once its symbol is known: `du CRP`, `of the CRP`, `del CRP`.
     ['fr', 'Voici des éléments tirés du CRP/43 : voir les §§ [[11]]-[[12]] du CRP.', ['11', '12']],
     ['en', 'As the CRP/43 paper says, see paras [[11]]-[[12]] of the CRP.', ['11', '12']],
@@ -1027,6 +1032,9 @@ describe('references without a symbol, in a draft that names the paper before th
     'Reference: CRP/43 §2.\n\nPara. 3: the cross-reference to CRP/43, para. 2 is right.',
     // A dated text named in words.
     'CRP/43 §2; cf. notre note du 7 octobre, par. 4, and our letter of 5 December 2013, para. 5.',
+    // A number and a letter of another text, an enumeration, a notation quoted.
+    'On CRP/43 §2: Article 24(a), table 5(b), option 2 a), page 3(a), Class 1(A) and 5(b) of the resolution.\n\n1 a) first point',
+    'Sur le CRP/43, par. 2 : les alinéas sont numérotés à la française (« 6 a) » et non « 6(a) »).',
     // Another series, or another paper of it.
     'CRP/43 §2; see para. 4 of the CRPD and para. 5 of CRP/44.',
     'CRP/43 §2. We note 3 areas.',

@@ -793,7 +793,8 @@ function idAlone(text: string, start: number, end: number): boolean {
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)/i;
 /** Whether `text` may hold a reference without a symbol (`par. 9`): a mark and a number; asked as `MAY_HOLD_SHORT_FORM` is. */
 export const mayHoldBareReference = (() => {
-  const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f>]*\\d`, 'i'));
+  // A mark and a number, or a number and a letter with no mark (`24(a)`, `6 c)`: `marklessBodyAt`).
+  const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f>]*\\d|\\d(?:\\([a-z]\\)|[ \\u00a0][a-z]\\))`, 'i'));
   return (text: string) => pattern().test(text);
 })();
 
@@ -1796,17 +1797,17 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
     }
     const reach = Math.max(scanned, digit - BARE_REACH, next > 0 ? found[next - 1]!.end : from);
     scanned = digit + d[0].length;
-    const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to, papers);
+    const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to, papers) ?? marklessBodyAt(text, digit, Math.min(to, covering?.start ?? to), papers);
     if (!body) continue;
-    const [start, end, mark, items] = [body.start, body.end, body.mark, body.items];
-    // Fields in the order every citation has them (packedCitations.ts unpacks them so).
+    const [start, end, items] = [body.start, body.end, body.items];
+    // Fields in the order every citation has them (packedCitations.ts unpacks them so);
+    // a reference written with no mark has none.
     const after = skipSpaces(text, end);
     const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, papers.series);
-    (bare ??= []).push(
-      ofThePaper
-        ? { symbol: '', symbolStart: start, symbolEnd: start, mark, items, short: true, bare: true, ofThePaper: true, start, end }
-        : { symbol: '', symbolStart: start, symbolEnd: start, mark, items, short: true, bare: true, start, end },
-    );
+    const citation: Citation = { symbol: '', symbolStart: start, symbolEnd: start } as Citation;
+    if (body.mark !== MARKLESS) citation.mark = body.mark;
+    Object.assign(citation, ofThePaper ? { items, short: true, bare: true, ofThePaper: true, start, end } : { items, short: true, bare: true, start, end });
+    (bare ??= []).push(citation);
     NUMBERS.lastIndex = scanned = body.end;
   }
   if (!bare) return found;
@@ -1896,6 +1897,63 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
 
 /** How far after a citation a sub-paragraph named without its paragraph may be (one sentence's reach). */
 const SUB_REACH = 400;
+
+/**
+ * A paragraph and its sub-paragraph written with no mark, as a note about one paper
+ * writes them once it names it: `GFMD recognized in 5(b)`, `– 24(a); … 24(b)`, `(6 a))`,
+ * `la clé est 6 c)`, `24 a) et c)`. The letter is what makes the number a paragraph's; a
+ * number of up to three digits, glued to `(x)` or UN-style ` x)`. Not another text's
+ * (`Article 24(a)`, `table 5(b)`, `option 2 a)`: after a capitalized word or a word for a
+ * division or a part of a text; `5(b) of the resolution`), nor an enumeration starting a
+ * line (`1 a) …`). `mark` is a stand-in: no mark is written (`Citation.mark` stays unset).
+ */
+function marklessBodyAt(text: string, digit: number, to: number, papers: Papers): Body | undefined {
+  if (isWordChar(text[digit - 1]) || './,'.includes(text[digit - 1] ?? '')) return undefined;
+  const number = parseNumber(text, digit);
+  if (!number || number.text.length > 3) return undefined;
+  const glued = text[number.end] === '(';
+  const letter = parseLetter(text, number.end, true);
+  // (Small: `Class 1(A)` is no sub-paragraph.)
+  if (!letter || !/[a-z]/.test(text[letter.sub.start]!) || (!glued && text[number.end] !== ' ' && text[number.end] !== '\u00a0') || text[letter.sub.start - 1] === '(' !== glued) return undefined;
+  const before = skipBackSpacesAndOneBreak(text, digit);
+  // Not right after code: what the code cut off (`par. \`x\` 24 a)`) is not read around it.
+  if (text[before - 1] === BLANK) return undefined;
+  const lineStart = text.lastIndexOf('\n', digit - 1) + 1;
+  if (/^[ \t>]*(?:[-*+][ \t]+)?$/.test(text.slice(lineStart, digit))) return undefined;
+  const word = wordEndingAt(text, before);
+  if (word && ((/^\p{Lu}/u.test(word) && word.length > 2 && !MARKLESS_AFTER_CAPITAL.has(word)) || NOT_A_PAPERS_PART.has(word.toLowerCase()) || isDigit(word[0]))) return undefined;
+  const from: Reference = { number, sub: letter.sub, start: digit, end: letter.end };
+  const items: CitationItem[] = [{ from, start: digit, end: letter.end }];
+  // Letters after it: `24 a) et c)`, `6(a) and (b)`.
+  for (let at = letter.end; ; ) {
+    const next = parseListSeparator(text, at, false, true);
+    if (!next || next.mark || isDigit(text[next.at])) break;
+    const item = parseLetterItem(text, next.at, number);
+    if (!item) break;
+    items.push(item);
+    at = item.end;
+  }
+  const end = items[items.length - 1]!.end;
+  if (end > to) return undefined;
+  const after = skipSpaces(text, end);
+  // Quoted alone, a notation (`numérotés à la française (« 6 a) » et non « 6(a) »)`).
+  const opening = text[before - 1];
+  if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[after]) return undefined;
+  if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined || (namesAnotherText(text, after) && !namesSeries(text, after, papers.series))) return undefined;
+  return { mark: MARKLESS, items, start: digit, end };
+}
+
+/** Capitalized words after which a paragraph written with no mark is still the paper's: a sentence's first word. */
+const MARKLESS_AFTER_CAPITAL: ReadonlySet<string> = new Set(['See', 'Voir', 'Ver', 'Véase', 'Also', 'Aussi', 'Under', 'Per', 'Cf.', 'And', 'The', 'Les', 'Los', 'Las', 'Del', 'Sur', 'Sobre', 'Dans', 'Para']);
+/** Words for parts and divisions of texts, after which a number and a letter are that part's: `table 5(b)`, `option 2 a)`. */
+const NOT_A_PAPERS_PART: ReadonlySet<string> = new Set([
+  ...DIVISION_WORDS,
+  ...'article articles art. rule rules step steps option options table figure chart box item items question questions objective objectives goal goals target targets indicator indicators recommendation recommendations resolution decision point points page pages p. pp. line lines'.split(' '),
+  ...'artículo artículos regla reglas paso pasos opción opciones tabla cuadro figura gráfico recuadro pregunta preguntas objetivo objetivos meta metas indicador indicadores recomendación recomendaciones resolución decisión punto puntos página páginas línea líneas'.split(' '),
+  ...'règle règles étape étapes tableau figure graphique encadré objectif objectifs cible cibles indicateur indicateurs recommandation recommandations résolution décision ligne lignes'.split(' '),
+]);
+/** The stand-in for the mark of a reference written with no mark (`marklessBodyAt`): the citation keeps none. */
+const MARKLESS: Mark = { text: '', start: -1, end: -1, style: 'section', kind: 'paragraph', plural: false, lists: false };
 
 const NUMBERS = /\d+/g;
 /** How far before its first number a body may start: `subparagraphs (a), (b) and (c) of paragraph 24`. */
