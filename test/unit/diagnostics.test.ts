@@ -486,6 +486,20 @@ describe('what looks like a citation but is not read', () => {
     expect(fix!.edits).toEqual([{ start: 4, end: 10, newText: 'CRP/43' }]);
   });
 
+  it('a mark misspelt before a number, in a block that names the paper, is said, with the nearest spelling (audit 10)', () => {
+    const text = 'See CRP/43 (paragrah 1), Paragraps 13-14, párafo 9 and footnoet 2; not paragraph 9, programme 9 or photograph 3.';
+    expect(found(text).map((f) => [f[2], f[3]])).toEqual([
+      ['paragrah 1', '“paragrah 1” is not read as a citation: did you mean “paragraph 1”?'],
+      ['Paragraps 13', '“Paragraps 13” is not read as a citation: did you mean “Paragraphs 13”?'],
+      ['párafo 9', '“párafo 9” is not read as a citation: did you mean “párrafo 9”?'],
+      ['footnoet 2', '“footnoet 2” is not read as a citation: did you mean “footnote 2”?'],
+    ]);
+    expect(found('Voir CRP/43, paragrahe 9.', translator('fr'))[0]![3]).toBe('«\u00a0paragrahe 9\u00a0» n’est pas lu comme une citation\u00a0: vouliez-vous écrire «\u00a0paragraphe 9\u00a0»\u202f?');
+    expect(found('Véase CRP/43, párafo 9.', translator('es'))[0]![3]).toBe('«párafo 9» no se lee como una cita: ¿quiso escribir «párrafo 9»?');
+    // Not in a block that names no paper.
+    expect(found('On CRP/43.\n\nSee paragrah 1.')).toEqual([]);
+  });
+
   it('`Ibid., p. 30` after the paper is said, as `CRP/43, p. 30` is; after a book or another paper it is not', () => {
     expect(found('See CRP/43 §7. Ibid., p. 30.').map((f) => f.slice(0, 3))).toEqual([['crp-cite.unread-citation', 'info', 'p. 30']]);
     expect(found('See CRP/43 §7. Ibid., p. 30.')[0]![3]).toBe('“p. 30” is not read as a citation: page numbers differ between language versions of a paper. Cite its paragraphs (CRP/43 §6).');

@@ -192,7 +192,7 @@ export interface UnreadReference {
   end: number;
   /** What was written that was not understood (`p. 3`, `section II`, `§six`). */
   written: string;
-  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant';
+  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant' | 'markTypo';
   /** A replacement for `[fixStart, fixEnd)` when the intent is clear (`§six` → `§6`). */
   fix?: { start: number; end: number; newText: string };
 }
@@ -1449,6 +1449,54 @@ function findSymbolVariants(text: string, symbol: string, from: number, to: numb
   }
 }
 
+/**
+ * A mark's word misspelt before a number (`paragrah 13`, `paragraps 13-14`, `párafo 9`,
+ * `footnoet 2`), in a block that names a paper: not read, so said, with the word to write.
+ * Words of six letters or more, one letter off (two from nine letters: a swap counts one).
+ */
+const TYPO_CANDIDATE = /[pPfF][a-zà-ÿ]{4,11}[ \u00a0]+\d/g;
+const TYPO_TARGETS: readonly string[] = MARKS.map((m) => m.text).filter((t) => /^\p{L}{6,}$/u.test(t));
+
+function findMarkTypos(text: string, symbol: string, from: number, to: number, unread: UnreadReference[]): void {
+  TYPO_CANDIDATE.lastIndex = from;
+  for (let m = TYPO_CANDIDATE.exec(text); m && m.index < to; m = TYPO_CANDIDATE.exec(text)) {
+    const i = m.index;
+    if (isWordChar(text[i - 1])) continue;
+    const wordEnd = i + /^\p{L}+/u.exec(m[0])![0].length;
+    const word = text.slice(i, wordEnd);
+    const lower = word.toLowerCase();
+    if (MARK_BY_TEXT.has(lower)) continue;
+    // The nearest spelling (`paragrah`: `paragraph`, not `paragraphe`).
+    let target: string | undefined;
+    let best = 3;
+    for (const t of TYPO_TARGETS) {
+      const distance = editDistance(lower, t);
+      if (distance < best && distance <= (t.length >= 9 ? 2 : 1)) [target, best] = [t, distance];
+    }
+    const number = target && parseNumber(text, skipSpaces(text, wordEnd));
+    if (!target || !number) continue;
+    const written = text.slice(i, number.end);
+    const spelled = word[0] === word[0]!.toUpperCase() ? target[0]!.toUpperCase() + target.slice(1) : target;
+    unread.push({ symbol, start: i, end: number.end, written, kind: 'markTypo', fix: { start: i, end: wordEnd, newText: spelled } });
+  }
+}
+
+/** Letters to change, add or remove, or neighbours to swap, to make `a` into `b` (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
 /** Whether the symbol found at i stands alone (not `XCRP/43` or `CRP/431`). */
 export function isWholeSymbol(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
@@ -1531,7 +1579,11 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
       i = text.indexOf(symbol, i + symbol.length);
     }
   }
-  if (unread) for (const symbol of symbols) findSymbolVariants(text, symbol, from, to, unread);
+  if (unread) {
+    for (const symbol of symbols) findSymbolVariants(text, symbol, from, to, unread);
+    const named = symbols.find((symbol) => text.includes(symbol));
+    if (named) findMarkTypos(text, named, from, to, unread);
+  }
   const full = found.length;
   if (MAY_HOLD_SHORT_FORM.test(text.length === to - from ? text : text.slice(from, to))) findShortForms(text, from, to, found, unread);
   if (symbols.length > 1 || found.length > full) found.sort((a, b) => a.start - b.start);

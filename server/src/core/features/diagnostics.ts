@@ -235,6 +235,7 @@ const UNREAD_MESSAGES: Record<UnreadReference['kind'], string> = {
   numberWord: 'unreadNumberWord',
   notNumber: 'unreadNotNumber',
   symbolVariant: 'unreadSymbolVariant',
+  markTypo: 'unreadMarkTypo',
 };
 
 /**
