@@ -1454,31 +1454,36 @@ function findSymbolVariants(text: string, symbol: string, from: number, to: numb
  * `footnoet 2`), in a block that names a paper: not read, so said, with the word to write.
  * Words of six letters or more, one letter off (two from nine letters: a swap counts one).
  */
-const TYPO_CANDIDATE = /[pPfF][a-zà-ÿ]{4,11}[ \u00a0]+\d/g;
 const TYPO_TARGETS: readonly string[] = MARKS.map((m) => m.text).filter((t) => /^\p{L}{6,}$/u.test(t));
 
-function findMarkTypos(text: string, symbol: string, from: number, to: number, unread: UnreadReference[]): void {
-  TYPO_CANDIDATE.lastIndex = from;
-  for (let m = TYPO_CANDIDATE.exec(text); m && m.index < to; m = TYPO_CANDIDATE.exec(text)) {
-    const i = m.index;
-    if (isWordChar(text[i - 1])) continue;
-    const wordEnd = i + /^\p{L}+/u.exec(m[0])![0].length;
-    const word = text.slice(i, wordEnd);
-    const lower = word.toLowerCase();
-    if (MARK_BY_TEXT.has(lower)) continue;
-    // The nearest spelling (`paragrah`: `paragraph`, not `paragraphe`).
-    let target: string | undefined;
-    let best = 3;
-    for (const t of TYPO_TARGETS) {
-      const distance = editDistance(lower, t);
-      if (distance < best && distance <= (t.length >= 9 ? 2 : 1)) [target, best] = [t, distance];
-    }
-    const number = target && parseNumber(text, skipSpaces(text, wordEnd));
-    if (!target || !number) continue;
-    const written = text.slice(i, number.end);
-    const spelled = word[0] === word[0]!.toUpperCase() ? target[0]!.toUpperCase() + target.slice(1) : target;
-    unread.push({ symbol, start: i, end: number.end, written, kind: 'markTypo', fix: { start: i, end: wordEnd, newText: spelled } });
+/** A misspelt mark right before the number at `digit` (a number no citation holds), said as of `symbol`. */
+function markTypoBefore(text: string, digit: number, symbol: string): UnreadReference | undefined {
+  const wordEnd = lastWordEnd(text, digit);
+  if (wordEnd < 0) return undefined;
+  let i = wordEnd;
+  while (i > 0 && /\p{L}/u.test(text[i - 1]!)) i--;
+  const word = text.slice(i, wordEnd);
+  if (word.length < 6 || word.length > 12 || !'pPfF'.includes(word[0]!) || isWordChar(text[i - 1])) return undefined;
+  const lower = word.toLowerCase();
+  if (MARK_BY_TEXT.has(lower)) return undefined;
+  // The nearest spelling (`paragrah`: `paragraph`, not `paragraphe`).
+  let target: string | undefined;
+  let best = 3;
+  for (const t of TYPO_TARGETS) {
+    const distance = editDistance(lower, t);
+    if (distance < best && distance <= (t.length >= 9 ? 2 : 1)) [target, best] = [t, distance];
   }
+  const number = target && parseNumber(text, digit);
+  if (!target || !number) return undefined;
+  const spelled = word[0] === word[0]!.toUpperCase() ? target[0]!.toUpperCase() + target.slice(1) : target;
+  return { symbol, start: i, end: number.end, written: text.slice(i, number.end), kind: 'markTypo', fix: { start: i, end: wordEnd, newText: spelled } };
+}
+
+/** Where the word right before `digit` ends (only spaces between), or -1. */
+function lastWordEnd(text: string, digit: number): number {
+  let j = digit;
+  while (j > 0 && isSpace(text[j - 1])) j--;
+  return j < digit && /\p{L}/u.test(text[j - 1] ?? '') ? j : -1;
 }
 
 /** Letters to change, add or remove, or neighbours to swap, to make `a` into `b` (optimal string alignment). */
@@ -1579,11 +1584,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
       i = text.indexOf(symbol, i + symbol.length);
     }
   }
-  if (unread) {
-    for (const symbol of symbols) findSymbolVariants(text, symbol, from, to, unread);
-    const named = symbols.find((symbol) => text.includes(symbol));
-    if (named) findMarkTypos(text, named, from, to, unread);
-  }
+  if (unread) for (const symbol of symbols) findSymbolVariants(text, symbol, from, to, unread);
   const full = found.length;
   if (MAY_HOLD_SHORT_FORM.test(text.length === to - from ? text : text.slice(from, to))) findShortForms(text, from, to, found, unread);
   if (symbols.length > 1 || found.length > full) found.sort((a, b) => a.start - b.start);
@@ -1596,7 +1597,9 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     found.splice(before.short && !at.short ? k - 1 : k, 1);
     k--;
   }
-  const withBare = findBareReferences(text, from, to, found, papersOf(symbols));
+  // Misspelt marks are looked for where the block names a paper (`markTypoBefore`).
+  const named = unread && symbols.find((symbol) => text.includes(symbol));
+  const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined);
   const withSubs = withBare.length > 0 && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare) : withBare;
   return text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
 }
@@ -1831,7 +1834,7 @@ function wordEndingAt(text: string, end: number): string | undefined {
  * after a word other than `see`, `in` or an article (`we note 3 areas`). Which paper it is
  * of, if any, the draft index decides, as for a short form.
  */
-function findBareReferences(text: string, from: number, to: number, found: Citation[], papers: Papers): Citation[] {
+function findBareReferences(text: string, from: number, to: number, found: Citation[], papers: Papers, typos?: { symbol: string; unread: UnreadReference[] }): Citation[] {
   let bare: Citation[] | undefined;
   let next = 0;
   // Every body holds a number, and most numbers of a draft are in the citations found:
@@ -1850,7 +1853,11 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
     const reach = Math.max(scanned, digit - BARE_REACH, next > 0 ? found[next - 1]!.end : from);
     scanned = digit + d[0].length;
     const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to, papers) ?? marklessBodyAt(text, digit, Math.min(to, covering?.start ?? to), papers);
-    if (!body) continue;
+    if (!body) {
+      const typo = typos && markTypoBefore(text, digit, typos.symbol);
+      if (typo) typos.unread.push(typo);
+      continue;
+    }
     const [start, end, items] = [body.start, body.end, body.items];
     // Fields in the order every citation has them (packedCitations.ts unpacks them so);
     // a reference written with no mark has none.
