@@ -969,6 +969,7 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'Paper: CRP/43. GFMD recognized in [[5]]([[b]]); SCPF working group – [[24]]([[a]]) and ([[b]]).', ['5', '5(b)', '24', '24(a)', '24(b)']],
     ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],
     ['es', 'Ver CRP/43, del párrafo [[24]] [[a]]) (grupo de trabajo) y [[24]] [[b]]).', ['24', '24(a)', '24', '24(b)']],
+    ['en', 'On CRP/43.\n\nThe advice in [[24]]([[a]]) of CRP/43 matters.', ['24', '24(a)']],
     // The paper named by its series once its symbol is known: `du CRP`, `of the CRP`, `del CRP`.
     ['fr', 'Voici des éléments tirés du CRP/43 : voir les §§ [[11]]-[[12]] du CRP.', ['11', '12']],
     ['en', 'As the CRP/43 paper says, see paras [[11]]-[[12]] of the CRP.', ['11', '12']],
@@ -1035,6 +1036,7 @@ describe('references without a symbol, in a draft that names the paper before th
     // A number and a letter of another text, an enumeration, a notation quoted.
     'On CRP/43 §2: Article 24(a), table 5(b), option 2 a), page 3(a), Class 1(A) and 5(b) of the resolution.\n\n1 a) first point',
     'Sur le CRP/43, par. 2 : les alinéas sont numérotés à la française (« 6 a) » et non « 6(a) »).',
+    'On CRP/43 §2: the advice in 5(b) of CRP/44 differs.',
     // Another series, or another paper of it.
     'CRP/43 §2; see para. 4 of the CRPD and para. 5 of CRP/44.',
     'CRP/43 §2. We note 3 areas.',

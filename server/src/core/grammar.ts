@@ -1862,7 +1862,7 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
     // Fields in the order every citation has them (packedCitations.ts unpacks them so);
     // a reference written with no mark has none.
     const after = skipSpaces(text, end);
-    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, papers.series);
+    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, papers);
     const citation: Citation = { symbol: '', symbolStart: start, symbolEnd: start } as Citation;
     if (body.mark !== MARKLESS) citation.mark = body.mark;
     Object.assign(citation, ofThePaper ? { items, short: true, bare: true, ofThePaper: true, start, end } : { items, short: true, bare: true, start, end });
@@ -1998,7 +1998,7 @@ function marklessBodyAt(text: string, digit: number, to: number, papers: Papers)
   // Quoted alone, a notation (`numérotés à la française (« 6 a) » et non « 6(a) »)`).
   const opening = text[before - 1];
   if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[after]) return undefined;
-  if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined || (namesAnotherText(text, after) && !namesSeries(text, after, papers.series))) return undefined;
+  if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined || (namesAnotherText(text, after) && !namesSeries(text, after, papers))) return undefined;
   return { mark: MARKLESS, items, start: digit, end };
 }
 
@@ -2104,7 +2104,7 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   let after = skipSpaces(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
-  return !namesAnotherText(text, after) || namesSeries(text, after, papers.series);
+  return !namesAnotherText(text, after) || namesSeries(text, after, papers);
 }
 
 /**
@@ -2144,16 +2144,17 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
 /** How far back a possessive's sentence is looked at. */
 const POSSESSIVE_REACH = 300;
 
-/** Whether the words at `after` name a paper by its series: `of the CRP`, `du CRP`, `del CRP` (not `of CRP/44`). */
-function namesSeries(text: string, after: number, series: ReadonlySet<string>): boolean {
-  if (series.size === 0) return false;
+/** Whether the words at `after` name a paper by its series (`of the CRP`, `du CRP`, `del CRP`; not `of CRP/44`) or its symbol (`of CRP/43`). */
+function namesSeries(text: string, after: number, papers: Papers): boolean {
   const of = matchWord(OF_ANOTHER_TEXT, text, after);
   if (of === undefined) return false;
   let at = skipSpaces(text, after + of.length);
   const determiner = matchWord(DETERMINER, text, at);
   if (determiner !== undefined) at = skipSpaces(text, at + determiner.length);
+  // Or by its symbol, after a reference written with no mark (`24(a) of CRP/43`).
+  if (papers.symbols.some((symbol) => text.startsWith(symbol, at) && isWholeSymbol(text, at, at + symbol.length))) return true;
   const word = /^[A-Z]{2,6}(?![\p{L}\p{N}_/])/u.exec(text.slice(at, at + 8))?.[0];
-  return word !== undefined && series.has(word);
+  return word !== undefined && papers.series.has(word);
 }
 
 /** Whether what stands at `after` a reference names another text than the paper: `of the resolution`, `en el informe`. */
