@@ -1699,7 +1699,7 @@ const OWN_LABEL_AFTER = /^(?:\*\*|\*|__|_)?[ \t\u00a0\u202f]*:/;
 /** A line that starts with a paragraph's label (`- [ ] **Párr. 3:**`, `Para. 3:`): where the label's mark starts. */
 const LABEL_LINE = /^([ \t>]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?(?:\*\*|\*|__|_)?)\S/gm;
 /** The last block asked of `ownLabels`, and its answer. */
-let ownLabelsOf: { text: string; own: boolean } | undefined;
+let ownLabelsOf: { text: string; papers: Papers; own: boolean } | undefined;
 
 /**
  * Whether the paragraph labels of a block (`text`) are the draft's own: most of their
@@ -1707,7 +1707,7 @@ let ownLabelsOf: { text: string; own: boolean } | undefined;
  * paper); otherwise they are the paper's own paragraphs, gone through one by one.
  */
 function ownLabels(text: string, papers: Papers): boolean {
-  if (ownLabelsOf?.text === text) return ownLabelsOf.own;
+  if (ownLabelsOf?.text === text && ownLabelsOf.papers === papers) return ownLabelsOf.own;
   let labels = 0;
   let naming = 0;
   LABEL_LINE.lastIndex = 0;
@@ -1723,7 +1723,7 @@ function ownLabels(text: string, papers: Papers): boolean {
     labels++;
     if (namesPaperIn(text, end, itemEnd(text, end), papers)) naming++;
   }
-  ownLabelsOf = { text, own: naming * 2 > labels };
+  ownLabelsOf = { text, papers, own: naming * 2 > labels };
   return ownLabelsOf.own;
 }
 
