@@ -1863,10 +1863,9 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
     // a reference written with no mark has none.
     const after = skipSpaces(text, end);
     const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, papers);
-    const citation: Citation = { symbol: '', symbolStart: start, symbolEnd: start } as Citation;
-    if (body.mark !== MARKLESS) citation.mark = body.mark;
-    Object.assign(citation, ofThePaper ? { items, short: true, bare: true, ofThePaper: true, start, end } : { items, short: true, bare: true, start, end });
-    (bare ??= []).push(citation);
+    const mark = body.mark === MARKLESS ? {} : { mark: body.mark };
+    const paper = ofThePaper ? { ofThePaper: true as const } : {};
+    (bare ??= []).push({ symbol: '', symbolStart: start, symbolEnd: start, ...mark, items, short: true, bare: true, ...paper, start, end });
     NUMBERS.lastIndex = scanned = body.end;
   }
   if (!bare) return found;
