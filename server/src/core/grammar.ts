@@ -819,8 +819,10 @@ const FIRST = /^(?:er|re)(?![\p{L}\p{N}_])/u;
 
 /**
  * A sub-paragraph letter at i, optionally after one space: `(a)`, and the UN French and
- * Spanish `a)`. Right after a number (`afterNumber`), `(B)` is read as (b); elsewhere an
- * upper-case letter is an enumeration. Returns the letter token and the end of `)`.
+ * Spanish `a)`. Right after a number (`afterNumber`), `(B)` is read as (b) (elsewhere an
+ * upper-case letter is an enumeration), a small letter may be glued to it (`6a`), and a
+ * line break may stand for the space when the citation goes on after the letter. Returns
+ * the letter token and the end of what was read.
  */
 function parseLetter(text: string, i: number, afterNumber: boolean): { sub: LetterToken; end: number } | undefined {
   if (afterNumber && gluedLetterAt(text, i)) return { sub: { letter: text[i]!, start: i, end: i + 1 }, end: i + 1 };
@@ -1736,14 +1738,7 @@ function itemEnd(text: string, at: number): number {
 
 /** Whether `[from, to)` names one of the papers: its symbol or its series (`del CRP`). */
 function namesPaperIn(text: string, from: number, to: number, papers: Papers): boolean {
-  for (const symbol of papers.symbols) {
-    const i = text.indexOf(symbol, from);
-    if (i >= 0 && i < to) return true;
-  }
-  for (const series of papers.series) {
-    for (let i = text.indexOf(series, from); i >= 0 && i < to; i = text.indexOf(series, i + 1)) if (isWholeSymbol(text, i, i + series.length)) return true;
-  }
-  return false;
+  return papers.symbols.some((symbol) => namesSymbol(text, from, to, symbol)) || [...papers.series].some((series) => namesSymbol(text, from, to, series));
 }
 
 /** Quotation marks and their closing ones, around a reference quoted alone. */
@@ -1888,7 +1883,7 @@ const SUB_WORD_STARTS = new RegExp(
  * note named (another's: `paragraph 5 of the resolution, subparagraph (b)`) or code
  * (blanked) ends the link; a year does not (`la agenda posterior a 2015 (inciso b))`).
  */
-const MARKED_NUMBER_OR_CODE = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[ \\u00a0\\u202f\\r\\n>]*\\d|\\u0000`, 'iu'));
+const MARKED_NUMBER_OR_CODE = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[ \\u00a0\\u202f\\r\\n>]*\\d|${BLANK}`, 'iu'));
 /** Words after a sub-paragraph's letters that say its paragraph is the one just cited. */
 const SAME_PARAGRAPH = wordMatcher([
   'of that paragraph', 'of the same paragraph', 'of this paragraph', 'of the paragraph',
