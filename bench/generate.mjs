@@ -11,6 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The paper's paragraphs, whose words the drafts quote. */
+/** A note citing a paragraph, as each language writes it. */
+const MARK_FIRST_NOTE = { en: 'CRP/43, para.', fr: 'CRP/43, par.', es: 'CRP/43, párr.' };
+
 const PARAGRAPHS = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'documents', 'crp-43.json'), 'utf8')).paragraphs;
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -204,10 +207,18 @@ function makeWriter(random) {
         }
         push(`${rows.join('\n')}\n`);
       } else if (roll < 0.145) {
-        // A paragraph with a footnote whose definition cites the paper.
+        // A paragraph with a footnote whose definition cites the paper; one in three quotes
+        // the paper's words, cited in the note (UN style). (Chosen by the count, not drawn:
+        // the inputs stay those of earlier runs but for these sentences.)
         const [s, c] = sentence(lang);
         footnote++;
-        push(`${wrap(`${s}[^${footnote}]`, 88)}\n\n[^${footnote}]: ${citation(lang).text.replace(/\n/g, ' ')}.\n`);
+        const cited = citation(lang).text.replace(/\n/g, ' ');
+        if (footnote % 3 === 0) {
+          const p = PARAGRAPHS[footnote % PARAGRAPHS.length];
+          const quoted = p.text.replace(/\*/g, '').split(' ').slice(0, 10).join(' ');
+          const says = { en: 'the paper says “%”', fr: 'le document dit «\u00a0%\u00a0»', es: 'el documento dice «%»' }[lang].replace('%', quoted);
+          push(`${wrap(`${s.slice(0, -1)}; ${says}.[^${footnote}]`, 88)}\n\n[^${footnote}]: ${MARK_FIRST_NOTE[lang]} ${p.number}.\n`);
+        } else push(`${wrap(`${s}[^${footnote}]`, 88)}\n\n[^${footnote}]: ${cited}.\n`);
         citations += c + 1;
       } else {
         // A hard-wrapped paragraph of 3–8 sentences.

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { quickFixes } from '../../server/src/core/features/codeActions';
 import { checkDraft, DraftChecker, messageOf } from '../../server/src/core/features/diagnostics';
 import { hover } from '../../server/src/core/features/hover';
-import { languageOf, quotationsOf } from '../../server/src/core/features/quotations';
+import { languageOf, quotationsOf, tallyQuotations } from '../../server/src/core/features/quotations';
 import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 import { translator } from '../../server/src/i18n';
@@ -196,6 +196,116 @@ describe('as the writer types', () => {
     checker.edited({ start: at, end: at + 6, removed: before.slice(at, at + 6), inserted: 'begins' }, draft.getText(), draft.lastReparsed);
     expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.quote-mismatch']);
     expect(checker.findings(draft).map(({ id: _, ...f }) => f)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+  });
+});
+
+describe('quotations cited in a Markdown footnote', () => {
+  const text = fixture('report-footnotes-en.md');
+
+  it('are checked against the citation in the note’s definition, wherever it is', () => {
+    expect(findings(text)).toEqual([
+      ['crp-cite.quote-elsewhere', 'plans to launch in the near future a major\ninitiative on ethical recruitment', 'The quoted words are in paragraph 16 of CRP/43, not 9.'],
+      [
+        'crp-cite.quote-mismatch',
+        'seeks to mobilize support offered in the form of a public-private alliance on\nethical recruitment',
+        'These words are not in paragraph 16 of CRP/43: check the quotation against the paper.',
+      ],
+      ['crp-cite.quote-mismatch', 'was held on 5 and 6 October 2013 in New York', 'These words are not in paragraph 1 of CRP/43: check the quotation against the paper.'],
+    ]);
+  });
+
+  it('hover says what the words were checked against, for a quotation in marks and a block quote', () => {
+    expect(hoverAt(text, 'it was only the second time')).toBe('Quotation checked: these words are in paragraph 1 of CRP/43.');
+    expect(hoverAt(text, 'work starts now to establish')).toBe('Quotation checked: these words are in paragraph 27 of CRP/43.');
+  });
+
+  it('the quick fix cites the right paragraph in the note, far below', () => {
+    const at = text.indexOf('plans to launch');
+    const fix = quickFixes(new DraftIndex(text, symbols), corpus, at, at, en).find((a) => /^Cite §16 instead$/.test(a.title))!;
+    expect(fix).toBeDefined();
+    let fixed = text;
+    for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
+    expect(fixed).toContain('[^2]: Ibid., para. 16.');
+    expect(findings(fixed).map((f) => f[1])).not.toContain('plans to launch in the near future a major\ninitiative on ethical recruitment');
+  });
+
+  it.each([
+    ['a call right after the quotation wins over the sentence’s citation', 'As CRP/43 §27 says, “the real work starts now to establish follow-up mechanisms”.[^1]\n\n[^1]: CRP/43, para. 1.', ['crp-cite.quote-elsewhere']],
+    ['the sentence’s citation wins over a call further on', '“The real work starts now to establish follow-up mechanisms” (CRP/43 §27), as noted.[^1]\n\n[^1]: CRP/43, para. 1.', []],
+    ['a note that cites another text: not checked', '“The real work starts tomorrow for the follow-up mechanisms”.[^1]\n\n[^1]: A/68/190, para. 3.', []],
+    ['a note never defined: nothing to check', '“The real work starts tomorrow for the follow-up mechanisms”.[^1]', []],
+    ['a quotation in an earlier sentence is not the note’s', '“The real work starts tomorrow for the follow-up mechanisms”. The Council agreed.[^1]\n\n[^1]: CRP/43, para. 27.', []],
+    ['a definition in code is none', '“The real work starts tomorrow for the follow-up mechanisms”.[^1]\n\n```\n[^1]: CRP/43, para. 27.\n```', []],
+    ['a translation is not checked', 'La Administración afirmó que «el verdadero trabajo comienza ahora».[^1]\n\n[^1]: CRP/43, párr. 27.', []],
+  ])('%s', (_name, draft, codes) => {
+    expect(findings(draft).map((f) => f[0])).toEqual(codes);
+  });
+
+  it('the panel counts them with the paragraphs they quote', () => {
+    const draft = new DraftIndex(text, symbols);
+    const tallies = tallyQuotations(draft, corpus, draft.citations());
+    expect(tallies.map((t) => [t.keys.join(), t.ok])).toEqual(
+      expect.arrayContaining([
+        ['1', true],
+        ['9', false],
+        ['16', false],
+        ['27', true],
+        ['1', false],
+      ]),
+    );
+    expect(tallies).toHaveLength(5);
+  });
+
+  describe('as the writer edits the draft', () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} of the report cites CRP/43 §${(i % 27) + 1}.`).join('\n\n');
+    const start = `The Dialogue “was held on 3 and 4 October 2013 in New York”.[^1]\n\n${filler}\n\n[^1]: CRP/43, para. 1.\n`;
+    const edit = (draft: DraftIndex, checker: DraftChecker, from: number, to: number, inserted: string) => {
+      const before = draft.getText();
+      draft.applyEdit(from, to, inserted);
+      checker.edited({ start: from, end: to, removed: before.slice(from, to), inserted }, draft.getText(), draft.lastReparsed);
+      const now = checker.findings(draft).map(({ id: _, ...f }) => f);
+      expect(now).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+      return now.map((f) => f.code);
+    };
+
+    it('an edit to the note’s citation, pages below, checks the quotation again, and only it', () => {
+      const draft = new DraftIndex(start, symbols);
+      const checker = new DraftChecker(corpus);
+      expect(checker.findings(draft)).toEqual([]);
+      const at = start.indexOf('para. 1.') + 'para. 1'.length;
+      expect(edit(draft, checker, at, at, '6')).toEqual(['crp-cite.quote-elsewhere']);
+      expect(checker.lastChecked).toBeLessThanOrEqual(4);
+      expect(edit(draft, checker, at, at + 1, '')).toEqual([]);
+    });
+
+    it('the note’s definition deleted or relabelled, then written back', () => {
+      const draft = new DraftIndex(start.replace('para. 1.', 'para. 2.'), symbols);
+      const elsewhere = ['crp-cite.quote-elsewhere'];
+      const checker = new DraftChecker(corpus);
+      expect(checker.findings(draft).map((f) => f.code)).toEqual(elsewhere);
+      const label = draft.getText().lastIndexOf('[^1]:') + 2;
+      expect(edit(draft, checker, label, label + 1, '2')).toEqual([]);
+      expect(edit(draft, checker, label, label + 1, '1')).toEqual(elsewhere);
+      const line = draft.getText().lastIndexOf('[^1]:');
+      const definition = draft.getText().slice(line);
+      expect(edit(draft, checker, line, draft.getText().length, '')).toEqual([]);
+      expect(edit(draft, checker, line, line, definition)).toEqual(elsewhere);
+    });
+
+    it('an edit between the quotation and its note keeps the finding, checking only near the keystroke', () => {
+      const draft = new DraftIndex(start.replace('3 and 4', '5 and 6'), symbols);
+      const checker = new DraftChecker(corpus);
+      expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.quote-mismatch']);
+      const at = draft.getText().indexOf('Paragraph 150');
+      expect(edit(draft, checker, at, at, 'x')).toEqual(['crp-cite.quote-mismatch']);
+      expect(checker.lastChecked).toBeLessThanOrEqual(4);
+      // The quoted words fixed, and the call's label changed to a note never defined.
+      const words = draft.getText().indexOf('5 and 6');
+      expect(edit(draft, checker, words, words + 7, '3 and 4')).toEqual([]);
+      expect(edit(draft, checker, words, words + 7, '5 and 6')).toEqual(['crp-cite.quote-mismatch']);
+      const call = draft.getText().indexOf('[^1]') + 2;
+      expect(edit(draft, checker, call, call + 1, '7')).toEqual([]);
+    });
   });
 });
 

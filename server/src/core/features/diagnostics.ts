@@ -13,10 +13,11 @@
  */
 import type { Corpus, Paper } from '../corpus';
 import { isWholeSymbol, paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
+import { labelsDefinedIn, labelsIn } from '../footnotes';
 import { SOURCE_REACH, sourcesNamedIn, type DraftIndex } from '../markdown';
 import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
 import { coveredByItem, referenceLabel } from '../resolve';
-import { checkedQuotations, type Quotation, type QuotationCheck } from './quotations';
+import { checkedQuotations, checkedQuotationsOfNotes, type Quotation, type QuotationCheck } from './quotations';
 import { lineAt, lineStarts } from '../lines';
 
 export const CODES = {
@@ -73,6 +74,12 @@ export interface Finding {
   /** The citation the finding is in; an edit touching it re-checks it. */
   readonly citationStart: number;
   readonly citationEnd: number;
+  /**
+   * A quotation cited in a footnote (`“…”.[^4]`): the note's label. The citation is in the
+   * note's definition, maybe pages below: `citationStart`/`End` cover the quotation and its
+   * call, and an edit to the definition re-checks the note's quotations by this label.
+   */
+  readonly note?: string;
 }
 
 /**
@@ -266,15 +273,19 @@ export function quotationFinding(quotation: Quotation, check: QuotationCheck, sy
     end: quotation.end,
     messageKey: check.kind === 'elsewhere' ? 'quoteElsewhere' : 'quoteMismatch',
     params,
-    citationStart: Math.min(quotation.start, citation.start),
-    citationEnd: Math.max(quotation.end, citation.end),
+    ...(quotation.note
+      ? { citationStart: quotation.start, citationEnd: quotation.note.end, note: quotation.note.label }
+      : { citationStart: Math.min(quotation.start, citation.start), citationEnd: Math.max(quotation.end, citation.end) }),
   };
 }
 
-/** The findings of the quotations of `citations` (in order; those of loaded papers are checked). */
-function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): Finding[] {
+/**
+ * The findings of the quotations of `citations` (in order; those of loaded papers are
+ * checked), and of those cited in the footnotes `notes` (their labels).
+ */
+function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[], notes: Iterable<string> = []): Finding[] {
   const out: Finding[] = [];
-  for (const { quotation, check, paper } of checkedQuotations(draft, corpus, citations)) {
+  for (const { quotation, check, paper } of [...checkedQuotations(draft, corpus, citations), ...checkedQuotationsOfNotes(draft, corpus, notes)]) {
     const finding = quotationFinding(quotation, check, paper.symbol);
     if (finding) out.push(finding);
   }
@@ -362,7 +373,8 @@ export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
   const lineOf = lineIndex(text);
   const suppressions = new Suppressions(text, lineOf, (offset) => draft.inCode(offset));
   const citations = draft.citations();
-  const findings = byStart([...checkCitations(corpus, citations), ...draft.unreadIn().map(unreadFinding), ...quotationFindings(draft, corpus, citations)]);
+  const notes = labelsDefinedIn(draft, 0, text.length);
+  const findings = byStart([...checkCitations(corpus, citations), ...draft.unreadIn().map(unreadFinding), ...quotationFindings(draft, corpus, citations, notes)]);
   return findings.filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
 }
 
@@ -390,6 +402,7 @@ function checkedFinding(finding: Finding, id: number, delta = 0): CheckedFinding
     params: finding.params,
     citationStart: finding.citationStart + delta,
     citationEnd: finding.citationEnd + delta,
+    note: finding.note,
     id,
   };
 }
@@ -437,6 +450,8 @@ export class DraftChecker {
    */
   private mentionsChanged = false;
   private namesChanged = false;
+  /** Footnotes whose definition an edit removed or relabelled: their quotations are checked again (see `Finding.note`). */
+  private notesTouched = new Set<string>();
   /** Citations re-checked by the last call to `findings` (measurement and tests). */
   lastChecked = 0;
 
@@ -452,6 +467,7 @@ export class DraftChecker {
     this.full = undefined;
     this.dirty = undefined;
     this.mentionsChanged = this.namesChanged = false;
+    this.notesTouched = new Set();
   }
 
   /** Whether `findings` would have to check the whole draft, or what is left of it. */
@@ -491,6 +507,12 @@ export class DraftChecker {
       this.findingsByStart = afterEdit(this.findingsByStart, edit);
     }
     this.noteNamesChanged(edit, textAfter, reparsed);
+    // A footnote's definition deleted or its label changed: its quotations, wherever they
+    // are, lose their citation (the lines after the edit are looked through in `findings`).
+    if (line.includes('[^') || /[[\]^]/.test(edit.removed)) {
+      const lineBefore = textAfter.slice(lineStart, edit.start) + edit.removed + textAfter.slice(insertedEnd(edit), lineEnd < 0 ? textAfter.length : lineEnd);
+      for (const label of labelsIn(lineBefore, 0, lineBefore.length)) this.notesTouched.add(label);
+    }
     const touched = touchedAfter(this.dirty, edit);
     // Any edit can change a block's kind (`<div>` to `<8div>`): what the index parsed
     // again is what may hold different citations.
@@ -551,7 +573,9 @@ export class DraftChecker {
       const citations = draft.citationsIn(from, to).filter((c) => c.start >= from);
       const found: Finding[] = [];
       for (const c of citations) for (const f of checkAnyCitation(this.corpus, c)) found.push(f);
-      for (const f of quotationFindings(draft, this.corpus, citations)) found.push(f);
+      // Quotations cited in a footnote are checked with the note's definition: the slices
+      // before it have read the calls above it.
+      for (const f of quotationFindings(draft, this.corpus, citations, labelsDefinedIn(draft, from, to))) found.push(f);
       for (const u of draft.unreadIn(from, to)) if (u.start >= from) found.push(unreadFinding(u));
       // The checker's own list, until the check is done: appended to, never shared.
       for (const f of this.identified(found)) full.findings.push(f);
@@ -625,10 +649,18 @@ export class DraftChecker {
       }
       this.mentionsChanged = this.namesChanged = false;
       checked += citations.length;
+      // Quotations cited in a footnote: of the notes called or defined in what is checked
+      // again (a definition's citation may be one of those), or whose definition an edit
+      // removed, wherever their calls are.
+      const notes = labelsIn(text, Math.min(from, quoteFrom), Math.max(to, quoteTo) + 1);
+      for (const label of this.notesTouched) notes.add(label);
+      this.notesTouched = new Set();
       const unread = draft.unreadIn(from, to + 1).filter((u) => u.end >= from && u.start <= to);
-      const fresh = this.identified([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around)]);
+      const fresh = this.identified([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around, notes)]);
       const kept = this.findingsByStart.filter((f) =>
-        isQuotationFinding(f) ? f.citationEnd < quoteFrom || f.citationStart > quoteTo : f.citationEnd < from || f.citationStart > to,
+        isQuotationFinding(f)
+          ? (f.note === undefined || !notes.has(f.note)) && (f.citationEnd < quoteFrom || f.citationStart > quoteTo)
+          : f.citationEnd < from || f.citationStart > to,
       );
       this.findingsByStart = byStart([...kept, ...fresh]);
       this.dirty = undefined;

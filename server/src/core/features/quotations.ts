@@ -6,7 +6,9 @@
  * - words in quotation marks (`“…”`, `"…"`, `‘…’`, `« … »`, `„…“`) in the same sentence as
  *   the citation, before or after it (`As CRP/43 §9 notes, “…”`, `“…” (CRP/43, para. 9)`);
  * - a block quote (`> …`, hard-wrapped or not) with the citation on its last line, or on
- *   the line just before or after it.
+ *   the line just before or after it;
+ * - either with a Markdown footnote call after it (`“…”.[^4]`, `> ….[^4]`) whose
+ *   definition cites the paper (`[^4]: CRP/43, para. 27.`): `quotationsOfNote`.
  * Quotations of fewer than `MIN_WORDS` words are left alone (a term, a title).
  *
  * How they are compared: as words (letters and digits, lower case), so typography never
@@ -24,6 +26,7 @@
 import { diffArrays } from 'diff';
 import type { Corpus, Paper } from '../corpus';
 import type { Citation } from '../grammar';
+import { labelsDefinedIn, labelsIn, noteCallAt, noteCalls, noteDefinition, type NoteCall } from '../footnotes';
 import type { DraftIndex } from '../markdown';
 import { countKey, coveredByCitation, coveredKey, referenceLabel, type Covered } from '../resolve';
 
@@ -50,6 +53,11 @@ export interface Quotation {
    * when the words are in its passage and not in the nearer's (`checkedQuotations`).
    */
   alternative?: Citation;
+  /**
+   * For a quotation cited in a footnote (`“…”.[^4]`, `[^4]: CRP/43, para. 27.`): the call
+   * of the note whose definition holds `citation` (see `quotationsOfNote`).
+   */
+  note?: NoteCall;
 }
 
 /** A run of words of a word-level difference: as in the paper, added by the quotation, or the paper's left out of it. */
@@ -134,37 +142,51 @@ function lastBefore(citations: readonly Citation[], offset: number): number {
 }
 
 /**
+ * The citations of `citations` (those of a block, in order) in the sentence of the
+ * quotation between the marks at `open` and `close` of the block's `prose` (starting at
+ * `base` in the draft), nearest first: the one just before it and the one just after.
+ */
+function citationsInSentence(prose: string, base: number, citations: readonly Citation[], open: number, close: number): Citation[] {
+  const before = lastBefore(citations, base + open);
+  const near: Array<{ citation: Citation; gap: number }> = [];
+  for (const k of [before, before + 1]) {
+    const citation = citations[k];
+    if (!citation) continue;
+    const cs = citation.start - base;
+    const ce = citation.end - base;
+    // What lies between the quotation and the citation, outside both.
+    const [from, to] = ce <= open ? [ce, open] : cs > close ? [close + 1, cs] : [-1, -1];
+    if (from < 0 || to - from > SENTENCE_REACH || SENTENCE_END.test(prose.slice(from, to))) continue;
+    near.push({ citation, gap: to - from });
+  }
+  return near.sort((a, b) => a.gap - b.gap).map((n) => n.citation);
+}
+
+/** Whether a citation of `citations` (in order) starts between the marks at `open` and `close` of `prose` (at `base`). */
+function quotesACitation(citations: readonly Citation[], base: number, open: number, close: number): boolean {
+  const inside = citations[lastBefore(citations, base + open) + 1];
+  return inside !== undefined && inside.start >= base + open && inside.start < base + close;
+}
+
+/**
  * The quotations in quotation marks of one block (`prose`, starting at `base` in the
  * draft, code blanked), each with the citation of `citations` (those of the block, in
- * order) in the same sentence: the nearest one before or after it.
+ * order) in the same sentence: the nearest one before or after it. A quotation with a
+ * footnote call right after it is its note's (`quotationsOfNote`).
  */
 function inlineQuotations(prose: string, base: number, citations: readonly Citation[]): Quotation[] {
   const out: Quotation[] = [];
   for (const [open, close] of quotePairs(prose)) {
     const span = trimmed(prose, open + 1, close);
     const text = prose.slice(span.start, span.end);
-    if (!longEnough(text)) continue;
-    const before = lastBefore(citations, base + open);
+    if (!longEnough(text) || calledRightAfter(prose, close)) continue;
     // A citation quoted (`la remisión "CRP/43, párrafos 11-13" es demasiado amplia`) is no
     // words of the paper.
-    const inside = citations[before + 1];
-    if (inside && inside.start >= base + open && inside.start < base + close) continue;
-    const near: Array<{ citation: Citation; gap: number }> = [];
-    for (const k of [before, before + 1]) {
-      const citation = citations[k];
-      if (!citation) continue;
-      const cs = citation.start - base;
-      const ce = citation.end - base;
-      // What lies between the quotation and the citation, outside both.
-      const [from, to] = ce <= open ? [ce, open] : cs > close ? [close + 1, cs] : [-1, -1];
-      if (from < 0 || to - from > SENTENCE_REACH || SENTENCE_END.test(prose.slice(from, to))) continue;
-      near.push({ citation, gap: to - from });
-    }
-    near.sort((a, b) => a.gap - b.gap);
-    const [nearest, other] = near;
+    if (quotesACitation(citations, base, open, close)) continue;
+    const [nearest, other] = citationsInSentence(prose, base, citations, open, close);
     if (!nearest) continue;
-    const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation: nearest.citation };
-    if (other) quotation.alternative = other.citation;
+    const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation: nearest };
+    if (other) quotation.alternative = other;
     out.push(quotation);
   }
   return out;
@@ -199,6 +221,8 @@ function blockQuote(text: string, lines: readonly Line[], citation: Citation, cu
   const first = lines[0]!;
   let start = first.start + (BLOCK_QUOTE_MARKER.exec(text.slice(first.start, first.end))?.[0].length ?? 0);
   let end = cut ?? lines[lines.length - 1]!.end;
+  // A block quote ending with a footnote call (`> … starts now.[^4]`) is its note's.
+  if (cut === undefined && ENDS_WITH_CALL.test(text.slice(Math.max(first.start, end - LINE_REACH), end))) return undefined;
   // The citation's own parenthesis or dash before it (`… starts now (CRP/43, para. 27)`).
   while (end > start && /[\s(—–-]/.test(text[end - 1]!)) end--;
   while (start < end && /\s/.test(text[start]!)) start++;
@@ -248,6 +272,9 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
   const above = run(previousLine(text, line), (l) => previousLine(text, l)).reverse();
   return above.length > 0 && !cites(above[above.length - 1]!) ? blockQuote(text, above, citation) : undefined;
 }
+
+/** A footnote call ending a line, the sentence's punctuation after it at most (`> … starts now.[^4]`, `[^4].`). */
+const ENDS_WITH_CALL = /\[\^[^\]\s]+\][.,;:!?]?[ \t]*$/;
 
 /** What starts a block quote's attribution line: a dash (`> — CRP/43, para. 11`, `> -- IOM`). */
 const ATTRIBUTION = /^[ \t]{0,3}>[ \t]*(?:—|–|--)/;
@@ -310,6 +337,80 @@ export function quotationsOf(draft: DraftIndex, citations: readonly Citation[]):
     if (quote && !out.some((q) => q.start < quote.end && quote.start < q.end)) out.push(quote);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// --- quotations cited in a footnote --------------------------------------------------
+
+/**
+ * Whether a footnote call follows the closing mark at `close` of `prose`, the sentence's
+ * punctuation and a space between at most (`”[^4]`, `”.[^4]`, `» [^4]`): the writer put the
+ * quotation's source in that note, whatever the sentence cites.
+ */
+function calledRightAfter(prose: string, close: number): boolean {
+  let at = close + 1;
+  if (/[.,;:!?]/.test(prose[at] ?? '')) at++;
+  if (/[ \t\u00a0]/.test(prose[at] ?? '')) at++;
+  return noteCallAt(prose, at) !== undefined;
+}
+
+/**
+ * The words a footnote `call` gives its source to, checked against `citation`: the
+ * quotation in quotation marks before it in its sentence (right before it, or with no
+ * citation in the sentence to claim it: see `inlineQuotations`), or the block quote whose
+ * last line it ends (`> … starts now.[^4]`).
+ */
+function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation): Quotation | undefined {
+  const { prose, start: base } = draft.proseAround(call.start);
+  const at = call.start - base;
+  // The quotation marks of the lines before the call (a block may be a 5 MB single line).
+  const from = Math.max(0, at - LINE_REACH);
+  const pairs = quotePairs(prose.slice(from, at));
+  const last = pairs[pairs.length - 1];
+  if (last) {
+    const [open, close] = [last[0] + from, last[1] + from];
+    // (With the call: a full stop before it ends the sentence it closes, not one before.)
+    const between = prose.slice(close + 1, call.end - base);
+    const inSentence = between.length <= SENTENCE_REACH && !SENTENCE_END.test(between);
+    if (inSentence) {
+      const span = trimmed(prose, open + 1, close);
+      const text = prose.slice(span.start, span.end);
+      if (!longEnough(text)) return undefined;
+      const cited = draft.citationsIn(base + Math.max(0, open - SENTENCE_REACH), Math.min(base + prose.length, call.start + SENTENCE_REACH));
+      if (quotesACitation(cited, base, open, close)) return undefined;
+      if (!calledRightAfter(prose, close) && citationsInSentence(prose, base, cited, open, close).length > 0) return undefined;
+      return { start: base + span.start, end: base + span.end, text, citation, note: call };
+    }
+  }
+  const text = draft.getText();
+  const line = boundedLine(text, call.start);
+  const isQuoteLine = (l: Line | undefined): l is Line => l !== undefined && BLOCK_QUOTE_LINE.test(text.slice(l.start, l.end)) && !draft.inCode(l.start);
+  // The call ends the quote: the last words of its last line.
+  if (!isQuoteLine(line) || !/^[.,;:!?]?[ \t]*$/.test(text.slice(call.end, line.end)) || isQuoteLine(nextLine(text, line))) return undefined;
+  const lines: Line[] = [];
+  for (let l: Line | undefined = line; isQuoteLine(l); l = previousLine(text, l)) lines.push(l);
+  const quote = blockQuote(text, lines.reverse(), citation, call.start);
+  return quote && { ...quote, note: call };
+}
+
+/**
+ * The quotations whose source is footnote `label` (`… “the real work begins now”.[^4]`,
+ * `[^4]: CRP/43, para. 27.`), each with the citation of the note's definition (and its
+ * second, as a sentence's other citation: `Quotation.alternative`). None when the note
+ * is not defined or cites nothing.
+ */
+export function quotationsOfNote(draft: DraftIndex, label: string): Quotation[] {
+  const definition = noteDefinition(draft, label);
+  if (!definition) return [];
+  const [citation, alternative] = draft.citationsIn(definition.start, definition.end).filter((c) => c.start >= definition.start);
+  if (!citation) return [];
+  const out: Quotation[] = [];
+  for (const call of noteCalls(draft, label)) {
+    const quotation = quotationOfCall(draft, call, citation);
+    if (!quotation) continue;
+    if (alternative) quotation.alternative = alternative;
+    out.push(quotation);
+  }
+  return out;
 }
 
 // --- comparing -----------------------------------------------------------------------
@@ -678,7 +779,9 @@ export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): 
   const from = span.start === 0 ? 0 : draft.blockSpanAt(span.start - 1).start;
   const to = span.end >= text.length ? span.end : draft.blockSpanAt(span.end).end;
   const citations = draft.citationsIn(from, to).filter((c) => c.end >= from && c.start <= to);
-  const quotation = quotationsOf(draft, citations).find((q) => offset >= q.start && offset <= q.end);
+  const within = (q: Quotation) => offset >= q.start && offset <= q.end;
+  // Or one whose note is called after it in its block (`“…”.[^4]`): its footnote's.
+  const quotation = quotationsOf(draft, citations).find(within) ?? [...labelsIn(text, offset, Math.min(span.end, offset + LINE_REACH))].flatMap((label) => quotationsOfNote(draft, label)).find(within);
   return quotation && checked(corpus, quotation);
 }
 
@@ -700,19 +803,37 @@ function checked(corpus: Corpus, quotation: Quotation): CheckedQuotation | undef
   if ((own && (own.check.kind === 'found' || own.check.kind === 'translated')) || !alternative) return own;
   const other = corpus.paper(alternative.symbol);
   const instead: Quotation = { start: quotation.start, end: quotation.end, text: quotation.text, citation: alternative };
+  if (quotation.note) instead.note = quotation.note;
   const check = other && checkQuotation(other, instead);
   // Found in what it cites (a citation that covers nothing, `§6(d)`, finds everything).
   return other && check?.kind === 'found' && check.passages.length > 0 ? { quotation: instead, check, paper: other } : own;
 }
 
-/** The quotations of `citations` (in order) of papers crp-cite has, each checked (`checked`). */
-export function checkedQuotations(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): CheckedQuotation[] {
+/** `quotations` of papers crp-cite has, each checked (`checked`). */
+function checkedAll(corpus: Corpus, quotations: Iterable<Quotation>): CheckedQuotation[] {
   const out: CheckedQuotation[] = [];
-  for (const quotation of quotationsOf(draft, citations)) {
+  for (const quotation of quotations) {
     const c = checked(corpus, quotation);
     if (c) out.push(c);
   }
   return out;
+}
+
+/** The quotations of `citations` (in order) of papers crp-cite has, each checked (`checked`). */
+export function checkedQuotations(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): CheckedQuotation[] {
+  return checkedAll(corpus, quotationsOf(draft, citations));
+}
+
+/** The quotations cited in the footnotes `labels` (`quotationsOfNote`) of papers crp-cite has, each checked. */
+export function checkedQuotationsOfNotes(draft: DraftIndex, corpus: Corpus, labels: Iterable<string>): CheckedQuotation[] {
+  const out: CheckedQuotation[] = [];
+  for (const label of labels) out.push(...checkedAll(corpus, quotationsOfNote(draft, label)));
+  return out;
+}
+
+/** Every quotation of the draft of papers crp-cite has, checked: those of `citations` (all the draft's, in order) and those cited in its footnotes. */
+function checkedQuotationsOfDraft(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): CheckedQuotation[] {
+  return [...checkedQuotations(draft, corpus, citations), ...checkedQuotationsOfNotes(draft, corpus, labelsDefinedIn(draft, 0, draft.getText().length))];
 }
 
 /** One quotation as the panel counts it: the paper, the passages its citation covers (`countKey`s), and whether it checks out. */
@@ -723,11 +844,11 @@ export interface QuotationTally {
 }
 
 /**
- * The quotations of `citations` (in order) as the panel counts them. A translation, not
- * checked, is no mismatch.
+ * The draft's quotations as the panel counts them (`citations`: all the draft's, in order;
+ * and those cited in its footnotes). A translation, not checked, is no mismatch.
  */
 export function tallyQuotations(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[]): QuotationTally[] {
-  return checkedQuotations(draft, corpus, citations).map(({ quotation, check, paper }) => ({
+  return checkedQuotationsOfDraft(draft, corpus, citations).map(({ quotation, check, paper }) => ({
     symbol: paper.symbol,
     keys: [...new Set(coveredByCitation(paper, quotation.citation).map(countKey))],
     ok: check.kind === 'found' || check.kind === 'translated',
