@@ -437,6 +437,20 @@ describe('what looks like a citation but is not read', () => {
     expect(finding![3]).toContain(`“${written}” is not read as a citation`);
   });
 
+  it('an item within a sub-paragraph: the citation is read without it, and that is said (audit 11)', () => {
+    const en = found('The first key message (CRP/43, para. 6(a)(i)).');
+    expect(en).toEqual([
+      ['crp-cite.unread-citation', 'info', '(i)', '“(i)” is not read: crp-cite reads a paper’s paragraphs and sub-paragraphs, not the items within a sub-paragraph. The citation is read without it.'],
+    ]);
+    expect(found('Le premier message (CRP/43, par. 6 a) ii)).', translator('fr'))[0]!.slice(2)).toEqual([
+      'ii)',
+      '« ii) » n’est pas lu : crp-cite lit les paragraphes et les alinéas d’un document, pas les subdivisions d’un alinéa. La citation est lue sans cette partie.',
+    ]);
+    expect(found('CRP/43, párrs. 6 a) y 24 b) iv)', translator('es')).map((f) => f[2])).toEqual(['iv)']);
+    // Not an abbreviation or a word after the letter.
+    for (const text of ['CRP/43 §6(a) (i.e. rights)', 'CRP/43 §6(a) (in full)', 'CRP/43 §6(a) ix']) expect(found(text), text).toEqual([]);
+  });
+
   it('is said in the writer’s language, with the form that would be read', () => {
     expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
     expect(found('Véase CRP/43, párr. seis.', translator('es'))[0]![3]).toBe('«párr. seis» no se lee como una cita: escriba el número en cifras, «párr. 6».');

@@ -324,6 +324,16 @@ describe('line breaks', () => {
     expect(read('CRP/43 §6\n\n(b) and (c)').written).toEqual(['CRP/43 §6']);
   });
 
+  it('before the second letter of a range or a list, when the citation goes on after it (audit 11)', () => {
+    expectCitation('messages (CRP/43, par. [[6]] [[a]]) à\n[[c]])) :', '6(a) 6(b) 6(c)', 'CRP/43, par. 6 a) à\nc)');
+    expectCitation('coupure (CRP/43, par. [[24]] [[a]]),\n[[b]]) et [[c]])).', '24(a) 24(b) 24(c)', 'CRP/43, par. 24 a),\nb) et c)');
+    expectCitation('In English (CRP/43, para. [[6]]([[a]]) to\n([[c]])).', '6(a) 6(b) 6(c)', 'CRP/43, para. 6(a) to\n(c)');
+    expectCitation('CRP/43 §[[6]]([[a]])–\n([[c]])', '6(a) 6(b) 6(c)', 'CRP/43 §6(a)–\n(c)');
+    // The letter opens an enumeration: the citation ends before the break.
+    expectCitation('as CRP/43, par. [[24]] [[a]]) et\nb) les partenariats', '24(a)', 'CRP/43, par. 24 a)');
+    expectCitation('see CRP/43, para. [[6]]([[a]]) and\n(b) the second point', '6(a)', 'CRP/43, para. 6(a)');
+  });
+
   it('never a blank line, never before a sign separator, a letter alone or a list marker', () => {
     expect(read('CRP/43 §\n\n18').citations).toEqual([]);
     expect(read('CRP/43 §\n  \n18').citations).toEqual([]);
@@ -333,7 +343,6 @@ describe('line breaks', () => {
     expectCitation('CRP/43 §§[[6]]\nandorra 7', '6', 'CRP/43 §§6');
     expectCitation('CRP/43 §§[[6]]\n– 8', '6', 'CRP/43 §§6');
     expectCitation('CRP/43 §[[6]]([[a]]) and\n(b) the report', '6(a)', 'CRP/43 §6(a)');
-    expectCitation('CRP/43 §[[6]]([[a]])–\n(c)', '6(a)', 'CRP/43 §6(a)');
     // An ordered list: the next line is the next item, not the next reference.
     expectCitation('1. See CRP/43 §§[[6]],\n2. and then', '6', 'CRP/43 §§6');
     expectCitation('1. See CRP/43 §§[[6]] and\n2) then', '6', 'CRP/43 §§6');

@@ -957,6 +957,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'The advice in paragraph [[12]]([[a]]) of CRP/43, and the research mentioned in subparagraph ([[b]]) of that paragraph.', ['12', '12(a)', '12(b)']],
     ['fr', 'Les messages du paragraphe [[6]] du document CRP/43, notamment aux alinéas [[a]]) et [[c]]).', ['6', '6(a)', '6(c)']],
     ['es', 'El apartado [[a]]) del párrafo [[24]] del CRP/43 y los incisos [[b]]) y [[c]]) del mismo párrafo.', ['24(a)', '24', '24(b)', '24(c)']],
+    // Or in the next sentence (audit 11).
+    ['fr', 'Voir CRP/43, par. [[6]]. Le premier message est énoncé à l’alinéa [[a]]).', ['6', '6(a)']],
+    ['en', 'See CRP/43, para. [[24]]. The working group is in subparagraph ([[a]]), the clarification in subparagraph ([[b]]).', ['24', '24(a)', '24(b)']],
+    ['es', 'Véase CRP/43, párr. [[6]]. Los derechos humanos figuran en el inciso [[a]]).', ['6', '6(a)']],
     // A short form and a sub-paragraph: of the paragraph the citation before names (audit 8).
     ['fr', 'Voir CRP/43, par. [[12]] [[a]]). Id., al. [[b]]). Ibid., al. [[c]]).', ['12', '12(a)', '12(b)', '12(c)']],
     ['en', 'See CRP/43, para. [[12]]([[a]]) (id.,\n  subparas. ([[b]]) and ([[c]])).', ['12', '12(a)', '12(b)', '12(c)']],
@@ -1028,6 +1032,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 says so; paragraph 5 of the resolution, subparagraph (b), differs.',
     'CRP/43 §2 says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.',
     'CRP/43 §2 and subparagraph (b) of the resolution.',
+    'CRP/43 §2 says so. It was adopted. Our draft follows subparagraph (b).',
     // Labels of the draft's own paragraphs: review comments that cite the paper under them (audit 9).
     'Documento de referencia: CRP/43.\n\n- [ ] **Párr. 3:** la remisión a CRP/43, párr. 2 debería ser otra.\n- [x] **Párr. 5:** correcto (CRP/43, párr. 2).\n- [ ] **Párr. 19:** la resolución 68/4 se cita con su párrafo.',
     'Reference: CRP/43 §2.\n\nPara. 3: the cross-reference to CRP/43, para. 2 is right.',

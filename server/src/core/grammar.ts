@@ -192,7 +192,7 @@ export interface UnreadReference {
   end: number;
   /** What was written that was not understood (`p. 3`, `section II`, `§six`). */
   written: string;
-  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant' | 'markTypo';
+  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant' | 'markTypo' | 'subItem';
   /** A replacement for `[fixStart, fixEnd)` when the intent is clear (`§six` → `§6`). */
   fix?: { start: number; end: number; newText: string };
 }
@@ -579,6 +579,13 @@ export function sentenceStartIn(text: string, from: number, offset: number): num
 const SENTENCE_CLOSERS = '"”’»)]*_';
 const SENTENCE_OPENER = /[\p{Lu}¿¡«“"(\[*]/u;
 
+/** Where the sentence before the one starting at `start` ends: before the spaces and line break between them. */
+function endOfSentenceBefore(text: string, start: number): number {
+  let i = start;
+  while (i > 0 && (isSpace(text[i - 1]) || isBreak(text[i - 1]))) i--;
+  return i;
+}
+
 /** Whether `[from, to)` holds spaces and line breaks only. */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(text[i]) && !isBreak(text[i])) return false;
@@ -867,6 +874,17 @@ function continuesCitation(text: string, i: number): boolean {
   return wordAt(text, j, RANGE_WORDS) !== undefined || wordAt(text, j, LIST_WORDS) !== undefined || matchWord(SUB_OF_MATCHER, text, j) !== undefined;
 }
 
+/**
+ * Whether the letter at i, at the start of a line after a range or list word, is the
+ * citation's: when the citation goes on after it (`par. 6 a) à` ⏎ `c))`, `par. 24 a),` ⏎
+ * `b) et c)`, `alinéas a) à` ⏎ `c) du paragraphe 12`), not when it opens an enumeration
+ * (`paragraphs 12 and` ⏎ `(a) the first…`).
+ */
+function letterGoesOnAt(text: string, i: number): boolean {
+  const letter = parseLetter(text, i, false);
+  return letter !== undefined && continuesCitation(text, letter.end);
+}
+
 /** Whether a letter-only item starts at i: `(b)` or `b)`. */
 function letterStartsAt(text: string, i: number): boolean {
   return text[i] === '(' || (/[a-z]/.test(text[i] ?? '') && text[i + 1] === ')');
@@ -1067,7 +1085,7 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
     const next = skipGap(text, mark.end);
     return numberStartsAt(text, next.at, next.broke) ? { at: next.at, mark, worded } : undefined;
   }
-  return letterMayFollow && !broke && letterStartsAt(text, j) ? { at: j, worded } : undefined;
+  return letterMayFollow && letterStartsAt(text, j) && (!broke || letterGoesOnAt(text, j)) ? { at: j, worded } : undefined;
 }
 
 /** What `parseSubFirst`'s letters inherit until their paragraph, written after them, is read. */
@@ -1083,7 +1101,7 @@ function parseLetterItem(text: string, i: number, inherits: NumberToken): Citati
     const to = parseLetter(text, next.at, false);
     // On the next line, only when the citation goes on after it (`alinéas a) à` ⏎ `c) du
     // paragraphe 12`), as a paragraph's letter (`continuesCitation`).
-    if (to && (!next.broke || continuesCitation(text, to.end))) return { from, to: { sub: to.sub, start: next.at, end: to.end }, start: i, end: to.end };
+    if (to && (!next.broke || letterGoesOnAt(text, next.at))) return { from, to: { sub: to.sub, start: next.at, end: to.end }, start: i, end: to.end };
   }
   return { from, start: i, end: from.end };
 }
@@ -1099,7 +1117,7 @@ function parseItem(text: string, i: number, kind: MarkKind): CitationItem | unde
     const aside = next.spaced && to?.number && from.number && to.number.value <= from.number.value;
     if (to && !aside) return { from, to, start: from.start, end: to.end };
   }
-  if (next !== undefined && !next.broke && from.sub && letterStartsAt(text, next.at)) {
+  if (next !== undefined && from.sub && letterStartsAt(text, next.at) && (!next.broke || letterGoesOnAt(text, next.at))) {
     const letter = parseLetter(text, next.at, false);
     if (letter) return { from, to: { sub: letter.sub, start: next.at, end: letter.end }, start: from.start, end: letter.end };
   }
@@ -1603,7 +1621,28 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   const named = unread && symbols.find((symbol) => text.includes(symbol));
   const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined);
   const withSubs = withBare.length > 0 && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare) : withBare;
-  return text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
+  const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
+  if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
+  return all;
+}
+
+/** An item within a sub-paragraph, right after its letter: `(i)` in `6(a)(i)`, `i)` in `6 a) i)` (small Roman numerals). */
+const SUB_ITEM = /\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|[ \u00a0]?(?:i{1,3}|iv|vi{0,3}|ix|x)\)/y;
+
+/**
+ * An item within a sub-paragraph (`CRP/43, para. 6(a)(i)`, `par. 6 a) i)`): crp-cite reads
+ * papers down to their sub-paragraphs, so the citation is read without it, and said so
+ * (a writer would otherwise take `(i)` for checked).
+ */
+function findSubItems(text: string, citation: Citation, unread: UnreadReference[]): void {
+  for (const item of citation.items) {
+    for (const ref of [item.from, item.to]) {
+      if (!ref?.sub || text[ref.sub.end] !== ')') continue;
+      SUB_ITEM.lastIndex = ref.sub.end + 1;
+      const m = SUB_ITEM.exec(text);
+      if (m && !isWordChar(text[SUB_ITEM.lastIndex])) unread.push({ symbol: citation.symbol, start: citation.start, end: SUB_ITEM.lastIndex, written: m[0].trim(), kind: 'subItem' });
+    }
+  }
 }
 
 /** A table's delimiter row: `| --- | :-: |`. */
@@ -1896,10 +1935,11 @@ const SAME_PARAGRAPH = wordMatcher([
  * before names: `CRP/43, párr. 6, inciso a)), el desarrollo (inciso b))`, `paragraph 12(a)
  * of CRP/43, and the research in subparagraph (b)`, `au paragraphe 6 du document CRP/43,
  * notamment aux alinéas a) et c)`, `los incisos b) y c) del mismo párrafo`. Only in the
- * sentence of that citation, with no paragraph named or code between them (`Paragraph 5 of the resolution,
- * subparagraph (b)` is not a sub-paragraph of the paper's paragraph cited before), and not
- * before another text (`subparagraph (b) of the resolution`). Read as references without
- * the symbol, whose paper the draft index finds as for `par. 9` (their sentence names it).
+ * sentence of that citation or the next (`Voir CRP/43, par. 6. Le premier message est
+ * énoncé à l'alinéa a).`), with no paragraph named or code between them (`Paragraph 5 of
+ * the resolution, subparagraph (b)` is not a sub-paragraph of the paper's paragraph cited
+ * before), and not before another text (`subparagraph (b) of the resolution`). Read as
+ * references without the symbol, whose paper the draft index finds as for `par. 9`.
  */
 function findSubParagraphsAlone(text: string, from: number, to: number, found: Citation[]): Citation[] {
   let subs: Citation[] | undefined;
@@ -1927,7 +1967,11 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
       // (`Ibid.` alone has no items of its own: what it repeats is known later.)
       const last = previous.items[previous.items.length - 1];
       const number = last && paragraphOf(last.to ?? last.from, last);
-      if (!number || MARKED_NUMBER_OR_CODE().test(text.slice(previous.end, i)) || sentenceStartIn(text, previous.end, i) !== previous.end) continue;
+      if (!number || MARKED_NUMBER_OR_CODE().test(text.slice(previous.end, i))) continue;
+      // In the next sentence, only when no sub-paragraph of it is another text's (`CRP/43 §2
+      // says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.`).
+      const sentence = sentenceStartIn(text, previous.end, i);
+      if (sentence !== previous.end && (sentenceStartIn(text, previous.end, endOfSentenceBefore(text, sentence)) !== previous.end || namesAnotherTextsSubParagraph(text, sentence, to))) continue;
       let end = letters.end;
       const after = skipSpacesAndOneBreak(text, end);
       const same = matchWord(SAME_PARAGRAPH, text, after);
@@ -1946,6 +1990,25 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
   }
   if (!subs) return found;
   return [...found, ...subs].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether the sentence starting at `start` names a sub-paragraph of another text, or of a
+ * paragraph it names (`subparagraph (c) of the resolution`, `l'alinéa b) du paragraphe
+ * 5`): then its sub-paragraphs named alone are not those of the paragraph cited before it.
+ */
+function namesAnotherTextsSubParagraph(text: string, start: number, to: number): boolean {
+  const end = Math.min(to, start + SUB_REACH);
+  for (let at = start; ; ) {
+    SUB_WORD_STARTS.lastIndex = at;
+    const i = SUB_WORD_STARTS.exec(text)?.index;
+    if (i === undefined || i >= end || sentenceStartIn(text, start, i) !== start) return false;
+    at = i + 1;
+    const letters = !isWordChar(text[i - 1]) && matchWord(SUB_WORD_MATCHER, text, i) !== undefined ? parseSubLetters(text, i) : undefined;
+    if (!letters) continue;
+    const after = skipSpacesAndOneBreak(text, letters.end);
+    if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after)) return true;
+  }
 }
 
 /** How far after a citation a sub-paragraph named without its paragraph may be (one sentence's reach). */

@@ -243,6 +243,7 @@ const UNREAD_MESSAGES: Record<UnreadReference['kind'], string> = {
   notNumber: 'unreadNotNumber',
   symbolVariant: 'unreadSymbolVariant',
   markTypo: 'unreadMarkTypo',
+  subItem: 'unreadSubItem',
 };
 
 /**
