@@ -1,4 +1,6 @@
 /** `crp-cite check` on a folder of drafts: findings, summary and exit codes, in three languages. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli';
@@ -95,6 +97,20 @@ describe('crp-cite check', () => {
     const r = run('check', drafts, '--format', 'xml', '--locale', 'fr');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^Option inconnue ou incomplète «\u00a0--format xml\u00a0»/);
+  });
+
+  it('counts citations it could not check, read or not, in the summary, and does not fail on them (audit 11)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crp-cite-check-'));
+    writeFileSync(join(folder, 'note.md'), 'See CRP/43, p. 3, and A/68/190, para. 12; ibid., para. 14.\n');
+    try {
+      const summary = (locale: string) => run('check', folder, '--locale', locale).lines.at(-1);
+      expect(summary('en')).toBe('0 errors, 0 warnings and 2 citations not checked in 1 file.');
+      expect(summary('fr')).toBe('0 erreur, 0 avertissement et 2 citations non vérifiées dans 1 fichier.');
+      expect(summary('es')).toBe('0 errores, 0 advertencias y 2 citas no verificadas en 1 archivo.');
+      expect(run('check', folder).code).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
   });
 
   it('finds exactly the three mistakes of the draft under review among the examples', () => {

@@ -1,5 +1,7 @@
 /** `crp-cite show` and `crp-cite list`, through main() with captured output, in three languages. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli';
@@ -89,6 +91,18 @@ describe('crp-cite list', () => {
       'CRP/43, párr. 24 (b)',
     ]);
     expect(rows[1]).toMatchObject({ line: 4, column: 1, resolves: ['CRP/43 §19', 'CRP/43 §20', 'CRP/43 §21'] });
+  });
+
+  it('lists no short form of a text crp-cite does not have, and one after no citation as not found (audit 11)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crp-cite-list-'));
+    const path = join(folder, 'note.md');
+    writeFileSync(path, 'Ibid., para. 3.\n\nThe agenda is in A/68/190, para. 12.[^1]\n\n[^1]: A/68/190, para. 12.\n[^2]: Ibid., para. 14.\n[^3]: CRP/43, para. 9.\n');
+    try {
+      const r = run('list', path, '--locale', 'en');
+      expect(r.out.split('\n').map((l) => l.replace(path, ''))).toEqual([':1:1: Ibid., para. 3 → not found', ':7:7: CRP/43, para. 9 → CRP/43 §9', '2 citations in 1 file.']);
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
   });
 
   it('reports an unreadable path with exit code 2', () => {
