@@ -307,6 +307,28 @@ describe('DraftChecker, edit by edit', () => {
     expect(checker.findings(draft)).toEqual([]);
   });
 
+  it('a list’s sub-paragraphs named alone follow an edit to the citation before its colon', () => {
+    const type = (draft: DraftIndex, checker: DraftChecker, start: number, end: number, inserted: string) => {
+      const before = draft.getText();
+      draft.applyEdit(start, end, inserted);
+      checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText(), draft.lastReparsed);
+      const now = checker.findings(draft).map(({ id: _, ...f }) => f);
+      expect(now).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+      return now.map((f) => f.code);
+    };
+    const text = `${lines(20)}\nThe messages (CRP/43, para. 6):\n\n- rights (subparagraph (a));\n- crises (subparagraph (c)).\n\n${lines(20)}`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    expect(checker.findings(draft)).toEqual([]);
+    const at = text.indexOf('para. 6)') + 'para. '.length;
+    expect(type(draft, checker, at, at + 1, '9')).toEqual(['crp-cite.unknown-sub-paragraph', 'crp-cite.unknown-sub-paragraph']);
+    expect(type(draft, checker, at, at + 1, '6')).toEqual([]);
+    // The colon gone: the list's words name no paragraph.
+    const colon = draft.getText().indexOf('6):') + 2;
+    expect(type(draft, checker, colon, colon + 1, '.')).toEqual([]);
+    expect(draft.citations().filter((c) => c.bare)).toEqual([]);
+  });
+
   it('re-checks everything when an edit may turn prose into code', () => {
     const text = 'Before\n\nCRP/43 §28\n\nAfter';
     const draft = new DraftIndex(text, symbols);

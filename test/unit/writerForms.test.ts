@@ -961,6 +961,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43, par. [[6]]. Le premier message est énoncé à l’alinéa [[a]]).', ['6', '6(a)']],
     ['en', 'See CRP/43, para. [[24]]. The working group is in subparagraph ([[a]]), the clarification in subparagraph ([[b]]).', ['24', '24(a)', '24(b)']],
     ['es', 'Véase CRP/43, párr. [[6]]. Los derechos humanos figuran en el inciso [[a]]).', ['6', '6(a)']],
+    // Or in a list after the citation and a colon (audit 11).
+    ['fr', 'Trois messages (CRP/43, par. [[6]] [[a]]) à\n[[c]])) :\n\n- les droits des migrants (alinéa [[a]])) ;\n- les liens avec le développement (alinéa [[b]])).', ['6', '6(a)', '6(c)', '6(a)', '6(b)']],
+    ['en', 'Three messages (CRP/43, para. [[6]]):\n\n1. migrants’ rights (subparagraph ([[a]]));\n2. crises (subparagraph ([[c]])).', ['6', '6(a)', '6(c)']],
     // A short form and a sub-paragraph: of the paragraph the citation before names (audit 8).
     ['fr', 'Voir CRP/43, par. [[12]] [[a]]). Id., al. [[b]]). Ibid., al. [[c]]).', ['12', '12(a)', '12(b)', '12(c)']],
     ['en', 'See CRP/43, para. [[12]]([[a]]) (id.,\n  subparas. ([[b]]) and ([[c]])).', ['12', '12(a)', '12(b)', '12(c)']],
@@ -1033,6 +1036,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.',
     'CRP/43 §2 and subparagraph (b) of the resolution.',
     'CRP/43 §2 says so. It was adopted. Our draft follows subparagraph (b).',
+    'CRP/43 §2 says so:\n\n- paragraph 4 of the resolution, subparagraph (b);\n\nCRP/43 §2 says so.\n\n- our draft, in subparagraph (b).',
     // Labels of the draft's own paragraphs: review comments that cite the paper under them (audit 9).
     'Documento de referencia: CRP/43.\n\n- [ ] **Párr. 3:** la remisión a CRP/43, párr. 2 debería ser otra.\n- [x] **Párr. 5:** correcto (CRP/43, párr. 2).\n- [ ] **Párr. 19:** la resolución 68/4 se cita con su párrafo.',
     'Reference: CRP/43 §2.\n\nPara. 3: the cross-reference to CRP/43, para. 2 is right.',

@@ -1582,7 +1582,7 @@ function subParagraphsOfShortForm(text: string, at: number, to: number): Citatio
  * With `unread`, what looks like a reference next to a symbol or a short form but is not
  * read goes there.
  */
-export function findCitations(text: string, symbols: readonly string[], from = 0, to = text.length, unread?: UnreadReference[]): Citation[] {
+export function findCitations(text: string, symbols: readonly string[], from = 0, to = text.length, unread?: UnreadReference[], lead?: Citation): Citation[] {
   const found: Citation[] = [];
   for (const symbol of symbols) {
     // A mark-first citation is looked for after the last one of this symbol: it cannot
@@ -1620,7 +1620,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   // Misspelt marks are looked for where the block names a paper (`markTypoBefore`).
   const named = unread && symbols.find((symbol) => text.includes(symbol));
   const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined);
-  const withSubs = withBare.length > 0 && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare) : withBare;
+  const withSubs = (withBare.length > 0 || lead) && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
   const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
   if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
   return all;
@@ -1940,8 +1940,12 @@ const SAME_PARAGRAPH = wordMatcher([
  * the resolution, subparagraph (b)` is not a sub-paragraph of the paper's paragraph cited
  * before), and not before another text (`subparagraph (b) of the resolution`). Read as
  * references without the symbol, whose paper the draft index finds as for `par. 9`.
+ *
+ * `lead`: the citation ending the paragraph before a list, with a colon (`(CRP/43, par. 6
+ * a) à c)) :` ⏎⏎ `- la place centrale des droits (alinéa a)) ;`), in the list's offsets
+ * (before it: negative): the list's first sub-paragraph named alone is of its paragraph.
  */
-function findSubParagraphsAlone(text: string, from: number, to: number, found: Citation[]): Citation[] {
+function findSubParagraphsAlone(text: string, from: number, to: number, found: Citation[], lead?: Citation): Citation[] {
   let subs: Citation[] | undefined;
   // The next place a sub-paragraph word may start at or after where it was last asked
   // from: the windows below go left to right, so the text is searched once.
@@ -1953,10 +1957,11 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
     }
     return nextAt;
   };
-  for (let k = 0; k < found.length; k++) {
+  const after = lead ? [lead, ...found] : found;
+  for (let k = 0; k < after.length; k++) {
     // After each citation, up to the next one, within a sentence's reach.
-    let previous = found[k]!;
-    const next = Math.min(found[k + 1]?.start ?? to, to);
+    let previous = after[k]!;
+    const next = Math.min(after[k + 1]?.start ?? to, to);
     for (let at = Math.max(from, previous.end); ; ) {
       const i = wordFrom(at);
       if (i >= Math.min(next, previous.end + SUB_REACH)) break;
@@ -1967,11 +1972,13 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
       // (`Ibid.` alone has no items of its own: what it repeats is known later.)
       const last = previous.items[previous.items.length - 1];
       const number = last && paragraphOf(last.to ?? last.from, last);
-      if (!number || MARKED_NUMBER_OR_CODE().test(text.slice(previous.end, i))) continue;
+      // (From the lead: what the list says before the word.)
+      const between = previous === lead ? from : previous.end;
+      if (!number || MARKED_NUMBER_OR_CODE().test(text.slice(between, i))) continue;
       // In the next sentence, only when no sub-paragraph of it is another text's (`CRP/43 §2
       // says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.`).
-      const sentence = sentenceStartIn(text, previous.end, i);
-      if (sentence !== previous.end && (sentenceStartIn(text, previous.end, endOfSentenceBefore(text, sentence)) !== previous.end || namesAnotherTextsSubParagraph(text, sentence, to))) continue;
+      const sentence = sentenceStartIn(text, between, i);
+      if (sentence !== between && (sentenceStartIn(text, between, endOfSentenceBefore(text, sentence)) !== between || namesAnotherTextsSubParagraph(text, sentence, to))) continue;
       let end = letters.end;
       const after = skipSpacesAndOneBreak(text, end);
       const same = matchWord(SAME_PARAGRAPH, text, after);

@@ -262,17 +262,39 @@ export class DraftIndex {
       unpackCitations(block.citations, this.text, this.symbols, block.start, fn, wanted);
       return;
     }
-    if (!mayCite(block, this.text, this.symbols)) {
+    const lead = this.leadOf(block);
+    if (!lead && !mayCite(block, this.text, this.symbols)) {
       block.citations = NO_CITATIONS;
       block.unread = NO_UNREAD;
       return;
     }
     const prose = proseOf(block, this.text);
     const unread: UnreadReference[] = [];
-    const found = findCitations(prose, this.symbols, 0, prose.length, unread);
+    const found = findCitations(prose, this.symbols, 0, prose.length, unread, lead);
     block.unread = unread.length > 0 ? unread : NO_UNREAD;
     if (this.keep) block.citations = packCitations(found, this.symbols);
     for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true && !c.bare)) fn(moveCitation(c, block.start));
+  }
+
+  /**
+   * The citation a block after a colon takes the paragraph of its sub-paragraphs named
+   * alone from (grammar.ts, `findSubParagraphsAlone`): the last of the block before, when
+   * that block ends with it and the colon (`(CRP/43, par. 6 a) à c)) :` ⏎⏎ `- … (alinéa
+   * a))`). In the block's offsets. An edit to the block before parses this one again
+   * (`applyEdit`'s window), so what it found from it is never stale.
+   */
+  private leadOf(block: Block): Citation | undefined {
+    // Most blocks follow no colon: one look back over the blank lines between.
+    let end = block.start;
+    while (end > 0 && /\s/.test(this.text[end - 1]!)) end--;
+    if (this.text[end - 1] !== ':') return undefined;
+    const k = this.blockIndexAt(block.start);
+    if (k === 0 || this.blocks[k] !== block) return undefined;
+    let last: Citation | undefined;
+    this.eachCitationOf(this.blocks[k - 1]!, (c) => (last = c));
+    // Only closing brackets and spaces between the citation and the colon.
+    if (!last || !/^[\s)\]]*:$/.test(this.text.slice(last.end, end))) return undefined;
+    return moveCitation(last, -block.start);
   }
 
   /**
