@@ -64,3 +64,31 @@ describe('UN editorial style, through the server', () => {
     expect(items[0]!.range).toEqual({ start: at('p. 3'), end: at('p. 3', 4) });
   });
 });
+
+describe('a quotation cited in a Markdown footnote, through the server', () => {
+  let server: TestServer;
+  const uri = 'file:///report-en.md';
+  const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the report cites CRP/43 §${(i % 27) + 1}.`).join('\n\n');
+  const text = `The paper closes on a call: “the real work starts now to establish follow-up mechanisms”.[^1]\n\n${filler}\n\n[^1]: CRP/43, para. 27.\n`;
+  beforeAll(async () => {
+    server = await startServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    server.open(uri, text);
+  });
+  afterAll(() => server.stop());
+
+  const pulled = async () => {
+    const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    return ('items' in report ? report.items : []) as Diagnostic[];
+  };
+
+  it('is checked against the note; an edit to the note, pages below, is followed at once', async () => {
+    expect(await pulled()).toEqual([]);
+    expect(hoverText(await server.hover(uri, positionAt(text, text.indexOf('real work'))))).toBe('Quotation checked: these words are in paragraph 27 of CRP/43.');
+    // The writer changes the note to cite paragraph 26: the quotation, far above, is not there.
+    const at = positionAt(text, text.indexOf('para. 27') + 'para. 2'.length);
+    server.change(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '6' }]);
+    const items = await pulled();
+    expect(items.map((d) => [d.code, d.message])).toEqual([['crp-cite.quote-elsewhere', 'The quoted words are in paragraph 27 of CRP/43, not 26.']]);
+    expect(items[0]!.range.start).toEqual(positionAt(text, text.indexOf('the real work')));
+  });
+});
