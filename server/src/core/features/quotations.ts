@@ -216,6 +216,11 @@ const nextLine = (text: string, line: Line) => {
   return next < 0 || next + 1 >= text.length ? undefined : boundedLine(text, next + 1);
 };
 
+/** Whether `line` of `text` is a block quote's (a `>` in its first four columns), outside code. */
+function quoteLine(text: string, line: Line | undefined, inCode: (offset: number) => boolean): line is Line {
+  return line !== undefined && BLOCK_QUOTE_LINE.test(text.slice(line.start, line.end)) && !inCode(line.start);
+}
+
 /** A block quote's words (`>` markers and line breaks read as spaces), up to `cut` (the citation on its last line). */
 function blockQuote(text: string, lines: readonly Line[], citation: Citation, cut?: number): Quotation | undefined {
   const first = lines[0]!;
@@ -245,7 +250,7 @@ function blockQuote(text: string, lines: readonly Line[], citation: Citation, cu
 function blockQuotation(text: string, citation: Citation, inCode: (offset: number) => boolean, cites: (line: Line) => boolean): Quotation | undefined {
   const line = boundedLine(text, citation.start);
   if (!line) return undefined;
-  const isQuoteLine = (l: Line | undefined): l is Line => l !== undefined && BLOCK_QUOTE_LINE.test(text.slice(l.start, l.end)) && !inCode(l.start);
+  const isQuoteLine = (l: Line | undefined): l is Line => quoteLine(text, l, inCode);
   const run = (from: Line | undefined, step: (l: Line) => Line | undefined) => {
     const lines: Line[] = [];
     for (let l = from; isQuoteLine(l); l = step(l)) lines.push(l);
@@ -383,7 +388,7 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation):
   }
   const text = draft.getText();
   const line = boundedLine(text, call.start);
-  const isQuoteLine = (l: Line | undefined): l is Line => l !== undefined && BLOCK_QUOTE_LINE.test(text.slice(l.start, l.end)) && !draft.inCode(l.start);
+  const isQuoteLine = (l: Line | undefined): l is Line => quoteLine(text, l, (offset) => draft.inCode(offset));
   // The call ends the quote: the last words of its last line.
   if (!isQuoteLine(line) || !/^[.,;:!?]?[ \t]*$/.test(text.slice(call.end, line.end)) || isQuoteLine(nextLine(text, line))) return undefined;
   const lines: Line[] = [];
