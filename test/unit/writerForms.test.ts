@@ -1040,6 +1040,9 @@ describe('references without a symbol, in a draft that names the paper before th
     // Labels of the draft's own paragraphs: review comments that cite the paper under them (audit 9).
     'Documento de referencia: CRP/43.\n\n- [ ] **Párr. 3:** la remisión a CRP/43, párr. 2 debería ser otra.\n- [x] **Párr. 5:** correcto (CRP/43, párr. 2).\n- [ ] **Párr. 19:** la resolución 68/4 se cita con su párrafo.',
     'Reference: CRP/43 §2.\n\nPara. 3: the cross-reference to CRP/43, para. 2 is right.',
+    // Labels of the draft's own notes, each citing the paper or repeating it (audit 12).
+    'Revisión de las referencias al documento CRP/43.\n\n- Nota 1: «Documento de sesión CRP/43, párr. 2.»\n- Nota 7: «Ibíd., párr. 7.»',
+    'Vérification des renvois au document CRP/43.\n\n- Note 1 : « CRP/43, par. 2. »\n- Note 7 : « Ibid., par. 7. »',
     // A dated text named in words.
     'CRP/43 §2; cf. notre note du 7 octobre, par. 4, and our letter of 5 December 2013, para. 5.',
     // A number and a letter of another text, an enumeration, a notation quoted.

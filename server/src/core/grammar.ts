@@ -1743,9 +1743,9 @@ const LABEL_LINE = /^([ \t>]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]
 let ownLabelsOf: { text: string; papers: Papers; own: boolean } | undefined;
 
 /**
- * Whether the paragraph labels of a block (`text`) are the draft's own: most of their
- * items name one of the papers (review comments on a draft's paragraphs, each citing the
- * paper); otherwise they are the paper's own paragraphs, gone through one by one.
+ * Whether the paragraph or note labels of a block (`text`) are the draft's own: most of
+ * their items cite one of the papers (review comments on a draft's paragraphs or notes,
+ * each citing the paper); otherwise they are the paper's own, gone through one by one.
  */
 function ownLabels(text: string, papers: Papers): boolean {
   if (ownLabelsOf?.text === text && ownLabelsOf.papers === papers) return ownLabelsOf.own;
@@ -1755,14 +1755,16 @@ function ownLabels(text: string, papers: Papers): boolean {
   for (let m = LABEL_LINE.exec(text); m; m = LABEL_LINE.exec(text)) {
     const at = m.index + m[1]!.length;
     const mark = matchMark(text, at);
-    const number = mark && mark.kind === 'paragraph' ? parseNumber(text, skipSpaces(text, mark.end)) : undefined;
+    const number = mark && parseNumber(text, skipSpaces(text, mark.end));
     if (!number) continue;
     let end = number.end;
     const letter = parseLetter(text, end, true);
     if (letter) end = letter.end;
     if (!OWN_LABEL_AFTER.test(text.slice(end, end + 8))) continue;
     labels++;
-    if (namesPaperIn(text, end, itemEnd(text, end), papers)) naming++;
+    // Its item cites the paper: names it, or repeats the citation before (`- Nota 7: «Ibíd., párr. 7.»`).
+    const item = itemEnd(text, end);
+    if (namesPaperIn(text, end, item, papers) || MAY_HOLD_SHORT_FORM.test(text.slice(end, item))) naming++;
   }
   ownLabelsOf = { text, papers, own: naming * 2 > labels };
   return ownLabelsOf.own;
