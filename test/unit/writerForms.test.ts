@@ -961,6 +961,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43, par. [[6]]. Le premier message est énoncé à l’alinéa [[a]]).', ['6', '6(a)']],
     ['en', 'See CRP/43, para. [[24]]. The working group is in subparagraph ([[a]]), the clarification in subparagraph ([[b]]).', ['24', '24(a)', '24(b)']],
     ['es', 'Véase CRP/43, párr. [[6]]. Los derechos humanos figuran en el inciso [[a]]).', ['6', '6(a)']],
+    // After an aside with a year (not a work's imprint), and a possessive after `of the paper` (audit 12).
+    ['en', 'CRP/43, para. [[13]] (2011), para. [[14]].', ['13', '14']],
+    ['fr', 'Le document CRP/43 : § [[13]] (mécanisme de financement créé en 2011), § [[14]] (processus régionaux).', ['13', '14']],
+    ['en', 'CRP/43 was discussed.\n\nSee paragraph [[26]] of the paper, and its paragraph [[12]].', ['26', '12']],
     // Or in a list after the citation and a colon (audit 11).
     ['fr', 'Trois messages (CRP/43, par. [[6]] [[a]]) à\n[[c]])) :\n\n- les droits des migrants (alinéa [[a]])) ;\n- les liens avec le développement (alinéa [[b]])).', ['6', '6(a)', '6(c)', '6(a)', '6(b)']],
     ['en', 'Three messages (CRP/43, para. [[6]]):\n\n1. migrants’ rights (subparagraph ([[a]]));\n2. crises (subparagraph ([[c]])).', ['6', '6(a)', '6(c)']],

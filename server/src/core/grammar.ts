@@ -1849,6 +1849,8 @@ const SYMBOL_BEFORE = new RegExp(`${A_SYMBOL}[ \\u00a0]+(?:(?:is|was|has been|es
 
 /** A document symbol right before a work's imprint: `documento CRP/43 (Ginebra, 2013)`. */
 const SYMBOL_BEFORE_IMPRINT = new RegExp(`${A_SYMBOL}[ \\u00a0]*$`);
+/** A reference right before an aside in parentheses: `para. 13 (2011)`, `§ 6 b) (2013)`. */
+const REFERENCE_BEFORE_ASIDE = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[ \\u00a0]*\\d{1,3}(?:[ \\u00a0]?\\(?[a-z]\\))?[ \\u00a0]*$`, 'iu'));
 
 /** Or a sign that opens a reference: `(note 3)`, `; note 4`, a table's cell. */
 const NOTE_OPENERS = '([;,:|';
@@ -2152,7 +2154,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
   if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {
     const open = text.lastIndexOf('(', before - 2);
-    if (!SYMBOL_BEFORE_IMPRINT.test(text.slice(Math.max(0, open - 40), open))) return false;
+    // Nor an aside after a reference: `CRP/43, para. 13 (2011), para. 14`.
+    const named = text.slice(Math.max(0, open - 40), open);
+    if (!SYMBOL_BEFORE_IMPRINT.test(named) && !REFERENCE_BEFORE_ASIDE().test(named)) return false;
   }
   // A section's number, not a paragraph's: `paragraph 4.3` of some guidelines.
   for (const item of body.items) {
@@ -2205,8 +2209,14 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
     const i = text.lastIndexOf(symbol, at);
     if (i >= sentence && i + symbol.length <= at && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
   }
+  // Or by words that say it is the paper, after a reference (`paragraph 26 of the paper,
+  // and its paragraph 29`).
+  SAME_PAPER_IN_SENTENCE().lastIndex = sentence;
+  for (let m = SAME_PAPER_IN_SENTENCE().exec(text); m && m.index + m[0].length <= at; m = SAME_PAPER_IN_SENTENCE().exec(text)) named = Math.max(named, m.index + m[0].length);
   return named >= 0 && !/[\p{Lu}\/]/u.test(text.slice(named, at));
 }
+/** `SAME_PAPER`'s words anywhere (`possessiveOfThePaper`). */
+const SAME_PAPER_IN_SENTENCE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${SAME_PAPER.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
 /** How far back a possessive's sentence is looked at. */
 const POSSESSIVE_REACH = 300;
 
