@@ -473,6 +473,38 @@ describe('what looks like a citation but is not read', () => {
     for (const text of ['CRP/43 §6(a) (i.e. rights)', 'CRP/43 §6(a) (in full)', 'CRP/43 §6(a) ix']) expect(found(text), text).toEqual([]);
   });
 
+  it('references without a symbol before the draft names a paper: said, not passed over (audit 12)', () => {
+    const text = '**Subject:** refs to the HLD paper\n\n- Para. 23 and para. 24 matter.\n- See 5(b), and paragraph 3 above.\n\n> All refs are to CRP/43.\n\nPara. 9 is read.';
+    expect(found(text).map((f) => [f[2], f[3]])).toEqual([
+      ['Para. 23 and para. 24', '“Para. 23 and para. 24” is not read as a citation: no paper is named before it (CRP/43 is named only further down). Name the paper here or above.'],
+      ['5(b)', '“5(b)” is not read as a citation: no paper is named before it (CRP/43 is named only further down). Name the paper here or above.'],
+    ]);
+    expect(found(text, translator('es'))[0]![3]).toBe('«Para. 23 and para. 24» no se lee como una cita: no se nombra ningún documento antes (CRP/43 solo se nombra más abajo). Nombre el documento aquí o más arriba.');
+    // No paper named anywhere, or another text named before: nothing said.
+    expect(found('- Para. 23 and para. 24 matter.')).toEqual([]);
+    expect(found('See A/68/190, para. 12, and para. 13.\n\nCRP/43 §2.')).toEqual([]);
+  });
+
+  it('references without a symbol before the first mention, as the mention is written and unwritten', () => {
+    const text = `- Para. 23 and para. 24 matter.\n\n${'Filler.\n\n'.repeat(30)}The paper: CRP/43.\n`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    const edit = (start: number, end: number, inserted: string) => {
+      const before = draft.getText();
+      draft.applyEdit(start, end, inserted);
+      checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText(), draft.lastReparsed);
+      const now = checker.findings(draft).map(({ id: _, ...f }) => f);
+      expect(now).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+      return now.length;
+    };
+    expect(checker.findings(draft)).toHaveLength(1);
+    const at = text.indexOf('CRP/43');
+    expect(edit(at, at + 1, '')).toBe(0);
+    expect(edit(at, at, 'C')).toBe(1);
+    // Named at the top: read, nothing said.
+    expect(edit(0, 0, 'On CRP/43:\n\n')).toBe(0);
+  });
+
   it('is said in the writer’s language, with the form that would be read', () => {
     expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
     expect(found('Véase CRP/43, párr. seis.', translator('es'))[0]![3]).toBe('«párr. seis» no se lee como una cita: escriba el número en cifras, «párr. 6».');

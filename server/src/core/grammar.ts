@@ -192,7 +192,7 @@ export interface UnreadReference {
   end: number;
   /** What was written that was not understood (`p. 3`, `section II`, `§six`). */
   written: string;
-  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant' | 'markTypo' | 'subItem';
+  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant' | 'markTypo' | 'subItem' | 'unnamedPaper';
   /** A replacement for `[fixStart, fixEnd)` when the intent is clear (`§six` → `§6`). */
   fix?: { start: number; end: number; newText: string };
 }

@@ -57,6 +57,8 @@ export class DraftIndex {
   private codeOf: { block: Block; lines?: number[]; spans?: number[] } | undefined;
   /** See `around`. */
   private island: { draft: DraftIndex; base: number } | undefined;
+  /** Where a loaded paper is first named (`firstPaperMention`), until the next edit. */
+  private firstMention: number | undefined;
 
   constructor(
     private text: string,
@@ -123,6 +125,7 @@ export class DraftIndex {
   /** Replaces the whole text (a full-document sync). */
   replaceAll(text: string): void {
     this.island = undefined;
+    this.firstMention = undefined;
     this.text = text;
     this.blocks = [];
     this.parsedTo = 0;
@@ -184,6 +187,7 @@ export class DraftIndex {
     this.all = undefined;
     this.reparsed = undefined;
     this.island = undefined;
+    this.firstMention = undefined;
     this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
     const blocks = this.blocks;
     if (blocks.length === 0) return;
@@ -606,6 +610,38 @@ export class DraftIndex {
           moved.symbol = paper;
         }
         out.push(moved);
+      }
+    }
+    // (Sorted with those of the blocks: both are in text order, block by block.)
+    const unnamed = this.unnamedPaperIn(start, end);
+    return unnamed.length === 0 ? out : [...out, ...unnamed].sort((a, b) => a.start - b.start);
+  }
+
+  /** Where a loaded paper's symbol first stands alone outside code; the text's length when none does. */
+  firstPaperMention(): number {
+    return (this.firstMention ??= this.nextPaperMentionAfter(0));
+  }
+
+  /**
+   * References without a symbol in `[start, end)` before the draft names any paper, in a
+   * draft that names one further down (`Para. 23 and para. 24` at the top of an e-mail
+   * thread whose older messages name CRP/43): they cite no paper, and that is said rather
+   * than passed over. Not after another text's name (`A/68/190 … para. 12`): that text's.
+   */
+  unnamedPaperIn(start: number, end: number): UnreadReference[] {
+    const first = this.firstPaperMention();
+    if (first >= this.text.length || start >= first) return [];
+    const symbol = this.symbols.find((s) => this.text.startsWith(s, first))!;
+    const out: UnreadReference[] = [];
+    const to = Math.min(end, first);
+    for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < to; k++) {
+      const inBlock: Citation[] = [];
+      this.eachCitationOf(this.blocks[k]!, (c) => inBlock.push(c));
+      if (!inBlock.some((c) => c.bare)) continue;
+      this.resolveShortForms(inBlock);
+      for (const c of inBlock) {
+        if (!c.bare || c.symbol !== '' || c.start < start || c.start >= to || this.namedBetween(0, c.start) !== undefined) continue;
+        out.push({ symbol, start: c.start, end: c.end, written: this.text.slice(c.start, c.end), kind: 'unnamedPaper' });
       }
     }
     return out;

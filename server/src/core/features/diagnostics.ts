@@ -244,6 +244,7 @@ const UNREAD_MESSAGES: Record<UnreadReference['kind'], string> = {
   symbolVariant: 'unreadSymbolVariant',
   markTypo: 'unreadMarkTypo',
   subItem: 'unreadSubItem',
+  unnamedPaper: 'unreadUnnamedPaper',
 };
 
 /**
@@ -634,6 +635,10 @@ export class DraftChecker {
       }
       const around = draft.citationsIn(quoteFrom, quoteTo + 1).filter((c) => c.end >= quoteFrom && c.start <= quoteTo);
       const citations = around.filter((c) => c.end >= from && c.start <= to);
+      // Above the draft's first mention of a paper, references without one are said
+      // (`DraftIndex.unnamedPaperIn`): a mention or a source written or unwritten changes
+      // which, wherever they are.
+      const unnamedChanged = this.mentionsChanged || this.namesChanged;
       // References without a symbol after the edit whose paper it may have changed: checked
       // again too, those starting before `bareEnd` (a mention of a paper, or a block's end).
       const bareEnd = this.mentionsChanged ? draft.nextPaperMentionAfter(to + 1) : this.namesChanged ? draft.blockSpanAt(Math.min(to + 1, last)).end : to;
@@ -656,12 +661,14 @@ export class DraftChecker {
       const notes = labelsIn(text, Math.min(from, quoteFrom), Math.max(to, quoteTo) + 1);
       for (const label of this.notesTouched) notes.add(label);
       this.notesTouched = new Set();
-      const unread = draft.unreadIn(from, to + 1).filter((u) => u.end >= from && u.start <= to);
+      const near = (u: { start: number; end: number }) => u.end >= from && u.start <= to;
+      const unread = draft.unreadIn(from, to + 1).filter(near);
+      if (unnamedChanged) for (const u of draft.unnamedPaperIn(0, Number.POSITIVE_INFINITY)) if (!near(u)) unread.push(u);
       const fresh = this.identified([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around, notes)]);
       const kept = this.findingsByStart.filter((f) =>
         isQuotationFinding(f)
           ? (f.note === undefined || !notes.has(f.note)) && (f.citationEnd < quoteFrom || f.citationStart > quoteTo)
-          : f.citationEnd < from || f.citationStart > to,
+          : (f.citationEnd < from || f.citationStart > to) && !(unnamedChanged && f.messageKey === UNREAD_MESSAGES.unnamedPaper),
       );
       this.findingsByStart = byStart([...kept, ...fresh]);
       this.dirty = undefined;
