@@ -181,6 +181,18 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
   });
 
+  it('says a reference without a symbol above the first mention once the source before it goes into code (a counterexample of the property above)', () => {
+    const initial = '- As para 8 puts it, the Declaration (resolution 68/4) is key (para. 3).\n<!-- crp-cite-disable-next-line -->\n| - | - |\n§§11–12 after a break.\n> quoted CRP/43 §4';
+    const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+    const checker = new DraftChecker(corpus);
+    expect(findingsOf(checker, draft).map((f) => f.messageKey)).toEqual(['unreadUnnamedPaper']);
+    // Indented: the first line is code, its source with it; `§§11–12` follows no source now.
+    draft.applyEdit(0, 0, '    ');
+    checker.edited({ start: 0, end: 0, removed: '', inserted: '    ' }, draft.getText(), draft.lastReparsed);
+    expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+    expect(findingsOf(checker, draft).map((f) => draft.getText().slice(f.start, f.end))).toEqual(['§§11–12']);
+  });
+
   it('reads silencing comments again after an edit near one, without checking every citation again', () => {
     const body = Array.from({ length: 400 }, (_, i) => `Block ${i}: CRP/43 §${(i % 27) + 1} and CRP/43 §99.`).join('\n\n');
     const initial = `${body}\n\n<!--  -->\nCRP/43 §98 here.\n\n${body}\n`;

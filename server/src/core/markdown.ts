@@ -57,8 +57,9 @@ export class DraftIndex {
   private codeOf: { block: Block; lines?: number[]; spans?: number[] } | undefined;
   /** See `around`. */
   private island: { draft: DraftIndex; base: number } | undefined;
-  /** Where a loaded paper is first named (`firstPaperMention`), until the next edit. */
+  /** Where a loaded paper is first named (`firstPaperMention`), and where a source is named before it (`unnamedPaperIn`), until the next edit. */
   private firstMention: number | undefined;
+  private firstSource: number | undefined;
 
   constructor(
     private text: string,
@@ -125,7 +126,7 @@ export class DraftIndex {
   /** Replaces the whole text (a full-document sync). */
   replaceAll(text: string): void {
     this.island = undefined;
-    this.firstMention = undefined;
+    this.firstMention = this.firstSource = undefined;
     this.text = text;
     this.blocks = [];
     this.parsedTo = 0;
@@ -187,7 +188,7 @@ export class DraftIndex {
     this.all = undefined;
     this.reparsed = undefined;
     this.island = undefined;
-    this.firstMention = undefined;
+    this.firstMention = this.firstSource = undefined;
     this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
     const blocks = this.blocks;
     if (blocks.length === 0) return;
@@ -451,6 +452,14 @@ export class DraftIndex {
     return named;
   }
 
+  /** Where the first source (`SOURCE_LIKE`) named outside code before `limit` ends; `limit` when none is. */
+  private firstSourceNamedBefore(limit: number): number {
+    const slice = this.text.slice(0, limit);
+    SOURCE_LIKE.lastIndex = 0;
+    for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) if (!this.inCode(m.index)) return m.index + m[0].length;
+    return limit;
+  }
+
   /**
    * The paper `author` was cited for before `offset`, when crp-cite has it: `OIM, op.
    * cit.` after a note that reads `Organización Internacional para las Migraciones (OIM),
@@ -629,18 +638,21 @@ export class DraftIndex {
    * than passed over. Not after another text's name (`A/68/190 … para. 12`): that text's.
    */
   unnamedPaperIn(start: number, end: number): UnreadReference[] {
+    // (An island does not know what the text before it names.)
+    if (this.before) return [];
     const first = this.firstPaperMention();
     if (first >= this.text.length || start >= first) return [];
     const symbol = this.symbols.find((s) => this.text.startsWith(s, first))!;
+    // The references after the first source named are that source's, or cite nothing silently.
+    const to = Math.min(end, first, (this.firstSource ??= this.firstSourceNamedBefore(first)));
     const out: UnreadReference[] = [];
-    const to = Math.min(end, first);
     for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k]!.start < to; k++) {
       const inBlock: Citation[] = [];
       this.eachCitationOf(this.blocks[k]!, (c) => inBlock.push(c));
       if (!inBlock.some((c) => c.bare)) continue;
       this.resolveShortForms(inBlock);
       for (const c of inBlock) {
-        if (!c.bare || c.symbol !== '' || c.start < start || c.start >= to || this.namedBetween(0, c.start) !== undefined) continue;
+        if (!c.bare || c.symbol !== '' || c.start < start || c.start >= to) continue;
         out.push({ symbol, start: c.start, end: c.end, written: this.text.slice(c.start, c.end), kind: 'unnamedPaper' });
       }
     }

@@ -508,7 +508,7 @@ export class DraftChecker {
     } else {
       this.findingsByStart = afterEdit(this.findingsByStart, edit);
     }
-    this.noteNamesChanged(edit, textAfter, reparsed);
+    this.noteNamesChanged(edit, textAfter, reparsed, structural);
     // A footnote's definition deleted or its label changed: its quotations, wherever they
     // are, lose their citation (the lines after the edit are looked through in `findings`).
     if (line.includes('[^') || /[[\]^]/.test(edit.removed)) {
@@ -526,7 +526,7 @@ export class DraftChecker {
    * it (see `mentionsChanged`). A symbol in what the index parsed again may have gone
    * into code or come out of it (`    CRP/43` indented, then not).
    */
-  private noteNamesChanged(edit: DraftEdit, textAfter: string, reparsed?: { start: number; end: number }): void {
+  private noteNamesChanged(edit: DraftEdit, textAfter: string, reparsed: { start: number; end: number } | undefined, structural: boolean): void {
     if (this.mentionsChanged) return;
     const around = (reach: number) => {
       const from = Math.max(0, edit.start - reach);
@@ -545,6 +545,8 @@ export class DraftChecker {
         .join();
     const reparsedText = reparsed ? textAfter.slice(reparsed.start, reparsed.end) : '';
     if (mentions(after) !== mentions(before) || symbols.some((s) => reparsedText.includes(s))) this.mentionsChanged = true;
+    // A source in what was parsed again may have gone into code or come out of it.
+    else if (structural && sourcesNamedIn(reparsedText).length > 0) this.namesChanged = true;
     else if (!this.namesChanged) {
       // A publication's italic title and imprint reach furthest: some 200 characters.
       const [wide, wideBefore] = around(SOURCE_REACH);
