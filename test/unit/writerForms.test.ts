@@ -965,6 +965,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'CRP/43, para. [[13]] (2011), para. [[14]].', ['13', '14']],
     ['fr', 'Le document CRP/43 : § [[13]] (mécanisme de financement créé en 2011), § [[14]] (processus régionaux).', ['13', '14']],
     ['en', 'CRP/43 was discussed.\n\nSee paragraph [[26]] of the paper, and its paragraph [[12]].', ['26', '12']],
+    // After an aside that cites another text with its own pinpoint (audits 11 and 12).
+    ['fr', 'Voir le document CRP/43, en particulier la note [[2]] (rapport A/68/190, par. 86) et la note [[3]] (recommandations).', ['n2', 'n3']],
+    ['en', 'See CRP/43, note [[2]] (A/68/190, para. 86) and note [[4]].', ['n2', 'n4']],
     // Or in a list after the citation and a colon (audit 11).
     ['fr', 'Trois messages (CRP/43, par. [[6]] [[a]]) à\n[[c]])) :\n\n- les droits des migrants (alinéa [[a]])) ;\n- les liens avec le développement (alinéa [[b]])).', ['6', '6(a)', '6(c)', '6(a)', '6(b)']],
     ['en', 'Three messages (CRP/43, para. [[6]]):\n\n1. migrants’ rights (subparagraph ([[a]]));\n2. crises (subparagraph ([[c]])).', ['6', '6(a)', '6(c)']],
@@ -1040,6 +1043,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.',
     'CRP/43 §2 and subparagraph (b) of the resolution.',
     'CRP/43 §2 says so. It was adopted. Our draft follows subparagraph (b).',
+    'CRP/43 §2. The report (A/68/190) is key (para. 40).',
     'CRP/43 §2 says so:\n\n- paragraph 4 of the resolution, subparagraph (b);\n\nCRP/43 §2 says so.\n\n- our draft, in subparagraph (b).',
     // Labels of the draft's own paragraphs: review comments that cite the paper under them (audit 9).
     'Documento de referencia: CRP/43.\n\n- [ ] **Párr. 3:** la remisión a CRP/43, párr. 2 debería ser otra.\n- [x] **Párr. 5:** correcto (CRP/43, párr. 2).\n- [ ] **Párr. 19:** la resolución 68/4 se cita con su párrafo.',

@@ -431,7 +431,8 @@ export class DraftIndex {
   }
 
   /** The source named last in `[from, to)` (`SOURCE_LIKE`), outside code: a symbol quoted in code is no paper the writer cites. */
-  private namedBetween(from: number, to: number): string | undefined {
+  private namedBetween(from: number, to: number, asidesClosed = false): string | undefined {
+    // `asidesClosed`: leave out another text cited in an aside closed before `to` (`citedInAside`).
     let named: string | undefined;
     if (to <= from) return undefined;
     // Every source has a slash (`CRP/43`, `resolution 68/4`), emphasis (`*Title*`) or `cit.`
@@ -447,7 +448,10 @@ export class DraftIndex {
     for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) {
       if (this.inCode(start + m.index)) continue;
       const author = m.groups?.['author'];
-      named = author !== undefined ? (this.paperOfAuthor(author, start + m.index) ?? author) : (m.groups?.['title'] ?? m[0]);
+      const source = author !== undefined ? (this.paperOfAuthor(author, start + m.index) ?? author) : (m.groups?.['title'] ?? m[0]);
+      // (A paper crp-cite has, cited in the aside, is the one the sentence is about.)
+      if (asidesClosed && !this.symbols.includes(source) && citedInAside(slice, m.index, m.index + m[0].length)) continue;
+      named = source;
     }
     return named;
   }
@@ -499,7 +503,7 @@ export class DraftIndex {
     const paragraph = sameLine ? before.start : this.paragraphStartBefore(offset);
     const sentence = sentenceStartIn(this.text, Math.max(paragraph, before?.end ?? 0), offset);
     const known = before !== undefined && before.start >= paragraph && sentence <= before.end;
-    const named = this.namedBetween(known ? before.end : sentence, offset);
+    const named = this.namedBetween(known ? before.end : sentence, offset, true);
     if (named !== undefined) return this.symbols.includes(named) ? named : undefined;
     return known ? before.symbol : this.lastPaperNamedBefore(sentence, previous);
   }
@@ -736,6 +740,20 @@ export class DraftIndex {
     this.parseUpTo(Number.POSITIVE_INFINITY);
     return this.blocks.length;
   }
+}
+
+/**
+ * Whether the source named at `[start, end)` of `text` is cited in an aside closed before
+ * the text's end, with its own pinpoint: `la note 2 (voir aussi A/68/190, par. 86) et la
+ * note 3`, where the note after the aside is the paper's the sentence is about. Not
+ * `the Declaration (resolution 68/4) is key (para. 3)`: that aside names the text only.
+ */
+function citedInAside(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  if (open < 0 || text.lastIndexOf(')', start) > open) return false;
+  const close = text.indexOf(')', end);
+  if (close < 0 || text.lastIndexOf('(', close) > open) return false;
+  return /\d/.test(text.slice(end, close));
 }
 
 /** A character every source's name holds (see `SOURCE_LIKE`). */
