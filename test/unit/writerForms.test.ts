@@ -968,6 +968,7 @@ describe('references without a symbol, in a draft that names the paper before th
     // After an aside that cites another text with its own pinpoint (audits 11 and 12).
     ['fr', 'Voir le document CRP/43, en particulier la note [[2]] (rapport A/68/190, par. 86) et la note [[3]] (recommandations).', ['n2', 'n3']],
     ['en', 'See CRP/43, note [[2]] (A/68/190, para. 86) and note [[4]].', ['n2', 'n4']],
+    ['en', 'See CRP/43, in particular note [[2]] (report A/68/190, para. 86) and note [[3]].', ['n2', 'n3']],
     // Or in a list after the citation and a colon (audit 11).
     ['fr', 'Trois messages (CRP/43, par. [[6]] [[a]]) à\n[[c]])) :\n\n- les droits des migrants (alinéa [[a]])) ;\n- les liens avec le développement (alinéa [[b]])).', ['6', '6(a)', '6(c)', '6(a)', '6(b)']],
     ['en', 'Three messages (CRP/43, para. [[6]]):\n\n1. migrants’ rights (subparagraph ([[a]]));\n2. crises (subparagraph ([[c]])).', ['6', '6(a)', '6(c)']],

@@ -1840,7 +1840,7 @@ function readsEnglish(text: string, at: number): boolean {
 }
 
 /** Before a bare `note 3`, what makes it the noun (`see note 3`, `la note 3`, `(note 3)`), not the verb (`we note 3 areas`). */
-const BEFORE_BARE_NOTE = new Set(['see', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y']);
+const BEFORE_BARE_NOTE = new Set(['see', 'particular', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y']);
 /** A document symbol as the text around a reference shows one (`CRP/43`, `A/68/190`), with its markup (`*CRP/43*`, `[CRP/43](…)`). */
 const A_SYMBOL = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+[*\\]\\u0000)]*';
 
