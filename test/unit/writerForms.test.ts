@@ -980,6 +980,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43.\n\n- **Par. [[1]]** : « truly a milestone » est rendu par « une étape ».\n- **Par. [[3]]** : conserver « the four round tables ».\n- **Note [[2]]** : conserver la cote A/68/190.', ['1', '3', 'n2']],
     // A possessive after the paper's symbol, in its sentence, with nothing named between (audit 7).
     ['es', 'El documento CRP/43 consta de 27 párrafos y cinco notas, como se indica en su párrafo [[2]].', ['2']],
+    // Or opening the sentence after one that names the paper last (audit 13).
+    ['en', 'See CRP/43, para. [[24]]. Its paragraph [[25]] is unequivocal.', ['24', '25']],
+    ['fr', 'Le document CRP/43 présente les messages clés. Son paragraphe [[25]] est sans équivoque.', ['25']],
+    ['es', 'El documento CRP/43, párr. [[24]], es claro. Su párrafo [[25]] es inequívoco.', ['24', '25']],
     // A paragraph's sub-paragraph written with no mark, in a note about the paper (audit 10).
     ['en', 'Paper: CRP/43. GFMD recognized in [[5]]([[b]]); SCPF working group – [[24]]([[a]]) and ([[b]]).', ['5', '5(b)', '24', '24(a)', '24(b)']],
     ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],
@@ -1074,6 +1078,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 ¶ 2.\n\n| Item | Ref. |\n| - | - |\n| Forum | 11 |\n\n| Year | CRP/43 |\n| - | - |\n| Forum | 2013 |',
     'CRP/43, párr. 2. Y también la Declaración, en su párrafo 10.',
     'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
+    'CRP/43, párr. 2. Y también la Declaración. Su párrafo 10 es claro.',
+    'CRP/43 §2 aside, resolution 68/4 was adopted. Its paragraph 3 welcomes the Dialogue.',
     // Code.
     'CRP/43 §2 and `para. 9` and\n\n```\n§ 9\n```\n',
   ])('%s: no reference without a symbol', (text) => {

@@ -2197,13 +2197,16 @@ function papersOf(symbols: readonly string[]): Papers {
 }
 
 /**
- * Whether the possessive at `at` is the paper's: its sentence names the paper by its
- * symbol before it, and nothing that could be another text stands between (a capitalized
- * word, another symbol): `El documento CRP/43 consta de 27 párrafos, como se indica en su
+ * Whether the possessive at `at` is the paper's: its sentence (or, when it opens one, the
+ * sentence before) names the paper by its symbol before it, and nothing that could be
+ * another text stands between (a capitalized word, another symbol): `El documento CRP/43 consta de 27 párrafos, como se indica en su
  * párrafo 2`, not `CRP/43 cita la Declaración, en su párrafo 10`.
  */
 function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean {
-  const sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), at);
+  let sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), at);
+  // A possessive that opens its sentence is of what the sentence before named last (`See
+  // CRP/43, para. 24. Its paragraph 25 is unequivocal.`, `Son paragraphe 25…`, `Su párrafo 25…`).
+  if (sentence === at && at > 0) sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), endOfSentenceBefore(text, at));
   let named = -1;
   for (const symbol of papers.symbols) {
     const i = text.lastIndexOf(symbol, at);
