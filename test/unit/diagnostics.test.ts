@@ -341,7 +341,7 @@ describe('DraftChecker, edit by edit', () => {
 
 describe('short forms (ibid.)', () => {
   const covers = (text: string) => new DraftIndex(text, symbols).citations().map((c) => [text.slice(c.start, c.end), c.symbol, coveredByCitation(corpus.paper('CRP/43')!, c).map(referenceLabel).join(' ')]);
-  const codes = (text: string) => checkDraft(new DraftIndex(text, symbols), corpus).map((f) => [f.code, text.slice(f.start, f.end), messageOf(f, translator('en'))]);
+  const codes = (text: string, locale: 'en' | 'fr' | 'es' = 'en') => checkDraft(new DraftIndex(text, symbols), corpus).map((f) => [f.code, text.slice(f.start, f.end), messageOf(f, translator(locale))]);
 
   it.each([
     ['See CRP/43 §6. Later: Ibid., para. 7.', 'Ibid., para. 7', '7'],
@@ -386,9 +386,12 @@ describe('short forms (ibid.)', () => {
     const resolution = 'See CRP/43 §7. The Declaration (General Assembly resolution 68/4, annex) sees mobility as key (ibid., para. 8).';
     // Of no paper (the helper reads its numbers against CRP/43 regardless).
     expect(covers(resolution).pop()!.slice(0, 2)).toEqual(['ibid., para. 8', '']);
-    expect(codes(resolution)).toEqual([['crp-cite.ibid-of-other-source', 'ibid.', '“Ibid.” follows a citation of “resolution 68/4”, which crp-cite does not have: it is not checked.']]);
+    expect(codes(resolution)).toEqual([['crp-cite.ibid-of-other-source', 'ibid.', '“ibid.” follows a citation of “resolution 68/4”, which crp-cite does not have: it is not checked.']]);
     expect(covers('Voir CRP/43, par. 7. La Déclaration (résolution 68/4) (ibid., par. 8).').pop()!.slice(0, 2)).toEqual(['ibid., par. 8', '']);
     expect(covers('Véase CRP/43, párr. 7. La Declaración (resolución 68/4) (ibíd., párr. 8).').pop()!.slice(0, 2)).toEqual(['ibíd., párr. 8', '']);
+    // The message names the short form the writer wrote (audit 13: “Ibid.” for an `id.`).
+    expect(codes('Id., para. 4.')).toEqual([['crp-cite.ibid-without-citation', 'Id.', '“Id.” repeats the citation before it, but this draft has none before it.']]);
+    expect(codes('Véase A/68/190, párr. 12. Íd., párr. 7.', 'es').map((c) => c[2])).toEqual(['«Íd.» sigue a una cita de «A/68/190», que crp-cite no conoce: no se verifica.']);
     // The paper named last, even without a reference, is the one a short form is of.
     expect(covers('CRP/43 §28 aside, A/68/190 says; CRP/43 was adopted. Ibid., para. 3.').pop()).toEqual(['Ibid., para. 3', 'CRP/43', '3']);
   });

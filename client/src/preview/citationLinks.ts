@@ -156,7 +156,7 @@ function spansOf(src: string, context: PreviewContext): Span[] {
   const lineOf = lineIndex(src);
   const suppressions = new Suppressions(src, lineOf, (offset) => draft.inCode(offset));
   const broken = new Map<number, Finding[]>();
-  for (const f of checkCitations(corpus, citations)) {
+  for (const f of checkCitations(corpus, citations, src)) {
     if (f.severity === 'info' || (!suppressions.empty && suppressions.silences(f.code, lineOf(f.start)))) continue;
     const list = broken.get(f.citationStart) ?? [];
     list.push(f);

@@ -45,7 +45,7 @@ const show: Command = (args, { corpus, t, io }) => {
     return 2;
   }
   // What is wrong with it, as the checks say it (`§6(d)`: paragraph 6 has no sub-paragraph (d); `§§21–19`: reversed).
-  const errors = checkAnyCitation(corpus, citation).filter((f) => f.severity === 'error');
+  const errors = checkAnyCitation(corpus, citation, text).filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     for (const f of errors) io.err(messageOf(f, t));
     return 1;

@@ -261,7 +261,7 @@ export function quickFixes(draft: DraftIndex, corpus: Corpus, start: number, end
     if (citation.end < start || citation.start > end) continue;
     const paper = corpus.paper(citation.symbol);
     if (!paper) continue;
-    for (const finding of checkCitations(corpus, [citation])) {
+    for (const finding of checkCitations(corpus, [citation], text)) {
       if (finding.end < start || finding.start > end) continue;
       actions.push(...fixesFor(text, paper, citation, finding, t));
     }

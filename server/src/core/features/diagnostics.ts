@@ -227,12 +227,16 @@ function checkCitation(paper: Paper, citation: Citation): Finding[] {
  * form (`Ibid.`) that follows no citation, a warning; for one that follows a source
  * crp-cite does not have, an information that it is not checked (the draft may be right).
  */
-export function checkAnyCitation(corpus: Corpus, c: Citation): Finding[] {
+export function checkAnyCitation(corpus: Corpus, c: Citation, text: string): Finding[] {
   const paper = corpus.paper(c.symbol);
   if (paper) return checkCitation(paper, c);
   if (!c.short) return [];
+  // The short form as written (`Id.`, `ibíd.`): the message names what the writer wrote.
+  const form = text.slice(c.symbolStart, c.symbolEnd);
   const [code, messageKey, params] =
-    c.unknownPaper === undefined ? [CODES.ibidWithoutCitation, 'ibidWithoutCitation', {}] : [CODES.ibidOfOtherSource, 'ibidOfUnknownPaper', { paper: c.unknownPaper }];
+    c.unknownPaper === undefined
+      ? [CODES.ibidWithoutCitation, 'ibidWithoutCitation', { form }]
+      : [CODES.ibidOfOtherSource, 'ibidOfUnknownPaper', { form, paper: c.unknownPaper }];
   return [{ code, severity: SEVERITY[code], start: c.symbolStart, end: c.symbolEnd, messageKey, params, citationStart: c.start, citationEnd: c.end }];
 }
 
@@ -301,9 +305,9 @@ function byStart<F extends Finding>(findings: F[]): F[] {
   return findings.sort((a, b) => a.start - b.start);
 }
 
-export function checkCitations(corpus: Corpus, citations: readonly Citation[]): Finding[] {
+export function checkCitations(corpus: Corpus, citations: readonly Citation[], text: string): Finding[] {
   const out: Finding[] = [];
-  for (const c of citations) out.push(...checkAnyCitation(corpus, c));
+  for (const c of citations) out.push(...checkAnyCitation(corpus, c, text));
   return out;
 }
 
@@ -376,7 +380,7 @@ export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
   const suppressions = new Suppressions(text, lineOf, (offset) => draft.inCode(offset));
   const citations = draft.citations();
   const notes = labelsDefinedIn(draft, 0, text.length);
-  const findings = byStart([...checkCitations(corpus, citations), ...draft.unreadIn().map(unreadFinding), ...quotationFindings(draft, corpus, citations, notes)]);
+  const findings = byStart([...checkCitations(corpus, citations, text), ...draft.unreadIn().map(unreadFinding), ...quotationFindings(draft, corpus, citations, notes)]);
   return findings.filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
 }
 
@@ -576,7 +580,7 @@ export class DraftChecker {
       const to = Math.max(Math.min(text.length, from + this.slice), draft.blockSpanAt(Math.min(text.length - 1, from + this.slice)).end);
       const citations = draft.citationsIn(from, to).filter((c) => c.start >= from);
       const found: Finding[] = [];
-      for (const c of citations) for (const f of checkAnyCitation(this.corpus, c)) found.push(f);
+      for (const c of citations) for (const f of checkAnyCitation(this.corpus, c, text)) found.push(f);
       // Quotations cited in a footnote are checked with the note's definition: the slices
       // before it have read the calls above it.
       for (const f of quotationFindings(draft, this.corpus, citations, labelsDefinedIn(draft, from, to))) found.push(f);
@@ -666,7 +670,7 @@ export class DraftChecker {
       const near = (u: { start: number; end: number }) => u.end >= from && u.start <= to;
       const unread = draft.unreadIn(from, to + 1).filter(near);
       if (unnamedChanged) for (const u of draft.unnamedPaperIn(0, Number.POSITIVE_INFINITY)) if (!near(u)) unread.push(u);
-      const fresh = this.identified([...checkCitations(this.corpus, citations), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around, notes)]);
+      const fresh = this.identified([...checkCitations(this.corpus, citations, text), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around, notes)]);
       const kept = this.findingsByStart.filter((f) =>
         isQuotationFinding(f)
           ? (f.note === undefined || !notes.has(f.note)) && (f.citationEnd < quoteFrom || f.citationStart > quoteTo)

@@ -309,7 +309,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsFeature {
       let draft: DraftIndex | undefined;
       const inCode = (offset: number) => (draft ??= new DraftIndex(source, ctx.corpus.papers.map((p) => p.symbol))).inCode(offset);
       const suppressions = new Suppressions(source, lineOf, inCode);
-      const findings = checkCitations(ctx.corpus, citations).filter((f) => !suppressions.silences(f.code, lineOf(f.start)));
+      const findings = checkCitations(ctx.corpus, citations, source).filter((f) => !suppressions.silences(f.code, lineOf(f.start)));
       return {
         kind: DocumentDiagnosticReportKind.Full as typeof DocumentDiagnosticReportKind.Full,
         uri,
