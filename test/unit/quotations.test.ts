@@ -30,7 +30,7 @@ describe('the fixture drafts', () => {
       [
         'crp-cite.quote-mismatch',
         'seeks to mobilize support offered in the form of a public-private\nalliance on ethical recruitment',
-        'These words are not in paragraph 16 of CRP/43: check the quotation against the paper.',
+        'These words are not in paragraph 16 of CRP/43: it reads “on fair and ethical”, not “on ethical”.',
       ],
     ]);
   });
@@ -184,6 +184,36 @@ describe('what a quotation finding says', () => {
   });
 });
 
+describe('a quotation one place away from the paper', () => {
+  const said = (quotation: string, locale = 'en', cite = 'CRP/43 §27') =>
+    checkDraft(new DraftIndex(`As ${cite} puts it, “${quotation}”.`, symbols), corpus).map((f) => messageOf(f, translator(locale)));
+  // Paragraph 27: “… but the real work starts now to establish follow-up mechanisms …”
+  it('names the word changed, added or left out, with a word either side', () => {
+    expect(said('the real work begins now to establish follow-up mechanisms')).toEqual(['These words are not in paragraph 27 of CRP/43: it reads “work starts now”, not “work begins now”.']);
+    expect(said('the real hard work starts now to establish follow-up mechanisms')).toEqual(['These words are not in paragraph 27 of CRP/43: it reads “real work”, not “real hard work”.']);
+    expect(said('the real work now to establish follow-up mechanisms')).toEqual(['These words are not in paragraph 27 of CRP/43: it reads “work starts now”, not “work now”.']);
+  });
+
+  it('at either end, shows the word the paper has there, and a hyphenated word whole', () => {
+    expect(said('a real work starts now to establish follow-up mechanisms')).toEqual(['These words are not in paragraph 27 of CRP/43: it reads “the real”, not “a real”.']);
+    expect(said('the real work starts now to establish follow-up mechanism')).toEqual(['These words are not in paragraph 27 of CRP/43: it reads “follow-up mechanisms”, not “follow-up mechanism”.']);
+  });
+
+  it('says it in the writer’s language, with its quotation marks', () => {
+    expect(said('the real work begins now to establish follow-up mechanisms', 'fr', 'CRP/43, par. 27,')).toEqual([
+      'Ces mots ne figurent pas au paragraphe 27 du document CRP/43\u00a0: on y lit «\u00a0work starts now\u00a0», et non «\u00a0work begins now\u00a0».',
+    ]);
+    expect(said('the real work begins now to establish follow-up mechanisms', 'es', 'CRP/43, párr. 27,')).toEqual([
+      'Estas palabras no están en el párrafo 27 del documento CRP/43: el texto dice «work starts now», no «work begins now».',
+    ]);
+  });
+
+  it('changed in two places, or cut by an ellipsis, it asks to check the quotation', () => {
+    expect(said('the real work begins now to establish follow-up procedures')).toEqual(['These words are not in paragraph 27 of CRP/43: check the quotation against the paper.']);
+    expect(said('the real work begins now … to establish follow-up mechanisms')).toEqual(['These words are not in paragraph 27 of CRP/43: check the quotation against the paper.']);
+  });
+});
+
 describe('as the writer types', () => {
   it('a quotation on another line than its citation is checked again when edited', () => {
     const text = `${'Filler.\n\n'.repeat(10)}As CRP/43 §27 puts it,\n“the real work starts now to establish follow-up mechanisms”.\n`;
@@ -208,7 +238,7 @@ describe('quotations cited in a Markdown footnote', () => {
       [
         'crp-cite.quote-mismatch',
         'seeks to mobilize support offered in the form of a public-private alliance on\nethical recruitment',
-        'These words are not in paragraph 16 of CRP/43: check the quotation against the paper.',
+        'These words are not in paragraph 16 of CRP/43: it reads “on fair and ethical”, not “on ethical”.',
       ],
       ['crp-cite.quote-mismatch', 'was held on 5 and 6 October 2013 in New York', 'These words are not in paragraph 1 of CRP/43: check the quotation against the paper.'],
     ]);

@@ -10,7 +10,7 @@ import { coveredByCitation, coveredName } from '../core/resolve';
 import type { Translate } from '../i18n';
 import { markdownFiles, UnreadablePathError } from '../files/markdownFiles';
 import { checkFiles } from './parallel';
-import { lineStarts, positionAt } from '../core/lines';
+import { lineStarts, oneLine, positionAt } from '../core/lines';
 
 export interface CliContext {
   corpus: Corpus;
@@ -111,7 +111,7 @@ const list: Command = (args, ctx) => {
         path,
         line: line + 1,
         column: character + 1,
-        citation: text.slice(c.start, c.end).replace(/\s+/g, ' '),
+        citation: oneLine(text.slice(c.start, c.end)),
         resolves: paper ? coveredByCitation(paper, c).map((cov) => coveredName(paper, cov)) : [],
       });
     }

@@ -41,3 +41,8 @@ export function positionAt(starts: ArrayLike<number>, offset: number): { line: n
   const line = lineAt(starts, offset);
   return { line, character: offset - starts[line]! };
 }
+
+/** `text` on one line, for a message or a listing: each run of white space, line breaks included, as one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -6,6 +6,7 @@
  */
 import type { Paper } from '../corpus';
 import type { Citation } from '../grammar';
+import { oneLine } from '../lines';
 import { coveredByCitation, coveredKey, referenceLabel, type Covered } from '../resolve';
 
 /** One passage of the annex: a paragraph, a sub-paragraph or a footnote. */
@@ -84,7 +85,7 @@ function firstSentence(text: string): string {
 
 /** Text for a Markdown table cell: one line, `|` escaped. */
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+  return oneLine(text).replace(/\|/g, '\\|').trim();
 }
 
 export type AnnexWords = (key: string, options?: Record<string, unknown>) => string;

@@ -271,13 +271,20 @@ export function quotationFinding(quotation: Quotation, check: QuotationCheck, sy
   const { items } = citation.items.length === 0 && citation.repeats ? citation.repeats : citation;
   const cited = items.length === 1 ? itemText(items[0]!) : items.map(itemText).join(', ');
   const code = check.kind === 'elsewhere' ? CODES.quoteElsewhere : CODES.quoteMismatch;
-  const params: Record<string, string> = check.kind === 'elsewhere' ? { symbol, cited, found: referenceLabel(check.passage) } : { symbol, cited };
+  // A quotation one word away from the paper: the message says which (`recruitement`).
+  const only = check.kind === 'mismatch' ? check.onlyChange : undefined;
+  const [messageKey, params]: [string, Record<string, string>] =
+    check.kind === 'elsewhere'
+      ? ['quoteElsewhere', { symbol, cited, found: referenceLabel(check.passage) }]
+      : only
+        ? ['quoteMismatchAt', { symbol, cited, quoted: only.quoted, paper: only.paper }]
+        : ['quoteMismatch', { symbol, cited }];
   return {
     code,
     severity: SEVERITY[code],
     start: quotation.start,
     end: quotation.end,
-    messageKey: check.kind === 'elsewhere' ? 'quoteElsewhere' : 'quoteMismatch',
+    messageKey,
     params,
     ...(quotation.note
       ? { citationStart: quotation.start, citationEnd: quotation.note.end, note: quotation.note.label }

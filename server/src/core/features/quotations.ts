@@ -27,6 +27,7 @@ import { diffArrays } from 'diff';
 import type { Corpus, Paper } from '../corpus';
 import type { Citation } from '../grammar';
 import { labelsDefinedIn, labelsIn, noteCallAt, noteCalls, noteDefinition, type NoteCall } from '../footnotes';
+import { oneLine } from '../lines';
 import type { DraftIndex } from '../markdown';
 import { countKey, coveredByCitation, coveredKey, referenceLabel, type Covered } from '../resolve';
 
@@ -66,11 +67,27 @@ export interface WordChange {
   words: string;
 }
 
+/**
+ * Where a quotation departs from its closest passage when it does in one place only (a
+ * word changed, added or left out), as written on both sides with a word either side:
+ * the diagnostic names it, so that the writer need not hunt for one letter in a sentence.
+ */
+export interface OnlyChange {
+  quoted: string;
+  paper: string;
+}
+
 export type QuotationCheck =
   | { kind: 'found'; passages: Covered[] }
   | { kind: 'translated'; language: string }
   | { kind: 'elsewhere'; passage: Covered }
-  | { kind: 'mismatch'; readonly closest: { passage: Covered; words: string; changes: WordChange[]; similarity: number } | undefined; readonly fixable: boolean };
+  | {
+      kind: 'mismatch';
+      /** `from`: the index of its first word among its passage's (`passageWords`). */
+      readonly closest: { passage: Covered; words: string; from: number; changes: WordChange[]; similarity: number } | undefined;
+      readonly fixable: boolean;
+      readonly onlyChange: OnlyChange | undefined;
+    };
 
 // --- finding quotations --------------------------------------------------------------
 
@@ -647,7 +664,7 @@ function closest(paper: Paper, passages: readonly Covered[], quoted: readonly st
   // the best few are compared word by word (a diff per window cost `check` 15 times its time).
   const wanted = new Map<string, number>();
   for (const w of quoted) wanted.set(w, (wanted.get(w) ?? 0) + 1);
-  const candidates: Array<{ passage: Covered; at: number; length: number; shared: number }> = [];
+  const candidates: Array<{ passage: Covered; at: number; length: number; held: number; shared: number }> = [];
   for (const passage of passages) {
     const hay = passageWords(paper, passage).words;
     for (const length of new Set([Math.min(hay.length, quoted.length), Math.min(hay.length, quoted.length + 3), Math.max(1, Math.min(hay.length, quoted.length - 3))])) {
@@ -662,28 +679,35 @@ function closest(paper: Paper, passages: readonly Covered[], quoted: readonly st
       for (let k = 0; k < hay.length; k++) {
         add(hay[k]!.word, 1);
         if (k >= length) add(hay[k - length]!.word, -1);
-        if (k >= length - 1) candidates.push({ passage, at: k - length + 1, length, shared: shared / (quoted.length + length) });
+        if (k >= length - 1) candidates.push({ passage, at: k - length + 1, length, held: shared, shared: shared / (quoted.length + length) });
       }
     }
   }
   candidates.sort((a, b) => b.shared - a.shared);
   let best: Extract<QuotationCheck, { kind: 'mismatch' }>['closest'];
-  for (const { passage, at, length } of candidates.slice(0, CLOSEST_COMPARED)) {
+  for (const { passage, at, length, held } of candidates.slice(0, CLOSEST_COMPARED)) {
+    // A window can be no more alike than its shared words allow (all the same, none
+    // trimmed): one that cannot beat the best so far is not diffed (most misquotations
+    // change one word, and their first window is the best).
+    if (best && (2 * held) / (quoted.length + held) <= best.similarity) continue;
     const { text, words: hay } = passageWords(paper, passage);
     const window = hay.slice(at, at + length).map((w) => w.word);
     const changes = diffArrays(quoted as string[], window);
     const same = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + c.count!, 0);
-    const similarity = (2 * same) / (quoted.length + window.length);
-    if (best && similarity <= best.similarity) continue;
-    // The paper's words at either end that the quotation does not have are no part of it.
+    // The paper's words at either end that the quotation does not have are no part of it,
+    // and do not count against it: a window one word longer than a quotation that leaves
+    // a word out is as alike as the quotation and the paper are.
     let lead = changes[0]?.added ? changes[0].count! : 0;
     let tail = changes.length > 1 && changes[changes.length - 1]!.added ? changes[changes.length - 1]!.count! : 0;
     // Nothing in common: the window as it is.
     if (lead + tail >= length) lead = tail = 0;
+    const similarity = (2 * same) / (quoted.length + length - lead - tail);
+    if (best && similarity <= best.similarity) continue;
     const kept = changes.slice(lead > 0 ? 1 : 0, tail > 0 ? -1 : undefined);
     best = {
       passage,
       words: text.slice(hay[at + lead]!.start, hay[at + length - 1 - tail]!.end),
+      from: at + lead,
       similarity,
       // `added`: in the quotation, not in the paper; `dropped`: the paper's, left out.
       changes: kept.map((c) => ({ kind: c.removed ? 'added' : c.added ? 'dropped' : 'same', words: c.value.join(' ') })),
@@ -737,7 +761,7 @@ function checkNow(paper: Paper, passages: Covered[], quotation: string): Quotati
     const passage = passageWords(paper, all[k]!);
     if (mayHold(passage.vocabulary, list) && found(passage.words, list)) return { kind: 'elsewhere', passage: all[k]! };
   }
-  return new Mismatch(paper, passages, list);
+  return new Mismatch(paper, passages, quotation, list);
 }
 
 type Closest = Extract<QuotationCheck, { kind: 'mismatch' }>['closest'];
@@ -754,6 +778,7 @@ class Mismatch {
   constructor(
     private readonly paper: Paper,
     private readonly passages: readonly Covered[],
+    private readonly quotation: string,
     private readonly list: readonly Piece[],
   ) {}
 
@@ -767,7 +792,55 @@ class Mismatch {
     const near = this.closest;
     return near !== undefined && near.similarity >= FIXABLE_SIMILARITY && this.list.every((piece) => piece.kind === 'words');
   }
+
+  /**
+   * The one place the quotation departs from the closest passage, when it is that alike and
+   * is one run of words (no ellipsis, no insertion): the words changed, with the word either
+   * side where both have one, each extended to the whole of a hyphenated word (`follow-up`).
+   */
+  get onlyChange(): OnlyChange | undefined {
+    const near = this.closest;
+    if (!near || near.similarity < FIXABLE_SIMILARITY || this.list.length !== 1) return undefined;
+    const { changes } = near;
+    const first = changes.findIndex((c) => c.kind !== 'same');
+    if (first < 0) return undefined;
+    let last = first;
+    while (changes[last + 1] !== undefined && changes[last + 1]!.kind !== 'same') last++;
+    if (changes.slice(last + 1).some((c) => c.kind !== 'same')) return undefined;
+    // Where the change starts on each side and how many words it has there, from the runs.
+    const count = (c: WordChange) => c.words.split(' ').length;
+    const before = changes.slice(0, first).reduce((n, c) => n + count(c), 0);
+    const run = changes.slice(first, last + 1);
+    const quotedCount = run.reduce((n, c) => n + (c.kind === 'added' ? count(c) : 0), 0);
+    let paperCount = run.reduce((n, c) => n + (c.kind === 'dropped' ? count(c) : 0), 0);
+    const quoted = words(this.quotation);
+    const { text, words: hay } = passageWords(this.paper, near.passage);
+    const atEnd = before + quotedCount === quoted.length;
+    const context = { before: before > 0 ? 1 : 0, after: atEnd ? 0 : 1 };
+    // Words the quotation has at an end where the paper has others (`a real` for `the real`):
+    // the closest passage leaves those out, but the message shows what the paper has there.
+    let paperAt = near.from + before;
+    if (paperCount === 0 && before === 0 && paperAt > 0) [paperAt, paperCount] = [paperAt - 1, 1];
+    else if (paperCount === 0 && atEnd && paperAt < hay.length) paperCount = 1;
+    return {
+      quoted: shownWords(foldedText(this.quotation), quoted, before - context.before, quotedCount + context.before + context.after),
+      paper: shownWords(text, hay, paperAt - context.before, paperCount + context.before + context.after),
+    };
+  }
 }
+
+/** `n` words of `list` from `at`, as written in `source`, on one line, hyphenated words whole (`follow-up`). */
+function shownWords(source: string, list: readonly Word[], at: number, n: number): string {
+  const joined = (left: Word, right: Word) => right.start - left.end === 1 && HYPHENS.includes(source[left.end]!);
+  let from = at;
+  let to = at + n - 1;
+  while (from > 0 && joined(list[from - 1]!, list[from]!)) from--;
+  while (to + 1 < list.length && joined(list[to]!, list[to + 1]!)) to++;
+  return oneLine(source.slice(list[from]!.start, list[to]!.end));
+}
+
+/** What joins the parts of a compound word: hyphen-minus, hyphen, non-breaking hyphen, and the en dash the paper sets in `public–private`. */
+const HYPHENS = '-\u2010\u2011\u2013';
 
 /**
  * The quotation under `offset`, with its check, when it belongs to a citation of a loaded
