@@ -100,6 +100,8 @@ describe('what counts as a quotation of a citation', () => {
     ['a block quote with the citation on the line before', 'As CRP/43 §27 says:\n> the real work starts today to establish follow-up mechanisms\n'],
     ['a block quote with the citation on its last line', '> the real work starts today to establish\n> follow-up mechanisms (CRP/43 §27)\n'],
     ['a block quote after a blank line, announced by a colon', 'As CRP/43, para. 27, puts it:\n\n> the real work starts today to establish follow-up mechanisms\n'],
+    ['a block quote cited in parentheses with a remark', '> the real work starts today to establish follow-up mechanisms (CRP/43, para. 27, emphasis added).\n'],
+    ['a block quote with an attribution and a remark', '> the real work starts today to establish follow-up mechanisms. — CRP/43 §27, emphasis added\n'],
   ])('%s is checked', (_name, text) => {
     expect(findings(text).map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
   });
@@ -112,6 +114,11 @@ describe('what counts as a quotation of a citation', () => {
     ['a quotation in code', 'CRP/43 §27 says `“the real work begins now to establish mechanisms”`.'],
     ['an apostrophe, not a quotation mark', 'IOM’s role in CRP/43 §27 and the Dialogue’s outcome matter.'],
     ['a citation quoted', 'CRP/43 §2 aside, the reference "CRP/43, paragraphs 11-13 and 27" is too wide.'],
+    // An e-mail quoted in a reply cites the paper in its own words: audit 14's false warning.
+    [
+      'a block quote that cites the paper mid-line (an e-mail quoted in a reply)',
+      '> On 2 December, Ana wrote:\n> I suggest we tighten the section on recruitment:\n> - the reference to CRP/43, par. 24(a)-(c), and the wording we used last year.\n\nAgreed.\n',
+    ],
   ])('%s is left alone', (_name, text) => {
     expect(findings(text)).toEqual([]);
   });

@@ -280,7 +280,13 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
     // On the quote's last line: the words before the citation, and the lines above; an
     // attribution line (`> — CRP/43, [para. 11](…)`) is no words of the quote.
     if (isQuoteLine(nextLine(text, line))) return undefined;
-    const cut = ATTRIBUTION.test(text.slice(line.start, citation.start)) ? line.start : citation.start;
+    // Words after it on the line (`> - the reference to CRP/43, par. 24(a)-(c), and the
+    // wording …`, an e-mail quoted in a reply): the quote cites the paper, it does not quote
+    // it. Not after a dash, an attribution's (`> … now. — CRP/43 §27, emphasis added`).
+    const before = text.slice(line.start, citation.start);
+    const attribution = ATTRIBUTION.test(before);
+    if (!attribution && !/[—–][ \t]*$/.test(before) && wordsAfter(before, text.slice(citation.end, line.end))) return undefined;
+    const cut = attribution ? line.start : citation.start;
     return blockQuote(text, run(line, (l) => previousLine(text, l)).reverse(), citation, cut);
   }
   let next = nextLine(text, line);
@@ -293,6 +299,15 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
   }
   const above = run(previousLine(text, line), (l) => previousLine(text, l)).reverse();
   return above.length > 0 && !cites(above[above.length - 1]!) ? blockQuote(text, above, citation) : undefined;
+}
+
+/** Whether a word follows a citation on its line (`before` and `after` it), but for those of its own parenthesis (`(CRP/43, para. 27, emphasis added)`). */
+function wordsAfter(before: string, after: string): boolean {
+  // A citation that is a link's text (`[para. 27](crp43.md#27)`): its destination is no words.
+  const rest = after.replace(/^\]\([^)]*\)/, '');
+  const inParenthesis = before.lastIndexOf('(') > before.lastIndexOf(')');
+  const close = inParenthesis ? rest.indexOf(')') : -1;
+  return /\p{L}/u.test(close < 0 ? rest : rest.slice(close + 1));
 }
 
 /** A footnote call ending a line, the sentence's punctuation after it at most (`> … starts now.[^4]`, `[^4].`). */
