@@ -14,6 +14,7 @@ import { languageOf, quotationsOf, tallyQuotations } from '../../server/src/core
 import { loadCorpus } from '../../server/src/core/load';
 import { DraftIndex } from '../../server/src/core/markdown';
 import { translator } from '../../server/src/i18n';
+import type { Language } from '../../server/src/settings';
 
 const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
 const paper = corpus.paper('CRP/43')!;
@@ -119,6 +120,7 @@ describe('what counts as a quotation of a citation', () => {
       'a block quote that cites the paper mid-line (an e-mail quoted in a reply)',
       '> On 2 December, Ana wrote:\n> I suggest we tighten the section on recruitment:\n> - the reference to CRP/43, par. 24(a)-(c), and the wording we used last year.\n\nAgreed.\n',
     ],
+    ['a block quote whose words cite the paper already', '> The IOM–UN relationship is discussed in CRP/43 paras. 23-25 and CRP/43 §24(c).\n'],
   ])('%s is left alone', (_name, text) => {
     expect(findings(text)).toEqual([]);
   });
@@ -137,6 +139,16 @@ describe('what counts as a quotation of a citation', () => {
     // The other citing nothing that exists (`§6(d)`) does not take the quotation.
     const nothing = 'See CRP/43 §6(d), then “the Administration plans a major initiative on ethical recruitment” (CRP/43 §16).';
     expect(findings(nothing).map((f) => f[0])).toEqual(['crp-cite.unknown-sub-paragraph', 'crp-cite.quote-mismatch']);
+  });
+
+  it('a citation in parentheses right after the quotation is its own: the sentence’s other citation does not take it (audit 13)', () => {
+    const words = 'seeks to mobilize support offered in the form of a public–private alliance on fair and ethical recruitment';
+    expect(findings(`Unlike CRP/43 §16, the paper says that IOM “${words}” (CRP/43, para. 17).`).map((f) => f[2])).toEqual([
+      'The quoted words are in paragraph 16 of CRP/43, not 17.',
+    ]);
+    expect(findings(`Alors que CRP/43, par. 16, parle d’autre chose, le document dit que l’OIM « ${words} », CRP/43, par. 17.`).map((f) => f[0])).toEqual([
+      'crp-cite.quote-elsewhere',
+    ]);
   });
 
   it('footnote calls are no words: quoted without them, with the superscript, or as a PDF copies them', () => {
@@ -192,7 +204,7 @@ describe('what a quotation finding says', () => {
 });
 
 describe('a quotation one place away from the paper', () => {
-  const said = (quotation: string, locale = 'en', cite = 'CRP/43 §27') =>
+  const said = (quotation: string, locale: Language = 'en', cite = 'CRP/43 §27') =>
     checkDraft(new DraftIndex(`As ${cite} puts it, “${quotation}”.`, symbols), corpus).map((f) => messageOf(f, translator(locale)));
   // Paragraph 27: “… but the real work starts now to establish follow-up mechanisms …”
   it('names the word changed, added or left out, with a word either side', () => {

@@ -203,10 +203,19 @@ function inlineQuotations(prose: string, base: number, citations: readonly Citat
     const [nearest, other] = citationsInSentence(prose, base, citations, open, close);
     if (!nearest) continue;
     const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation: nearest };
-    if (other) quotation.alternative = other;
+    if (other && !citedRightAfter(prose, close, nearest.start - base)) quotation.alternative = other;
     out.push(quotation);
   }
   return out;
+}
+
+/**
+ * Whether the citation at `at` of `prose` follows the closing mark at `close` with nothing
+ * but a parenthesis or a comma between (`“…” (CRP/43, para. 17)`, `“…”, CRP/43 §17`): the
+ * writer says where the words are, and another citation of the sentence does not take them.
+ */
+function citedRightAfter(prose: string, close: number, at: number): boolean {
+  return at > close && /^[\s,(\[]*$/.test(prose.slice(close + 1, at));
 }
 
 const BLOCK_QUOTE_LINE = /^[ \t]{0,3}>/;
@@ -262,7 +271,7 @@ function blockQuote(text: string, lines: readonly Line[], citation: Citation, cu
  * line ends with a colon). A quote belongs to one citation, in that order of
  * preference, whichever citation asks: a citation on the line before gives way to one on
  * the quote's last line or the line after it. `text` is the draft; `inCode` says what is
- * code, `cites` whether a line holds a citation.
+ * code, `cites` whether a range of lines holds a citation.
  */
 function blockQuotation(text: string, citation: Citation, inCode: (offset: number) => boolean, cites: (line: Line) => boolean): Quotation | undefined {
   const line = boundedLine(text, citation.start);
@@ -287,7 +296,10 @@ function blockQuotation(text: string, citation: Citation, inCode: (offset: numbe
     const attribution = ATTRIBUTION.test(before);
     if (!attribution && !/[—–][ \t]*$/.test(before) && wordsAfter(before, text.slice(citation.end, line.end))) return undefined;
     const cut = attribution ? line.start : citation.start;
-    return blockQuote(text, run(line, (l) => previousLine(text, l)).reverse(), citation, cut);
+    // Nor does one whose words cite it already (`> … discussed in CRP/43 paras. 23-25 and CRP/43 §24(c).`).
+    const lines = run(line, (l) => previousLine(text, l)).reverse();
+    if (cites({ start: lines[0]!.start, end: cut })) return undefined;
+    return blockQuote(text, lines, citation, cut);
   }
   let next = nextLine(text, line);
   if (announces && next && text.slice(next.start, next.end).trim() === '') next = nextLine(text, next);
