@@ -557,6 +557,16 @@ describe('what looks like a citation but is not read', () => {
     expect(fix!.edits).toEqual([{ start: 4, end: 10, newText: 'CRP/43' }]);
   });
 
+  it('a symbol in another case (`crp/43`, `Crp/43`) is said once, with the fix, not as a reference that names no paper (audit 14)', () => {
+    const text = 'Voir crp/43 par 20 et (Crp/43, par. 9).\n\nSee CRP/43 §9; crp/43 was adopted.';
+    expect(found(text, translator('fr')).map((f) => [f[2], f[3]])).toEqual([
+      ['crp/43', '«\u00a0crp/43\u00a0» n’est pas lu comme la cote d’un document\u00a0: écrivez «\u00a0CRP/43\u00a0».'],
+      ['Crp/43', '«\u00a0Crp/43\u00a0» n’est pas lu comme la cote d’un document\u00a0: écrivez «\u00a0CRP/43\u00a0».'],
+    ]);
+    const [fix] = quickFixes(new DraftIndex(text, symbols), corpus, 6, 6, translator('fr'));
+    expect(fix!.edits).toEqual([{ start: 5, end: 11, newText: 'CRP/43' }]);
+  });
+
   it('a mark misspelt before a number, in a block that names the paper, is said, with the nearest spelling (audit 10)', () => {
     const text = 'See CRP/43 (paragrah 1), Paragraps 13-14, párafo 9 and footnoet 2; not paragraph 9, programme 9 or photograph 3.';
     expect(found(text).map((f) => [f[2], f[3]])).toEqual([

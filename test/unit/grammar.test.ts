@@ -704,6 +704,16 @@ describe('never read (false citations are worse than misses)', () => {
     expectCitation('CRP/43 para. [[20]]', '20');
   });
 
+  it('French `par` without its full stop is a mark right after the symbol or `ibid.`, and "by" anywhere else (audit 14)', () => {
+    expectCitation('Voir CRP/43, par [[20]].', '20', 'CRP/43, par 20');
+    expectCitation('(CRP/43 par [[20]])', '20', 'CRP/43 par 20');
+    expectCitation('CRP/43, PAR [[13]] et [[14]]', '13 14');
+    expect(read('Le texte a été adopté par 20 voix contre 3.').citations).toEqual([]);
+    expect(read('Le CRP/43 a été adopté par 20 voix contre 3.').citations).toEqual([]);
+    expect(read('Adopté par 9 des membres du CRP/43.').citations).toEqual([]);
+    expect(read('CRP/43 §2. Le texte a été adopté par 20 voix, par 12 délégations.').citations.map((c) => c.start)).toEqual([0]);
+  });
+
   it('`note` and `notes` right after the symbol are the English verb', () => {
     expect(read('CRP/43 notes 3 areas of work.').citations).toEqual([]);
     expect(read('CRP/43 notes 50 target countries for the campaign.').citations).toEqual([]);

@@ -235,6 +235,8 @@ export const MARKS: readonly MarkSpelling[] = [
   one('para', 'para', ['en']),
   either('par.', 'par', ['fr']),
   either('paragr.', 'par', ['fr']),
+  // Also French for "by": read only where a symbol or a short form puts it (`PREPOSITION_MARKS`).
+  either('par', 'par', ['fr']),
   many('párrafos', 'parr', ['es']),
   one('párrafo', 'parr', ['es']),
   many('parrafos', 'parr', ['es']),
@@ -271,6 +273,13 @@ export const MARKS: readonly MarkSpelling[] = [
  * parenthesis they are the mark (`CRP/43, notes 2 and 3`, `CRP/43 (note 2)`).
  */
 const VERB_MARKS: ReadonlySet<string> = new Set(['note', 'notes']);
+
+/**
+ * Marks that are also a preposition, French `par` ("by"): a mark only right after a symbol
+ * or a short form (`CRP/43, par 20`, `(CRP/43 par 20)`, `ibid., par 7`), where "by" cannot
+ * stand; elsewhere prose (`adopté par 20 voix`, `par 9 voix contre 3 du CRP/43`).
+ */
+const PREPOSITION_MARKS: ReadonlySet<string> = new Set(['par']);
 
 /**
  * The marks crp-cite writes (an inserted citation, the style rewrite, quick fixes), per
@@ -1188,12 +1197,12 @@ function parseSubFirst(text: string, i: number): Body | undefined {
   return { mark, items: [first, ...rest], start: i, end: number.end };
 }
 
-/** A mark and its references at i, or a sub-paragraph named in words. */
-function parseBody(text: string, i: number): Body | undefined {
+/** A mark and its references at i, or a sub-paragraph named in words; `afterSymbol`: right after a symbol or a short form. */
+function parseBody(text: string, i: number, afterSymbol = false): Body | undefined {
   const sub = parseSubFirst(text, i);
   if (sub) return sub;
   const first = matchMark(text, i);
-  if (!first) return undefined;
+  if (!first || (!afterSymbol && PREPOSITION_MARKS.has(first.text.toLowerCase()))) return undefined;
   const gap = skipGap(text, first.end);
   if (!numberStartsAt(text, gap.at, gap.broke)) return undefined;
   const items = parseItems(text, gap.at, first);
@@ -1281,7 +1290,7 @@ function parseBodyAfterVerb(text: string, i: number): Body | undefined {
 function parseCitationAt(text: string, symbol: string, symbolStart: number): Citation | undefined {
   const symbolEnd = symbolStart + symbol.length;
   const bodyStart = bodyStartAfter(text, symbolEnd);
-  const body = parseBody(text, bodyStart) ?? parseBodyAfterVerb(text, symbolMarkupEnd(text, symbolEnd));
+  const body = parseBody(text, bodyStart, true) ?? parseBodyAfterVerb(text, symbolMarkupEnd(text, symbolEnd));
   if (!body) return undefined;
   if (body.mark.kind === 'footnote' && VERB_MARKS.has(body.mark.text.toLowerCase()) && onlySpaceBetween(text, symbolMarkupEnd(text, symbolEnd), bodyStart)) return undefined;
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
@@ -1439,31 +1448,41 @@ function unreadAfter(text: string, symbol: string, symbolStart: number, to: numb
 
 /**
  * A symbol written with a space, a dot, a hyphen or nothing for its slash (`CRP 43`,
- * `CRP.43`, `CRP-43`, `CRP43`, `CRP / 43`), or with an en dash: not the paper's symbol,
- * so nothing after it is read as citing it. Where a citation follows or ends with it
- * (`CRP 43, para. 9`, `paragraph 9 of CRP 43`), that is said, with the symbol to write.
+ * `CRP.43`, `CRP-43`, `CRP43`, `CRP / 43`), or with an en dash, or in another case
+ * (`crp/43`, `Crp/43`): not the paper's symbol, so nothing after it is read as citing it.
+ * Where a citation follows or ends with it (`CRP 43, para. 9`, `paragraph 9 of crp/43`),
+ * that is said, with the symbol to write.
  */
-const variantCache = new Map<string, RegExp | null>();
-function variantPattern(symbol: string): RegExp | null {
-  let pattern = variantCache.get(symbol);
-  if (pattern === undefined) {
+const variantCache = new Map<string, { pattern: RegExp; series: string[] } | null>();
+function variantPattern(symbol: string): { pattern: RegExp; series: string[] } | null {
+  let variant = variantCache.get(symbol);
+  if (variant === undefined) {
     const slash = symbol.lastIndexOf('/');
     const [series, number] = [symbol.slice(0, slash), symbol.slice(slash + 1)];
-    // Starting with the series and without flags, the series is searched for as a string
-    // (the ends are checked by `isWholeSymbol`): most blocks of a note hold the symbol.
-    pattern = slash > 0 ? new RegExp(`${escapeForPattern(series)}(?:[ \\u00a0.\\-–]|[ \\u00a0]*\\/[ \\u00a0]+|[ \\u00a0]+\\/[ \\u00a0]*|)${escapeForPattern(number)}`, 'g') : null;
-    variantCache.set(symbol, pattern);
+    // The series as the symbol writes it, in lower case and capitalized: a block holding
+    // none of them (searched for as strings) is not looked through.
+    const cases = [series, series.toLowerCase(), series.charAt(0).toUpperCase() + series.slice(1).toLowerCase()];
+    variant =
+      slash > 0
+        ? {
+            pattern: new RegExp(`${escapeForPattern(series)}(?:[ \\u00a0.\\-–]|[ \\u00a0]*\\/[ \\u00a0]*|)${escapeForPattern(number)}`, 'gi'),
+            series: [...new Set(cases)],
+          }
+        : null;
+    variantCache.set(symbol, variant);
   }
-  return pattern;
+  return variant;
 }
 
 function findSymbolVariants(text: string, symbol: string, from: number, to: number, unread: UnreadReference[]): void {
-  const pattern = variantPattern(symbol);
-  if (!pattern || text.indexOf(symbol.slice(0, symbol.lastIndexOf('/')), from) < 0) return;
+  const variant = variantPattern(symbol);
+  if (!variant || !variant.series.some((series) => text.indexOf(series, from) >= 0)) return;
+  const { pattern } = variant;
   pattern.lastIndex = from;
   for (let m = pattern.exec(text); m && m.index + m[0].length <= to; m = pattern.exec(text)) {
     const [start, written] = [m.index, m[0]];
-    if (!isWholeSymbol(text, start, start + written.length)) continue;
+    // The symbol itself, as it is written, is read (`findCitations`).
+    if (written === symbol || !isWholeSymbol(text, start, start + written.length)) continue;
     const cites = parseCitationAt(text, written, start) ?? parseMarkFirst(text, written, start, from);
     if (cites) unread.push({ symbol, start, end: start + written.length, written, kind: 'symbolVariant', fix: { start, end: start + written.length, newText: symbol } });
   }
@@ -1543,7 +1562,7 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
     const end = start + m[0].length;
     // As after a symbol: `Ibid., para. 7`, `Ibid. (para. 7)`, `Id. at ¶ 24`.
     const at = bodyStartAfter(text, end);
-    const body = at > end ? parseBody(text, at) : undefined;
+    const body = at > end ? parseBody(text, at, true) : undefined;
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
     else if ((subs = at > end && !body ? subParagraphsOfShortForm(text, at, to) : undefined)) {
