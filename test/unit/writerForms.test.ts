@@ -984,6 +984,11 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'See CRP/43, para. [[24]]. Its paragraph [[25]] is unequivocal.', ['24', '25']],
     ['fr', 'Le document CRP/43 présente les messages clés. Son paragraphe [[25]] est sans équivoque.', ['25']],
     ['es', 'El documento CRP/43, párr. [[24]], es claro. Su párrafo [[25]] es inequívoco.', ['24', '25']],
+    // Or further in a sentence that names nothing before it, and of a note (audit 14).
+    ['fr', 'Le document CRP/43 date de 2013. Comme le rappelle son paragraphe [[1]], le Dialogue a eu lieu.', ['1']],
+    ['fr', 'Voir CRP/43, par. [[9]]. Son paragraphe [[10]] et sa note [[3]] le précisent.', ['9', '10', 'n3']],
+    ['en', 'See CRP/43, para. [[24]]. Its note [[2]] is clear.', ['24', 'n2']],
+    ['es', 'Véase el documento CRP/43. Como se indica en su nota [[2]], el Diálogo fue un éxito.', ['n2']],
     // A paragraph's sub-paragraph written with no mark, in a note about the paper (audit 10).
     ['en', 'Paper: CRP/43. GFMD recognized in [[5]]([[b]]); SCPF working group – [[24]]([[a]]) and ([[b]]).', ['5', '5(b)', '24', '24(a)', '24(b)']],
     ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],
@@ -1080,6 +1085,10 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
     'CRP/43, párr. 2. Y también la Declaración. Su párrafo 10 es claro.',
     'CRP/43 §2 aside, resolution 68/4 was adopted. Its paragraph 3 welcomes the Dialogue.',
+    // A possessive further in a sentence that names a text before it (audit 14).
+    'Voir CRP/43, par. 2. Le rapport rappelle en son paragraphe 4 que tout va bien.',
+    'See CRP/43, para. 2. The Declaration was adopted; as its paragraph 10 says, all is well.',
+    'Véase CRP/43, párr. 2. Como recuerda el informe en su nota 3, todo va bien.',
     // Code.
     'CRP/43 §2 and `para. 9` and\n\n```\n§ 9\n```\n',
   ])('%s: no reference without a symbol', (text) => {

@@ -2137,7 +2137,11 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
     // After a sentence's end (`§2. Note 4 says`) too.
     // At a list item's start, written `Note 2 :` (a list of notes).
     const listItem = word === undefined && '-*+'.includes(text[before - 1] ?? '') && /^\p{Lu}/u.test(body.mark.text);
-    const opens = word === undefined ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) || listItem : BEFORE_BARE_NOTE.has(word.toLowerCase()) || word.endsWith('.');
+    // After a possessive (`its note 2`, `sa note 7`), whose it is is decided below.
+    const opens =
+      word === undefined
+        ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) || listItem
+        : BEFORE_BARE_NOTE.has(word.toLowerCase()) || POSSESSIVES.has(word.toLowerCase()) || word.endsWith('.');
     if (!opens) return false;
   }
   // A line that starts with the reference and a colon labels a paragraph: the paper's in
@@ -2216,27 +2220,37 @@ function papersOf(symbols: readonly string[]): Papers {
 }
 
 /**
- * Whether the possessive at `at` is the paper's: its sentence (or, when it opens one, the
- * sentence before) names the paper by its symbol before it, and nothing that could be
- * another text stands between (a capitalized word, another symbol): `El documento CRP/43 consta de 27 párrafos, como se indica en su
- * párrafo 2`, not `CRP/43 cita la Declaración, en su párrafo 10`.
+ * Whether the possessive at `at` is the paper's: its sentence names the paper by its
+ * symbol before it, and nothing that could be another text stands between (a capitalized
+ * word, another symbol): `El documento CRP/43 consta de 27 párrafos, como se indica en su
+ * párrafo 2`, not `CRP/43 cita la Declaración, en su párrafo 10`. Or, when what its
+ * sentence says before it names nothing (a capitalized word but the first, a noun that
+ * names a text, a symbol), the sentence before does so: `See CRP/43, para. 24. Its
+ * paragraph 25 is unequivocal.`, `Le document CRP/43 date de 2013. Comme le rappelle son
+ * paragraphe 1, …`; not `… Le rapport rappelle en son paragraphe 4`.
  */
 function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean {
-  let sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), at);
-  // A possessive that opens its sentence is of what the sentence before named last (`See
-  // CRP/43, para. 24. Its paragraph 25 is unequivocal.`, `Son paragraphe 25…`, `Su párrafo 25…`).
-  if (sentence === at && at > 0) sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), endOfSentenceBefore(text, at));
+  const sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), at);
+  if (paperNamedIn(text, sentence, at, papers)) return true;
+  if (sentence === 0) return false;
+  const clause = text.slice(sentence, at);
+  if (/[\p{Lu}\/]/u.test(clause.replace(/\p{Lu}/u, '')) || TEXT_NOUN_IN_CLAUSE().test(clause)) return false;
+  return paperNamedIn(text, sentenceStartIn(text, Math.max(0, sentence - POSSESSIVE_REACH), endOfSentenceBefore(text, sentence)), sentence, papers);
+}
+
+/** Whether `[from, to)` names the paper, by its symbol or by words that say it is the paper (`paragraph 26 of the paper, and its paragraph 29`), with nothing capitalized after. */
+function paperNamedIn(text: string, from: number, to: number, papers: Papers): boolean {
   let named = -1;
   for (const symbol of papers.symbols) {
-    const i = text.lastIndexOf(symbol, at);
-    if (i >= sentence && i + symbol.length <= at && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
+    const i = text.lastIndexOf(symbol, to);
+    if (i >= from && i + symbol.length <= to && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
   }
-  // Or by words that say it is the paper, after a reference (`paragraph 26 of the paper,
-  // and its paragraph 29`).
-  SAME_PAPER_IN_SENTENCE().lastIndex = sentence;
-  for (let m = SAME_PAPER_IN_SENTENCE().exec(text); m && m.index + m[0].length <= at; m = SAME_PAPER_IN_SENTENCE().exec(text)) named = Math.max(named, m.index + m[0].length);
-  return named >= 0 && !/[\p{Lu}\/]/u.test(text.slice(named, at));
+  SAME_PAPER_IN_SENTENCE().lastIndex = from;
+  for (let m = SAME_PAPER_IN_SENTENCE().exec(text); m && m.index + m[0].length <= to; m = SAME_PAPER_IN_SENTENCE().exec(text)) named = Math.max(named, m.index + m[0].length);
+  return named >= 0 && !/[\p{Lu}\/]/u.test(text.slice(named, to));
 }
+/** A noun that names a text, anywhere in a clause (`Le rapport rappelle en son paragraphe 4`). */
+const TEXT_NOUN_IN_CLAUSE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${TEXT_NOUN_LIST.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'iu'));
 /** `SAME_PAPER`'s words anywhere (`possessiveOfThePaper`). */
 const SAME_PAPER_IN_SENTENCE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${SAME_PAPER.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
 /** How far back a possessive's sentence is looked at. */
