@@ -386,3 +386,23 @@ describe('property: any exact passage of a paragraph, quoted and cited right, is
     );
   });
 });
+
+describe('property: a passage quoted with one word changed is reported, and the message names the word', () => {
+  const paragraphs = paper.data.paragraphs.filter((p) => p.text.split(' ').length >= 8 && !/[“”"«»‘’*]/.test(p.text));
+
+  it('wherever the word is, at either end or in between', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...paragraphs), fc.nat(), fc.integer({ min: 5, max: 20 }), fc.nat(), (p, from, length, which) => {
+        const all = p.text.split(' ');
+        const start = from % Math.max(1, all.length - length);
+        const words = all.slice(start, start + length);
+        words[which % words.length] = 'zzq';
+        const [finding, ...more] = findings(`As CRP/43 §${p.number} says, “${words.join(' ')}”.`);
+        expect(more).toEqual([]);
+        expect(finding?.[0]).toBe('crp-cite.quote-mismatch');
+        expect(finding?.[2]).toMatch(/: it reads “[^”]+”, not “[^”]*zzq[^”]*”\.$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

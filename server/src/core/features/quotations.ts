@@ -859,8 +859,9 @@ class Mismatch {
 /** `n` words of `list` from `at`, as written in `source`, on one line, hyphenated words whole (`follow-up`). */
 function shownWords(source: string, list: readonly Word[], at: number, n: number): string {
   const joined = (left: Word, right: Word) => right.start - left.end === 1 && HYPHENS.includes(source[left.end]!);
-  let from = at;
-  let to = at + n - 1;
+  // (Clamped: a window at a passage's edge has no word beyond it.)
+  let from = Math.max(0, Math.min(at, list.length - 1));
+  let to = Math.max(from, Math.min(at + n - 1, list.length - 1));
   while (from > 0 && joined(list[from - 1]!, list[from]!)) from--;
   while (to + 1 < list.length && joined(list[to]!, list[to + 1]!)) to++;
   return oneLine(source.slice(list[from]!.start, list[to]!.end));
