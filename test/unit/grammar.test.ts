@@ -721,6 +721,8 @@ describe('never read (false citations are worse than misses)', () => {
     expectCitation('CRP/43, notes [[2]] and [[3]]', 'n. 2 n. 3');
     expectCitation('CRP/43 (note [[2]])', 'n. 2');
     expectCitation('CRP/43 n. [[2]]', 'n. 2');
+    // The verb agrees with the paper: `note` after it is the note (audit 15).
+    expectCitation('and also, wrongly, CRP/43 note [[2]] — the paper', 'n. 2');
   });
 
   it('a plural mark keeps its list when a verb follows', () => {

@@ -102,6 +102,7 @@ describe('what counts as a quotation of a citation', () => {
     ['a block quote with the citation on its last line', '> the real work starts today to establish\n> follow-up mechanisms (CRP/43 §27)\n'],
     ['a block quote after a blank line, announced by a colon', 'As CRP/43, para. 27, puts it:\n\n> the real work starts today to establish follow-up mechanisms\n'],
     ['a block quote cited in parentheses with a remark', '> the real work starts today to establish follow-up mechanisms (CRP/43, para. 27, emphasis added).\n'],
+    ['a quotation announced by a colon, past a semicolon', '- [ ] la Administración es neutral (CRP/43, párr. 25); citar literalmente: "the Administration is neutral on this issue out of full respect".\n'],
     ['a block quote with an attribution and a remark', '> the real work starts today to establish follow-up mechanisms. — CRP/43 §27, emphasis added\n'],
   ])('%s is checked', (_name, text) => {
     expect(findings(text).map((f) => f[0])).toEqual(['crp-cite.quote-mismatch']);
@@ -139,6 +140,12 @@ describe('what counts as a quotation of a citation', () => {
     // The other citing nothing that exists (`§6(d)`) does not take the quotation.
     const nothing = 'See CRP/43 §6(d), then “the Administration plans a major initiative on ethical recruitment” (CRP/43 §16).';
     expect(findings(nothing).map((f) => f[0])).toEqual(['crp-cite.unknown-sub-paragraph', 'crp-cite.quote-mismatch']);
+  });
+
+  it('a quotation with a note call right after it is that note’s, not the next note’s in the same sentence (audit 15)', () => {
+    const text = '- the campaign, to be launched "in several stages, in 50\n  target countries";[^11]\n- ethical recruitment (IRIS);[^12]\n\n[^11]: CRP/43 para 15.\n[^12]: CRP/43, para. 16.\n';
+    expect(findings(text)).toEqual([]);
+    expect(findings(text.replace('para 15', 'para 14')).map((f) => f[2])).toEqual(['The quoted words are in paragraph 15 of CRP/43, not 14.']);
   });
 
   it('a citation in parentheses right after the quotation is its own: the sentence’s other citation does not take it (audit 13)', () => {

@@ -984,6 +984,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'See CRP/43, para. [[24]]. Its paragraph [[25]] is unequivocal.', ['24', '25']],
     ['fr', 'Le document CRP/43 présente les messages clés. Son paragraphe [[25]] est sans équivoque.', ['25']],
     ['es', 'El documento CRP/43, párr. [[24]], es claro. Su párrafo [[25]] es inequívoco.', ['24', '25']],
+    // The paper as the subject before the possessive, or right after its phrase (audit 15).
+    ['en', 'On CRP/43.\n\nThe paper is structured in three parts, as set out in its paragraph [[2]].', ['2']],
+    ['fr', 'Voir CRP/43, par. [[2]].\n\nDans son paragraphe [[7]], le CRP/43 reprend le texte.', ['2', '7']],
+    ['en', 'On CRP/43.\n\nIn its paragraph [[8]], CRP/43 recalls the Declaration.', ['8']],
     // Or further in a sentence that names nothing before it, and of a note (audit 14).
     ['fr', 'Le document CRP/43 date de 2013. Comme le rappelle son paragraphe [[1]], le Dialogue a eu lieu.', ['1']],
     ['fr', 'Voir CRP/43, par. [[9]]. Son paragraphe [[10]] et sa note [[3]] le précisent.', ['9', '10', 'n3']],
@@ -1085,7 +1089,10 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
     'CRP/43, párr. 2. Y también la Declaración. Su párrafo 10 es claro.',
     'CRP/43 §2 aside, resolution 68/4 was adopted. Its paragraph 3 welcomes the Dialogue.',
-    // A possessive further in a sentence that names a text before it (audit 14).
+    // A possessive further in a sentence that names a text before it (audit 14), or of the
+    // text right after its phrase; another text's paragraph named on the next line (audit 15).
+    'Voir CRP/43, par. 2. Dans son paragraphe 10, la Déclaration dit autre chose.',
+    'Voir CRP/43, par. 2 : il reprend l’idée du paragraphe 10\n   de la Déclaration.',
     'Voir CRP/43, par. 2. Le rapport rappelle en son paragraphe 4 que tout va bien.',
     'See CRP/43, para. 2. The Declaration was adopted; as its paragraph 10 says, all is well.',
     'Véase CRP/43, párr. 2. Como recuerda el informe en su nota 3, todo va bien.',

@@ -269,8 +269,9 @@ export const MARKS: readonly MarkSpelling[] = [
 
 /**
  * Marks that are also English verbs: right after the symbol, with nothing but a space
- * between, they are the verb (`CRP/43 notes 3 areas of work`); with a comma, a colon or a
- * parenthesis they are the mark (`CRP/43, notes 2 and 3`, `CRP/43 (note 2)`).
+ * between, `notes` is the verb (`CRP/43 notes 3 areas of work`; `CRP/43 note 7` is a note);
+ * with a comma, a colon or a parenthesis they are the mark (`CRP/43, notes 2 and 3`,
+ * `CRP/43 (note 2)`). Without a symbol, see `isBareReference` (`we note 3 areas`).
  */
 const VERB_MARKS: ReadonlySet<string> = new Set(['note', 'notes']);
 
@@ -1292,7 +1293,8 @@ function parseCitationAt(text: string, symbol: string, symbolStart: number): Cit
   const bodyStart = bodyStartAfter(text, symbolEnd);
   const body = parseBody(text, bodyStart, true) ?? parseBodyAfterVerb(text, symbolMarkupEnd(text, symbolEnd));
   if (!body) return undefined;
-  if (body.mark.kind === 'footnote' && VERB_MARKS.has(body.mark.text.toLowerCase()) && onlySpaceBetween(text, symbolMarkupEnd(text, symbolEnd), bodyStart)) return undefined;
+  // After a paper, the verb agrees with it: `CRP/43 notes 3 areas`, but `CRP/43 note 7` is the note.
+  if (body.mark.kind === 'footnote' && body.mark.text.toLowerCase() === 'notes' && onlySpaceBetween(text, symbolMarkupEnd(text, symbolEnd), bodyStart)) return undefined;
   return { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: symbolStart, end: body.end };
 }
 
@@ -2194,7 +2196,7 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
     if (word && DIVISION_WORDS.has(word.toLowerCase())) return false;
   }
   // (Emphasis around the word: `la nota 2 *supra*`.)
-  let after = skipSpaces(text, body.end);
+  let after = skipSpacesAndOneBreak(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
   return !namesAnotherText(text, after) || namesSeries(text, after, papers);
@@ -2232,10 +2234,34 @@ function papersOf(symbols: readonly string[]): Papers {
 function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean {
   const sentence = sentenceStartIn(text, Math.max(0, at - POSSESSIVE_REACH), at);
   if (paperNamedIn(text, sentence, at, papers)) return true;
-  if (sentence === 0) return false;
   const clause = text.slice(sentence, at);
+  // Before the paper, as the subject right after the phrase: `Dans son paragraphe 7, le
+  // CRP/43 reprend`, `In its paragraph 7, CRP/43 recalls`.
+  // Another text there is the possessive's (`Dans son paragraphe 10, la Déclaration dit`).
+  const subject = /^\s*(?:\p{L}+\s+)?$/u.test(clause) ? subjectAfter(text, at, papers) : undefined;
+  if (subject !== undefined) return subject;
+  if (sentence === 0) return false;
   if (/[\p{Lu}\/]/u.test(clause.replace(/\p{Lu}/u, '')) || TEXT_NOUN_IN_CLAUSE().test(clause)) return false;
   return paperNamedIn(text, sentenceStartIn(text, Math.max(0, sentence - POSSESSIVE_REACH), endOfSentenceBefore(text, sentence)), sentence, papers);
+}
+
+/**
+ * What the clause after the comma that follows `at` (in its sentence) starts with: true
+ * for the paper's symbol (an article and `document` before it at most), false for another
+ * text (`namesTextAt`), undefined for anything else or no such comma.
+ */
+function subjectAfter(text: string, at: number, papers: Papers): boolean | undefined {
+  const rest = text.slice(at, at + 80);
+  const comma = rest.search(/[,.;:!?]/);
+  if (comma < 0 || rest[comma] !== ',') return undefined;
+  const start = skipSpacesAndOneBreak(text, at + comma + 1);
+  let i = start;
+  const determiner = matchWord(DETERMINER, text, i);
+  if (determiner !== undefined) i = determiner.endsWith('’') || determiner.endsWith("'") ? i + determiner.length : skipSpaces(text, i + determiner.length);
+  const noun = /^(?:document|documento|paper)\s+/i.exec(text.slice(i, i + 12))?.[0];
+  if (noun) i += noun.length;
+  if (papers.symbols.some((symbol) => text.startsWith(symbol, i) && isWholeSymbol(text, i, i + symbol.length))) return true;
+  return namesTextAt(text, start) ? false : undefined;
 }
 
 /** Whether `[from, to)` names the paper, by its symbol or by words that say it is the paper (`paragraph 26 of the paper, and its paragraph 29`), with nothing capitalized after. */
@@ -2245,10 +2271,19 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
     const i = text.lastIndexOf(symbol, to);
     if (i >= from && i + symbol.length <= to && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
   }
-  SAME_PAPER_IN_SENTENCE().lastIndex = from;
-  for (let m = SAME_PAPER_IN_SENTENCE().exec(text); m && m.index + m[0].length <= to; m = SAME_PAPER_IN_SENTENCE().exec(text)) named = Math.max(named, m.index + m[0].length);
+  for (const words of [SAME_PAPER_IN_SENTENCE(), THE_PAPER_IN_SENTENCE()]) {
+    words.lastIndex = from;
+    for (let m = words.exec(text); m && m.index + m[0].length <= to; m = words.exec(text)) named = Math.max(named, m.index + m[0].length);
+  }
   return named >= 0 && !/[\p{Lu}\/]/u.test(text.slice(named, to));
 }
+/**
+ * The paper as the subject of a sentence, before a possessive of it: `The paper is
+ * structured in three parts, as set out in its paragraph 2`, `Le document rappelle en son
+ * paragraphe 1`. (Not `the document`: writers say it of any text.)
+ */
+const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'el documento', 'este documento'];
+const THE_PAPER_IN_SENTENCE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${THE_PAPER.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
 /** A noun that names a text, anywhere in a clause (`Le rapport rappelle en son paragraphe 4`). */
 const TEXT_NOUN_IN_CLAUSE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${TEXT_NOUN_LIST.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'iu'));
 /** `SAME_PAPER`'s words anywhere (`possessiveOfThePaper`). */

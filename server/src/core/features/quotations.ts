@@ -173,7 +173,11 @@ function citationsInSentence(prose: string, base: number, citations: readonly Ci
     const ce = citation.end - base;
     // What lies between the quotation and the citation, outside both.
     const [from, to] = ce <= open ? [ce, open] : cs > close ? [close + 1, cs] : [-1, -1];
-    if (from < 0 || to - from > SENTENCE_REACH || SENTENCE_END.test(prose.slice(from, to))) continue;
+    if (from < 0 || to - from > SENTENCE_REACH) continue;
+    // A quotation announced by a colon is the clause's before it, past a semicolon: `es
+    // neutral (párr. 25); citar literalmente: "…"`.
+    const gap = prose.slice(from, to);
+    if (SENTENCE_END.test(ce <= open && /:\s*$/.test(gap) ? gap.replace(/;/g, ',') : gap)) continue;
     near.push({ citation, gap: to - from });
   }
   return near.sort((a, b) => a.gap - b.gap).map((n) => n.citation);
@@ -419,7 +423,8 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation):
     const [open, close] = [last[0] + from, last[1] + from];
     // (With the call: a full stop before it ends the sentence it closes, not one before.)
     const between = prose.slice(close + 1, call.end - base);
-    const inSentence = between.length <= SENTENCE_REACH && !SENTENCE_END.test(between);
+    // Another note's call between is that note's quotation (`“…”;[^11]` ⏎ `- … (IRIS);[^12]`).
+    const inSentence = between.length <= SENTENCE_REACH && !SENTENCE_END.test(between) && !ANY_NOTE_CALL.test(between.slice(0, call.start - base - close - 1));
     if (inSentence) {
       const span = trimmed(prose, open + 1, close);
       const text = prose.slice(span.start, span.end);
@@ -440,6 +445,9 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation):
   const quote = blockQuote(text, lines.reverse(), citation, call.start);
   return quote && { ...quote, note: call };
 }
+
+/** A footnote call, any label (`[^11]`). */
+const ANY_NOTE_CALL = /\[\^[^\]\s]+\]/;
 
 /**
  * The quotations whose source is footnote `label` (`… “the real work begins now”.[^4]`,
