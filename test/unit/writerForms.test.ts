@@ -984,6 +984,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'See CRP/43, para. [[24]]. Its paragraph [[25]] is unequivocal.', ['24', '25']],
     ['fr', 'Le document CRP/43 présente les messages clés. Son paragraphe [[25]] est sans équivoque.', ['25']],
     ['es', 'El documento CRP/43, párr. [[24]], es claro. Su párrafo [[25]] es inequívoco.', ['24', '25']],
+    // A bare note after a verb that takes a noun, or a preposition (audit 15).
+    ['en', 'On CRP/43.\n\nI assume they mean note [[5]], as it cites note [[2]] under note [[4]].', ['n5', 'n2', 'n4']],
     // The paper as the subject before the possessive, or right after its phrase (audit 15).
     ['en', 'On CRP/43.\n\nThe paper is structured in three parts, as set out in its paragraph [[2]].', ['2']],
     ['fr', 'Voir CRP/43, par. [[2]].\n\nDans son paragraphe [[7]], le CRP/43 reprend le texte.', ['2', '7']],

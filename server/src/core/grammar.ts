@@ -1860,8 +1860,15 @@ function readsEnglish(text: string, at: number): boolean {
   return (sentence.match(ENGLISH_WORDS)?.length ?? 0) > (sentence.match(SPANISH_WORDS)?.length ?? 0);
 }
 
-/** Before a bare `note 3`, what makes it the noun (`see note 3`, `la note 3`, `(note 3)`), not the verb (`we note 3 areas`). */
-const BEFORE_BARE_NOTE = new Set(['see', 'particular', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y']);
+/**
+ * Before a bare `note 3`, what makes it the noun (`see note 3`, `la note 3`, `(note 3)`),
+ * not the verb (`we note 3 areas`): a preposition, an article, and a verb that takes a
+ * noun (`they mean note 5`, `it cites note 2`).
+ */
+const BEFORE_BARE_NOTE = new Set([
+  ...['see', 'particular', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y'],
+  ...['from', 'under', 'with', 'at', 'mean', 'means', 'meant', 'cite', 'cites', 'cited', 'quote', 'quotes', 'quoted', 'check'],
+]);
 /** A document symbol as the text around a reference shows one (`CRP/43`, `A/68/190`), with its markup (`*CRP/43*`, `[CRP/43](…)`). */
 const A_SYMBOL = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+[*\\]\\u0000)]*';
 
