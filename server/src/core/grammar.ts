@@ -2287,7 +2287,9 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
 /**
  * The paper as the subject of a sentence, before a possessive of it: `The paper is
  * structured in three parts, as set out in its paragraph 2`, `Le document rappelle en son
- * paragraphe 1`. (Not `the document`: writers say it of any text.)
+ * paragraphe 1`. Not English `the document`, said of any text; French and Spanish writers
+ * call the paper they write about `le document`, `el documento`, as UN style names it
+ * (`le document CRP/43`).
  */
 const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'el documento', 'este documento'];
 const THE_PAPER_IN_SENTENCE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${THE_PAPER.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
