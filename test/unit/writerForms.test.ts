@@ -984,6 +984,14 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'See CRP/43, para. [[24]]. Its paragraph [[25]] is unequivocal.', ['24', '25']],
     ['fr', 'Le document CRP/43 présente les messages clés. Son paragraphe [[25]] est sans équivoque.', ['25']],
     ['es', 'El documento CRP/43, párr. [[24]], es claro. Su párrafo [[25]] es inequívoco.', ['24', '25']],
+    // Audit 16: Spanish `letra a)`; a sub-paragraph word and its letter across a line break;
+    // sub-paragraphs `del mismo párrafo` in the next sentence; a note in a task; a
+    // possessive after a reference of its sentence.
+    ['es', 'Véase CRP/43, párr. [[24]], letra [[a]]), y el párr. [[12]], letras [[a]]) a [[c]]).', ['24', '24(a)', '12', '12(a)', '12(c)']],
+    ['es', 'Según el párrafo [[6]] del CRP/43: los derechos (inciso\n[[a]])), el vínculo (inciso [[b]])).', ['6', '6(a)', '6(b)']],
+    ['es', 'Véase CRP/43.\n\nSobre el párr. [[24]], inciso [[a]]). Los incisos [[b]]) y [[c]]) del mismo párrafo tratan de las políticas.', ['24', '24(a)', '24(b)', '24(c)']],
+    ['en', 'On CRP/43.\n\n- [ ] Note [[2]] cites A/68/190: keep its symbol.', ['n2']],
+    ['fr', 'Voir CRP/43, par. [[2]].\n\nAu par. [[7]] on parle de cela, et dans son paragraphe [[8]] aussi.', ['2', '7', '8']],
     // A bare note after a verb that takes a noun, or a preposition (audit 15).
     ['en', 'On CRP/43.\n\nI assume they mean note [[5]], as it cites note [[2]] under note [[4]].', ['n5', 'n2', 'n4']],
     // The paper as the subject before the possessive, or right after its phrase (audit 15).
@@ -1064,6 +1072,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // Labels of the draft's own paragraphs: review comments that cite the paper under them (audit 9).
     'Documento de referencia: CRP/43.\n\n- [ ] **Párr. 3:** la remisión a CRP/43, párr. 2 debería ser otra.\n- [x] **Párr. 5:** correcto (CRP/43, párr. 2).\n- [ ] **Párr. 19:** la resolución 68/4 se cita con su párrafo.',
     'Reference: CRP/43 §2.\n\nPara. 3: the cross-reference to CRP/43, para. 2 is right.',
+    // Labels in bold with a full stop, the comment speaking to the draft's writer (audit 16).
+    'Reference: CRP/43 §2.\n\n**Para. 3.** You describe the structure at length.\n\n**Para. 4.** Cite CRP/43, para. 2 instead of your wording.',
     // Labels of the draft's own notes, each citing the paper or repeating it (audit 12).
     'Revisión de las referencias al documento CRP/43.\n\n- Nota 1: «Documento de sesión CRP/43, párr. 2.»\n- Nota 7: «Ibíd., párr. 7.»',
     'Vérification des renvois au document CRP/43.\n\n- Note 1 : « CRP/43, par. 2. »\n- Note 7 : « Ibid., par. 7. »',
@@ -1091,6 +1101,11 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2. El documento MC/2355; su párrafo 4 es claro.',
     'CRP/43, párr. 2. Y también la Declaración. Su párrafo 10 es claro.',
     'CRP/43 §2 aside, resolution 68/4 was adopted. Its paragraph 3 welcomes the Dialogue.',
+    // The writer's or the reader's own draft, a division of a policy, a text just named (audit 16).
+    'CRP/43 §2 aside: see your paras. 3 and 9, our para. 4 and votre par. 5.',
+    'CRP/43 §2.\n\n| Axe 2, par. 5 | Eje 3, párr. 4 |',
+    'Voir CRP/43, par. 2 ; voir son rapport, par. 3, et la résolution, par. 4.',
+    'Voir CRP/43, par. 2. Le paragraphe 4 de la résolution le dit, et son paragraphe 5 aussi.',
     // A possessive further in a sentence that names a text before it (audit 14), or of the
     // text right after its phrase; another text's paragraph named on the next line (audit 15).
     'Voir CRP/43, par. 2. Dans son paragraphe 10, la Déclaration dit autre chose.',

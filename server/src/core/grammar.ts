@@ -462,6 +462,9 @@ const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguag
   { text: 'apartado', language: 'es' },
   { text: 'incisos', language: 'es', plural: true },
   { text: 'inciso', language: 'es' },
+  // `el párr. 24, letra a)`, `letras a) a c)`: as Spanish legal texts name them.
+  { text: 'letras', language: 'es', plural: true },
+  { text: 'letra', language: 'es' },
 ];
 const SUB_PARAGRAPH_PLURALS: ReadonlySet<string> = new Set(SUB_PARAGRAPH_WORDS.filter((w) => w.plural).map((w) => w.text));
 
@@ -1158,7 +1161,7 @@ function parseSubLetters(text: string, i: number): { starts: number[]; end: numb
   const plural = SUB_PARAGRAPH_PLURALS.has(asSpelled(word));
   const starts: number[] = [];
   let end = -1;
-  for (let at = skipSpaces(text, i + word.length); ; ) {
+  for (let at = skipSpacesAndOneBreak(text, i + word.length); ; ) {
     const item = parseLetterItem(text, at, UNKNOWN_PARAGRAPH);
     if (!item) break;
     starts.push(at);
@@ -1751,12 +1754,14 @@ const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
  * paragraphs 1 to 6`).
  */
 const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus']);
-const NOT_THE_PAPERS: ReadonlySet<string> = new Set([...POSSESSIVES, 'supra', 'infra', 'operative', 'preambular']);
+/** The writer's or the reader's own draft: `your para. 6`, `votre par. 3`, `nuestro párrafo 2`. */
+const OWN_DRAFT_POSSESSIVES = ['your', 'our', 'my', 'votre', 'vos', 'notre', 'nos', 'mon', 'ma', 'mes', 'tu', 'tus', 'nuestro', 'nuestros', 'vuestro', 'vuestros', 'mi', 'mis'];
+const NOT_THE_PAPERS: ReadonlySet<string> = new Set([...POSSESSIVES, ...OWN_DRAFT_POSSESSIVES, 'supra', 'infra', 'operative', 'preambular']);
 
 /** Before a paragraph's label: only a line's indentation, a list item's or block quote's marker (and a task's box), a heading's, emphasis. */
 const OWN_LABEL_BEFORE = /^[ \t>]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?(?:\*\*|\*|__|_)?$/;
-/** After one: emphasis closed, then a colon. */
-const OWN_LABEL_AFTER = /^(?:\*\*|\*|__|_)?[ \t\u00a0\u202f]*:/;
+/** After one: emphasis closed, then a colon; or a full stop in bold (`**Para. 3.**`). */
+const OWN_LABEL_AFTER = /^(?:(?:\*\*|\*|__|_)?[ \t\u00a0\u202f]*:|\.(?:\*\*|__))/;
 
 /** A line that starts with a paragraph's label (`- [ ] **Párr. 3:**`, `Para. 3:`): where the label's mark starts. */
 const LABEL_LINE = /^([ \t>]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)?(?:\*\*|\*|__|_)?)\S/gm;
@@ -1783,13 +1788,17 @@ function ownLabels(text: string, papers: Papers): boolean {
     if (letter) end = letter.end;
     if (!OWN_LABEL_AFTER.test(text.slice(end, end + 8))) continue;
     labels++;
-    // Its item cites the paper: names it, or repeats the citation before (`- Nota 7: «Ibíd., párr. 7.»`).
+    // Its item cites the paper: names it, or repeats the citation before (`- Nota 7: «Ibíd., párr. 7.»`);
+    // or speaks to the writer of the draft (`**Para. 2.** You describe …`).
     const item = itemEnd(text, end);
-    if (namesPaperIn(text, end, item, papers) || MAY_HOLD_SHORT_FORM.test(text.slice(end, item))) naming++;
+    if (namesPaperIn(text, end, item, papers) || MAY_HOLD_SHORT_FORM.test(text.slice(end, item)) || SPEAKS_TO_WRITER.test(text.slice(end, item))) naming++;
   }
   ownLabelsOf = { text, papers, own: naming * 2 > labels };
   return ownLabelsOf.own;
 }
+
+/** A second person, as review comments on a colleague's draft speak: `you`, `your`, `vous`, `votre`, `usted`, `tu`. */
+const SPEAKS_TO_WRITER = /(?<![\p{L}])(?:you|your|vous|votre|vos|usted|ustedes|tu|tus)(?![\p{L}])/iu;
 
 /** Where the list item or paragraph whose text goes on at `at` ends: a blank line, or a line that starts another item. */
 function itemEnd(text: string, at: number): number {
@@ -1807,7 +1816,12 @@ function namesPaperIn(text: string, from: number, to: number, papers: Papers): b
 const QUOTES_AROUND: Readonly<Record<string, string>> = { '«': '»', '“': '”', '"': '"', '‘': '’', "'": "'", '„': '“' };
 
 /** Divisions of a text, whose paragraphs a reference right after one and its number names (`Annex 2, paragraph 3`): the words `unreadDivisionAt` reads, and appendices. */
-const DIVISION_WORDS: ReadonlySet<string> = new Set([...UNREAD_WORDS.filter((w) => w.kind === 'division').map((w) => w.text), 'appendix', 'appendice', 'apéndice']);
+const DIVISION_WORDS: ReadonlySet<string> = new Set([
+  ...UNREAD_WORDS.filter((w) => w.kind === 'division').map((w) => w.text),
+  ...['appendix', 'appendice', 'apéndice'],
+  // A policy's or a strategy's parts: `Axe 2, par. 5`, `Eje 3, párr. 2`, `Pillar 1, para. 4`.
+  ...['axe', 'axis', 'eje', 'pilier', 'pillar', 'pilar'],
+]);
 
 /**
  * After a reference without a symbol, what names the paper cited last rather than another
@@ -1831,7 +1845,8 @@ const CLAUSE_AFTER_OF = wordMatcher(['what', 'how', 'why', 'whether', 'ce que', 
 /** The prepositions among `OF_ANOTHER_TEXT` that say where, not whose: a text follows only sometimes. */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'en', 'dans']);
 /** An article or a possessive before a text's name: `in the report`, `dans son rapport`, `en su informe`. */
-const DETERMINER = wordMatcher(['the', 'its', 'this', 'that', 'le', 'la', 'les', "l'", 'l’', 'son', 'sa', 'ses', 'ce', 'cette', 'el', 'los', 'las', 'su', 'sus', 'este', 'esta']);
+const DETERMINER_WORDS = ['the', 'its', 'this', 'that', 'le', 'la', 'les', "l'", 'l’', 'son', 'sa', 'ses', 'ce', 'cette', 'el', 'los', 'las', 'su', 'sus', 'este', 'esta'];
+const DETERMINER = wordMatcher(DETERMINER_WORDS);
 /** Nouns that name a text, in the three languages. */
 const TEXT_NOUN_LIST: readonly string[] = [
   ...'resolution report declaration document note decision draft statement letter convention compact agenda outcome text guidelines framework plan strategy programme'.split(' '),
@@ -2046,6 +2061,8 @@ function namesAnotherTextsSubParagraph(text: string, start: number, to: number):
     const letters = !isWordChar(text[i - 1]) && matchWord(SUB_WORD_MATCHER, text, i) !== undefined ? parseSubLetters(text, i) : undefined;
     if (!letters) continue;
     const after = skipSpacesAndOneBreak(text, letters.end);
+    // (`Los incisos b) y c) del mismo párrafo`: the one cited before, no other text's.)
+    if (matchWord(SAME_PARAGRAPH, text, after) !== undefined) continue;
     if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after)) return true;
   }
 }
@@ -2145,7 +2162,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
     const word = wordEndingAt(text, before);
     // After a sentence's end (`§2. Note 4 says`) too.
     // At a list item's start, written `Note 2 :` (a list of notes).
-    const listItem = word === undefined && '-*+'.includes(text[before - 1] ?? '') && /^\p{Lu}/u.test(body.mark.text);
+    // (A task's box too: `- [ ] Note 2 cites A/68/190`.)
+    const listItem = word === undefined && /^\p{Lu}/u.test(body.mark.text) && ('-*+'.includes(text[before - 1] ?? '') || /[-*+][ \t]+\[[ xX]\]$/.test(text.slice(Math.max(0, before - 8), before)));
     // After a possessive (`its note 2`, `sa note 7`), whose it is is decided below.
     const opens =
       word === undefined
@@ -2182,6 +2200,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // A pinpoint of a dated text named in words: `(cf. notre note du 7 octobre, par. 4)`,
   // `our letter of 5 December 2013, para. 2`.
   if (text[before - 1] === ',' && DATED_TEXT().test(text.slice(Math.max(0, before - 80), before - 1))) return false;
+  // Or just named by a noun after an article or a possessive: `voir son rapport, par. 3`,
+  // `see the resolution, para. 4` (not `le document, par. 3`, which writers say of the paper).
+  if (text[before - 1] === ',' && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, before - 40), before - 1))) return false;
   // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
   if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {
@@ -2247,9 +2268,30 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   // Another text there is the possessive's (`Dans son paragraphe 10, la Déclaration dit`).
   const subject = /^\s*(?:\p{L}+\s+)?$/u.test(clause) ? subjectAfter(text, at, papers) : undefined;
   if (subject !== undefined) return subject;
+  // After a reference in its sentence, with nothing named since: `en el párr. 18 se habla
+  // de más de 10 perfiles migratorios, y en su párrafo 20` (the reference is the paper's).
+  if (referenceBefore(text, sentence, at)) return true;
   if (sentence === 0) return false;
   if (/[\p{Lu}\/]/u.test(clause.replace(/\p{Lu}/u, '')) || TEXT_NOUN_IN_CLAUSE().test(clause)) return false;
   return paperNamedIn(text, sentenceStartIn(text, Math.max(0, sentence - POSSESSIVE_REACH), endOfSentenceBefore(text, sentence)), sentence, papers);
+}
+
+/** `BODY_START`, for `referenceBefore` alone: it is asked while a search with the other goes on. */
+const BODY_START_IN_CLAUSE = lazy(() => new RegExp(BODY_START.source, BODY_START.flags));
+
+/** Whether a reference (a mark and its number) ends in `[from, to)` with nothing capitalized, no symbol and no noun of a text after it. */
+function referenceBefore(text: string, from: number, to: number): boolean {
+  const starts = BODY_START_IN_CLAUSE();
+  starts.lastIndex = from;
+  let last = -1;
+  for (let m = starts.exec(text); m && m.index < to; m = starts.exec(text)) {
+    if (isWordChar(text[m.index]) && isWordChar(text[m.index - 1])) continue;
+    const body = parseBody(text, m.index);
+    if (body && body.end <= to) last = body.end;
+  }
+  if (last < 0) return false;
+  const after = text.slice(last, to);
+  return !/[\p{Lu}\/]/u.test(after) && !TEXT_NOUN_IN_CLAUSE().test(after);
 }
 
 /**
@@ -2293,6 +2335,14 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
  */
 const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'el documento', 'este documento'];
 const THE_PAPER_IN_SENTENCE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${THE_PAPER.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
+/** A text named by a noun after an article or a possessive, ending where a comma follows (`son rapport`, `the resolution`; not `document`). */
+const TEXT_BEFORE_COMMA = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}])(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})\\s*(?:${TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|')})$`,
+      'iu',
+    ),
+);
 /** A noun that names a text, anywhere in a clause (`Le rapport rappelle en son paragraphe 4`). */
 const TEXT_NOUN_IN_CLAUSE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${TEXT_NOUN_LIST.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'iu'));
 /** `SAME_PAPER`'s words anywhere (`possessiveOfThePaper`). */
