@@ -2282,11 +2282,13 @@ const BODY_START_IN_CLAUSE = lazy(() => new RegExp(BODY_START.source, BODY_START
 /** Whether a reference (a mark and its number) ends in `[from, to)` with nothing capitalized, no symbol and no noun of a text after it. */
 function referenceBefore(text: string, from: number, to: number): boolean {
   const starts = BODY_START_IN_CLAUSE();
-  starts.lastIndex = from;
+  const clause = text.slice(from, to);
+  starts.lastIndex = 0;
   let last = -1;
-  for (let m = starts.exec(text); m && m.index < to; m = starts.exec(text)) {
-    if (isWordChar(text[m.index]) && isWordChar(text[m.index - 1])) continue;
-    const body = parseBody(text, m.index);
+  for (let m = starts.exec(clause); m; m = starts.exec(clause)) {
+    const at = from + m.index;
+    if (isWordChar(text[at]) && isWordChar(text[at - 1])) continue;
+    const body = parseBody(text, at);
     if (body && body.end <= to) last = body.end;
   }
   if (last < 0) return false;
@@ -2315,14 +2317,17 @@ function subjectAfter(text: string, at: number, papers: Papers): boolean | undef
 
 /** Whether `[from, to)` names the paper, by its symbol or by words that say it is the paper (`paragraph 26 of the paper, and its paragraph 29`), with nothing capitalized after. */
 function paperNamedIn(text: string, from: number, to: number, papers: Papers): boolean {
+  // (In the slice alone: a search in the text would run on to the nearest match, through
+  // a block that may be a 5 MB line, for each possessive of it.)
+  const slice = text.slice(from, to);
   let named = -1;
   for (const symbol of papers.symbols) {
-    const i = text.lastIndexOf(symbol, to);
-    if (i >= from && i + symbol.length <= to && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
+    const i = from + slice.lastIndexOf(symbol);
+    if (i >= from && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
   }
   for (const words of [SAME_PAPER_IN_SENTENCE(), THE_PAPER_IN_SENTENCE()]) {
-    words.lastIndex = from;
-    for (let m = words.exec(text); m && m.index + m[0].length <= to; m = words.exec(text)) named = Math.max(named, m.index + m[0].length);
+    words.lastIndex = 0;
+    for (let m = words.exec(slice); m; m = words.exec(slice)) named = Math.max(named, from + m.index + m[0].length);
   }
   return named >= 0 && !/[\p{Lu}\/]/u.test(text.slice(named, to));
 }

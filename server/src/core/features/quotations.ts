@@ -634,6 +634,18 @@ function passagesOf(paper: Paper): { passages: Covered[]; holding: Map<string, n
 }
 
 /** Whether every word of the pieces is in `vocabulary`: for most passages a word or two says no. */
+/**
+ * Whether most of the quoted words are words of the cited passages: then the quotation is
+ * in the paper's language, whatever its few common words suggest (`IOM's status as a
+ * non-UN agency` holds French `un` and no English common word); a translation shares
+ * names and a few words with the paper, not most of them.
+ */
+function mostlyCited(paper: Paper, passages: readonly Covered[], quoted: readonly string[]): boolean {
+  let held = 0;
+  for (const w of quoted) if (passages.some((p) => passageWords(paper, p).vocabulary.has(w))) held++;
+  return held * 2 > quoted.length;
+}
+
 function mayHold(vocabulary: ReadonlySet<string>, list: readonly Piece[]): boolean {
   return list.every((piece) => piece.kind !== 'words' || piece.words.every((w) => vocabulary.has(w)));
 }
@@ -780,7 +792,7 @@ function checkNow(paper: Paper, passages: Covered[], quotation: string): Quotati
   const quoted: string[] = [];
   for (const piece of list) if (piece.kind === 'words') quoted.push(...piece.words);
   const language = languageOfWords(quoted);
-  if (language !== undefined && language !== paper.language) return { kind: 'translated', language };
+  if (language !== undefined && language !== paper.language && !mostlyCited(paper, passages, quoted)) return { kind: 'translated', language };
   if (passages.length === 0) return { kind: 'found', passages };
   if (found(citedWords(paper, passages), list)) return { kind: 'found', passages };
   // Word for word in another passage: the most precise one, a sub-paragraph before its
