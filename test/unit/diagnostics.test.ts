@@ -565,6 +565,11 @@ describe('what looks like a citation but is not read', () => {
     ]);
     const [fix] = quickFixes(new DraftIndex(text, symbols), corpus, 6, 6, translator('fr'));
     expect(fix!.edits).toEqual([{ start: 5, end: 11, newText: 'CRP/43' }]);
+    // What follows it is not read as a reference of the paper named before, until fixed.
+    const after = 'See CRP/43 §2.\n\nLater: crp/43, par. 20.';
+    expect(new DraftIndex(after, symbols).citations().map((c) => after.slice(c.start, c.end))).toEqual(['CRP/43 §2']);
+    const fixed = after.replace('crp/43', 'CRP/43');
+    expect(new DraftIndex(fixed, symbols).citations().map((c) => fixed.slice(c.start, c.end))).toEqual(['CRP/43 §2', 'CRP/43, par. 20']);
   });
 
   it('a mark misspelt before a number, in a block that names the paper, is said, with the nearest spelling (audit 10)', () => {

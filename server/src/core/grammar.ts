@@ -1479,7 +1479,7 @@ function variantPattern(symbol: string): { pattern: RegExp; series: string[] } |
   return variant;
 }
 
-function findSymbolVariants(text: string, symbol: string, from: number, to: number, unread: UnreadReference[]): void {
+function findSymbolVariants(text: string, symbol: string, from: number, to: number, unread: UnreadReference[], claimed: Citation[]): void {
   const variant = variantPattern(symbol);
   if (!variant || !variant.series.some((series) => text.indexOf(series, from) >= 0)) return;
   const { pattern } = variant;
@@ -1489,7 +1489,9 @@ function findSymbolVariants(text: string, symbol: string, from: number, to: numb
     // The symbol itself, as it is written, is read (`findCitations`).
     if (written === symbol || !isWholeSymbol(text, start, start + written.length)) continue;
     const cites = parseCitationAt(text, written, start) ?? parseMarkFirst(text, written, start, from);
-    if (cites) unread.push({ symbol, start, end: start + written.length, written, kind: 'symbolVariant', fix: { start, end: start + written.length, newText: symbol } });
+    if (!cites) continue;
+    unread.push({ symbol, start, end: start + written.length, written, kind: 'symbolVariant', fix: { start, end: start + written.length, newText: symbol } });
+    claimed.push(cites);
   }
 }
 
@@ -1628,7 +1630,10 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
       i = text.indexOf(symbol, i + symbol.length);
     }
   }
-  if (unread) for (const symbol of symbols) findSymbolVariants(text, symbol, from, to, unread);
+  // What follows a misspelt symbol (`crp/43, par. 20`) is its, not a reference without a
+  // symbol of the paper named before: said once (`symbolVariant`), read once fixed.
+  const claimed: Citation[] = [];
+  if (unread) for (const symbol of symbols) findSymbolVariants(text, symbol, from, to, unread, claimed);
   const full = found.length;
   if (MAY_HOLD_SHORT_FORM.test(text.length === to - from ? text : text.slice(from, to))) findShortForms(text, from, to, found, unread);
   if (symbols.length > 1 || found.length > full) found.sort((a, b) => a.start - b.start);
@@ -1643,7 +1648,8 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   }
   // Misspelt marks are looked for where the block names a paper (`markTypoBefore`).
   const named = unread && symbols.find((symbol) => text.includes(symbol));
-  const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined);
+  const skipped = claimed.length === 0 ? found : [...found, ...claimed].sort((a, b) => a.start - b.start);
+  const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined, skipped);
   const withSubs = (withBare.length > 0 || lead) && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
   const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
   if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
@@ -1754,8 +1760,10 @@ const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
  * paragraphs 1 to 6`).
  */
 const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus']);
-/** The writer's or the reader's own draft: `your para. 6`, `votre par. 3`, `nuestro párrafo 2`. */
-const OWN_DRAFT_POSSESSIVES = ['your', 'our', 'my', 'votre', 'vos', 'notre', 'nos', 'mon', 'ma', 'mes', 'tu', 'tus', 'nuestro', 'nuestros', 'vuestro', 'vuestros', 'mi', 'mis'];
+/** The reader's draft: `your para. 6`, `votre par. 3`, `tu párrafo 2`. */
+const SECOND_PERSON_POSSESSIVES = ['your', 'votre', 'vos', 'tu', 'tus', 'vuestro', 'vuestros'];
+/** The writer's or the reader's own draft: `your para. 6`, `notre par. 3`, `nuestro párrafo 2`. */
+const OWN_DRAFT_POSSESSIVES = [...SECOND_PERSON_POSSESSIVES, 'our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes', 'nuestro', 'nuestros', 'mi', 'mis'];
 const NOT_THE_PAPERS: ReadonlySet<string> = new Set([...POSSESSIVES, ...OWN_DRAFT_POSSESSIVES, 'supra', 'infra', 'operative', 'preambular']);
 
 /** Before a paragraph's label: only a line's indentation, a list item's or block quote's marker (and a task's box), a heading's, emphasis. */
@@ -1791,14 +1799,14 @@ function ownLabels(text: string, papers: Papers): boolean {
     // Its item cites the paper: names it, or repeats the citation before (`- Nota 7: «Ibíd., párr. 7.»`);
     // or speaks to the writer of the draft (`**Para. 2.** You describe …`).
     const item = itemEnd(text, end);
-    if (namesPaperIn(text, end, item, papers) || MAY_HOLD_SHORT_FORM.test(text.slice(end, item)) || SPEAKS_TO_WRITER.test(text.slice(end, item))) naming++;
+    if (namesPaperIn(text, end, item, papers) || MAY_HOLD_SHORT_FORM.test(text.slice(end, item)) || SPEAKS_TO_WRITER().test(text.slice(end, item))) naming++;
   }
   ownLabelsOf = { text, papers, own: naming * 2 > labels };
   return ownLabelsOf.own;
 }
 
 /** A second person, as review comments on a colleague's draft speak: `you`, `your`, `vous`, `votre`, `usted`, `tu`. */
-const SPEAKS_TO_WRITER = /(?<![\p{L}])(?:you|your|vous|votre|vos|usted|ustedes|tu|tus)(?![\p{L}])/iu;
+const SPEAKS_TO_WRITER = lazy(() => anyWordOf(['you', 'vous', 'usted', 'ustedes', ...SECOND_PERSON_POSSESSIVES]));
 
 /** Where the list item or paragraph whose text goes on at `at` ends: a blank line, or a line that starts another item. */
 function itemEnd(text: string, at: number): number {
@@ -1915,7 +1923,16 @@ function wordEndingAt(text: string, end: number): string | undefined {
  * after a word other than `see`, `in` or an article (`we note 3 areas`). Which paper it is
  * of, if any, the draft index decides, as for a short form.
  */
-function findBareReferences(text: string, from: number, to: number, found: Citation[], papers: Papers, typos?: { symbol: string; unread: UnreadReference[] }): Citation[] {
+function findBareReferences(
+  text: string,
+  from: number,
+  to: number,
+  found: Citation[],
+  papers: Papers,
+  typos?: { symbol: string; unread: UnreadReference[] },
+  // The spans no reference without a symbol is looked for in: `found`'s, and those after a misspelt symbol.
+  skipped: readonly Citation[] = found,
+): Citation[] {
   let bare: Citation[] | undefined;
   let next = 0;
   // Every body holds a number, and most numbers of a draft are in the citations found:
@@ -1925,13 +1942,13 @@ function findBareReferences(text: string, from: number, to: number, found: Citat
   NUMBERS.lastIndex = from;
   for (let d = NUMBERS.exec(text); d && d.index < to; d = NUMBERS.exec(text)) {
     const digit = d.index;
-    while (next < found.length && found[next]!.end <= digit) next++;
-    const covering = found[next];
+    while (next < skipped.length && skipped[next]!.end <= digit) next++;
+    const covering = skipped[next];
     if (covering && covering.start <= digit) {
       NUMBERS.lastIndex = covering.end;
       continue;
     }
-    const reach = Math.max(scanned, digit - BARE_REACH, next > 0 ? found[next - 1]!.end : from);
+    const reach = Math.max(scanned, digit - BARE_REACH, next > 0 ? skipped[next - 1]!.end : from);
     scanned = digit + d[0].length;
     const body = bareBodyBefore(text, reach, digit, to, covering?.start ?? to, papers) ?? marklessBodyAt(text, digit, Math.min(to, covering?.start ?? to), papers);
     if (!body) {
@@ -2272,7 +2289,8 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   // de más de 10 perfiles migratorios, y en su párrafo 20` (the reference is the paper's).
   if (referenceBefore(text, sentence, at)) return true;
   if (sentence === 0) return false;
-  if (/[\p{Lu}\/]/u.test(clause.replace(/\p{Lu}/u, '')) || TEXT_NOUN_IN_CLAUSE().test(clause)) return false;
+  // (The sentence's first capital is no name.)
+  if (!namesNoText(clause.replace(/\p{Lu}/u, ''))) return false;
   return paperNamedIn(text, sentenceStartIn(text, Math.max(0, sentence - POSSESSIVE_REACH), endOfSentenceBefore(text, sentence)), sentence, papers);
 }
 
@@ -2291,9 +2309,7 @@ function referenceBefore(text: string, from: number, to: number): boolean {
     const body = parseBody(text, at);
     if (body && body.end <= to) last = body.end;
   }
-  if (last < 0) return false;
-  const after = text.slice(last, to);
-  return !/[\p{Lu}\/]/u.test(after) && !TEXT_NOUN_IN_CLAUSE().test(after);
+  return last >= 0 && namesNoText(text.slice(last, to));
 }
 
 /**
@@ -2339,7 +2355,7 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
  * (`le document CRP/43`).
  */
 const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'el documento', 'este documento'];
-const THE_PAPER_IN_SENTENCE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${THE_PAPER.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
+const THE_PAPER_IN_SENTENCE = lazy(() => anyWordOf(THE_PAPER, 'g'));
 /** A text named by a noun after an article or a possessive, ending where a comma follows (`son rapport`, `the resolution`; not `document`). */
 const TEXT_BEFORE_COMMA = lazy(
   () =>
@@ -2349,9 +2365,17 @@ const TEXT_BEFORE_COMMA = lazy(
     ),
 );
 /** A noun that names a text, anywhere in a clause (`Le rapport rappelle en son paragraphe 4`). */
-const TEXT_NOUN_IN_CLAUSE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${TEXT_NOUN_LIST.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'iu'));
+const TEXT_NOUN_IN_CLAUSE = lazy(() => anyWordOf(TEXT_NOUN_LIST));
 /** `SAME_PAPER`'s words anywhere (`possessiveOfThePaper`). */
-const SAME_PAPER_IN_SENTENCE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${SAME_PAPER.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'));
+const SAME_PAPER_IN_SENTENCE = lazy(() => anyWordOf(SAME_PAPER, 'g'));
+/** Any of `words` (any case), wherever it stands as whole words: not inside a longer word. */
+function anyWordOf(words: readonly string[], flags = ''): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, `iu${flags}`);
+}
+/** Whether `clause` names nothing that could be a text: no capitalized word, no symbol, no noun of a text. */
+function namesNoText(clause: string): boolean {
+  return !/[\p{Lu}\/]/u.test(clause) && !TEXT_NOUN_IN_CLAUSE().test(clause);
+}
 /** How far back a possessive's sentence is looked at. */
 const POSSESSIVE_REACH = 300;
 

@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { bodyStartAfter, findCitations, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { findCitations, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -655,12 +655,8 @@ export class DraftIndex {
       this.eachCitationOf(this.blocks[k]!, (c) => inBlock.push(c));
       if (!inBlock.some((c) => c.bare)) continue;
       this.resolveShortForms(inBlock);
-      const block = this.blocks[k]!;
-      // After a symbol misspelt (`crp/43, par. 20`), that is what is said (`symbolVariant`).
-      const variantEnds = (block.unread ?? NO_UNREAD).filter((u) => u.kind === 'symbolVariant').map((u) => u.end + block.start);
       for (const c of inBlock) {
         if (!c.bare || c.symbol !== '' || c.start < start || c.start >= to) continue;
-        if (variantEnds.some((end) => bodyStartAfter(this.text, end) === c.start)) continue;
         out.push({ symbol, start: c.start, end: c.end, written: this.text.slice(c.start, c.end), kind: 'unnamedPaper' });
       }
     }

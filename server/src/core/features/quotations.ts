@@ -93,8 +93,11 @@ export type QuotationCheck =
 
 /** Opening mark → closing mark. `"` closes itself. */
 const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"' };
-/** Where a sentence ends between a quotation and a citation: they do not belong together. */
-const SENTENCE_END = /[.!?;](?=\s|$)|\n[ \t>]*\n/;
+/** Where a sentence ends (at `stops`, or a blank line) between a quotation and a citation: they do not belong together. */
+const sentenceEnd = (stops: string) => new RegExp(`[${stops}](?=\\s|$)|\\n[ \\t>]*\\n`);
+const SENTENCE_END = sentenceEnd('.!?;');
+/** The same but for a semicolon, for a quotation a colon announces: `es neutral (párr. 25); citar literalmente: "…"`. */
+const SENTENCE_END_PAST_SEMICOLON = sentenceEnd('.!?');
 
 /** Any opening mark (searched for natively: most of a block is not quotation marks). */
 const OPENING_MARK = new RegExp(`[${Object.keys(CLOSING).join('')}]`);
@@ -174,10 +177,9 @@ function citationsInSentence(prose: string, base: number, citations: readonly Ci
     // What lies between the quotation and the citation, outside both.
     const [from, to] = ce <= open ? [ce, open] : cs > close ? [close + 1, cs] : [-1, -1];
     if (from < 0 || to - from > SENTENCE_REACH) continue;
-    // A quotation announced by a colon is the clause's before it, past a semicolon: `es
-    // neutral (párr. 25); citar literalmente: "…"`.
     const gap = prose.slice(from, to);
-    if (SENTENCE_END.test(ce <= open && /:\s*$/.test(gap) ? gap.replace(/;/g, ',') : gap)) continue;
+    const announced = ce <= open && /:\s*$/.test(gap);
+    if ((announced ? SENTENCE_END_PAST_SEMICOLON : SENTENCE_END).test(gap)) continue;
     near.push({ citation, gap: to - from });
   }
   return near.sort((a, b) => a.gap - b.gap).map((n) => n.citation);
@@ -424,7 +426,7 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation):
     // (With the call: a full stop before it ends the sentence it closes, not one before.)
     const between = prose.slice(close + 1, call.end - base);
     // Another note's call between is that note's quotation (`“…”;[^11]` ⏎ `- … (IRIS);[^12]`).
-    const inSentence = between.length <= SENTENCE_REACH && !SENTENCE_END.test(between) && !ANY_NOTE_CALL.test(between.slice(0, call.start - base - close - 1));
+    const inSentence = between.length <= SENTENCE_REACH && !SENTENCE_END.test(between) && labelsIn(prose, close + 1, call.start - base).size === 0;
     if (inSentence) {
       const span = trimmed(prose, open + 1, close);
       const text = prose.slice(span.start, span.end);
@@ -445,9 +447,6 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation):
   const quote = blockQuote(text, lines.reverse(), citation, call.start);
   return quote && { ...quote, note: call };
 }
-
-/** A footnote call, any label (`[^11]`). */
-const ANY_NOTE_CALL = /\[\^[^\]\s]+\]/;
 
 /**
  * The quotations whose source is footnote `label` (`… “the real work begins now”.[^4]`,
@@ -633,7 +632,6 @@ function passagesOf(paper: Paper): { passages: Covered[]; holding: Map<string, n
   return known;
 }
 
-/** Whether every word of the pieces is in `vocabulary`: for most passages a word or two says no. */
 /**
  * Whether most of the quoted words are words of the cited passages: then the quotation is
  * in the paper's language, whatever its few common words suggest (`IOM's status as a
@@ -641,11 +639,12 @@ function passagesOf(paper: Paper): { passages: Covered[]; holding: Map<string, n
  * names and a few words with the paper, not most of them.
  */
 function mostlyCited(paper: Paper, passages: readonly Covered[], quoted: readonly string[]): boolean {
-  let held = 0;
-  for (const w of quoted) if (passages.some((p) => passageWords(paper, p).vocabulary.has(w))) held++;
+  const vocabularies = passages.map((p) => passageWords(paper, p).vocabulary);
+  const held = quoted.filter((w) => vocabularies.some((v) => v.has(w))).length;
   return held * 2 > quoted.length;
 }
 
+/** Whether every word of the pieces is in `vocabulary`: for most passages a word or two says no. */
 function mayHold(vocabulary: ReadonlySet<string>, list: readonly Piece[]): boolean {
   return list.every((piece) => piece.kind !== 'words' || piece.words.every((w) => vocabulary.has(w)));
 }
