@@ -1003,6 +1003,11 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43, par. [[9]]. Son paragraphe [[10]] et sa note [[3]] le précisent.', ['9', '10', 'n3']],
     ['en', 'See CRP/43, para. [[24]]. Its note [[2]] is clear.', ['24', 'n2']],
     ['es', 'Véase el documento CRP/43. Como se indica en su nota [[2]], el Diálogo fue un éxito.', ['n2']],
+    // Audit 16, read since: a possessive after the names of those who act or of an event
+    // (the Administration, the Dialogue), not of a text; `de una guía` after it.
+    ['es', 'Véase el documento CRP/43.\n\nLas propuestas relativas al párrafo [[24]], y a la neutralidad de la Administración expuesta en su párrafo [[25]].', ['24', '25']],
+    ['fr', 'Le document de séance CRP/43 n’existe qu’en anglais. Il dresse le bilan du second Dialogue de haut niveau, et son paragraphe [[2]] en annonce le plan.', ['2']],
+    ['es', 'Véase el documento CRP/43.\n\nEn el párr. [[18]] se habla de perfiles, y en su párrafo [[20]] de una guía práctica.', ['18', '20']],
     // A paragraph's sub-paragraph written with no mark, in a note about the paper (audit 10).
     ['en', 'Paper: CRP/43. GFMD recognized in [[5]]([[b]]); SCPF working group – [[24]]([[a]]) and ([[b]]).', ['5', '5(b)', '24', '24(a)', '24(b)']],
     ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],
@@ -1113,6 +1118,11 @@ describe('references without a symbol, in a draft that names the paper before th
     'Voir CRP/43, par. 2. Le rapport rappelle en son paragraphe 4 que tout va bien.',
     'See CRP/43, para. 2. The Declaration was adopted; as its paragraph 10 says, all is well.',
     'Véase CRP/43, párr. 2. Como recuerda el informe en su nota 3, todo va bien.',
+    // Between them, another text's name, though an actor is named too (audit 16's rule).
+    'See CRP/43, para. 2. The Global Compact, endorsed by the General Assembly, in its paragraph 12 goes further.',
+    'CRP/43, párr. 2. La Declaración del Diálogo, en su párrafo 10, es clara.',
+    // Of a text named with an indefinite article, without a possessive.
+    'See CRP/43, para. 2; see also para 3 of an earlier note.',
     // Code.
     'CRP/43 §2 and `para. 9` and\n\n```\n§ 9\n```\n',
   ])('%s: no reference without a symbol', (text) => {

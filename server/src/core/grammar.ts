@@ -2244,8 +2244,18 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   let after = skipSpacesAndOneBreak(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
+  // After the paper's possessive, its owner is said: `de una guía` is what the paragraph
+  // speaks of (`y en su párrafo 20 de una guía práctica`), not whose it is.
+  if (wordBefore && POSSESSIVES.has(wordBefore.toLowerCase()) && ofSomeThing(text, after)) return true;
   return !namesAnotherText(text, after) || namesSeries(text, after, papers);
 }
+
+/** `of`, `de` and an indefinite article at `after`: something unnamed, no text (`de una guía`, `of a review`). */
+function ofSomeThing(text: string, after: number): boolean {
+  const of = matchWord(OF_ANOTHER_TEXT, text, after);
+  return of !== undefined && matchWord(INDEFINITE_ARTICLES, text, skipSpaces(text, after + of.length)) !== undefined;
+}
+const INDEFINITE_ARTICLES = wordMatcher(['a', 'an', 'un', 'une', 'una', 'unos', 'unas']);
 
 /**
  * The papers' symbols, and their series, as writers name a paper once its symbol is
@@ -2345,7 +2355,7 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
     words.lastIndex = 0;
     for (let m = words.exec(slice); m; m = words.exec(slice)) named = Math.max(named, from + m.index + m[0].length);
   }
-  return named >= 0 && !/[\p{Lu}\/]/u.test(text.slice(named, to));
+  return named >= 0 && !namesCapitalized(text.slice(named, to));
 }
 /**
  * The paper as the subject of a sentence, before a possessive of it: `The paper is
@@ -2372,10 +2382,29 @@ const SAME_PAPER_IN_SENTENCE = lazy(() => anyWordOf(SAME_PAPER, 'g'));
 function anyWordOf(words: readonly string[], flags = ''): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, `iu${flags}`);
 }
-/** Whether `clause` names nothing that could be a text: no capitalized word, no symbol, no noun of a text. */
+/** Whether `clause` names nothing that could be a text: no capitalized word but an actor's (`ACTOR_NAMES`), no symbol, no noun of a text. */
 function namesNoText(clause: string): boolean {
-  return !/[\p{Lu}\/]/u.test(clause) && !TEXT_NOUN_IN_CLAUSE().test(clause);
+  return !namesCapitalized(clause) && !TEXT_NOUN_IN_CLAUSE().test(clause);
 }
+/** Whether `clause` has a capitalized word but an actor's, or a symbol's slash: a name that could be a text's. */
+function namesCapitalized(clause: string): boolean {
+  return /[\p{Lu}\/]/u.test(clause) && /[\p{Lu}\/]/u.test(clause.replace(ACTOR_NAME_IN_CLAUSE(), ''));
+}
+/**
+ * Capitalized names of those who act and of events, which have no paragraphs: between the
+ * paper and its possessive they name no other text (`las propuestas relativas al párrafo
+ * 24, y a la neutralidad de la Administración expuesta en su párrafo 25`, `le bilan du
+ * second Dialogue de haut niveau, et son paragraphe 2`). Texts (`the Declaration`, `the
+ * Global Compact`, `MC/2355`) and other bodies' names still stop the possessive.
+ */
+const ACTOR_NAMES = [
+  'IOM', 'OIM', 'UN', 'ONU', 'United Nations', 'Nations Unies', 'Naciones Unidas',
+  'Administration', 'Secretariat', 'Director General', 'Director-General', 'Council', 'Member States', 'Member State', 'Organization', 'Chair', 'Chairperson', 'Presidency', 'President', 'Secretary-General', 'General Assembly', 'Assembly', 'High-level Dialogue', 'Dialogue', 'Global Forum', 'Forum',
+  'Secrétariat', 'Directeur général', 'Conseil', 'États Membres', 'État Membre', 'Organisation', 'Présidence', 'Président', 'Secrétaire général', 'Assemblée générale', 'Assemblée',
+  'Administración', 'Secretaría', 'Consejo', 'Estados Miembros', 'Estado Miembro', 'Organización', 'Presidencia', 'Presidente', 'Secretario General', 'Asamblea General', 'Asamblea', 'Diálogo de Alto Nivel', 'Diálogo', 'Foro Mundial', 'Foro',
+];
+/** `ACTOR_NAMES` as written (capitalized: `the administration` has no capital to discount anyway). */
+const ACTOR_NAME_IN_CLAUSE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...ACTOR_NAMES].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'gu'));
 /** How far back a possessive's sentence is looked at. */
 const POSSESSIVE_REACH = 300;
 
