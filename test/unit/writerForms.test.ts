@@ -1008,6 +1008,11 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Véase el documento CRP/43.\n\nLas propuestas relativas al párrafo [[24]], y a la neutralidad de la Administración expuesta en su párrafo [[25]].', ['24', '25']],
     ['fr', 'Le document de séance CRP/43 n’existe qu’en anglais. Il dresse le bilan du second Dialogue de haut niveau, et son paragraphe [[2]] en annonce le plan.', ['2']],
     ['es', 'Véase el documento CRP/43.\n\nEn el párr. [[18]] se habla de perfiles, y en su párrafo [[20]] de una guía práctica.', ['18', '20']],
+    // The paragraph just cited named again in words; a sub-paragraph after them says it (audit 16).
+    ['fr', 'Voir le document CRP/43.\n\nLe processus décrit au paragraphe [[14]] a reçu l’appui de\nl’Administration, mentionné à la fin de [[ce même\nparagraphe]].', ['14', '14']],
+    ['es', 'Véase CRP/43, párr. [[14]]. El apoyo de la Administración figura al final de\n[[ese mismo párrafo]].', ['14', '14']],
+    ['en', 'See CRP/43, para. [[9]]. [[That paragraph]] also recalls the Declaration.', ['9', '9']],
+    ['fr', 'Le paragraphe [[24]] du CRP/43 prévoit cela ; ce même paragraphe, à son alinéa [[a]]), mentionne le groupe.', ['24', '24(a)']],
     // A paragraph's sub-paragraph written with no mark, in a note about the paper (audit 10).
     ['en', 'Paper: CRP/43. GFMD recognized in [[5]]([[b]]); SCPF working group – [[24]]([[a]]) and ([[b]]).', ['5', '5(b)', '24', '24(a)', '24(b)']],
     ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],
@@ -1121,6 +1126,9 @@ describe('references without a symbol, in a draft that names the paper before th
     // Between them, another text's name, though an actor is named too (audit 16's rule).
     'See CRP/43, para. 2. The Global Compact, endorsed by the General Assembly, in its paragraph 12 goes further.',
     'CRP/43, párr. 2. La Declaración del Diálogo, en su párrafo 10, es clara.',
+    // The same paragraph, when another's was named since, or of another text.
+    'CRP/43 §2 aside, see paragraph 5 of the resolution. That same paragraph is clear.',
+    'CRP/43 §2 aside, that paragraph of the resolution is clear.',
     // Of a text named with an indefinite article, without a possessive.
     'See CRP/43, para. 2; see also para 3 of an earlier note.',
     // Code.

@@ -128,9 +128,10 @@ export interface Reference {
   number?: NumberToken;
   /**
    * For a letter-only list item: the number of the closest preceding reference of the
-   * citation, whose paragraph it names (the `6` of `§6(a) and (b)` for the `(b)`). Its
-   * offsets are where that number is written, not in this reference. Never set
-   * together with `number`.
+   * citation, whose paragraph it names (the `6` of `§6(a) and (b)` for the `(b)`); for a
+   * sub-paragraph or a paragraph named again without its number (`inciso b)`, `ce même
+   * paragraphe`), the number of the citation before. Its offsets are where that number
+   * is written, not in this reference. Never set together with `number`.
    */
   inherits?: NumberToken;
   sub?: LetterToken;
@@ -1651,10 +1652,14 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   const skipped = claimed.length === 0 ? found : [...found, ...claimed].sort((a, b) => a.start - b.start);
   const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined, skipped);
   const withSubs = (withBare.length > 0 || lead) && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
-  const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withSubs) : withSubs;
+  const withAgain = withSubs.length > 0 && MAY_NAME_SAME_PARAGRAPH.test(text.length === to - from ? text : text.slice(from, to)) ? findSameParagraphs(text, from, to, withSubs) : withSubs;
+  const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withAgain) : withAgain;
   if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
   return all;
 }
+
+/** Whether a block may name the paragraph just cited again (`findSameParagraphs`): a cheap test before the search. */
+const MAY_NAME_SAME_PARAGRAPH = /(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho)\s+(?:paragraph|paragraphe|párrafo)/i;
 
 /** An item within a sub-paragraph, right after its letter: `(i)` in `6(a)(i)`, `i)` in `6 a) i)` (small Roman numerals). */
 const SUB_ITEM = /\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|[ \u00a0]?(?:i{1,3}|iv|vi{0,3}|ix|x)\)/y;
@@ -2038,11 +2043,7 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
       const number = last && paragraphOf(last.to ?? last.from, last);
       // (From the lead: what the list says before the word.)
       const between = previous === lead ? from : previous.end;
-      if (!number || MARKED_NUMBER_OR_CODE().test(text.slice(between, i))) continue;
-      // In the next sentence, only when no sub-paragraph of it is another text's (`CRP/43 §2
-      // says so. Subparagraph (b) differs, and subparagraph (c) of the resolution too.`).
-      const sentence = sentenceStartIn(text, between, i);
-      if (sentence !== between && (sentenceStartIn(text, between, endOfSentenceBefore(text, sentence)) !== between || namesAnotherTextsSubParagraph(text, sentence, to))) continue;
+      if (!number || !namesAgainAt(text, between, i, to)) continue;
       let end = letters.end;
       const after = skipSpacesAndOneBreak(text, end);
       const same = matchWord(SAME_PARAGRAPH, text, after);
@@ -2062,6 +2063,66 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
   if (!subs) return found;
   return [...found, ...subs].sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Whether what is named at `i` without its paragraph (a sub-paragraph, `ce même
+ * paragraphe`) may be of the paragraph a citation ending at `between` names: no paragraph
+ * or note named, no code, between them; in that citation's sentence, or in the next when
+ * no sub-paragraph of it is another text's (`CRP/43 §2 says so. Subparagraph (b) differs,
+ * and subparagraph (c) of the resolution too.`).
+ */
+function namesAgainAt(text: string, between: number, i: number, to: number): boolean {
+  if (MARKED_NUMBER_OR_CODE().test(text.slice(between, i))) return false;
+  const sentence = sentenceStartIn(text, between, i);
+  return sentence === between || (sentenceStartIn(text, between, endOfSentenceBefore(text, sentence)) === between && !namesAnotherTextsSubParagraph(text, sentence, to));
+}
+
+/**
+ * The paragraph just cited, named again in words: `le processus décrit au paragraphe 14,
+ * […] mentionné à la fin de ce même paragraphe`, `Ibíd., párr. 14. El apoyo figura al final
+ * de ese mismo párrafo.`, `See CRP/43, para. 9. That paragraph also says`. Where a
+ * sub-paragraph named alone would be its (`namesAgainAt`); not before a sub-paragraph,
+ * which says it (`ce même paragraphe, à son alinéa a)`: the `alinéa a)` is read), nor
+ * before another text (`that paragraph of the resolution`). Read as a reference without
+ * the symbol. `this paragraph`, `ce paragraphe`, `este párrafo` are not read: writers say
+ * them of their own draft's paragraph.
+ */
+function findSameParagraphs(text: string, from: number, to: number, found: Citation[]): Citation[] {
+  let again: Citation[] | undefined;
+  const phrases = SAME_PARAGRAPH_AGAIN();
+  phrases.lastIndex = from;
+  let k = -1;
+  for (let m = phrases.exec(text); m && m.index < to; m = phrases.exec(text)) {
+    const i = m.index;
+    const end = i + m[0].length;
+    while (k + 1 < found.length && found[k + 1]!.start < i) k++;
+    const previous = found[k];
+    // (Inside a citation: `subparagraph (b) of that paragraph`.)
+    if (!previous || previous.end > i || i - previous.end > SUB_REACH) continue;
+    const last = previous.items[previous.items.length - 1];
+    const number = last && paragraphOf(last.to ?? last.from, last);
+    if (!number || !namesAgainAt(text, previous.end, i, to)) continue;
+    const after = skipSpacesAndOneBreak(text, end);
+    if (namesAnotherText(text, after) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
+    // (A copy: each citation's tokens are its own, moved with it.)
+    const ref: Reference = { inherits: { ...number }, start: i, end };
+    (again ??= []).push({ symbol: '', symbolStart: i, symbolEnd: i, items: [{ from: ref, start: i, end }], short: true, bare: true, start: i, end });
+  }
+  return again ? [...found, ...again].sort((a, b) => a.start - b.start) : found;
+}
+/** The phrases of `findSameParagraphs`. */
+const SAME_PARAGRAPH_AGAIN = lazy(() =>
+  anyWordOf(
+    [
+      'the same paragraph', 'that same paragraph', 'that paragraph', 'the said paragraph',
+      'ce même paragraphe', 'le même paragraphe', 'du même paragraphe', 'au même paragraphe', 'ledit paragraphe', 'dudit paragraphe', 'audit paragraphe',
+      'ese mismo párrafo', 'este mismo párrafo', 'el mismo párrafo', 'del mismo párrafo', 'al mismo párrafo', 'ese párrafo', 'dicho párrafo',
+    ],
+    'g',
+  ),
+);
+/** A sub-paragraph's word soon after (`, à son alinéa a)`, `, en su inciso b)`). */
+const SUB_WORD_SOON = lazy(() => new RegExp(`^[^.;:!?]*${anyWordOf(SUB_PARAGRAPH_WORDS.map((w) => w.text)).source}`, 'iu'));
 
 /**
  * Whether the sentence starting at `start` names a sub-paragraph of another text, or of a
@@ -2378,9 +2439,9 @@ const TEXT_BEFORE_COMMA = lazy(
 const TEXT_NOUN_IN_CLAUSE = lazy(() => anyWordOf(TEXT_NOUN_LIST));
 /** `SAME_PAPER`'s words anywhere (`possessiveOfThePaper`). */
 const SAME_PAPER_IN_SENTENCE = lazy(() => anyWordOf(SAME_PAPER, 'g'));
-/** Any of `words` (any case), wherever it stands as whole words: not inside a longer word. */
-function anyWordOf(words: readonly string[], flags = ''): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, `iu${flags}`);
+/** Any of `words` (any case unless `caseSensitive`), wherever it stands as whole words (not inside a longer word), a line break allowed between them. */
+function anyWordOf(words: readonly string[], flags = '', caseSensitive = false): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(spelled).join('|')})(?![\\p{L}\\p{N}_])`, `${caseSensitive ? '' : 'i'}u${flags}`);
 }
 /** Whether `clause` names nothing that could be a text: no capitalized word but an actor's (`ACTOR_NAMES`), no symbol, no noun of a text. */
 function namesNoText(clause: string): boolean {
@@ -2404,7 +2465,7 @@ const ACTOR_NAMES = [
   'Administración', 'Secretaría', 'Consejo', 'Estados Miembros', 'Estado Miembro', 'Organización', 'Presidencia', 'Presidente', 'Secretario General', 'Asamblea General', 'Asamblea', 'Diálogo de Alto Nivel', 'Diálogo', 'Foro Mundial', 'Foro',
 ];
 /** `ACTOR_NAMES` as written (capitalized: `the administration` has no capital to discount anyway). */
-const ACTOR_NAME_IN_CLAUSE = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...ACTOR_NAMES].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'gu'));
+const ACTOR_NAME_IN_CLAUSE = lazy(() => anyWordOf([...ACTOR_NAMES].sort((a, b) => b.length - a.length), 'g', true));
 /** How far back a possessive's sentence is looked at. */
 const POSSESSIVE_REACH = 300;
 
@@ -2478,6 +2539,10 @@ export function targetAt(citation: Citation, offset: number): Target | undefined
       // The words of a sub-paragraph named in words (`subparagraph (b) of paragraph 5`) are its.
       if (ref.sub && offset >= ref.start && offset <= ref.end && !(ref.note && offset >= ref.note.start)) {
         return { kind: 'subParagraph', item, ref, number, sub: ref.sub, start: ref.sub.start, end: ref.sub.end };
+      }
+      // A paragraph named again in words (`ce même paragraphe`): the words are the paragraph's.
+      if (!ref.number && !ref.sub && !ref.note && offset >= ref.start && offset <= ref.end) {
+        return { kind: 'paragraph', item, ref, number, start: ref.start, end: ref.end };
       }
     }
   }
