@@ -1013,6 +1013,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Véase CRP/43, párr. [[14]]. El apoyo de la Administración figura al final de\n[[ese mismo párrafo]].', ['14', '14']],
     ['en', 'See CRP/43, para. [[9]]. [[That paragraph]] also recalls the Declaration.', ['9', '9']],
     ['fr', 'Le paragraphe [[24]] du CRP/43 prévoit cela ; ce même paragraphe, à son alinéa [[a]]), mentionne le groupe.', ['24', '24(a)']],
+    // A table comparing texts: a column headed by another text holds its paragraphs (audit 17).
+    ['fr', 'Le document CRP/43.\n\n\\| Thème \\| A/RES/68/4 \\| CRP/43 \\|\n\\| - \\| - \\| - \\|\n\\| Droits \\| par. 10 \\| par. [[6]] [[a]]) \\|\n\\| Données \\| par. 28 et 30 \\| par. [[18]] à [[20]] \\|', ['6', '6(a)', '18', '20']],
+    ['en', 'On CRP/43.\n\n\\| Topic \\| Declaration \\| Paper \\|\n\\| - \\| - \\| - \\|\n\\| Recruitment \\| para. 29 \\| para. [[16]] \\|', ['16']],
     // A paragraph's sub-paragraph written with no mark, in a note about the paper (audit 10).
     ['en', 'Paper: CRP/43. GFMD recognized in [[5]]([[b]]); SCPF working group – [[24]]([[a]]) and ([[b]]).', ['5', '5(b)', '24', '24(a)', '24(b)']],
     ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],

@@ -1712,6 +1712,10 @@ function cellsOf(text: string, start: number, end: number): Array<{ start: numbe
 function findTableColumnReferences(text: string, from: number, to: number, symbols: readonly string[], found: Citation[]): Citation[] {
   let cells: Citation[] | undefined;
   let columns: number[] | undefined;
+  // Columns whose header names another text (`| A/RES/68/4 | CRP/43 |`, `| Déclaration |`):
+  // a reference without a symbol in their cells is that text's, not the paper's.
+  let othersColumns: number[] = [];
+  let othersCells: Array<{ start: number; end: number }> | undefined;
   let previousLine: { start: number; end: number } | undefined;
   for (let lineStart = from; lineStart < to; ) {
     const newline = text.indexOf('\n', lineStart);
@@ -1719,11 +1723,14 @@ function findTableColumnReferences(text: string, from: number, to: number, symbo
     const line = { start: lineStart, end: lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd };
     if (!columns && previousLine && TABLE_DELIMITER.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).includes('-')) {
       const header = cellsOf(text, previousLine.start, previousLine.end);
-      columns = header.flatMap((cell, k) => (symbols.some((symbol) => namesSymbol(text, cell.start, cell.end, symbol)) ? [k] : []));
-      if (columns.length === 0) return found;
+      const namesPaper = header.map((cell) => symbols.some((symbol) => namesSymbol(text, cell.start, cell.end, symbol)));
+      columns = header.flatMap((_, k) => (namesPaper[k] ? [k] : []));
+      othersColumns = header.flatMap((cell, k) => (!namesPaper[k] && OTHER_TEXT_HEADER().test(text.slice(cell.start, cell.end)) ? [k] : []));
+      if (columns.length === 0 && othersColumns.length === 0) return found;
     } else if (columns) {
       if (!text.slice(line.start, line.end).includes('|')) break;
       const row = cellsOf(text, line.start, line.end);
+      for (const k of othersColumns) if (row[k]) (othersCells ??= []).push(row[k]!);
       for (const k of columns) {
         const cell = row[k];
         if (!cell) continue;
@@ -1739,8 +1746,23 @@ function findTableColumnReferences(text: string, from: number, to: number, symbo
     previousLine = line;
     lineStart = lineEnd + 1;
   }
-  return cells ? [...found, ...cells].sort((a, b) => a.start - b.start) : found;
+  const others = othersCells;
+  const kept = others ? found.filter((c) => !c.bare || !others.some((cell) => c.start >= cell.start && c.end <= cell.end)) : found;
+  return cells ? [...kept, ...cells].sort((a, b) => a.start - b.start) : kept;
 }
+
+/**
+ * A table header that names another text than the paper: a document symbol (`A/RES/68/4`,
+ * `MC/2355`), a resolution by its number, or a noun for a text (`Déclaration`, `Report`;
+ * not `Note`, `Text`, `Document`, which head columns of remarks and of the paper's words).
+ */
+const OTHER_TEXT_HEADER = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}_])${A_SYMBOL}|${anyWordOf(TEXT_NOUN_LIST.filter((n) => !/^(?:note|nota|document|documento|text|texte|texto|draft|projet|proyecto|statement|letter|lettre|carta)$/.test(n))).source}`,
+      'iu',
+    ),
+);
 
 /** Whether `symbol` stands alone in `[start, end)` of `text`. */
 export function namesSymbol(text: string, start: number, end: number, symbol: string): boolean {
