@@ -1013,6 +1013,11 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Véase CRP/43, párr. [[14]]. El apoyo de la Administración figura al final de\n[[ese mismo párrafo]].', ['14', '14']],
     ['en', 'See CRP/43, para. [[9]]. [[That paragraph]] also recalls the Declaration.', ['9', '9']],
     ['fr', 'Le paragraphe [[24]] du CRP/43 prévoit cela ; ce même paragraphe, à son alinéa [[a]]), mentionne le groupe.', ['24', '24(a)']],
+    // Audit 17: a possessive opening the sentence after a meeting and a month; before `el
+    // documento` as the subject; after a letter that numbers a point in prose.
+    ['en', 'CRP/43 was presented to the 103rd Session of the Council (26–29 November\n2013). Its paragraph [[2]] explains that the paper is structured in three parts.', ['2']],
+    ['es', 'Véase el documento CRP/43.\n\nEl ¶ [[17]] lo reconoce. En su párrafo [[17]], el documento menciona también un documento de debate.', ['17', '17']],
+    ['es', 'Véase el documento CRP/43.\n\na) El párrafo [[18]] del documento CRP/43 anuncia perfiles. El\n   proyecto financiaría 3.\nb) En su párrafo [[19]], el documento recuerda la publicación.', ['18', '19']],
     // A table comparing texts: a column headed by another text holds its paragraphs (audit 17).
     ['fr', 'Le document CRP/43.\n\n\\| Thème \\| A/RES/68/4 \\| CRP/43 \\|\n\\| - \\| - \\| - \\|\n\\| Droits \\| par. 10 \\| par. [[6]] [[a]]) \\|\n\\| Données \\| par. 28 et 30 \\| par. [[18]] à [[20]] \\|', ['6', '6(a)', '18', '20']],
     ['en', 'On CRP/43.\n\n\\| Topic \\| Declaration \\| Paper \\|\n\\| - \\| - \\| - \\|\n\\| Recruitment \\| para. 29 \\| para. [[16]] \\|', ['16']],

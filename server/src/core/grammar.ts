@@ -586,12 +586,14 @@ export function sentenceStartIn(text: string, from: number, offset: number): num
     while (j > from && SENTENCE_CLOSERS.includes(text[j]!)) j--;
     if (text[j] !== '.' && text[j] !== '?' && text[j] !== '!') continue;
     const next = skipSpacesAndOneBreak(text, i);
-    if (SENTENCE_OPENER.test(text[next] ?? '')) return next;
+    if (SENTENCE_OPENER.test(text[next] ?? '') || ENUMERATION_LETTER.test(text.slice(next, next + 3))) return next;
   }
   return from;
 }
 const SENTENCE_CLOSERS = '"”’»)]*_';
 const SENTENCE_OPENER = /[\p{Lu}¿¡«“"(\[*]/u;
+/** A letter that numbers a point in prose, as UN texts do (`a) El párrafo 18 …`, `b) En su párrafo 19`): it starts a sentence. */
+const ENUMERATION_LETTER = /^[a-z]\)[ \u00a0]/;
 
 /** Where the sentence before the one starting at `start` ends: before the spaces and line break between them. */
 function endOfSentenceBefore(text: string, start: number): number {
@@ -2376,7 +2378,8 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   // Before the paper, as the subject right after the phrase: `Dans son paragraphe 7, le
   // CRP/43 reprend`, `In its paragraph 7, CRP/43 recalls`.
   // Another text there is the possessive's (`Dans son paragraphe 10, la Déclaration dit`).
-  const subject = /^\s*(?:\p{L}+\s+)?$/u.test(clause) ? subjectAfter(text, at, papers) : undefined;
+  // (After an enumeration's letter in prose: `b) En su párrafo 19, el documento recuerda`.)
+  const subject = /^\s*(?:\(?[a-z]\)\s+)?(?:\p{L}+\s+)?$/u.test(clause) ? subjectAfter(text, at, papers) : undefined;
   if (subject !== undefined) return subject;
   // After a reference in its sentence, with nothing named since: `en el párr. 18 se habla
   // de más de 10 perfiles migratorios, y en su párrafo 20` (the reference is the paper's).
@@ -2421,6 +2424,10 @@ function subjectAfter(text: string, at: number, papers: Papers): boolean | undef
   const noun = /^(?:document|documento|paper)\s+/i.exec(text.slice(i, i + 12))?.[0];
   if (noun) i += noun.length;
   if (papers.symbols.some((symbol) => text.startsWith(symbol, i) && isWholeSymbol(text, i, i + symbol.length))) return true;
+  // Or by the words writers name the paper with (`THE_PAPER`), no name after them: `En su
+  // párrafo 19, el documento recuerda`, `In its paragraph 2, the paper sets out`.
+  const thePaper = matchWord(THE_PAPER_MATCHER, text, start);
+  if (thePaper !== undefined && !/^[\p{Lu}\/*[]/u.test(text[skipSpacesAndOneBreak(text, start + thePaper.length)] ?? '')) return true;
   return namesTextAt(text, start) ? false : undefined;
 }
 
@@ -2449,6 +2456,7 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
  */
 const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'el documento', 'este documento'];
 const THE_PAPER_IN_SENTENCE = lazy(() => anyWordOf(THE_PAPER, 'g'));
+const THE_PAPER_MATCHER = wordMatcher(THE_PAPER);
 /** A text named by a noun after an article or a possessive, ending where a comma follows (`son rapport`, `the resolution`; not `document`). */
 const TEXT_BEFORE_COMMA = lazy(
   () =>
@@ -2465,29 +2473,32 @@ const SAME_PAPER_IN_SENTENCE = lazy(() => anyWordOf(SAME_PAPER, 'g'));
 function anyWordOf(words: readonly string[], flags = '', caseSensitive = false): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(spelled).join('|')})(?![\\p{L}\\p{N}_])`, `${caseSensitive ? '' : 'i'}u${flags}`);
 }
-/** Whether `clause` names nothing that could be a text: no capitalized word but an actor's (`ACTOR_NAMES`), no symbol, no noun of a text. */
+/** Whether `clause` names nothing that could be a text: no capitalized word but `NO_TEXT_NAMES`, no symbol, no noun of a text. */
 function namesNoText(clause: string): boolean {
   return !namesCapitalized(clause) && !TEXT_NOUN_IN_CLAUSE().test(clause);
 }
-/** Whether `clause` has a capitalized word but an actor's, or a symbol's slash: a name that could be a text's. */
+/** Whether `clause` has a capitalized word but `NO_TEXT_NAMES`, or a symbol's slash: a name that could be a text's. */
 function namesCapitalized(clause: string): boolean {
-  return /[\p{Lu}\/]/u.test(clause) && /[\p{Lu}\/]/u.test(clause.replace(ACTOR_NAME_IN_CLAUSE(), ''));
+  return /[\p{Lu}\/]/u.test(clause) && /[\p{Lu}\/]/u.test(clause.replace(NO_TEXT_NAME_IN_CLAUSE(), ''));
 }
 /**
- * Capitalized names of those who act and of events, which have no paragraphs: between the
- * paper and its possessive they name no other text (`las propuestas relativas al párrafo
- * 24, y a la neutralidad de la Administración expuesta en su párrafo 25`, `le bilan du
- * second Dialogue de haut niveau, et son paragraphe 2`). Texts (`the Declaration`, `the
- * Global Compact`, `MC/2355`) and other bodies' names still stop the possessive.
+ * Capitalized names of those who act, of meetings and events, and English months, which
+ * have no paragraphs: between the paper and its possessive they name no other text (`las
+ * propuestas relativas al párrafo 24, y a la neutralidad de la Administración expuesta en
+ * su párrafo 25`, `le bilan du second Dialogue de haut niveau, et son paragraphe 2`,
+ * `CRP/43 was presented to the 103rd Session of the Council (26–29 November 2013). Its
+ * paragraph 2`). Texts (`the Declaration`, `the Global Compact`, `MC/2355`) and other
+ * bodies' names still stop the possessive.
  */
-const ACTOR_NAMES = [
+const NO_TEXT_NAMES = [
+  ...'January February March April May June July August September October November December Session Meeting'.split(' '),
   'IOM', 'OIM', 'UN', 'ONU', 'United Nations', 'Nations Unies', 'Naciones Unidas',
   'Administration', 'Secretariat', 'Director General', 'Director-General', 'Council', 'Member States', 'Member State', 'Organization', 'Chair', 'Chairperson', 'Presidency', 'President', 'Secretary-General', 'General Assembly', 'Assembly', 'High-level Dialogue', 'Dialogue', 'Global Forum', 'Forum',
   'Secrétariat', 'Directeur général', 'Conseil', 'États Membres', 'État Membre', 'Organisation', 'Présidence', 'Président', 'Secrétaire général', 'Assemblée générale', 'Assemblée',
   'Administración', 'Secretaría', 'Consejo', 'Estados Miembros', 'Estado Miembro', 'Organización', 'Presidencia', 'Presidente', 'Secretario General', 'Asamblea General', 'Asamblea', 'Diálogo de Alto Nivel', 'Diálogo', 'Foro Mundial', 'Foro',
 ];
-/** `ACTOR_NAMES` as written (capitalized: `the administration` has no capital to discount anyway). */
-const ACTOR_NAME_IN_CLAUSE = lazy(() => anyWordOf([...ACTOR_NAMES].sort((a, b) => b.length - a.length), 'g', true));
+/** `NO_TEXT_NAMES` as written (capitalized: `the administration` has no capital to discount anyway). */
+const NO_TEXT_NAME_IN_CLAUSE = lazy(() => anyWordOf([...NO_TEXT_NAMES].sort((a, b) => b.length - a.length), 'g', true));
 /** How far back a possessive's sentence is looked at. */
 const POSSESSIVE_REACH = 300;
 
