@@ -414,7 +414,7 @@ function calledRightAfter(prose: string, close: number): boolean {
  * citation in the sentence to claim it: see `inlineQuotations`), or the block quote whose
  * last line it ends (`> … starts now.[^4]`).
  */
-function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation): Quotation | undefined {
+function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, signalled: boolean): Quotation | undefined {
   const { prose, start: base } = draft.proseAround(call.start);
   const at = call.start - base;
   // The quotation marks of the lines before the call (a block may be a 5 MB single line).
@@ -433,8 +433,14 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation):
       if (!longEnough(text)) return undefined;
       const cited = draft.citationsIn(base + Math.max(0, open - SENTENCE_REACH), Math.min(base + prose.length, call.start + SENTENCE_REACH));
       if (quotesACitation(cited, base, open, close)) return undefined;
-      if (!calledRightAfter(prose, close) && citationsInSentence(prose, base, cited, open, close).length > 0) return undefined;
-      return { start: base + span.start, end: base + span.end, text, citation, note: call };
+      const [own] = citationsInSentence(prose, base, cited, open, close);
+      if (!calledRightAfter(prose, close) && own) return undefined;
+      const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation, note: call };
+      // A note that opens with a signal (`See`) points to more, not to the words' source:
+      // the sentence's own citation is the other place they may be (`in paragraph 12 (a),
+      // to provide “…”.[^1]`, `[^1]: See CRP/43, paras. 5 (a)–(c)`).
+      if (own && signalled) quotation.alternative = own;
+      return quotation;
     }
   }
   const text = draft.getText();
@@ -448,10 +454,14 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation):
   return quote && { ...quote, note: call };
 }
 
+/** A note's opening signal, as legal and UN style use them: the text cited supports, it does not say (`[^1]: See CRP/43, …`, `Voir aussi`, `Véase también`, `Cf.`). */
+const SIGNAL = /^\[\^[^\]]+\]:[\s*_]*(?:see|voir|véase|vease|cf\.|compare|comparer)(?![\p{L}])/iu;
+
 /**
  * The quotations whose source is footnote `label` (`… “the real work begins now”.[^4]`,
- * `[^4]: CRP/43, para. 27.`), each with the citation of the note's definition (and its
- * second, as a sentence's other citation: `Quotation.alternative`). None when the note
+ * `[^4]: CRP/43, para. 27.`), each with the citation of the note's definition (and, as a
+ * sentence's other citation, `Quotation.alternative`, the one of the quotation's sentence
+ * or else the note's second). None when the note
  * is not defined or cites nothing.
  */
 export function quotationsOfNote(draft: DraftIndex, label: string): Quotation[] {
@@ -460,10 +470,11 @@ export function quotationsOfNote(draft: DraftIndex, label: string): Quotation[] 
   const [citation, alternative] = draft.citationsIn(definition.start, definition.end).filter((c) => c.start >= definition.start);
   if (!citation) return [];
   const out: Quotation[] = [];
+  const signalled = SIGNAL.test(draft.getText().slice(definition.start, citation.start));
   for (const call of noteCalls(draft, label)) {
-    const quotation = quotationOfCall(draft, call, citation);
+    const quotation = quotationOfCall(draft, call, citation, signalled);
     if (!quotation) continue;
-    if (alternative) quotation.alternative = alternative;
+    if (alternative) quotation.alternative ??= alternative;
     out.push(quotation);
   }
   return out;
