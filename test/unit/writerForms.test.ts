@@ -1018,6 +1018,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'CRP/43 was presented to the 103rd Session of the Council (26–29 November\n2013). Its paragraph [[2]] explains that the paper is structured in three parts.', ['2']],
     ['es', 'Véase el documento CRP/43.\n\nEl ¶ [[17]] lo reconoce. En su párrafo [[17]], el documento menciona también un documento de debate.', ['17', '17']],
     ['es', 'Véase el documento CRP/43.\n\na) El párrafo [[18]] del documento CRP/43 anuncia perfiles. El\n   proyecto financiaría 3.\nb) En su párrafo [[19]], el documento recuerda la publicación.', ['18', '19']],
+    // `id.` in a parenthesis of its own after a quotation, in either case (audit 17).
+    ['es', 'Véase el documento CRP/43.\n\nLa alianza descrita en el párrafo [[22]], «a partnership that will continue» ([[id.]]).', ['22', '22']],
     // A table comparing texts: a column headed by another text holds its paragraphs (audit 17).
     ['fr', 'Le document CRP/43.\n\n\\| Thème \\| A/RES/68/4 \\| CRP/43 \\|\n\\| - \\| - \\| - \\|\n\\| Droits \\| par. 10 \\| par. [[6]] [[a]]) \\|\n\\| Données \\| par. 28 et 30 \\| par. [[18]] à [[20]] \\|', ['6', '6(a)', '18', '20']],
     ['en', 'On CRP/43.\n\n\\| Topic \\| Declaration \\| Paper \\|\n\\| - \\| - \\| - \\|\n\\| Recruitment \\| para. 29 \\| para. [[16]] \\|', ['16']],
@@ -1052,6 +1054,11 @@ describe('references without a symbol, in a draft that names the paper before th
     const [finding] = checkDraft(draftOf(text), corpus);
     expect(finding!.code).toBe('crp-cite.unknown-paragraph');
     expect(text.slice(finding!.start, finding!.end)).toBe('31');
+  });
+
+  it('a short form quoted alone is named, not written (audit 17)', () => {
+    const text = 'CRP/43 §2 aside: donner le symbole, puis « ibid. » ou « Id. » selon le cas, and “Ibid.” in English.';
+    expect(draftOf(text).citations().map((c) => text.slice(c.start, c.end))).toEqual(['CRP/43 §2']);
   });
 
   it('`Ibid.` after one repeats it', () => {
@@ -1137,6 +1144,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // The same paragraph, when another's was named since, or of another text.
     'CRP/43 §2 aside, see paragraph 5 of the resolution. That same paragraph is clear.',
     'CRP/43 §2 aside, that paragraph of the resolution is clear.',
+    // A constitution's article and its paragraph; a short form named, not written (audit 17).
+    'CRP/43 §2 aside, l’article 1, paragraphe 1, de la Constitution de l’OIM, et el artículo 3, párrafo 2.',
     // Of a text named with an indefinite article, without a possessive.
     'See CRP/43, para. 2; see also para 3 of an earlier note.',
     // Code.

@@ -804,13 +804,19 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
 // Not inside a word, nor a compound (`ibidem-like`).
 const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'));
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
-/** `Id.` (`Íd.`) standing alone as a sentence or a parenthesis: after a sentence's end, a line's start or `(`, before the end, `)` or a line break. */
+/**
+ * `Id.` (`Íd.`) standing alone as a sentence or a parenthesis: after a sentence's end, a
+ * line's start or `(`, before the end, `)` or a line break. In a parenthesis of its own,
+ * in either case (`«…» (íd.)`, `(id.)`, as Spanish and French writers put it after a quotation).
+ */
 function idAlone(text: string, start: number, end: number): boolean {
-  if (!/^[IÍ]d\.$/.test(text.slice(start, end))) return false;
+  const written = text.slice(start, end);
+  if (!/^[IiÍí]d\.$/.test(written)) return false;
   const before = skipBackSpacesAndOneBreak(text, start);
-  const opens = before === 0 || '(.;!?'.includes(text[before - 1]!) || isBreak(text[start - 1]);
   const after = text[skipSpaces(text, end)];
-  return opens && (after === undefined || after === ')' || isBreak(after));
+  if (text[before - 1] === '(' && after === ')') return true;
+  const opens = before === 0 || '(.;!?'.includes(text[before - 1]!) || isBreak(text[start - 1]);
+  return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after));
 }
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
 export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)/i;
@@ -1579,7 +1585,8 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
       // `Ibid., al. b)`, `Id., subpara. (b)`: sub-paragraphs of the paragraph cited before,
       // which the draft index gives them (`DraftIndex.resolveShortForm`).
       found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: subs, short: true, start, end: subs[subs.length - 1]!.end });
-    } else if ((SHORT_FORM_ALONE.has(m[0].toLowerCase()) || idAlone(text, start, end)) && end <= to) {
+    } else if ((SHORT_FORM_ALONE.has(m[0].toLowerCase()) || idAlone(text, start, end)) && end <= to && !quotedAlone(text, skipBackSpacesAndOneBreak(text, start), skipSpaces(text, end))) {
+      // (Quoted alone, it is named, not written: `puis « ibid. » ou « id. » selon le cas`.)
       // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a
       // book: not the last citation again. Of a loaded paper, it is said as after its symbol.
       const division = at > end ? unreadDivisionAt(text, at, to) : undefined;
@@ -1851,6 +1858,11 @@ function namesPaperIn(text: string, from: number, to: number, papers: Papers): b
 
 /** Quotation marks and their closing ones, around a reference quoted alone. */
 const QUOTES_AROUND: Readonly<Record<string, string>> = { '«': '»', '“': '”', '"': '"', '‘': '’', "'": "'", '„': '“' };
+/** Whether a quotation mark ends right at `before` and its closing one stands at `after`: what is between is quoted alone, a string, not a citation. */
+function quotedAlone(text: string, before: number, after: number): boolean {
+  const opening = text[before - 1];
+  return opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[after];
+}
 
 /** Divisions of a text, whose paragraphs a reference right after one and its number names (`Annex 2, paragraph 3`): the words `unreadDivisionAt` reads, and appendices. */
 const DIVISION_WORDS: ReadonlySet<string> = new Set([
@@ -1858,6 +1870,8 @@ const DIVISION_WORDS: ReadonlySet<string> = new Set([
   ...['appendix', 'appendice', 'apéndice'],
   // A policy's or a strategy's parts: `Axe 2, par. 5`, `Eje 3, párr. 2`, `Pillar 1, para. 4`.
   ...['axe', 'axis', 'eje', 'pilier', 'pillar', 'pilar'],
+  // A constitution's or a convention's (the paper has none): `l'article 1, paragraphe 1, de la Constitution`.
+  ...['article', 'articles', 'art', 'art.', 'artículo', 'artículos'],
 ]);
 
 /**
@@ -2211,8 +2225,7 @@ function marklessBodyAt(text: string, digit: number, to: number, papers: Papers)
   if (end > to) return undefined;
   const after = skipSpaces(text, end);
   // Quoted alone, a notation (`numérotés à la française (« 6 a) » et non « 6(a) »)`).
-  const opening = text[before - 1];
-  if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[after]) return undefined;
+  if (quotedAlone(text, before, after)) return undefined;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined || (namesAnotherText(text, after) && !namesSeries(text, after, papers))) return undefined;
   return { mark: MARKLESS, items, start: digit, end };
 }
@@ -2222,8 +2235,8 @@ const MARKLESS_AFTER_CAPITAL: ReadonlySet<string> = new Set(['See', 'Voir', 'Ver
 /** Words for parts and divisions of texts, after which a number and a letter are that part's: `table 5(b)`, `option 2 a)`. */
 const NOT_A_PAPERS_PART: ReadonlySet<string> = new Set([
   ...DIVISION_WORDS,
-  ...'article articles art. rule rules step steps option options table figure chart box item items question questions objective objectives goal goals target targets indicator indicators recommendation recommendations resolution decision point points page pages p. pp. line lines'.split(' '),
-  ...'artículo artículos regla reglas paso pasos opción opciones tabla cuadro figura gráfico recuadro pregunta preguntas objetivo objetivos meta metas indicador indicadores recomendación recomendaciones resolución decisión punto puntos página páginas línea líneas'.split(' '),
+  ...'rule rules step steps option options table figure chart box item items question questions objective objectives goal goals target targets indicator indicators recommendation recommendations resolution decision point points page pages p. pp. line lines'.split(' '),
+  ...'regla reglas paso pasos opción opciones tabla cuadro figura gráfico recuadro pregunta preguntas objetivo objetivos meta metas indicador indicadores recomendación recomendaciones resolución decisión punto puntos página páginas línea líneas'.split(' '),
   ...'règle règles étape étapes tableau figure graphique encadré objectif objectifs cible cibles indicateur indicateurs recommandation recommandations résolution décision ligne lignes'.split(' '),
 ]);
 /** The stand-in for the mark of a reference written with no mark (`marklessBodyAt`): the citation keeps none. */
@@ -2297,8 +2310,7 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase()) && !(POSSESSIVES.has(wordBefore.toLowerCase()) && possessiveOfThePaper(text, before - wordBefore.length, papers))) return false;
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
-  const opening = text[before - 1];
-  if (opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[skipSpaces(text, body.end)]) return false;
+  if (quotedAlone(text, before, skipSpaces(text, body.end))) return false;
   // A pinpoint of a dated text named in words: `(cf. notre note du 7 octobre, par. 4)`,
   // `our letter of 5 December 2013, para. 2`.
   if (text[before - 1] === ',' && DATED_TEXT().test(text.slice(Math.max(0, before - 80), before - 1))) return false;
