@@ -622,6 +622,9 @@ describe('never read', () => {
     ['paragraph [[6]] of CRP/43, 2013', '2013'],
     ['CRP/43, par. [[6]], 22/11', '22'],
     ['CRP/43, párrafo [[6]], 2013', '2013'],
+    // Another text's paragraph with its own mark after the list word (not yet before a
+    // symbol: `and para. 12 of A/68/190` is read, as a mark-first list ends on the paper's).
+    ['CRP/43, para. [[6]], and paragraph 5 of the resolution', '5'],
   ])('%s: one reference, 6, and no finding', (source, prose) => {
     const f = parseFixture(`In ${source} the Council met.`);
     const draft = draftOf(f.text);

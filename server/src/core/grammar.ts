@@ -1105,7 +1105,14 @@ function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, 
   const mark = matchMark(text, j);
   if (mark) {
     const next = skipGap(text, mark.end);
-    return numberStartsAt(text, next.at, next.broke) ? { at: next.at, mark, worded } : undefined;
+    if (!numberStartsAt(text, next.at, next.broke)) return undefined;
+    // With its own mark, a reference may be another text's: `CRP/43, para. 9, and
+    // paragraph 5 of the resolution` (the list ends before it). Not before a symbol, which
+    // may be the paper's, the one a mark-first list names (`paragraph 5 and paragraph 9 of
+    // CRP/43`).
+    const item = parseItem(text, next.at, mark.kind);
+    const after = item && skipSpaces(text, item.end);
+    return after !== undefined && namesAnotherText(text, after) && !SYMBOL_AFTER_OF.test(text.slice(after, after + 40)) ? undefined : { at: next.at, mark, worded };
   }
   return letterMayFollow && letterStartsAt(text, j) && (!broke || letterGoesOnAt(text, j)) ? { at: j, worded } : undefined;
 }
@@ -1937,6 +1944,9 @@ const BEFORE_BARE_NOTE = new Set([
 ]);
 /** A document symbol as the text around a reference shows one (`CRP/43`, `A/68/190`), with its markup (`*CRP/43*`, `[CRP/43](…)`). */
 const A_SYMBOL = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+[*\\]\\u0000)]*';
+
+/** `of`, `du`, `del` … and a document symbol (`of CRP/43`, `du document A/68/190`, `of [CRP/43](…)`). */
+const SYMBOL_AFTER_OF = new RegExp(`^\\p{L}+[ \\u00a0]+(?:(?:the|le|la|el|document|documento)[ \\u00a0]+)*[*_\\[]*${A_SYMBOL}`, 'iu');
 
 /** A symbol, its markup and a verb of being, ending right before a participle: `CRP/43 is `, `[CRP/43](…) est `. */
 const SYMBOL_BEFORE = new RegExp(`${A_SYMBOL}[ \\u00a0]+(?:(?:is|was|has been|est|a été|es|fue|ha sido)[ \\u00a0]+)?$`);
