@@ -294,6 +294,7 @@ describe('quotations cited in a Markdown footnote', () => {
     ['a call right after the quotation wins over the sentence’s citation', 'As CRP/43 §27 says, “the real work starts now to establish follow-up mechanisms”.[^1]\n\n[^1]: CRP/43, para. 1.', ['crp-cite.quote-elsewhere']],
     ['a note that opens with “See” points further: the sentence’s citation may hold the words', 'As CRP/43 §27 says, “the real work starts now to establish follow-up mechanisms”.[^1]\n\n[^1]: See CRP/43, para. 1.', []],
     ['… though not words found in neither', 'As CRP/43 §27 says, “the real work starts tomorrow to establish follow-up mechanisms”.[^1]\n\n[^1]: Voir aussi CRP/43, par. 1.', ['crp-cite.quote-mismatch']],
+    ['the paper’s title in quotation marks is no quotation of its paragraphs', 'See the paper.[^1]\n\n[^1]: IOM, "Overview of the United Nations second High-level Dialogue on International Migration and Development: outcomes for global migration governance", conference room paper CRP/43, paras. 1–2.', []],
     ['the sentence’s citation wins over a call further on', '“The real work starts now to establish follow-up mechanisms” (CRP/43 §27), as noted.[^1]\n\n[^1]: CRP/43, para. 1.', []],
     ['a note that cites another text: not checked', '“The real work starts tomorrow for the follow-up mechanisms”.[^1]\n\n[^1]: A/68/190, para. 3.', []],
     ['a note never defined: nothing to check', '“The real work starts tomorrow for the follow-up mechanisms”.[^1]', []],

@@ -1147,6 +1147,9 @@ describe('references without a symbol, in a draft that names the paper before th
     // The same paragraph, when another's was named since, or of another text.
     'CRP/43 §2 aside, see paragraph 5 of the resolution. That same paragraph is clear.',
     'CRP/43 §2 aside, that paragraph of the resolution is clear.',
+    // Of another text's pinpoint; the words named (audit 18).
+    'CRP/43 §2 aside, the decision is recorded elsewhere (S/13/12, ¶ 47); that paragraph is not the paper’s.',
+    'CRP/43 §2; that paragraph number is right.',
     // A constitution's article and its paragraph; a short form named, not written (audit 17).
     'CRP/43 §2 aside, l’article 1, paragraphe 1, de la Constitution de l’OIM, et el artículo 3, párrafo 2.',
     // Of a text named with an indefinite article, without a possessive.

@@ -1668,7 +1668,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   const skipped = claimed.length === 0 ? found : [...found, ...claimed].sort((a, b) => a.start - b.start);
   const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined, skipped);
   const withSubs = (withBare.length > 0 || lead) && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
-  const withAgain = withSubs.length > 0 && MAY_NAME_SAME_PARAGRAPH.test(text.length === to - from ? text : text.slice(from, to)) ? findSameParagraphs(text, from, to, withSubs) : withSubs;
+  const withAgain = withSubs.length > 0 && MAY_NAME_SAME_PARAGRAPH.test(text.length === to - from ? text : text.slice(from, to)) ? findSameParagraphs(text, from, to, withSubs, symbols) : withSubs;
   const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withAgain) : withAgain;
   if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
   return all;
@@ -1943,7 +1943,8 @@ const BEFORE_BARE_NOTE = new Set([
   ...['from', 'under', 'with', 'at', 'mean', 'means', 'meant', 'cite', 'cites', 'cited', 'quote', 'quotes', 'quoted', 'check'],
 ]);
 /** A document symbol as the text around a reference shows one (`CRP/43`, `A/68/190`), with its markup (`*CRP/43*`, `[CRP/43](…)`). */
-const A_SYMBOL = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+[*\\]\\u0000)]*';
+const A_SYMBOL_NAME = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+';
+const A_SYMBOL = `${A_SYMBOL_NAME}[*\\]\\u0000)]*`;
 
 /** `of`, `du`, `del` … and a document symbol (`of CRP/43`, `du document A/68/190`, `of [CRP/43](…)`). */
 const SYMBOL_AFTER_OF = new RegExp(`^\\p{L}+[ \\u00a0]+(?:(?:the|le|la|el|document|documento)[ \\u00a0]+)*[*_\\[]*${A_SYMBOL}`, 'iu');
@@ -2135,7 +2136,7 @@ function namesAgainAt(text: string, between: number, i: number, to: number): boo
  * the symbol. `this paragraph`, `ce paragraphe`, `este párrafo` are not read: writers say
  * them of their own draft's paragraph.
  */
-function findSameParagraphs(text: string, from: number, to: number, found: Citation[]): Citation[] {
+function findSameParagraphs(text: string, from: number, to: number, found: Citation[], symbols: readonly string[]): Citation[] {
   let again: Citation[] | undefined;
   const phrases = SAME_PARAGRAPH_AGAIN();
   phrases.lastIndex = from;
@@ -2150,14 +2151,22 @@ function findSameParagraphs(text: string, from: number, to: number, found: Citat
     const last = previous.items[previous.items.length - 1];
     const number = last && paragraphOf(last.to ?? last.from, last);
     if (!number || !namesAgainAt(text, previous.end, i, to)) continue;
+    // Not of a reference right after another text's symbol (`(S/13/12, ¶ 47); that paragraph`).
+    const symbolBefore = previous.bare ? SYMBOL_ENDING.exec(text.slice(Math.max(0, previous.start - 40), previous.start))?.[1] : undefined;
+    if (symbolBefore !== undefined && !symbols.includes(symbolBefore)) continue;
     const after = skipSpacesAndOneBreak(text, end);
-    if (namesAnotherText(text, after) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
+    // Nor the words themselves named (`that paragraph number`).
+    if (namesAnotherText(text, after) || PARAGRAPH_NUMBER_WORD.test(text.slice(after, after + 8)) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
     // (A copy: each citation's tokens are its own, moved with it.)
     const ref: Reference = { inherits: { ...number }, start: i, end };
     (again ??= []).push({ symbol: '', symbolStart: i, symbolEnd: i, items: [{ from: ref, start: i, end }], short: true, bare: true, start: i, end });
   }
   return again ? [...found, ...again].sort((a, b) => a.start - b.start) : found;
 }
+/** A document symbol and a comma ending a text: the source of a pinpoint right after it. */
+const SYMBOL_ENDING = new RegExp(`(${A_SYMBOL_NAME})[*\\]\\u0000)]*,?[ \\u00a0]*$`);
+/** `number`, `numéro`, `número` after a paragraph named again: the words named, not the paragraph. */
+const PARAGRAPH_NUMBER_WORD = /^(?:numbers?|numéros?|números?)(?![\p{L}])/iu;
 /** The phrases of `findSameParagraphs`. */
 const SAME_PARAGRAPH_AGAIN = lazy(() =>
   anyWordOf(

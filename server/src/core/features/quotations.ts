@@ -934,6 +934,10 @@ export interface CheckedQuotation {
  */
 function checked(corpus: Corpus, quotation: Quotation): CheckedQuotation | undefined {
   const paper = corpus.paper(quotation.citation.symbol);
+  // The paper's title in quotation marks, as a reference names it (`[^1]: IOM, "Overview
+  // of the United Nations second High-level Dialogue …", CRP/43, paras. 1–2`): no words of
+  // its paragraphs.
+  if (paper && isTitleOf(paper, quotation.text)) return undefined;
   const own = paper && { quotation, check: checkQuotation(paper, quotation), paper };
   const { alternative } = quotation;
   if ((own && (own.check.kind === 'found' || own.check.kind === 'translated')) || !alternative) return own;
@@ -944,6 +948,16 @@ function checked(corpus: Corpus, quotation: Quotation): CheckedQuotation | undef
   // Found in what it cites (a citation that covers nothing, `§6(d)`, finds everything).
   return other && check?.kind === 'found' && check.passages.length > 0 ? { quotation: instead, check, paper: other } : own;
 }
+
+/** Whether `text` is the paper's title, or a run of its words (in any case). */
+function isTitleOf(paper: Paper, text: string): boolean {
+  const title = paper.data.title;
+  if (text.length > title.length + 8) return false;
+  let words = titleWords.get(paper);
+  if (words === undefined) titleWords.set(paper, (words = ` ${wordList(title).join(' ')} `));
+  return words.includes(` ${wordList(text).join(' ')} `);
+}
+const titleWords = new WeakMap<Paper, string>();
 
 /** `quotations` of papers crp-cite has, each checked (`checked`). */
 function checkedAll(corpus: Corpus, quotations: Iterable<Quotation>): CheckedQuotation[] {
