@@ -1021,6 +1021,13 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'CRP/43 was presented to the 103rd Session of the Council (26–29 November\n2013). Its paragraph [[2]] explains that the paper is structured in three parts.', ['2']],
     ['es', 'Véase el documento CRP/43.\n\nEl ¶ [[17]] lo reconoce. En su párrafo [[17]], el documento menciona también un documento de debate.', ['17', '17']],
     ['es', 'Véase el documento CRP/43.\n\na) El párrafo [[18]] del documento CRP/43 anuncia perfiles. El\n   proyecto financiaría 3.\nb) En su párrafo [[19]], el documento recuerda la publicación.', ['18', '19']],
+    // Audit 18: the paper as `ese documento`; a few words before the possessive, the paper
+    // as the subject after it; the paper as the subject of the sentence before, which names
+    // another text after; a list of the paper's notes labelled in lower case.
+    ['es', 'Véase el documento CRP/43.\n\nEste trabajo analiza ese documento en tres partes, siguiendo la\nmisma estructura que anuncia su párrafo [[2]].', ['2']],
+    ['fr', 'Voir CRP/43, par. [[1]].\n\nComme l’indique son paragraphe [[2]], le document se divise en trois parties.', ['1', '2']],
+    ['fr', 'Le document CRP/43 rappelle que la Déclaration du Dialogue « acknowledges that human mobility is a key factor »[^3]. Son\nparagraphe [[9]] annonce la suite.\n\n[^3]: CRP/43, par. [[7]].', ['9', '7']],
+    ['fr', 'Le document CRP/43.\n\n### Notes de bas de page\n\n- note [[1]] : titre à laisser en anglais ;\n- notes [[2]] et [[3]] : adresses URL à vérifier.', ['n1', 'n2', 'n3']],
     // `id.` in a parenthesis of its own after a quotation, in either case (audit 17).
     ['es', 'Véase el documento CRP/43.\n\nLa alianza descrita en el párrafo [[22]], «a partnership that will continue» ([[id.]]).', ['22', '22']],
     // A table comparing texts: a column headed by another text holds its paragraphs (audit 17).

@@ -2295,9 +2295,10 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
     const before = skipBackSpacesAndOneBreak(text, body.mark.start);
     const word = wordEndingAt(text, before);
     // After a sentence's end (`§2. Note 4 says`) too.
-    // At a list item's start, written `Note 2 :` (a list of notes).
-    // (A task's box too: `- [ ] Note 2 cites A/68/190`.)
-    const listItem = word === undefined && /^\p{Lu}/u.test(body.mark.text) && ('-*+'.includes(text[before - 1] ?? '') || /[-*+][ \t]+\[[ xX]\]$/.test(text.slice(Math.max(0, before - 8), before)));
+    // At a list item's start, written `Note 2 :` or as a label (`- notes 2 et 3 : …`, a
+    // list of notes). (A task's box too: `- [ ] Note 2 cites A/68/190`.)
+    const label = /^\p{Lu}/u.test(body.mark.text) || OWN_LABEL_AFTER.test(text.slice(body.end, body.end + 8));
+    const listItem = word === undefined && label && ('-*+'.includes(text[before - 1] ?? '') || /[-*+][ \t]+\[[ xX]\]$/.test(text.slice(Math.max(0, before - 8), before)));
     // After a possessive (`its note 2`, `sa note 7`), whose it is is decided below.
     const opens =
       word === undefined
@@ -2409,8 +2410,9 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   // Before the paper, as the subject right after the phrase: `Dans son paragraphe 7, le
   // CRP/43 reprend`, `In its paragraph 7, CRP/43 recalls`.
   // Another text there is the possessive's (`Dans son paragraphe 10, la Déclaration dit`).
-  // (After an enumeration's letter in prose: `b) En su párrafo 19, el documento recuerda`.)
-  const subject = /^\s*(?:\(?[a-z]\)\s+)?(?:\p{L}+\s+)?$/u.test(clause) ? subjectAfter(text, at, papers) : undefined;
+  // (After an enumeration's letter in prose: `b) En su párrafo 19, el documento recuerda`;
+  // a few words: `Comme l'indique son paragraphe 2, le document se divise`.)
+  const subject = /^\s*(?:\(?[a-z]\)\s+)?(?:[\p{L}'’]+\s+){0,3}$/u.test(clause) ? subjectAfter(text, at, papers) : undefined;
   if (subject !== undefined) return subject;
   // After a reference in its sentence, with nothing named since: `en el párr. 18 se habla
   // de más de 10 perfiles migratorios, y en su párrafo 20` (the reference is the paper's).
@@ -2418,8 +2420,24 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   if (sentence === 0) return false;
   // (The sentence's first capital is no name.)
   if (!namesNoText(clause.replace(/\p{Lu}/u, ''))) return false;
-  return paperNamedIn(text, sentenceStartIn(text, Math.max(0, sentence - POSSESSIVE_REACH), endOfSentenceBefore(text, sentence)), sentence, papers);
+  const before = sentenceStartIn(text, Math.max(0, sentence - POSSESSIVE_REACH), endOfSentenceBefore(text, sentence));
+  // The sentence before names the paper last, or has it as its subject, whatever it names
+  // after (`Le document CRP/43 rappelle que la Déclaration « … ». Son paragraphe 9`).
+  return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60));
 }
+
+/** A sentence that opens with the paper as its subject, and its verb: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El CRP/43 señala`. */
+const PAPER_AS_SUBJECT = (papers: Papers): RegExp => {
+  let pattern = subjectPatterns.get(papers);
+  if (!pattern) {
+    const symbols = papers.symbols.map(escapeForPattern).join('|');
+    // (Case-sensitive for the verb's small letter: the words that open it in either case.)
+    pattern = new RegExp(`^[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*[ \\u00a0]+\\p{Ll}`, 'u');
+    subjectPatterns.set(papers, pattern);
+  }
+  return pattern;
+};
+const subjectPatterns = new WeakMap<Papers, RegExp>();
 
 /** `BODY_START`, for `referenceBefore` alone: it is asked while a search with the other goes on. */
 const BODY_START_IN_CLAUSE = lazy(() => new RegExp(BODY_START.source, BODY_START.flags));
@@ -2459,7 +2477,11 @@ function subjectAfter(text: string, at: number, papers: Papers): boolean | undef
   // párrafo 19, el documento recuerda`, `In its paragraph 2, the paper sets out`.
   const thePaper = matchWord(THE_PAPER_MATCHER, text, start);
   if (thePaper !== undefined && !/^[\p{Lu}\/*[]/u.test(text[skipSpacesAndOneBreak(text, start + thePaper.length)] ?? '')) return true;
-  return namesTextAt(text, start) ? false : undefined;
+  if (!namesTextAt(text, start)) return undefined;
+  // Another text is the possessive's; one who acts or an event has no paragraphs (`Comme
+  // le rappelle son paragraphe 1, le Dialogue a eu lieu`): its clause, after the article.
+  const clause = /^[^,;.:!?]*/.exec(text.slice(i, i + 60))![0];
+  return namesNoText(clause) ? undefined : false;
 }
 
 /** Whether `[from, to)` names the paper, by its symbol or by words that say it is the paper (`paragraph 26 of the paper, and its paragraph 29`), with nothing capitalized after. */
@@ -2485,7 +2507,7 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
  * call the paper they write about `le document`, `el documento`, as UN style names it
  * (`le document CRP/43`).
  */
-const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'el documento', 'este documento'];
+const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'ledit document', 'el documento', 'este documento', 'ese documento', 'dicho documento'];
 const THE_PAPER_IN_SENTENCE = lazy(() => anyWordOf(THE_PAPER, 'g'));
 const THE_PAPER_MATCHER = wordMatcher(THE_PAPER);
 /** A text named by a noun after an article or a possessive, ending where a comma follows (`son rapport`, `the resolution`; not `document`). */
