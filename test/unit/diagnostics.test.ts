@@ -508,6 +508,29 @@ describe('what looks like a citation but is not read', () => {
     expect(edit(0, 0, 'On CRP/43:\n\n')).toBe(0);
   });
 
+  it('references after a footnote call whose note names the paper, as the note’s symbol is written and unwritten (audit 18)', () => {
+    const text = `Its source is the conference room paper.[^1]\n\n${'Filler.\n\n'.repeat(30)}See § 31 and § 24 (a).\n\n[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    const edit = (start: number, end: number, inserted: string) => {
+      const before = draft.getText();
+      draft.applyEdit(start, end, inserted);
+      checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText(), draft.lastReparsed);
+      const now = checker.findings(draft).map(({ id: _, ...f }) => f);
+      expect(now).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+      return now.map((f) => f.code);
+    };
+    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
+    // The note's symbol unwritten, far below: the references above cite nothing now.
+    const at = text.lastIndexOf('CRP/43');
+    expect(edit(at, at + 1, '')).toEqual([]);
+    expect(edit(at, at, 'C')).toEqual(['crp-cite.unknown-paragraph']);
+    // The call removed: named only further down.
+    const call = draft.getText().indexOf('[^1]');
+    expect(edit(call, call + 4, '')).toEqual(['crp-cite.unread-citation']);
+    expect(edit(call, call, '[^1]')).toEqual(['crp-cite.unknown-paragraph']);
+  });
+
   it('is said in the writer’s language, with the form that would be read', () => {
     expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
     expect(found('Véase CRP/43, párr. seis.', translator('es'))[0]![3]).toBe('«párr. seis» no se lee como una cita: escriba el número en cifras, «párr. 6».');

@@ -1028,6 +1028,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43, par. [[1]].\n\nComme l’indique son paragraphe [[2]], le document se divise en trois parties.', ['1', '2']],
     ['fr', 'Le document CRP/43 rappelle que la Déclaration du Dialogue « acknowledges that human mobility is a key factor »[^3]. Son\nparagraphe [[9]] annonce la suite.\n\n[^3]: CRP/43, par. [[7]].', ['9', '7']],
     ['fr', 'Le document CRP/43.\n\n### Notes de bas de page\n\n- note [[1]] : titre à laisser en anglais ;\n- notes [[2]] et [[3]] : adresses URL à vérifier.', ['n1', 'n2', 'n3']],
+    // The paper named only in the note a call before the references refers to (audit 18).
+    ['en', 'Its main source is the conference room paper.[^1]\n\nOn the working group, see § [[24]] ([[a]]); the priorities are in paragraphs [[10]] to [[22]] of the paper.\n\n[^1]: IOM, conference room paper CRP/43, paras. [[1]]–[[2]].', ['24', '24(a)', '10', '22', '1', '2']],
     // `id.` in a parenthesis of its own after a quotation, in either case (audit 17).
     ['es', 'Véase el documento CRP/43.\n\nLa alianza descrita en el párrafo [[22]], «a partnership that will continue» ([[id.]]).', ['22', '22']],
     // A table comparing texts: a column headed by another text holds its paragraphs (audit 17).

@@ -13,6 +13,7 @@
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
 import { findCitations, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { noteCallAt, noteDefinition } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -60,6 +61,8 @@ export class DraftIndex {
   /** Where a loaded paper is first named (`firstPaperMention`), and where a source is named before it (`unnamedPaperIn`), until the next edit. */
   private firstMention: number | undefined;
   private firstSource: number | undefined;
+  /** The footnote calls that name a paper (`noteMentionsUpTo`), read up to `readTo`, until the next edit. */
+  private noteMentions: { readTo: number; at: number[]; papers: string[] } | undefined;
 
   constructor(
     private text: string,
@@ -126,7 +129,7 @@ export class DraftIndex {
   /** Replaces the whole text (a full-document sync). */
   replaceAll(text: string): void {
     this.island = undefined;
-    this.firstMention = this.firstSource = undefined;
+    this.firstMention = this.firstSource = this.noteMentions = undefined;
     this.text = text;
     this.blocks = [];
     this.parsedTo = 0;
@@ -188,7 +191,7 @@ export class DraftIndex {
     this.all = undefined;
     this.reparsed = undefined;
     this.island = undefined;
-    this.firstMention = this.firstSource = undefined;
+    this.firstMention = this.firstSource = this.noteMentions = undefined;
     this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
     const blocks = this.blocks;
     if (blocks.length === 0) return;
@@ -556,7 +559,60 @@ export class DraftIndex {
       }
     }
     if (paper !== undefined) return paper;
-    return bound >= 0 ? previous!.symbol : this.before?.lastPaper();
+    if (bound >= 0) return previous!.symbol;
+    if (this.before) return this.before.lastPaper();
+    // No symbol before it: a note called before it may name the paper.
+    const mentions = this.noteMentionsUpTo(offset);
+    let k = mentions.at.length - 1;
+    while (k >= 0 && mentions.at[k]! >= offset) k--;
+    return k >= 0 ? mentions.papers[k] : undefined;
+  }
+
+  /**
+   * The footnote calls before `offset` whose note's definition names a loaded paper (its
+   * symbol standing alone there), and the paper, in order. Academic writers name their
+   * source once, in a note, and refer to it in the text after: `Its main source is the
+   * conference room paper.[^1]` ⏎ … `[^1]: IOM, "Overview …", conference room paper
+   * CRP/43`; the references after the call are that paper's. Asked only where no symbol
+   * stands before (`lastPaperNamedBefore`, `firstPaperMention`): read from the text's start,
+   * as far as asked, once per version of the text.
+   */
+  private noteMentionsUpTo(offset: number): { at: number[]; papers: string[] } {
+    const mentions = (this.noteMentions ??= { readTo: 0, at: [], papers: [] });
+    const end = Math.min(offset, this.text.length);
+    if (mentions.readTo >= end) return mentions;
+    const named = new Map<string, string>();
+    for (let at = this.text.indexOf('[^', mentions.readTo); at >= 0 && at < end; at = this.text.indexOf('[^', at + 2)) {
+      const call = noteCallAt(this.text, at);
+      if (!call || this.inCode(at)) continue;
+      let paper = named.get(call.label);
+      if (paper === undefined) {
+        const definition = noteDefinition(this, call.label);
+        paper = (definition && this.firstPaperIn(definition.start, definition.end)) ?? '';
+        named.set(call.label, paper);
+      }
+      if (paper !== '') {
+        mentions.at.push(at);
+        mentions.papers.push(paper);
+      }
+    }
+    mentions.readTo = end;
+    return mentions;
+  }
+
+  /** The loaded paper whose symbol stands alone first in `[from, to)`. */
+  private firstPaperIn(from: number, to: number): string | undefined {
+    let first = to;
+    let paper: string | undefined;
+    for (const symbol of this.symbols) {
+      for (let at = this.text.indexOf(symbol, from); at >= 0 && at < first; at = this.text.indexOf(symbol, at + 1)) {
+        if (isWholeSymbol(this.text, at, at + symbol.length)) {
+          [first, paper] = [at, symbol];
+          break;
+        }
+      }
+    }
+    return paper;
   }
 
   /**
@@ -630,9 +686,13 @@ export class DraftIndex {
     return unnamed.length === 0 ? out : [...out, ...unnamed].sort((a, b) => a.start - b.start);
   }
 
-  /** Where a loaded paper's symbol first stands alone outside code; the text's length when none does. */
+  /** Where a loaded paper is first named: its symbol standing alone outside code, or a note called that names it (`noteMentionsUpTo`); the text's length when none is. */
   firstPaperMention(): number {
-    return (this.firstMention ??= this.nextPaperMentionAfter(0));
+    if (this.firstMention === undefined) {
+      const symbol = this.nextPaperMentionAfter(0);
+      this.firstMention = this.noteMentionsUpTo(symbol).at[0] ?? symbol;
+    }
+    return this.firstMention;
   }
 
   /**
@@ -646,7 +706,7 @@ export class DraftIndex {
     if (this.before) return [];
     const first = this.firstPaperMention();
     if (first >= this.text.length || start >= first) return [];
-    const symbol = this.symbols.find((s) => this.text.startsWith(s, first))!;
+    const symbol = this.symbols.find((s) => this.text.startsWith(s, first)) ?? this.noteMentionsUpTo(first + 1).papers[0]!;
     // The references after the first source named are that source's, or cite nothing silently.
     const to = Math.min(end, first, (this.firstSource ??= this.firstSourceNamedBefore(first)));
     const out: UnreadReference[] = [];

@@ -463,6 +463,8 @@ export class DraftChecker {
    */
   private mentionsChanged = false;
   private namesChanged = false;
+  /** A footnote's definition named or unnamed a paper that its call names above the draft's first symbol (`namesPaperAbove`): checked again whole. */
+  private notesNamingChanged = false;
   /** Footnotes whose definition an edit removed or relabelled: their quotations are checked again (see `Finding.note`). */
   private notesTouched = new Set<string>();
   /** Citations re-checked by the last call to `findings` (measurement and tests). */
@@ -479,7 +481,7 @@ export class DraftChecker {
     this.needsFull = true;
     this.full = undefined;
     this.dirty = undefined;
-    this.mentionsChanged = this.namesChanged = false;
+    this.mentionsChanged = this.namesChanged = this.notesNamingChanged = false;
     this.notesTouched = new Set();
   }
 
@@ -520,6 +522,10 @@ export class DraftChecker {
       this.findingsByStart = afterEdit(this.findingsByStart, edit);
     }
     this.noteNamesChanged(edit, textAfter, reparsed, structural);
+    if (this.notesNamingChanged) {
+      this.reset();
+      return;
+    }
     // A footnote's definition deleted or its label changed: its quotations, wherever they
     // are, lose their citation (the lines after the edit are looked through in `findings`).
     if (line.includes('[^') || /[[\]^]/.test(edit.removed)) {
@@ -546,16 +552,19 @@ export class DraftChecker {
     };
     const symbols = this.corpus.papers.map((p) => p.symbol);
     const [after, before] = around(Math.max(...symbols.map((s) => s.length)) + 1);
+    // A footnote call may name a paper too, by its note (`DraftIndex.noteMentionsUpTo`).
     const mentions = (text: string) =>
-      symbols
+      [...symbols, '[^']
         .map((s) => {
           let n = 0;
-          for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) if (isWholeSymbol(text, at, at + s.length)) n++;
+          for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) if (s === '[^' || isWholeSymbol(text, at, at + s.length)) n++;
           return n;
         })
         .join();
     const reparsedText = reparsed ? textAfter.slice(reparsed.start, reparsed.end) : '';
-    if (mentions(after) !== mentions(before) || symbols.some((s) => reparsedText.includes(s))) this.mentionsChanged = true;
+    const changed = mentions(after) !== mentions(before);
+    if (changed && namesPaperAbove(textAfter, edit.start, symbols)) this.notesNamingChanged = true;
+    if (changed || symbols.some((s) => reparsedText.includes(s))) this.mentionsChanged = true;
     // A source in what was parsed again may have gone into code or come out of it.
     else if (structural && sourcesNamedIn(reparsedText).length > 0) this.namesChanged = true;
     else if (!this.namesChanged) {
@@ -697,3 +706,29 @@ export class DraftChecker {
     return this.findingsByStart.filter((f) => !suppressions.silences(f.code, line(f.start)));
   }
 }
+
+/**
+ * Whether the edit at `at` of `text` is in a footnote's definition (its paragraph, from
+ * `[^label]:`) whose note is called before the draft's first symbol of a paper: there the
+ * call names the paper the definition names (`DraftIndex.noteMentionsUpTo`), and the
+ * references after it, far above the edit, may cite another one now.
+ */
+function namesPaperAbove(text: string, at: number, symbols: readonly string[]): boolean {
+  const paragraph = text.lastIndexOf('\n\n', at);
+  const head = DEFINITION_HEAD.exec(text.slice(Math.max(paragraph + 1, at - 2000), at + 1));
+  if (!head) return false;
+  let firstSymbol = text.length;
+  for (const s of symbols) {
+    for (let i = text.indexOf(s); i >= 0 && i < firstSymbol; i = text.indexOf(s, i + 1)) {
+      if (isWholeSymbol(text, i, i + s.length)) {
+        firstSymbol = i;
+        break;
+      }
+    }
+  }
+  const call = `[^${head[1]}]`;
+  const first = text.indexOf(call);
+  return first >= 0 && first < firstSymbol && text[first + call.length] !== ':';
+}
+/** A footnote definition's start on a line (its last in what is searched): `[^label]:`. */
+const DEFINITION_HEAD = /^ {0,3}\[\^([^\]\s]+)\]:(?![\s\S]*\n {0,3}\[\^[^\]\s]+\]:)/m;

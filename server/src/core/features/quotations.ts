@@ -93,8 +93,8 @@ export type QuotationCheck =
 
 /** Opening mark → closing mark. `"` closes itself. */
 const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"' };
-/** Where a sentence ends (at `stops`, or a blank line) between a quotation and a citation: they do not belong together. */
-const sentenceEnd = (stops: string) => new RegExp(`[${stops}](?=\\s|$)|\\n[ \\t>]*\\n`);
+/** Where a sentence ends (at `stops`, footnote calls after it, or a blank line) between a quotation and a citation: they do not belong together (`… work".[^16] It lists … paragraph 24`). */
+const sentenceEnd = (stops: string) => new RegExp(`[${stops}](?:\\[\\^[^\\]\\s]+\\])*(?=\\s|$)|\\n[ \\t>]*\\n`);
 const SENTENCE_END = sentenceEnd('.!?;');
 /** The same but for a semicolon, for a quotation a colon announces: `es neutral (párr. 25); citar literalmente: "…"`. */
 const SENTENCE_END_PAST_SEMICOLON = sentenceEnd('.!?');
@@ -423,8 +423,9 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, 
   const last = pairs[pairs.length - 1];
   if (last) {
     const [open, close] = [last[0] + from, last[1] + from];
-    // (With the call: a full stop before it ends the sentence it closes, not one before.)
-    const between = prose.slice(close + 1, call.end - base);
+    // (Without the call and the punctuation before it: a full stop there ends the sentence
+    // it closes, not one before.)
+    const between = prose.slice(close + 1, call.start - base).replace(/[.,;:!?]$/, '');
     // Another note's call between is that note's quotation (`“…”;[^11]` ⏎ `- … (IRIS);[^12]`).
     const inSentence = between.length <= SENTENCE_REACH && !SENTENCE_END.test(between) && labelsIn(prose, close + 1, call.start - base).size === 0;
     if (inSentence) {
