@@ -1030,6 +1030,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43.\n\n### Notes de bas de page\n\n- note [[1]] : titre à laisser en anglais ;\n- notes [[2]] et [[3]] : adresses URL à vérifier.', ['n1', 'n2', 'n3']],
     // The paper named only in the note a call before the references refers to (audit 18).
     ['en', 'Its main source is the conference room paper.[^1]\n\nOn the working group, see § [[24]] ([[a]]); the priorities are in paragraphs [[10]] to [[22]] of the paper.\n\n[^1]: IOM, conference room paper CRP/43, paras. [[1]]–[[2]].', ['24', '24(a)', '10', '22', '1', '2']],
+    // A sentence ends at a full stop with a note call after it (audit 18).
+    ['en', 'See CRP/43, para. [[2]].\n\nThe report (A/68/190) is cited in a position paper.[^4] The paper itself mentions the agenda; its footnote [[2]] points to the report.\n\n[^4]: See the position paper, p. 4.', ['2', 'n2']],
     // `id.` in a parenthesis of its own after a quotation, in either case (audit 17).
     ['es', 'Véase el documento CRP/43.\n\nLa alianza descrita en el párrafo [[22]], «a partnership that will continue» ([[id.]]).', ['22', '22']],
     // A table comparing texts: a column headed by another text holds its paragraphs (audit 17).

@@ -583,7 +583,13 @@ export function sentenceStartIn(text: string, from: number, offset: number): num
     // The first space or break after the sentence's end.
     if (!(isSpace(text[i]) || isBreak(text[i])) || isSpace(text[i - 1]) || isBreak(text[i - 1])) continue;
     let j = i - 1;
-    while (j > from && SENTENCE_CLOSERS.includes(text[j]!)) j--;
+    while (j > from) {
+      // A footnote call after the full stop (`position paper.[^14] The paper itself`).
+      const call = text[j] === ']' ? text.lastIndexOf('[^', j) : -1;
+      if (call > from && j - call < 40 && /^\[\^[^\]\s]+\]$/.test(text.slice(call, j + 1))) j = call - 1;
+      else if (SENTENCE_CLOSERS.includes(text[j]!)) j--;
+      else break;
+    }
     if (text[j] !== '.' && text[j] !== '?' && text[j] !== '!') continue;
     const next = skipSpacesAndOneBreak(text, i);
     if (SENTENCE_OPENER.test(text[next] ?? '') || ENUMERATION_LETTER.test(text.slice(next, next + 3))) return next;
