@@ -1674,14 +1674,27 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   const skipped = claimed.length === 0 ? found : [...found, ...claimed].sort((a, b) => a.start - b.start);
   const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined, skipped);
   const withSubs = (withBare.length > 0 || lead) && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
-  const withAgain = withSubs.length > 0 && MAY_NAME_SAME_PARAGRAPH.test(text.length === to - from ? text : text.slice(from, to)) ? findSameParagraphs(text, from, to, withSubs, symbols) : withSubs;
+  const withAgain = withSubs.length > 0 && mayNameSameParagraph(text, from, to) ? findSameParagraphs(text, from, to, withSubs, symbols) : withSubs;
   const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withAgain) : withAgain;
   if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
   return all;
 }
 
-/** Whether a block may name the paragraph just cited again (`findSameParagraphs`): a cheap test before the search. */
-const MAY_NAME_SAME_PARAGRAPH = /(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho)\s+(?:paragraph|paragraphe|párrafo)/i;
+/**
+ * Whether `[from, to)` may name the paragraph just cited again (`findSameParagraphs`): a
+ * cheap test before the search. The nouns are found with native searches (a
+ * case-insensitive pattern of the phrases, tried at every place of every block with a
+ * citation, took 3 % of `check`), then the word before each.
+ */
+function mayNameSameParagraph(text: string, from: number, to: number): boolean {
+  for (const noun of ['aragraph', 'árrafo']) {
+    for (let at = text.indexOf(noun, from); at >= 0 && at < to; at = text.indexOf(noun, at + noun.length)) {
+      if (SAME_WORD_BEFORE.test(text.slice(Math.max(from, at - 12), at - 1))) return true;
+    }
+  }
+  return false;
+}
+const SAME_WORD_BEFORE = /(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho)\s+$/i;
 
 /** An item within a sub-paragraph, right after its letter: `(i)` in `6(a)(i)`, `i)` in `6 a) i)` (small Roman numerals). */
 const SUB_ITEM = /\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|[ \u00a0]?(?:i{1,3}|iv|vi{0,3}|ix|x)\)/y;
