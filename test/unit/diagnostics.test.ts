@@ -488,28 +488,8 @@ describe('what looks like a citation but is not read', () => {
     expect(found('See A/68/190, para. 12, and para. 13.\n\nCRP/43 §2.')).toEqual([]);
   });
 
-  it('references without a symbol before the first mention, as the mention is written and unwritten', () => {
-    const text = `- Para. 23 and para. 24 matter.\n\n${'Filler.\n\n'.repeat(30)}The paper: CRP/43.\n`;
-    const draft = new DraftIndex(text, symbols);
-    const checker = new DraftChecker(corpus);
-    const edit = (start: number, end: number, inserted: string) => {
-      const before = draft.getText();
-      draft.applyEdit(start, end, inserted);
-      checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText(), draft.lastReparsed);
-      const now = checker.findings(draft).map(({ id: _, ...f }) => f);
-      expect(now).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
-      return now.length;
-    };
-    expect(checker.findings(draft)).toHaveLength(1);
-    const at = text.indexOf('CRP/43');
-    expect(edit(at, at + 1, '')).toBe(0);
-    expect(edit(at, at, 'C')).toBe(1);
-    // Named at the top: read, nothing said.
-    expect(edit(0, 0, 'On CRP/43:\n\n')).toBe(0);
-  });
-
-  it('references after a footnote call whose note names the paper, as the note’s symbol is written and unwritten (audit 18)', () => {
-    const text = `Its source is the conference room paper.[^1]\n\n${'Filler.\n\n'.repeat(30)}See § 31 and § 24 (a).\n\n[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
+  /** An editor on `text`: each edit returns the codes of the findings after it, asserted to be those of a fresh check. */
+  const editorOf = (text: string) => {
     const draft = new DraftIndex(text, symbols);
     const checker = new DraftChecker(corpus);
     const edit = (start: number, end: number, inserted: string) => {
@@ -520,7 +500,24 @@ describe('what looks like a citation but is not read', () => {
       expect(now).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
       return now.map((f) => f.code);
     };
-    expect(checker.findings(draft).map((f) => f.code)).toEqual(['crp-cite.unknown-paragraph']);
+    return { draft, edit, codes: () => checker.findings(draft).map((f) => f.code) };
+  };
+
+  it('references without a symbol before the first mention, as the mention is written and unwritten', () => {
+    const text = `- Para. 23 and para. 24 matter.\n\n${'Filler.\n\n'.repeat(30)}The paper: CRP/43.\n`;
+    const { edit, codes } = editorOf(text);
+    expect(codes()).toHaveLength(1);
+    const at = text.indexOf('CRP/43');
+    expect(edit(at, at + 1, '')).toHaveLength(0);
+    expect(edit(at, at, 'C')).toHaveLength(1);
+    // Named at the top: read, nothing said.
+    expect(edit(0, 0, 'On CRP/43:\n\n')).toHaveLength(0);
+  });
+
+  it('references after a footnote call whose note names the paper, as the note’s symbol is written and unwritten (audit 18)', () => {
+    const text = `Its source is the conference room paper.[^1]\n\n${'Filler.\n\n'.repeat(30)}See § 31 and § 24 (a).\n\n[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
+    const { draft, edit, codes } = editorOf(text);
+    expect(codes()).toEqual(['crp-cite.unknown-paragraph']);
     // The note's symbol unwritten, far below: the references above cite nothing now.
     const at = text.lastIndexOf('CRP/43');
     expect(edit(at, at + 1, '')).toEqual([]);
