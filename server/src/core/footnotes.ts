@@ -59,11 +59,33 @@ export function noteDefinition(draft: DraftIndex, label: string): { start: numbe
   const head = `[^${label}]:`;
   for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
     if (!startsDefinition(text, at, at + head.length - 1) || draft.inCode(at)) continue;
-    const blockEnd = draft.blockSpanAt(at).end;
-    for (const note of notesIn(text, at + head.length, blockEnd)) if (note.definition) return { start: at, end: text.lastIndexOf('\n', note.start) + 1 };
-    return { start: at, end: blockEnd };
+    return definitionFrom(draft, at, at + head.length);
   }
   return undefined;
+}
+
+/**
+ * `noteDefinition` of each of `labels`, in one pass over the text: many labels are
+ * asked at once (`DraftIndex.noteMentionsUpTo`), and a search per label would go
+ * through the text again each time.
+ */
+export function noteDefinitions(draft: DraftIndex, labels: ReadonlySet<string>): Map<string, { start: number; end: number }> {
+  const text = draft.getText();
+  const found = new Map<string, { start: number; end: number }>();
+  for (const note of notesIn(text, 0, text.length)) {
+    if (found.size === labels.size) break;
+    if (!note.definition || !labels.has(note.label) || found.has(note.label) || draft.inCode(note.start)) continue;
+    found.set(note.label, definitionFrom(draft, note.start, note.end + 1));
+  }
+  return found;
+}
+
+/** A definition starting at `at`, its `[^label]:` ending at `headEnd`: to the next definition's line or its block's end. */
+function definitionFrom(draft: DraftIndex, at: number, headEnd: number): { start: number; end: number } {
+  const text = draft.getText();
+  const blockEnd = draft.blockSpanAt(at).end;
+  for (const note of notesIn(text, headEnd, blockEnd)) if (note.definition) return { start: at, end: text.lastIndexOf('\n', note.start) + 1 };
+  return { start: at, end: blockEnd };
 }
 
 /** The calls of footnote `label` outside code, in order. */

@@ -13,7 +13,7 @@
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
 import { findCitations, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
-import { noteCallAt, noteDefinition } from './footnotes';
+import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
 import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
@@ -581,22 +581,21 @@ export class DraftIndex {
     const mentions = (this.noteMentions ??= { readTo: 0, at: [], papers: [] });
     const end = Math.min(offset, this.text.length);
     if (mentions.readTo >= end) return mentions;
-    const named = new Map<string, string>();
+    const calls: NoteCall[] = [];
     for (let at = this.text.indexOf('[^', mentions.readTo); at >= 0 && at < end; at = this.text.indexOf('[^', at + 2)) {
       const call = noteCallAt(this.text, at);
-      if (!call || this.inCode(at)) continue;
-      let paper = named.get(call.label);
-      if (paper === undefined) {
-        const definition = noteDefinition(this, call.label);
-        paper = (definition && this.firstPaperIn(definition.start, definition.end)) ?? '';
-        named.set(call.label, paper);
-      }
-      if (paper !== '') {
-        mentions.at.push(at);
-        mentions.papers.push(paper);
-      }
+      if (call && !this.inCode(at)) calls.push(call);
     }
     mentions.readTo = end;
+    if (calls.length === 0) return mentions;
+    const definitions = noteDefinitions(this, new Set(calls.map((c) => c.label)));
+    for (const call of calls) {
+      const definition = definitions.get(call.label);
+      const paper = definition && this.firstPaperIn(definition.start, definition.end);
+      if (paper === undefined) continue;
+      mentions.at.push(call.start);
+      mentions.papers.push(paper);
+    }
     return mentions;
   }
 
