@@ -1030,6 +1030,14 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43.\n\n### Notes de bas de page\n\n- note [[1]] : titre à laisser en anglais ;\n- notes [[2]] et [[3]] : adresses URL à vérifier.', ['n1', 'n2', 'n3']],
     // The paper named only in the note a call before the references refers to (audit 18).
     ['en', 'Its main source is the conference room paper.[^1]\n\nOn the working group, see § [[24]] ([[a]]); the priorities are in paragraphs [[10]] to [[22]] of the paper.\n\n[^1]: IOM, conference room paper CRP/43, paras. [[1]]–[[2]].', ['24', '24(a)', '10', '22', '1', '2']],
+    // Audits 19 and 20: `de l'original` (a translator's name for the paper); `apdo.`; a
+    // possessive opening a clause after a colon, the paper the sentence's subject; one after
+    // a sentence that ends on a reference of the paper; `Id.` after a closing quotation mark.
+    ['fr', 'Le document CRP/43.\n\nGarder le sigle anglais IRIS, comme au paragraphe [[16]] de\nl’original.', ['16']],
+    ['es', 'Véase CRP/43, párr. [[12]], apdo. [[b]]).', ['12', '12(b)']],
+    ['fr', 'Le CRP/43 s’appuie explicitement sur le Cadre opérationnel : son paragraphe\n[[13]] énumère les bases de l’action. [[Le même paragraphe]] rappelle le Dialogue.', ['13', '13']],
+    ['fr', 'Ce document CRP/43 dresse un bilan. Son paragraphe [[3]] relève que le dialogue « can be substantive ». Son paragraphe [[5]] va plus loin.', ['3', '5']],
+    ['en', 'The paper describes the Administration as “neutral on this question” (CRP/43 ¶ [[25]]). It is “neutral on this question.” [[Id.]]', ['25', '25']],
     // A sentence ends at a full stop with a note call after it (audit 18).
     ['en', 'See CRP/43, para. [[2]].\n\nThe report (A/68/190) is cited in a position paper.[^4] The paper itself mentions the agenda; its footnote [[2]] points to the report.\n\n[^4]: See the position paper, p. 4.', ['2', 'n2']],
     // `id.` in a parenthesis of its own after a quotation, in either case (audit 17).
@@ -1163,6 +1171,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2; that paragraph number is right.',
     // A constitution's article and its paragraph; a short form named, not written (audit 17).
     'CRP/43 §2 aside, l’article 1, paragraphe 1, de la Constitution de l’OIM, et el artículo 3, párrafo 2.',
+    // A sub-paragraph named alone that is the draft's own (audit 20).
+    'CRP/43, par. 2 : le suivi, comme je l’ai dit à l’alinéa b) ci-dessus.',
     // Of a text named with an indefinite article, without a possessive.
     'See CRP/43, para. 2; see also para 3 of an earlier note.',
     // Code.

@@ -461,6 +461,9 @@ const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguag
   { text: 'al.', language: 'fr', plural: true },
   { text: 'apartados', language: 'es', plural: true },
   { text: 'apartado', language: 'es' },
+  // `CRP/43, párr. 12, apdo. b)`: the abbreviation.
+  { text: 'apdos.', language: 'es', plural: true },
+  { text: 'apdo.', language: 'es' },
   { text: 'incisos', language: 'es', plural: true },
   { text: 'inciso', language: 'es' },
   // `el párr. 24, letra a)`, `letras a) a c)`: as Spanish legal texts name them.
@@ -821,7 +824,10 @@ function idAlone(text: string, start: number, end: number): boolean {
   const before = skipBackSpacesAndOneBreak(text, start);
   const after = text[skipSpaces(text, end)];
   if (text[before - 1] === '(' && after === ')') return true;
-  const opens = before === 0 || '(.;!?'.includes(text[before - 1]!) || isBreak(text[start - 1]);
+  // (After a quotation that ends the sentence: `… should be." Id.`.)
+  let closed = before;
+  while (closed > 0 && '"”’»'.includes(text[closed - 1]!)) closed--;
+  const opens = before === 0 || '(.;!?'.includes(text[closed - 1]!) || isBreak(text[start - 1]);
   return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after));
 }
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
@@ -1910,6 +1916,8 @@ const SAME_PAPER = [
   'in fine',
   ...['du document', 'du même document', 'de ce document', 'dudit document'],
   ...['del documento', 'del mismo documento', 'de ese documento', 'de dicho documento'],
+  // As translators name the paper they translate: `au paragraphe 16 de l'original`.
+  ...['of the original', "de l'original", 'de l’original', 'del original'],
 ];
 const SAME_PAPER_MATCHER = wordMatcher(SAME_PAPER);
 
@@ -2116,7 +2124,8 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
       const after = skipSpacesAndOneBreak(text, end);
       const same = matchWord(SAME_PARAGRAPH, text, after);
       if (same) end = after + same.length;
-      else if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after)) continue;
+      // (Nor the draft's own: `comme je l'ai dit à l'alinéa b) ci-dessus`.)
+      else if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after) || matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) continue;
       if (end > next) continue;
       // Copies: each reference's tokens are its own (moving one to document offsets moves them).
       const [head, ...rest] = letters.starts.map((start) => parseLetterItem(text, start, { ...number })!);
@@ -2436,13 +2445,19 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   // After a reference in its sentence, with nothing named since: `en el párr. 18 se habla
   // de más de 10 perfiles migratorios, y en su párrafo 20` (the reference is the paper's).
   if (referenceBefore(text, sentence, at)) return true;
+  // Opening a clause after a colon or a semicolon in a sentence whose subject is the paper:
+  // `Le CRP/43 s'appuie sur le Cadre opérationnel : son paragraphe 13 énumère` (not
+  // `El documento MC/2355; su párrafo 4`).
+  if (/[:;]\s*$/.test(clause) && PAPER_AS_SUBJECT(papers).test(text.slice(sentence, sentence + 60))) return true;
   if (sentence === 0) return false;
   // (The sentence's first capital is no name.)
   if (!namesNoText(clause.replace(/\p{Lu}/u, ''))) return false;
   const before = sentenceStartIn(text, Math.max(0, sentence - POSSESSIVE_REACH), endOfSentenceBefore(text, sentence));
   // The sentence before names the paper last, or has it as its subject, whatever it names
-  // after (`Le document CRP/43 rappelle que la Déclaration « … ». Son paragraphe 9`).
-  return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60));
+  // after (`Le document CRP/43 rappelle que la Déclaration « … ». Son paragraphe 9`), or
+  // ends on a reference of it with nothing named after (`Son paragraphe 3 relève que … .
+  // Son paragraphe 5 va plus loin`).
+  return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60)) || referenceBefore(text, before, endOfSentenceBefore(text, sentence));
 }
 
 /** A sentence that opens with the paper as its subject, and its verb: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El CRP/43 señala`. */
