@@ -185,6 +185,26 @@ function citationsInSentence(prose: string, base: number, citations: readonly Ci
   return near.sort((a, b) => a.gap - b.gap).map((n) => n.citation);
 }
 
+/**
+ * For a quotation with no citation in its sentence: the citation of the sentence just
+ * before, when the quotation's sentence says it is its words, a pronoun for it and a verb
+ * of saying (`Paragraph 24(c) is sometimes read as an undertaking. It speaks of “…”`,
+ * `… (par. 13). Il précise que « … »`).
+ */
+function citedJustBefore(prose: string, base: number, citations: readonly Citation[], open: number): Citation | undefined {
+  const citation = citations[lastBefore(citations, base + open)];
+  if (!citation) return undefined;
+  const gap = prose.slice(citation.end - base, open);
+  if (gap.length > SENTENCE_REACH) return undefined;
+  const ends = [...gap.matchAll(ALL_SENTENCE_ENDS)];
+  if (ends.length !== 1 || ends[0]![0].includes('\n\n')) return undefined;
+  return PRONOUN_SAYS.test(gap.slice(ends[0]!.index! + ends[0]![0].length)) ? citation : undefined;
+}
+const ALL_SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
+/** A sentence that opens with a pronoun for the text just cited and a verb of saying. */
+const PRONOUN_SAYS =
+  /^\s*(?:It|This|Il|Elle|Celui-ci|Celle-ci|Este|Esta|Éste|Ésta)\s+(?:\p{Ll}+ment\s+|\p{Ll}+mente\s+|also\s+|aussi\s+|también\s+|further\s+)?(?:speaks|says|states|notes|adds|recalls|reads|refers|stresses|describes|dit|indique|précise|rappelle|souligne|ajoute|évoque|parle|mentionne|señala|afirma|dice|indica|recuerda|añade|subraya|menciona|habla|precisa)(?![\p{L}])/u;
+
 /** Whether a citation of `citations` (in order) starts between the marks at `open` and `close` of `prose` (at `base`). */
 function quotesACitation(citations: readonly Citation[], base: number, open: number, close: number): boolean {
   const inside = citations[lastBefore(citations, base + open) + 1];
@@ -206,7 +226,8 @@ function inlineQuotations(prose: string, base: number, citations: readonly Citat
     // A citation quoted (`la remisión "CRP/43, párrafos 11-13" es demasiado amplia`) is no
     // words of the paper.
     if (quotesACitation(citations, base, open, close)) continue;
-    const [nearest, other] = citationsInSentence(prose, base, citations, open, close);
+    const [inSentence, other] = citationsInSentence(prose, base, citations, open, close);
+    const nearest = inSentence ?? citedJustBefore(prose, base, citations, open);
     if (!nearest) continue;
     const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation: nearest };
     if (other && !citedRightAfter(prose, close, nearest.start - base)) quotation.alternative = other;
