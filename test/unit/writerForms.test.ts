@@ -1016,6 +1016,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Véase CRP/43, párr. [[14]]. El apoyo de la Administración figura al final de\n[[ese mismo párrafo]].', ['14', '14']],
     ['en', 'See CRP/43, para. [[9]]. [[That paragraph]] also recalls the Declaration.', ['9', '9']],
     ['fr', 'Le paragraphe [[24]] du CRP/43 prévoit cela ; ce même paragraphe, à son alinéa [[a]]), mentionne le groupe.', ['24', '24(a)']],
+    // A place in it, in the next sentence (audit 19); `… del párrafo 24` is the reference.
+    ['en', 'The Administration is neutral (CRP/43, § [[25]]). It asked about the input announced at\n[[the end of the paragraph]].', ['25', '25']],
+    ['es', 'El párrafo [[23]] del documento CRP/43 lo advierte. Al final del párrafo [[24]], la Administración enumera tres vías.', ['23', '24']],
     // Audit 17: a possessive opening the sentence after a meeting and a month; before `el
     // documento` as the subject; after a letter that numbers a point in prose.
     ['en', 'CRP/43 was presented to the 103rd Session of the Council (26–29 November\n2013). Its paragraph [[2]] explains that the paper is structured in three parts.', ['2']],

@@ -1695,12 +1695,12 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
 function mayNameSameParagraph(text: string, from: number, to: number): boolean {
   for (const noun of ['aragraph', 'árrafo']) {
     for (let at = text.indexOf(noun, from); at >= 0 && at < to; at = text.indexOf(noun, at + noun.length)) {
-      if (SAME_WORD_BEFORE.test(text.slice(Math.max(from, at - 12), at - 1))) return true;
+      if (SAME_WORD_BEFORE.test(text.slice(Math.max(from, at - 20), at - 1))) return true;
     }
   }
   return false;
 }
-const SAME_WORD_BEFORE = /(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho)\s+$/i;
+const SAME_WORD_BEFORE = /(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+$/i;
 
 /** An item within a sub-paragraph, right after its letter: `(i)` in `6(a)(i)`, `i)` in `6 a) i)` (small Roman numerals). */
 const SUB_ITEM = /\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|[ \u00a0]?(?:i{1,3}|iv|vi{0,3}|ix|x)\)/y;
@@ -2183,8 +2183,9 @@ function findSameParagraphs(text: string, from: number, to: number, found: Citat
     const symbolBefore = previous.bare ? SYMBOL_ENDING.exec(text.slice(Math.max(0, previous.start - 40), previous.start))?.[1] : undefined;
     if (symbolBefore !== undefined && !symbols.includes(symbolBefore)) continue;
     const after = skipSpacesAndOneBreak(text, end);
-    // Nor the words themselves named (`that paragraph number`).
-    if (namesAnotherText(text, after) || PARAGRAPH_NUMBER_WORD.test(text.slice(after, after + 8)) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
+    // Nor the words themselves named (`that paragraph number`), nor before a number, which
+    // is the reference (`Al final del párrafo 24`).
+    if (isDigit(text[after]) || namesAnotherText(text, after) || PARAGRAPH_NUMBER_WORD.test(text.slice(after, after + 8)) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
     // (A copy: each citation's tokens are its own, moved with it.)
     const ref: Reference = { inherits: { ...number }, start: i, end };
     (again ??= []).push({ symbol: '', symbolStart: i, symbolEnd: i, items: [{ from: ref, start: i, end }], short: true, bare: true, start: i, end });
@@ -2202,6 +2203,10 @@ const SAME_PARAGRAPH_AGAIN = lazy(() =>
       'the same paragraph', 'that same paragraph', 'that paragraph', 'the said paragraph',
       'ce même paragraphe', 'le même paragraphe', 'du même paragraphe', 'au même paragraphe', 'ledit paragraphe', 'dudit paragraphe', 'audit paragraphe',
       'ese mismo párrafo', 'este mismo párrafo', 'el mismo párrafo', 'del mismo párrafo', 'al mismo párrafo', 'ese párrafo', 'dicho párrafo',
+      // A place in it: `(CRP/43, § 25). It asked about the input announced at the end of the paragraph`.
+      'the end of the paragraph', 'the beginning of the paragraph', 'the start of the paragraph',
+      'la fin du paragraphe', 'le début du paragraphe',
+      'el final del párrafo', 'al final del párrafo', 'el principio del párrafo', 'al principio del párrafo', 'el comienzo del párrafo',
     ],
     'g',
   ),
