@@ -61,8 +61,8 @@ export class DraftIndex {
   /** Where a loaded paper is first named (`firstPaperMention`), and where a source is named before it (`unnamedPaperIn`), until the next edit. */
   private firstMention: number | undefined;
   private firstSource: number | undefined;
-  /** The footnote calls that name a paper (`noteMentionsUpTo`), read up to `readTo`, until the next edit. */
-  private noteMentions: { readTo: number; at: number[]; papers: string[] } | undefined;
+  /** The footnote calls that name a paper before the first symbol (`noteMentions`), until the next edit. */
+  private noteMentionsFound: { at: number[]; papers: string[] } | undefined;
 
   constructor(
     private text: string,
@@ -129,7 +129,7 @@ export class DraftIndex {
   /** Replaces the whole text (a full-document sync). */
   replaceAll(text: string): void {
     this.island = undefined;
-    this.firstMention = this.firstSource = this.noteMentions = undefined;
+    this.firstMention = this.firstSource = this.noteMentionsFound = undefined;
     this.text = text;
     this.blocks = [];
     this.parsedTo = 0;
@@ -191,7 +191,7 @@ export class DraftIndex {
     this.all = undefined;
     this.reparsed = undefined;
     this.island = undefined;
-    this.firstMention = this.firstSource = this.noteMentions = undefined;
+    this.firstMention = this.firstSource = this.noteMentionsFound = undefined;
     this.text = result ?? this.text.slice(0, start) + replacement + this.text.slice(end);
     const blocks = this.blocks;
     if (blocks.length === 0) return;
@@ -561,42 +561,40 @@ export class DraftIndex {
     if (paper !== undefined) return paper;
     if (bound >= 0) return previous!.symbol;
     if (this.before) return this.before.lastPaper();
-    // No symbol before it: a note called before it may name the paper.
-    const mentions = this.noteMentionsUpTo(offset);
+    // No symbol before it (so it is before the first): a note called before it may name the paper.
+    const mentions = this.noteMentions();
     let k = mentions.at.length - 1;
     while (k >= 0 && mentions.at[k]! >= offset) k--;
     return k >= 0 ? mentions.papers[k] : undefined;
   }
 
   /**
-   * The footnote calls before `offset` whose note's definition names a loaded paper (its
-   * symbol standing alone there), and the paper, in order. Academic writers name their
-   * source once, in a note, and refer to it in the text after: `Its main source is the
-   * conference room paper.[^1]` ⏎ … `[^1]: IOM, "Overview …", conference room paper
-   * CRP/43`; the references after the call are that paper's. Asked only where no symbol
-   * stands before (`lastPaperNamedBefore`, `firstPaperMention`): read from the text's start,
-   * as far as asked, once per version of the text.
+   * The footnote calls before the draft's first symbol of a paper whose note's definition
+   * names a loaded paper (its symbol standing alone there), and the paper, in order.
+   * Academic writers name their source once, in a note, and refer to it in the text after:
+   * `Its main source is the conference room paper.[^1]` ⏎ … `[^1]: IOM, "Overview …",
+   * conference room paper CRP/43`; the references after the call are that paper's. After
+   * the first symbol, the symbols say which paper (`lastPaperNamedBefore`). Read once per
+   * version of the text, when asked: most drafts name the paper before any note.
    */
-  private noteMentionsUpTo(offset: number): { at: number[]; papers: string[] } {
-    const mentions = (this.noteMentions ??= { readTo: 0, at: [], papers: [] });
-    const end = Math.min(offset, this.text.length);
-    if (mentions.readTo >= end) return mentions;
+  private noteMentions(): { at: number[]; papers: string[] } {
+    if (this.noteMentionsFound) return this.noteMentionsFound;
+    const mentions: { at: number[]; papers: string[] } = { at: [], papers: [] };
+    const end = this.nextPaperMentionAfter(0);
     const calls: NoteCall[] = [];
-    for (let at = this.text.indexOf('[^', mentions.readTo); at >= 0 && at < end; at = this.text.indexOf('[^', at + 2)) {
+    for (let at = this.text.indexOf('[^'); at >= 0 && at < end; at = this.text.indexOf('[^', at + 2)) {
       const call = noteCallAt(this.text, at);
       if (call && !this.inCode(at)) calls.push(call);
     }
-    mentions.readTo = end;
-    if (calls.length === 0) return mentions;
-    const definitions = noteDefinitions(this, new Set(calls.map((c) => c.label)));
+    const definitions = calls.length === 0 ? undefined : noteDefinitions(this, new Set(calls.map((c) => c.label)));
     for (const call of calls) {
-      const definition = definitions.get(call.label);
+      const definition = definitions!.get(call.label);
       const paper = definition && this.firstPaperIn(definition.start, definition.end);
       if (paper === undefined) continue;
       mentions.at.push(call.start);
       mentions.papers.push(paper);
     }
-    return mentions;
+    return (this.noteMentionsFound = mentions);
   }
 
   /** The loaded paper whose symbol stands alone first in `[from, to)`. */
@@ -687,11 +685,7 @@ export class DraftIndex {
 
   /** Where a loaded paper is first named: its symbol standing alone outside code, or a note called that names it (`noteMentionsUpTo`); the text's length when none is. */
   firstPaperMention(): number {
-    if (this.firstMention === undefined) {
-      const symbol = this.nextPaperMentionAfter(0);
-      this.firstMention = this.noteMentionsUpTo(symbol).at[0] ?? symbol;
-    }
-    return this.firstMention;
+    return (this.firstMention ??= this.noteMentions().at[0] ?? this.nextPaperMentionAfter(0));
   }
 
   /**
@@ -705,7 +699,7 @@ export class DraftIndex {
     if (this.before) return [];
     const first = this.firstPaperMention();
     if (first >= this.text.length || start >= first) return [];
-    const symbol = this.symbols.find((s) => this.text.startsWith(s, first)) ?? this.noteMentionsUpTo(first + 1).papers[0]!;
+    const symbol = this.symbols.find((s) => this.text.startsWith(s, first)) ?? this.noteMentions().papers[0]!;
     // The references after the first source named are that source's, or cite nothing silently.
     const to = Math.min(end, first, (this.firstSource ??= this.firstSourceNamedBefore(first)));
     const out: UnreadReference[] = [];
