@@ -15,6 +15,9 @@
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
  *              | body                                             bare: `par. 9`, of the paper named last (see `findBareReferences`)
  *              | item { list-sep item }                           a table cell under a header naming the paper: `11–12` (`findTableColumnReferences`)
+ *              | sub-word ws letter-item { list-sep letter-item }  after a citation, of its paragraph: `inciso b)` (`findSubParagraphsAlone`)
+ *              | again                                            after a citation, its paragraph: `ce même paragraphe` (`findSameParagraphs`)
+ *   again      = SAME_PARAGRAPH_AGAIN (`the same paragraph`, `that paragraph`, `ese mismo párrafo`, `the end of the paragraph` ...)
  *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
  *   sub-first  = sub-word ws letter-item { list-sep letter-item } ws sub-of ws mark ws number
