@@ -625,6 +625,8 @@ describe('never read', () => {
     // Another text's paragraph with its own mark after the list word (not yet before a
     // symbol: `and para. 12 of A/68/190` is read, as a mark-first list ends on the paper's).
     ['CRP/43, para. [[6]], and paragraph 5 of the resolution', '5'],
+    // Days of a month after a list word (audit 21).
+    ['CRP/43, par. [[6]], 3 et 4 octobre 2013', '3'],
   ])('%s: one reference, 6, and no finding', (source, prose) => {
     const f = parseFixture(`In ${source} the Council met.`);
     const draft = draftOf(f.text);
@@ -1041,6 +1043,13 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le CRP/43 s’appuie explicitement sur le Cadre opérationnel : son paragraphe\n[[13]] énumère les bases de l’action. [[Le même paragraphe]] rappelle le Dialogue.', ['13', '13']],
     ['fr', 'Ce document CRP/43 dresse un bilan. Son paragraphe [[3]] relève que le dialogue « can be substantive ». Son paragraphe [[5]] va plus loin.', ['3', '5']],
     ['en', 'The paper describes the Administration as “neutral on this question” (CRP/43 ¶ [[25]]). It is “neutral on this question.” [[Id.]]', ['25', '25']],
+    // Audits 21 and 22: a note with `of the paper` after it, whatever stands before; the
+    // paper as the subject after a section's number; a table column headed by a mark alone
+    // where another header names the paper; French `le point a)` after a paragraph.
+    ['en', 'See CRP/43, para. [[2]]. Others recalled the agenda (A/68/190, paras 4–7), to which note [[2]] of the paper refers.', ['2', 'n2']],
+    ['es', '1.1 El documento de sesión CRP/43 del Consejo de la OIM resume los resultados del Diálogo sobre la Migración Internacional y el Desarrollo. Su párrafo [[2]] explica el plan.', ['2']],
+    ['en', 'On CRP/43.\n\n\\| Route in CRP/43 \\| Paragraph \\| Authors \\|\n\\| - \\| - \\| - \\|\n\\| Working group \\| [[24]] ([[a]]) \\| 7 \\|\n\\| Policies \\| [[24]] ([[b]]) \\| 12 \\|', ['24', '24(a)', '24', '24(b)']],
+    ['fr', 'Le document CRP/43.\n\nLes messages énumérés au paragraphe [[6]], en particulier le point [[a]]) sur les droits.', ['6', '6(a)']],
     // A sentence ends at a full stop with a note call after it (audit 18).
     ['en', 'See CRP/43, para. [[2]].\n\nThe report (A/68/190) is cited in a position paper.[^4] The paper itself mentions the agenda; its footnote [[2]] points to the report.\n\n[^4]: See the position paper, p. 4.', ['2', 'n2']],
     // `id.` in a parenthesis of its own after a quotation, in either case (audit 17).
@@ -1174,6 +1183,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2; that paragraph number is right.',
     // A constitution's article and its paragraph; a short form named, not written (audit 17).
     'CRP/43 §2 aside, l’article 1, paragraphe 1, de la Constitution de l’OIM, et el artículo 3, párrafo 2.',
+    // A column headed by a mark alone, when the paper's column holds the numbers: the draft's own (audit 22's rule).
+    'CRP/43 §2.\n\n\\| Para. \\| CRP/43 \\| Comment \\|\n\\| - \\| - \\| - \\|\n\\| 4 \\| 2 \\| ok \\|',
     // A sub-paragraph named alone that is the draft's own (audit 20).
     'CRP/43, par. 2 : le suivi, comme je l’ai dit à l’alinéa b) ci-dessus.',
     // Of a text named with an indefinite article, without a possessive.

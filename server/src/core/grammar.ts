@@ -462,6 +462,9 @@ const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguag
   { text: 'alinea', language: 'fr' },
   // `par. 24, al. a) et c)`: the abbreviation, for one or several.
   { text: 'al.', language: 'fr', plural: true },
+  // `les messages du paragraphe 6, en particulier le point a)`, as French writers say too.
+  { text: 'points', language: 'fr', plural: true },
+  { text: 'point', language: 'fr' },
   { text: 'apartados', language: 'es', plural: true },
   { text: 'apartado', language: 'es' },
   // `CRP/43, párr. 12, apdo. b)`: the abbreviation.
@@ -972,6 +975,9 @@ function parseReference(text: string, i: number, kind: MarkKind): Reference | un
 const DAY_AND_MONTH =
   /^\d{1,2}(?:er)?[ \u00a0\u202f]+(?:de[ \u00a0\u202f]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\p{L})/u;
 
+/** Two days and their month: `3 et 4 octobre`, `3 and 4 October`, `3-4 October`, `3 y 4 de octubre`. */
+const DAYS_AND_MONTH = lazy(() => new RegExp(`^\\d{1,2}(?:er)?[ \\u00a0]*(?:et|and|y|à|to|al|-|–)[ \\u00a0]*${DAY_AND_MONTH.source.slice(1)}`, 'u'));
+
 /** A text named in words and dated, ending there: `notre note du 7 octobre`, `our letter of 5 December 2013`, `la nota del 5 de diciembre de 2013`. */
 const DATED_TEXT = lazy(
   () =>
@@ -1000,6 +1006,8 @@ function isProseItem(text: string, item: CitationItem): boolean {
   if (!number || item.from.sub || item.from.note) return false;
   // A year, or a period of years (`, 2013–2014`, `, 2013-14`).
   if (isYear(number)) return true;
+  // Days of a month (`(par. 1, 3 et 4 octobre 2013)`, `, 3-4 October`).
+  if (DAYS_AND_MONTH().test(text.slice(number.start, number.start + 48))) return true;
   if (item.to) return false;
   if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1])) return true;
   const word = wordCounted(text, number);
@@ -1727,6 +1735,13 @@ function findSubItems(text: string, citation: Citation, unread: UnreadReference[
 /** A table's delimiter row: `| --- | :-: |`. */
 const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
+/** Whether the cell `[start, end)` holds a paragraph mark and nothing else (`Paragraph`, `Para.`, `§`, `Párrafo`). */
+function isMarkAlone(text: string, start: number, end: number): boolean {
+  const at = skipSpaces(text, start);
+  const mark = matchMark(text, at);
+  return mark !== undefined && mark.kind === 'paragraph' && text.slice(mark.end, end).trim() === '';
+}
+
 /** How the numbers of a reference column are read: a paragraph list, as after `§§`. */
 const COLUMN_MARK: Mark = { text: '', start: 0, end: 0, style: 'section', kind: 'paragraph', plural: true, lists: true };
 
@@ -1747,7 +1762,8 @@ function cellsOf(text: string, start: number, end: number): Array<{ start: numbe
 
 /**
  * The references in a table column whose header names a paper (`| Point | Réf. CRP/43 |`,
- * `| Topic | CRP/43 para |`): its cells hold bare numbers (`11–12`, `13, 14`, `24 a), b) et
+ * `| Topic | CRP/43 para |`), or is a mark alone in a header that names the paper in
+ * another column (`| Route in CRP/43 | Paragraph |`): its cells hold bare numbers (`11–12`, `13, 14`, `24 a), b) et
  * c)`), which are that paper's paragraphs, added to the citations `found`. A cell that
  * already holds a citation is left to it; one that holds more than references (a
  * remark in parentheses aside), or a year, is prose. Of the paper named before them, as a reference
@@ -1760,6 +1776,7 @@ function findTableColumnReferences(text: string, from: number, to: number, symbo
   // a reference without a symbol in their cells is that text's, not the paper's.
   let othersColumns: number[] = [];
   let othersCells: Array<{ start: number; end: number }> | undefined;
+  let markedColumns: number[] | undefined;
   let previousLine: { start: number; end: number } | undefined;
   for (let lineStart = from; lineStart < to; ) {
     const newline = text.indexOf('\n', lineStart);
@@ -1769,11 +1786,20 @@ function findTableColumnReferences(text: string, from: number, to: number, symbo
       const header = cellsOf(text, previousLine.start, previousLine.end);
       const namesPaper = header.map((cell) => symbols.some((symbol) => namesSymbol(text, cell.start, cell.end, symbol)));
       columns = header.flatMap((_, k) => (namesPaper[k] ? [k] : []));
+      // Or, in a table whose header names the paper elsewhere, headed by a mark alone (`|
+      // Route in CRP/43 | Paragraph |`), unless the paper's column holds the numbers (`|
+      // Para. | CRP/43 |`: the draft's own paragraphs, and the paper's).
+      // Decided on the first row.
+      if (columns.length > 0) markedColumns = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end) ? [k] : []));
       othersColumns = header.flatMap((cell, k) => (!namesPaper[k] && OTHER_TEXT_HEADER().test(text.slice(cell.start, cell.end)) ? [k] : []));
       if (columns.length === 0 && othersColumns.length === 0) return found;
     } else if (columns) {
       if (!text.slice(line.start, line.end).includes('|')) break;
       const row = cellsOf(text, line.start, line.end);
+      if (markedColumns) {
+        if (!columns.some((k) => row[k] && isDigit(text[skipSpaces(text, row[k]!.start)]))) columns.push(...markedColumns);
+        markedColumns = undefined;
+      }
       for (const k of othersColumns) if (row[k]) (othersCells ??= []).push(row[k]!);
       for (const k of columns) {
         const cell = row[k];
@@ -2340,7 +2366,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
       word === undefined
         ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) || listItem
         : BEFORE_BARE_NOTE.has(word.toLowerCase()) || POSSESSIVES.has(word.toLowerCase()) || word.endsWith('.');
-    if (!opens) return false;
+    // Or a noun, whatever stands before, when the paper is named after it (`to which note 2 of the paper refers`).
+    if (!opens && matchWord(SAME_PAPER_MATCHER, text, skipSpacesAndOneBreak(text, body.end)) === undefined) return false;
   }
   // A line that starts with the reference and a colon labels a paragraph: the paper's in
   // notes that go through it (`- **Par. 1** : « truly a milestone » est rendu par…`), the
@@ -2474,7 +2501,8 @@ const PAPER_AS_SUBJECT = (papers: Papers): RegExp => {
   if (!pattern) {
     const symbols = papers.symbols.map(escapeForPattern).join('|');
     // (Case-sensitive for the verb's small letter: the words that open it in either case.)
-    pattern = new RegExp(`^[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*[ \\u00a0]+\\p{Ll}`, 'u');
+    // (After a section's number: `1.1 El documento de sesión CRP/43 del Consejo`.)
+    pattern = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*[ \\u00a0]+\\p{Ll}`, 'u');
     subjectPatterns.set(papers, pattern);
   }
   return pattern;
