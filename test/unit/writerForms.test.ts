@@ -1050,6 +1050,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', '1.1 El documento de sesión CRP/43 del Consejo de la OIM resume los resultados del Diálogo sobre la Migración Internacional y el Desarrollo. Su párrafo [[2]] explica el plan.', ['2']],
     ['en', 'On CRP/43.\n\n\\| Route in CRP/43 \\| Paragraph \\| Authors \\|\n\\| - \\| - \\| - \\|\n\\| Working group \\| [[24]] ([[a]]) \\| 7 \\|\n\\| Policies \\| [[24]] ([[b]]) \\| 12 \\|', ['24', '24(a)', '24', '24(b)']],
     ['fr', 'Le document CRP/43.\n\nLes messages énumérés au paragraphe [[6]], en particulier le point [[a]]) sur les droits.', ['6', '6(a)']],
+    // A list after a citation and a few words of its sentence before the colon (audit 24).
+    ['es', 'Véase el documento CRP/43.\n\nSobre la ONU, el párrafo [[24]], apartados [[a]]) a [[c]]),\nenumera tres vías:\n\n- el grupo de trabajo (apartado [[a]]));\n- las políticas (apartado [[b]])).', ['24', '24(a)', '24(c)', '24(a)', '24(b)']],
     // A sentence ends at a full stop with a note call after it (audit 18).
     ['en', 'See CRP/43, para. [[2]].\n\nThe report (A/68/190) is cited in a position paper.[^4] The paper itself mentions the agenda; its footnote [[2]] points to the report.\n\n[^4]: See the position paper, p. 4.', ['2', 'n2']],
     // `id.` in a parenthesis of its own after a quotation, in either case (audit 17).

@@ -288,7 +288,7 @@ export class DraftIndex {
    * The citation a block after a colon takes the paragraph of its sub-paragraphs named
    * alone from (grammar.ts, `findSubParagraphsAlone`): the last of the block before, when
    * that block ends with it and the colon (`(CRP/43, par. 6 a) à c)) :` ⏎⏎ `- … (alinéa
-   * a))`). In the block's offsets. An edit to the block before parses this one again
+   * a))`), or with a few words of its sentence and the colon. In the block's offsets. An edit to the block before parses this one again
    * (`applyEdit`'s window), so what it found from it is never stale.
    */
   private leadOf(block: Block): Citation | undefined {
@@ -300,8 +300,9 @@ export class DraftIndex {
     if (k === 0 || this.blocks[k] !== block) return undefined;
     let last: Citation | undefined;
     this.eachCitationOf(this.blocks[k - 1]!, (c) => (last = c));
-    // Only closing brackets and spaces between the citation and the colon.
-    if (!last || !/^[\s)\]]*:$/.test(this.text.slice(last.end, end))) return undefined;
+    // Closing brackets, or a few words of the same sentence, between the citation and the
+    // colon (`el párrafo 24, apartados a) a c), enumera tres vías:`).
+    if (!last || !LEAD_TO_COLON.test(this.text.slice(last.end, end))) return undefined;
     return moveCitation(last, -block.start);
   }
 
@@ -808,6 +809,9 @@ function citedInAside(text: string, start: number, end: number): boolean {
   if (close < 0 || text.lastIndexOf('(', close) > open) return false;
   return /\d/.test(text.slice(end, close));
 }
+
+/** Between a citation and the colon that ends its block, for it to lead the block after (`leadOf`): closing brackets, or a few words, no sentence's end. */
+const LEAD_TO_COLON = /^[\s)\]]*(?:,?[^.;!?:]{0,60})?:$/;
 
 /** A character every source's name holds (see `SOURCE_LIKE`). */
 const SOURCE_SIGNS = '/*_';

@@ -164,12 +164,17 @@ function lastBefore(citations: readonly Citation[], offset: number): number {
 /**
  * The citations of `citations` (those of a block, in order) in the sentence of the
  * quotation between the marks at `open` and `close` of the block's `prose` (starting at
- * `base` in the draft), nearest first: the one just before it and the one just after.
+ * `base` in the draft), nearest first: the two just before it and the one just after.
  */
 function citationsInSentence(prose: string, base: number, citations: readonly Citation[], open: number, close: number): Citation[] {
   const before = lastBefore(citations, base + open);
   const near: Array<{ citation: Citation; gap: number }> = [];
-  for (const k of [before, before + 1]) {
+  // In a table, a row is the sentence: its cells do not end with a full stop (`| § 3 |
+  // … | « … » |`, and the next row's `| § 5 a) |`), and an abbreviation's (`| par. 10 |`)
+  // ends none. (A colon announces a quotation past a semicolon.)
+  const inTableRow = TABLE_ROW.test(prose.slice(prose.lastIndexOf('\n', open) + 1, open));
+  // (And the one before that: `| § 5 a) à c) ; notes 1 à 5 | … | « … » |`.)
+  for (const k of [before - 1, before, before + 1]) {
     const citation = citations[k];
     if (!citation) continue;
     const cs = citation.start - base;
@@ -178,8 +183,7 @@ function citationsInSentence(prose: string, base: number, citations: readonly Ci
     const [from, to] = ce <= open ? [ce, open] : cs > close ? [close + 1, cs] : [-1, -1];
     if (from < 0 || to - from > SENTENCE_REACH) continue;
     const gap = prose.slice(from, to);
-    const announced = ce <= open && /:\s*$/.test(gap);
-    if ((announced ? SENTENCE_END_PAST_SEMICOLON : SENTENCE_END).test(gap)) continue;
+    if (inTableRow ? gap.includes('\n') : (ce <= open && /:\s*$/.test(gap) ? SENTENCE_END_PAST_SEMICOLON : SENTENCE_END).test(gap)) continue;
     near.push({ citation, gap: to - from });
   }
   return near.sort((a, b) => a.gap - b.gap).map((n) => n.citation);
@@ -204,6 +208,9 @@ const ALL_SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
 /** A sentence that opens with a pronoun for the text just cited and a verb of saying. */
 const PRONOUN_SAYS =
   /^\s*(?:It|This|Il|Elle|Celui-ci|Celle-ci|Este|Esta|Éste|Ésta)\s+(?:\p{Ll}+ment\s+|\p{Ll}+mente\s+|also\s+|aussi\s+|también\s+|further\s+)?(?:speaks|says|states|notes|adds|recalls|reads|refers|stresses|describes|dit|indique|précise|rappelle|souligne|ajoute|évoque|parle|mentionne|señala|afirma|dice|indica|recuerda|añade|subraya|menciona|habla|precisa)(?![\p{L}])/u;
+
+/** The start of a table row up to a place in it. */
+const TABLE_ROW = /^[ \t>]*\|/;
 
 /** Whether a citation of `citations` (in order) starts between the marks at `open` and `close` of `prose` (at `base`). */
 function quotesACitation(citations: readonly Citation[], base: number, open: number, close: number): boolean {
