@@ -1050,6 +1050,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', '1.1 El documento de sesión CRP/43 del Consejo de la OIM resume los resultados del Diálogo sobre la Migración Internacional y el Desarrollo. Su párrafo [[2]] explica el plan.', ['2']],
     ['en', 'On CRP/43.\n\n\\| Route in CRP/43 \\| Paragraph \\| Authors \\|\n\\| - \\| - \\| - \\|\n\\| Working group \\| [[24]] ([[a]]) \\| 7 \\|\n\\| Policies \\| [[24]] ([[b]]) \\| 12 \\|', ['24', '24(a)', '24', '24(b)']],
     ['fr', 'Le document CRP/43.\n\nLes messages énumérés au paragraphe [[6]], en particulier le point [[a]]) sur les droits.', ['6', '6(a)']],
+    // Audit 23: the paper's series across a line break; the paper as subject with an aside.
+    ['en', 'See CRP/43, para. [[2]].\n\nParagraph 9 of that report (A/68/190) is not para [[9]] of the\nCRP.', ['2', '9']],
+    ['es', 'Véase CRP/43, párr. [[1]].\n\nEl documento de sesión CRP/43, de fecha 22 de noviembre de 2013, se preparó\npara la 103ª Reunión del Consejo (26 a 29 de noviembre de 2013). Según su\npárrafo [[2]], se divide en tres partes.', ['1', '2']],
     // A list after a citation and a few words of its sentence before the colon (audit 24).
     ['es', 'Véase el documento CRP/43.\n\nSobre la ONU, el párrafo [[24]], apartados [[a]]) a [[c]]),\nenumera tres vías:\n\n- el grupo de trabajo (apartado [[a]]));\n- las políticas (apartado [[b]])).', ['24', '24(a)', '24(c)', '24(a)', '24(b)']],
     // A sentence ends at a full stop with a note call after it (audit 18).

@@ -2495,14 +2495,14 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60)) || referenceBefore(text, before, endOfSentenceBefore(text, sentence));
 }
 
-/** A sentence that opens with the paper as its subject, and its verb: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El CRP/43 señala`. */
+/** A sentence that opens with the paper as its subject, and its verb or an aside: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El documento de sesión CRP/43, de fecha …`. */
 const PAPER_AS_SUBJECT = (papers: Papers): RegExp => {
   let pattern = subjectPatterns.get(papers);
   if (!pattern) {
     const symbols = papers.symbols.map(escapeForPattern).join('|');
     // (Case-sensitive for the verb's small letter: the words that open it in either case.)
     // (After a section's number: `1.1 El documento de sesión CRP/43 del Consejo`.)
-    pattern = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*[ \\u00a0]+\\p{Ll}`, 'u');
+    pattern = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*,?[ \\u00a0]+\\p{Ll}`, 'u');
     subjectPatterns.set(papers, pattern);
   }
   return pattern;
@@ -2629,9 +2629,10 @@ const POSSESSIVE_REACH = 300;
 function namesSeries(text: string, after: number, papers: Papers): boolean {
   const of = matchWord(OF_ANOTHER_TEXT, text, after);
   if (of === undefined) return false;
-  let at = skipSpaces(text, after + of.length);
+  // (Hard-wrapped: `para 9 of the` ⏎ `CRP`.)
+  let at = skipSpacesAndOneBreak(text, after + of.length);
   const determiner = matchWord(DETERMINER, text, at);
-  if (determiner !== undefined) at = skipSpaces(text, at + determiner.length);
+  if (determiner !== undefined) at = skipSpacesAndOneBreak(text, at + determiner.length);
   // Or by its symbol, after a reference written with no mark (`24(a) of CRP/43`).
   if (papers.symbols.some((symbol) => text.startsWith(symbol, at) && isWholeSymbol(text, at, at + symbol.length))) return true;
   const word = /^[A-Z]{2,6}(?![\p{L}\p{N}_/])/u.exec(text.slice(at, at + 8))?.[0];
