@@ -1045,11 +1045,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'The paper describes the Administration as “neutral on this question” (CRP/43 ¶ [[25]]). It is “neutral on this question.” [[Id.]]', ['25', '25']],
     // Audits 21 and 22: a note with `of the paper` after it, whatever stands before; the
     // paper as the subject after a section's number; a table column headed by a mark alone
-    // where another header names the paper; French `le point a)` after a paragraph.
+    // where another header names the paper.
     ['en', 'See CRP/43, para. [[2]]. Others recalled the agenda (A/68/190, paras 4–7), to which note [[2]] of the paper refers.', ['2', 'n2']],
     ['es', '1.1 El documento de sesión CRP/43 del Consejo de la OIM resume los resultados del Diálogo sobre la Migración Internacional y el Desarrollo. Su párrafo [[2]] explica el plan.', ['2']],
     ['en', 'On CRP/43.\n\n\\| Route in CRP/43 \\| Paragraph \\| Authors \\|\n\\| - \\| - \\| - \\|\n\\| Working group \\| [[24]] ([[a]]) \\| 7 \\|\n\\| Policies \\| [[24]] ([[b]]) \\| 12 \\|', ['24', '24(a)', '24', '24(b)']],
-    ['fr', 'Le document CRP/43.\n\nLes messages énumérés au paragraphe [[6]], en particulier le point [[a]]) sur les droits.', ['6', '6(a)']],
     // Audit 23: the paper's series across a line break; the paper as subject with an aside.
     ['en', 'See CRP/43, para. [[2]].\n\nParagraph 9 of that report (A/68/190) is not para [[9]] of the\nCRP.', ['2', '9']],
     ['es', 'Véase CRP/43, párr. [[1]].\n\nEl documento de sesión CRP/43, de fecha 22 de noviembre de 2013, se preparó\npara la 103ª Reunión del Consejo (26 a 29 de noviembre de 2013). Según su\npárrafo [[2]], se divide en tres partes.', ['1', '2']],

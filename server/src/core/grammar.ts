@@ -462,9 +462,6 @@ const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: WriterLanguag
   { text: 'alinea', language: 'fr' },
   // `par. 24, al. a) et c)`: the abbreviation, for one or several.
   { text: 'al.', language: 'fr', plural: true },
-  // `les messages du paragraphe 6, en particulier le point a)`, as French writers say too.
-  { text: 'points', language: 'fr', plural: true },
-  { text: 'point', language: 'fr' },
   { text: 'apartados', language: 'es', plural: true },
   { text: 'apartado', language: 'es' },
   // `CRP/43, párr. 12, apdo. b)`: the abbreviation.
@@ -1706,12 +1703,14 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
 function mayNameSameParagraph(text: string, from: number, to: number): boolean {
   for (const noun of ['aragraph', 'árrafo']) {
     for (let at = text.indexOf(noun, from); at >= 0 && at < to; at = text.indexOf(noun, at + noun.length)) {
-      if (SAME_WORD_BEFORE.test(text.slice(Math.max(from, at - 20), at - 1))) return true;
+      SAME_WORD_BEFORE.lastIndex = at - 1;
+      if (at - 1 > from && SAME_WORD_BEFORE.test(text)) return true;
     }
   }
   return false;
 }
-const SAME_WORD_BEFORE = /(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+$/i;
+/** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
+const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pP]/iy;
 
 /** An item within a sub-paragraph, right after its letter: `(i)` in `6(a)(i)`, `i)` in `6 a) i)` (small Roman numerals). */
 const SUB_ITEM = /\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|[ \u00a0]?(?:i{1,3}|iv|vi{0,3}|ix|x)\)/y;

@@ -962,11 +962,17 @@ export interface CheckedQuotation {
  * citation when the words are there and not in the nearer one's passage.
  */
 function checked(corpus: Corpus, quotation: Quotation): CheckedQuotation | undefined {
-  const paper = corpus.paper(quotation.citation.symbol);
+  const result = checkedAgainstCitations(corpus, quotation);
   // The paper's title in quotation marks, as a reference names it (`[^1]: IOM, "Overview
   // of the United Nations second High-level Dialogue …", CRP/43, paras. 1–2`): no words of
-  // its paragraphs.
-  if (paper && isTitleOf(paper, quotation.text)) return undefined;
+  // its paragraphs. (Asked of what would be said: most quotations are found.)
+  const said = result && result.check.kind !== 'found' && result.check.kind !== 'translated';
+  return said && isTitleOf(result.paper, quotation.text) ? undefined : result;
+}
+
+/** `checked` but for titles. */
+function checkedAgainstCitations(corpus: Corpus, quotation: Quotation): CheckedQuotation | undefined {
+  const paper = corpus.paper(quotation.citation.symbol);
   const own = paper && { quotation, check: checkQuotation(paper, quotation), paper };
   const { alternative } = quotation;
   if ((own && (own.check.kind === 'found' || own.check.kind === 'translated')) || !alternative) return own;
