@@ -622,9 +622,10 @@ describe('never read', () => {
     ['paragraph [[6]] of CRP/43, 2013', '2013'],
     ['CRP/43, par. [[6]], 22/11', '22'],
     ['CRP/43, párrafo [[6]], 2013', '2013'],
-    // Another text's paragraph with its own mark after the list word (not yet before a
-    // symbol: `and para. 12 of A/68/190` is read, as a mark-first list ends on the paper's).
+    // Another text's paragraph with its own mark after the list word, named in words or by
+    // its symbol (the paper's own symbol there ends the list: `§6 and §7 of CRP/43`).
     ['CRP/43, para. [[6]], and paragraph 5 of the resolution', '5'],
+    ['CRP/43 §[[6]] and para. 12(a) of A/68/190', '12'],
     // Days of a month after a list word (audit 21).
     ['CRP/43, par. [[6]], 3 et 4 octobre 2013', '3'],
   ])('%s: one reference, 6, and no finding', (source, prose) => {
@@ -1052,6 +1053,7 @@ describe('references without a symbol, in a draft that names the paper before th
     // Audit 23: the paper's series across a line break; the paper as subject with an aside.
     ['en', 'See CRP/43, para. [[2]].\n\nParagraph 9 of that report (A/68/190) is not para [[9]] of the\nCRP.', ['2', '9']],
     ['es', 'Véase CRP/43, párr. [[1]].\n\nEl documento de sesión CRP/43, de fecha 22 de noviembre de 2013, se preparó\npara la 103ª Reunión del Consejo (26 a 29 de noviembre de 2013). Según su\npárrafo [[2]], se divide en tres partes.', ['1', '2']],
+    ['en', 'See CRP/43 §[[6]] and §[[7]] of CRP/43.', ['6', '7']],
     // A list after a citation and a few words of its sentence before the colon (audit 24).
     ['es', 'Véase el documento CRP/43.\n\nSobre la ONU, el párrafo [[24]], apartados [[a]]) a [[c]]),\nenumera tres vías:\n\n- el grupo de trabajo (apartado [[a]]));\n- las políticas (apartado [[b]])).', ['24', '24(a)', '24(c)', '24(a)', '24(b)']],
     // A sentence ends at a full stop with a note call after it (audit 18).

@@ -1592,6 +1592,26 @@ export function isWholeSymbol(text: string, start: number, end: number): boolean
 }
 
 /**
+ * `citation` without its items from one written with its own mark before another paper's
+ * symbol on: `CRP/43 §6 and para. 12 of A/68/190` cites 6 alone. (`parseListSeparator`
+ * stops before another text named in words; a symbol there may be the paper's own, which
+ * ends a mark-first list: `paragraph 5 and paragraph 9 of CRP/43`.)
+ */
+function withoutOtherTextsItems(text: string, citation: Citation, symbols: readonly string[]): Citation {
+  for (let k = 1; k < citation.items.length; k++) {
+    const item = citation.items[k]!;
+    if (!MARK_ENDING().test(text.slice(citation.items[k - 1]!.end, item.start))) continue;
+    const other = SYMBOL_AFTER_OF.exec(text.slice(skipSpaces(text, item.end), item.end + 60))?.[1];
+    if (other === undefined || symbols.includes(other)) continue;
+    const kept = citation.items.slice(0, k);
+    return { ...citation, items: kept, end: kept[kept.length - 1]!.end };
+  }
+  return citation;
+}
+/** A mark ending a list's separator (`, and para. `). */
+const MARK_ENDING = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0]*$`, 'iu'));
+
+/**
  * The short forms in `[from, to)`: `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`. Their symbol is
  * left empty: which paper they cite depends on the citations before them, in other
  * blocks too, which the draft index knows.
@@ -1655,7 +1675,8 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
     let i = text.indexOf(symbol, from);
     while (i >= 0 && i + symbol.length <= to) {
       if (isWholeSymbol(text, i, i + symbol.length)) {
-        const citation = parseCitationAt(text, symbol, i) ?? parseMarkFirst(text, symbol, i, after);
+        const symbolFirst = parseCitationAt(text, symbol, i);
+        const citation = symbolFirst ? withoutOtherTextsItems(text, symbolFirst, symbols) : parseMarkFirst(text, symbol, i, after);
         if (citation && citation.end <= to) {
           found.push(citation);
           after = citation.end;
@@ -2002,7 +2023,7 @@ const A_SYMBOL_NAME = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+';
 const A_SYMBOL = `${A_SYMBOL_NAME}[*\\]\\u0000)]*`;
 
 /** `of`, `du`, `del` … and a document symbol (`of CRP/43`, `du document A/68/190`, `of [CRP/43](…)`). */
-const SYMBOL_AFTER_OF = new RegExp(`^\\p{L}+[ \\u00a0]+(?:(?:the|le|la|el|document|documento)[ \\u00a0]+)*[*_\\[]*${A_SYMBOL}`, 'iu');
+const SYMBOL_AFTER_OF = new RegExp(`^\\p{L}+[ \\u00a0]+(?:(?:the|le|la|el|document|documento)[ \\u00a0]+)*[*_\\[]*(${A_SYMBOL_NAME}(?<![.-]))`, 'iu');
 
 /** A symbol, its markup and a verb of being, ending right before a participle: `CRP/43 is `, `[CRP/43](…) est `. */
 const SYMBOL_BEFORE = new RegExp(`${A_SYMBOL}[ \\u00a0]+(?:(?:is|was|has been|est|a été|es|fue|ha sido)[ \\u00a0]+)?$`);
