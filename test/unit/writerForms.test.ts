@@ -1181,6 +1181,9 @@ describe('references without a symbol, in a draft that names the paper before th
     // Between them, another text's name, though an actor is named too (audit 16's rule).
     'See CRP/43, para. 2. The Global Compact, endorsed by the General Assembly, in its paragraph 12 goes further.',
     'CRP/43, párr. 2. La Declaración del Diálogo, en su párrafo 10, es clara.',
+    // A possessive after a sentence whose subject is a pinpoint of the paper and which
+    // names another text: whose is unclear (`CRP/43, para. 2, recalls that …`).
+    'CRP/43, para. 2, recalls that resolution 68/4 was adopted. Its paragraph 3 welcomes the Dialogue.',
     // The same paragraph, when another's was named since, or of another text.
     'CRP/43 §2 aside, see paragraph 5 of the resolution. That same paragraph is clear.',
     'CRP/43 §2 aside, that paragraph of the resolution is clear.',

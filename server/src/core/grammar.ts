@@ -2515,14 +2515,14 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60)) || referenceBefore(text, before, endOfSentenceBefore(text, sentence));
 }
 
-/** A sentence that opens with the paper as its subject, and its verb or an aside: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El documento de sesión CRP/43, de fecha …`. */
+/** A sentence that opens with the paper as its subject, and its verb or an aside: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El documento de sesión CRP/43, de fecha …`; not a pinpoint (`CRP/43, para. 2, recalls that resolution 68/4 … . Its paragraph 3`: whose is unclear). */
 const PAPER_AS_SUBJECT = (papers: Papers): RegExp => {
   let pattern = subjectPatterns.get(papers);
   if (!pattern) {
     const symbols = papers.symbols.map(escapeForPattern).join('|');
     // (Case-sensitive for the verb's small letter: the words that open it in either case.)
     // (After a section's number: `1.1 El documento de sesión CRP/43 del Consejo`.)
-    pattern = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*,?[ \\u00a0]+\\p{Ll}`, 'u');
+    pattern = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*,?[ \\u00a0]+(?!(?:${MARK_ALTERNATIVES})[ \\u00a0\\d])\\p{Ll}`, 'u');
     subjectPatterns.set(papers, pattern);
   }
   return pattern;
