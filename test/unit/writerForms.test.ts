@@ -1190,6 +1190,7 @@ describe('references without a symbol, in a draft that names the paper before th
     // Of another text's pinpoint; the words named (audit 18).
     'CRP/43 §2 aside, the decision is recorded elsewhere (S/13/12, ¶ 47); that paragraph is not the paper’s.',
     'CRP/43 §2; that paragraph number is right.',
+    'CRP/43 §2 aside, the report (A/68/190) is key (para. 40). That paragraph says so.',
     // A constitution's article and its paragraph; a short form named, not written (audit 17).
     'CRP/43 §2 aside, l’article 1, paragraphe 1, de la Constitution de l’OIM, et el artículo 3, párrafo 2.',
     // A column headed by a mark alone, when the paper's column holds the numbers: the draft's own (audit 22's rule).

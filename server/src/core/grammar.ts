@@ -2228,9 +2228,10 @@ function findSameParagraphs(text: string, from: number, to: number, found: Citat
     const last = previous.items[previous.items.length - 1];
     const number = last && paragraphOf(last.to ?? last.from, last);
     if (!number || !namesAgainAt(text, previous.end, i, to)) continue;
-    // Not of a reference right after another text's symbol (`(S/13/12, ¶ 47); that paragraph`).
-    const symbolBefore = previous.bare ? SYMBOL_ENDING.exec(text.slice(Math.max(0, previous.start - 40), previous.start))?.[1] : undefined;
-    if (symbolBefore !== undefined && !symbols.includes(symbolBefore)) continue;
+    // Not of a reference without a symbol after another text's symbol in its sentence, which
+    // may be that text's (`(S/13/12, ¶ 47); that paragraph`, `The report (A/68/190) is key
+    // (para. 40). That paragraph says`): a miss rather than the paper's paragraph 40.
+    if (previous.bare && namesOtherSymbol(text.slice(sentenceStartIn(text, Math.max(from, previous.start - SUB_REACH), previous.start), previous.start), symbols)) continue;
     const after = skipSpacesAndOneBreak(text, end);
     // Nor the words themselves named (`that paragraph number`), nor before a number, which
     // is the reference (`Al final del párrafo 24`).
@@ -2241,8 +2242,14 @@ function findSameParagraphs(text: string, from: number, to: number, found: Citat
   }
   return again ? [...found, ...again].sort((a, b) => a.start - b.start) : found;
 }
-/** A document symbol and a comma ending a text: the source of a pinpoint right after it. */
-const SYMBOL_ENDING = new RegExp(`(${A_SYMBOL_NAME})[*\\]\\u0000)]*,?[ \\u00a0]*$`);
+/** Whether `clause` names a document symbol other than `symbols`' (`A/68/190`, `S/13/12`). */
+function namesOtherSymbol(clause: string, symbols: readonly string[]): boolean {
+  if (!clause.includes('/')) return false;
+  ANY_SYMBOL.lastIndex = 0;
+  for (let m = ANY_SYMBOL.exec(clause); m; m = ANY_SYMBOL.exec(clause)) if (!symbols.includes(m[0])) return true;
+  return false;
+}
+const ANY_SYMBOL = new RegExp(`(?<![\\p{L}\\p{N}_/])${A_SYMBOL_NAME}(?<![.-])`, 'gu');
 /** `number`, `numéro`, `número` after a paragraph named again: the words named, not the paragraph. */
 const PARAGRAPH_NUMBER_WORD = /^(?:numbers?|numéros?|números?)(?![\p{L}])/iu;
 /** The phrases of `findSameParagraphs`. */
