@@ -515,7 +515,8 @@ describe('what looks like a citation but is not read', () => {
   });
 
   it('references after a footnote call whose note names the paper, as the note’s symbol is written and unwritten (audit 18)', () => {
-    const text = `Its source is the conference room paper.[^1]\n\n${'Filler.\n\n'.repeat(30)}See § 31 and § 24 (a).\n\n[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
+    // (The references far from the note's definition: an edit there re-checks only its surroundings.)
+    const text = `Its source is the conference room paper.[^1]\n\n${'Filler.\n\n'.repeat(30)}See § 31 and § 24 (a).\n\n${'Filler.\n\n'.repeat(30)}[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
     const { draft, edit, codes } = editorOf(text);
     expect(codes()).toEqual(['crp-cite.unknown-paragraph']);
     // The note's symbol unwritten, far below: the references above cite nothing now.

@@ -19,7 +19,10 @@ export interface NoteCall {
 }
 
 /** A label, as both syntaxes write it: no spaces, no closing bracket. */
-const LABEL = /[^\]\s]+/y;
+const LABEL_SOURCE = '[^\\]\\s]+';
+const LABEL = new RegExp(LABEL_SOURCE, 'y');
+/** A call (`[^4]`), as a part of other patterns (quotations.ts: a sentence's end, a line's). */
+export const NOTE_CALL_SOURCE = `\\[\\^${LABEL_SOURCE}\\]`;
 
 /** The label of a `[^label]` at `at` of `text`, and where it ends (after `]`); undefined when none stands there. */
 function labelAt(text: string, at: number): { label: string; end: number } | undefined {
@@ -86,6 +89,24 @@ function definitionFrom(draft: DraftIndex, at: number, headEnd: number): { start
   const blockEnd = draft.blockSpanAt(at).end;
   for (const note of notesIn(text, headEnd, blockEnd)) if (note.definition) return { start: at, end: text.lastIndexOf('\n', note.start) + 1 };
   return { start: at, end: blockEnd };
+}
+
+/**
+ * The label of the footnote definition whose paragraph holds `at` (its `[^label]:` at a
+ * line's start, no blank line between, looked for up to `reach` characters back), if any.
+ */
+export function definitionLabelAround(text: string, at: number, reach = 2000): string | undefined {
+  const blank = text.lastIndexOf('\n\n', at);
+  let label: string | undefined;
+  for (const note of notesIn(text, Math.max(blank + 1, at - reach), at + 1)) if (note.definition) label = note.label;
+  return label;
+}
+
+/** Where footnote `label` is first called in `text` (code or not: no draft index at hand), or -1. */
+export function firstNoteCall(text: string, label: string): number {
+  const call = `[^${label}]`;
+  for (let at = text.indexOf(call); at >= 0; at = text.indexOf(call, at + 1)) if (!startsDefinition(text, at, at + call.length)) return at;
+  return -1;
 }
 
 /** The calls of footnote `label` outside code, in order. */

@@ -75,6 +75,8 @@
  * writer is told instead of silently getting nothing.
  */
 
+import { noteCallAt } from './footnotes';
+
 /**
  * What code, comments, tags and link destinations become in prose (prose.ts): not a
  * space, which the grammar would skip, reading `CRP/43 `x` §9` as a citation across a
@@ -592,7 +594,7 @@ export function sentenceStartIn(text: string, from: number, offset: number): num
     while (j > from) {
       // A footnote call after the full stop (`position paper.[^14] The paper itself`).
       const call = text[j] === ']' ? text.lastIndexOf('[^', j) : -1;
-      if (call > from && j - call < 40 && /^\[\^[^\]\s]+\]$/.test(text.slice(call, j + 1))) j = call - 1;
+      if (call > from && noteCallAt(text, call)?.end === j + 1) j = call - 1;
       else if (SENTENCE_CLOSERS.includes(text[j]!)) j--;
       else break;
     }
@@ -1592,6 +1594,24 @@ export function isWholeSymbol(text: string, start: number, end: number): boolean
 }
 
 /**
+ * The first of `symbols` standing alone (`isWholeSymbol`) in `[from, to)` of `text`, and
+ * where; `skip` leaves some places out (the draft index's code).
+ */
+export function firstWholeSymbol(text: string, symbols: readonly string[], from: number, to: number, skip?: (at: number) => boolean): { symbol: string; at: number } | undefined {
+  let first: { symbol: string; at: number } | undefined;
+  for (const symbol of symbols) {
+    const end = first?.at ?? to;
+    for (let at = text.indexOf(symbol, from); at >= 0 && at < end; at = text.indexOf(symbol, at + 1)) {
+      if (isWholeSymbol(text, at, at + symbol.length) && !skip?.(at)) {
+        first = { symbol, at };
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+/**
  * `citation` without its items from one written with its own mark before another paper's
  * symbol on: `CRP/43 §6 and para. 12 of A/68/190` cites 6 alone. (`parseListSeparator`
  * stops before another text named in words; a symbol there may be the paper's own, which
@@ -2472,6 +2492,8 @@ const INDEFINITE_ARTICLES = wordMatcher(['a', 'an', 'un', 'une', 'una', 'unos', 
 interface Papers {
   symbols: readonly string[];
   series: ReadonlySet<string>;
+  /** `PAPER_AS_SUBJECT`'s pattern for these papers, built on first use. */
+  asSubject?: RegExp;
 }
 const papersCache = new WeakMap<readonly string[], Papers>();
 function papersOf(symbols: readonly string[]): Papers {
@@ -2524,17 +2546,14 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
 
 /** A sentence that opens with the paper as its subject, and its verb or an aside: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El documento de sesión CRP/43, de fecha …`; not a pinpoint (`CRP/43, para. 2, recalls that resolution 68/4 … . Its paragraph 3`: whose is unclear). */
 const PAPER_AS_SUBJECT = (papers: Papers): RegExp => {
-  let pattern = subjectPatterns.get(papers);
-  if (!pattern) {
+  if (!papers.asSubject) {
     const symbols = papers.symbols.map(escapeForPattern).join('|');
     // (Case-sensitive for the verb's small letter: the words that open it in either case.)
     // (After a section's number: `1.1 El documento de sesión CRP/43 del Consejo`.)
-    pattern = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*,?[ \\u00a0]+(?!(?:${MARK_ALTERNATIVES})[ \\u00a0\\d])\\p{Ll}`, 'u');
-    subjectPatterns.set(papers, pattern);
+    papers.asSubject = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ee]l|[Tt]his|[Cc]e|[Ee]ste)\\s+)?(?:(?:[Cc]onference\\s+room\\s+)?[Pp]aper\\s+|[Dd]ocument\\s+(?:de\\s+séance\\s+)?|[Dd]ocumento\\s+(?:de\\s+sesión\\s+)?)?[*_\\[]*(?:${symbols})[*_\\]]*,?[ \\u00a0]+(?!(?:${MARK_ALTERNATIVES})[ \\u00a0\\d])\\p{Ll}`, 'u');
   }
-  return pattern;
+  return papers.asSubject;
 };
-const subjectPatterns = new WeakMap<Papers, RegExp>();
 
 /** `BODY_START`, for `referenceBefore` alone: it is asked while a search with the other goes on. */
 const BODY_START_IN_CLAUSE = lazy(() => new RegExp(BODY_START.source, BODY_START.flags));

@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { findCitations, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
@@ -518,16 +518,7 @@ export class DraftIndex {
    * length when there is none.
    */
   nextPaperMentionAfter(offset: number): number {
-    let next = this.text.length;
-    for (const symbol of this.symbols) {
-      for (let at = this.text.indexOf(symbol, offset); at >= 0 && at < next; at = this.text.indexOf(symbol, at + 1)) {
-        if (isWholeSymbol(this.text, at, at + symbol.length) && !this.inCode(at)) {
-          next = at;
-          break;
-        }
-      }
-    }
-    return next;
+    return firstWholeSymbol(this.text, this.symbols, offset, this.text.length, (at) => this.inCode(at))?.at ?? this.text.length;
   }
 
   /** Where the paragraph, list item or table row holding `offset` starts. */
@@ -590,7 +581,7 @@ export class DraftIndex {
     const definitions = calls.length === 0 ? undefined : noteDefinitions(this, new Set(calls.map((c) => c.label)));
     for (const call of calls) {
       const definition = definitions!.get(call.label);
-      const paper = definition && this.firstPaperIn(definition.start, definition.end);
+      const paper = definition && firstWholeSymbol(this.text, this.symbols, definition.start, definition.end)?.symbol;
       if (paper === undefined) continue;
       mentions.at.push(call.start);
       mentions.papers.push(paper);
@@ -598,20 +589,6 @@ export class DraftIndex {
     return (this.noteMentionsFound = mentions);
   }
 
-  /** The loaded paper whose symbol stands alone first in `[from, to)`. */
-  private firstPaperIn(from: number, to: number): string | undefined {
-    let first = to;
-    let paper: string | undefined;
-    for (const symbol of this.symbols) {
-      for (let at = this.text.indexOf(symbol, from); at >= 0 && at < first; at = this.text.indexOf(symbol, at + 1)) {
-        if (isWholeSymbol(this.text, at, at + symbol.length)) {
-          [first, paper] = [at, symbol];
-          break;
-        }
-      }
-    }
-    return paper;
-  }
 
   /**
    * Where the short forms right after `offset` end: they take their paper from what comes

@@ -12,8 +12,8 @@
  * indentation) re-checks the whole draft; those are rare while typing.
  */
 import type { Corpus, Paper } from '../corpus';
-import { isWholeSymbol, paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
-import { labelsDefinedIn, labelsIn } from '../footnotes';
+import { firstWholeSymbol, isWholeSymbol, paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
+import { definitionLabelAround, firstNoteCall, labelsDefinedIn, labelsIn } from '../footnotes';
 import { SOURCE_REACH, sourcesNamedIn, type DraftIndex } from '../markdown';
 import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
 import { coveredByItem, referenceLabel } from '../resolve';
@@ -708,27 +708,14 @@ export class DraftChecker {
 }
 
 /**
- * Whether the edit at `at` of `text` is in a footnote's definition (its paragraph, from
- * `[^label]:`) whose note is called before the draft's first symbol of a paper: there the
- * call names the paper the definition names (`DraftIndex.noteMentionsUpTo`), and the
- * references after it, far above the edit, may cite another one now.
+ * Whether the edit at `at` of `text` is in a footnote's definition whose note is called
+ * before the draft's first symbol of a paper: there the call names the paper the
+ * definition names (`DraftIndex.noteMentions`), and the references after it, far above
+ * the edit, may cite another one now.
  */
 function namesPaperAbove(text: string, at: number, symbols: readonly string[]): boolean {
-  const paragraph = text.lastIndexOf('\n\n', at);
-  const head = DEFINITION_HEAD.exec(text.slice(Math.max(paragraph + 1, at - 2000), at + 1));
-  if (!head) return false;
-  let firstSymbol = text.length;
-  for (const s of symbols) {
-    for (let i = text.indexOf(s); i >= 0 && i < firstSymbol; i = text.indexOf(s, i + 1)) {
-      if (isWholeSymbol(text, i, i + s.length)) {
-        firstSymbol = i;
-        break;
-      }
-    }
-  }
-  const call = `[^${head[1]}]`;
-  const first = text.indexOf(call);
-  return first >= 0 && first < firstSymbol && text[first + call.length] !== ':';
+  const label = definitionLabelAround(text, at);
+  if (label === undefined) return false;
+  const call = firstNoteCall(text, label);
+  return call >= 0 && call < (firstWholeSymbol(text, symbols, 0, text.length)?.at ?? text.length);
 }
-/** A footnote definition's start on a line (its last in what is searched): `[^label]:`. */
-const DEFINITION_HEAD = /^ {0,3}\[\^([^\]\s]+)\]:(?![\s\S]*\n {0,3}\[\^[^\]\s]+\]:)/m;

@@ -26,7 +26,7 @@
 import { diffArrays } from 'diff';
 import type { Corpus, Paper } from '../corpus';
 import type { Citation } from '../grammar';
-import { labelsDefinedIn, labelsIn, noteCallAt, noteCalls, noteDefinition, type NoteCall } from '../footnotes';
+import { labelsDefinedIn, labelsIn, NOTE_CALL_SOURCE, noteCallAt, noteCalls, noteDefinition, type NoteCall } from '../footnotes';
 import { oneLine } from '../lines';
 import type { DraftIndex } from '../markdown';
 import { countKey, coveredByCitation, coveredKey, referenceLabel, type Covered } from '../resolve';
@@ -94,7 +94,7 @@ export type QuotationCheck =
 /** Opening mark → closing mark. `"` closes itself. */
 const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"' };
 /** Where a sentence ends (at `stops`, footnote calls after it, or a blank line) between a quotation and a citation: they do not belong together (`… work".[^16] It lists … paragraph 24`). */
-const sentenceEnd = (stops: string) => new RegExp(`[${stops}](?:\\[\\^[^\\]\\s]+\\])*(?=\\s|$)|\\n[ \\t>]*\\n`);
+const sentenceEnd = (stops: string) => new RegExp(`[${stops}](?:${NOTE_CALL_SOURCE})*(?=\\s|$)|\\n[ \\t>]*\\n`);
 const SENTENCE_END = sentenceEnd('.!?;');
 /** The same but for a semicolon, for a quotation a colon announces: `es neutral (párr. 25); citar literalmente: "…"`. */
 const SENTENCE_END_PAST_SEMICOLON = sentenceEnd('.!?');
@@ -357,7 +357,7 @@ function wordsAfter(before: string, after: string): boolean {
 }
 
 /** A footnote call ending a line, the sentence's punctuation after it at most (`> … starts now.[^4]`, `[^4].`). */
-const ENDS_WITH_CALL = /\[\^[^\]\s]+\][.,;:!?]?[ \t]*$/;
+const ENDS_WITH_CALL = new RegExp(`${NOTE_CALL_SOURCE}[.,;:!?]?[ \\t]*$`);
 
 /** What starts a block quote's attribution line: a dash (`> — CRP/43, para. 11`, `> -- IOM`). */
 const ATTRIBUTION = /^[ \t]{0,3}>[ \t]*(?:—|–|--)/;
