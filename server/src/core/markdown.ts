@@ -20,6 +20,13 @@ import { inlineRanges, maskedLinesOf, mayCite, proseOf } from './prose';
 
 const NO_UNREAD: readonly UnreadReference[] = [];
 
+/** The footnote calls before the draft's first symbol that name a paper, and the paper of each (`DraftIndex.noteMentions`); where that first symbol stands (the text's length when none does). */
+interface NoteMentions {
+  at: number[];
+  papers: string[];
+  firstSymbol: number;
+}
+
 /** Characters parsed per step when a request needs more of the draft (then whole lines). */
 const PARSE_CHUNK = 64 * 1024;
 
@@ -62,7 +69,7 @@ export class DraftIndex {
   private firstMention: number | undefined;
   private firstSource: number | undefined;
   /** The footnote calls that name a paper before the first symbol (`noteMentions`), until the next edit. */
-  private noteMentionsFound: { at: number[]; papers: string[] } | undefined;
+  private noteMentionsFound: NoteMentions | undefined;
 
   constructor(
     private text: string,
@@ -569,10 +576,10 @@ export class DraftIndex {
    * the first symbol, the symbols say which paper (`lastPaperNamedBefore`). Read once per
    * version of the text, when asked: most drafts name the paper before any note.
    */
-  private noteMentions(): { at: number[]; papers: string[] } {
+  private noteMentions(): NoteMentions {
     if (this.noteMentionsFound) return this.noteMentionsFound;
-    const mentions: { at: number[]; papers: string[] } = { at: [], papers: [] };
     const end = this.nextPaperMentionAfter(0);
+    const mentions: NoteMentions = { at: [], papers: [], firstSymbol: end };
     const calls: NoteCall[] = [];
     for (let at = this.text.indexOf('[^'); at >= 0 && at < end; at = this.text.indexOf('[^', at + 2)) {
       const call = noteCallAt(this.text, at);
@@ -663,7 +670,11 @@ export class DraftIndex {
 
   /** Where a loaded paper is first named: its symbol standing alone outside code, or a note called that names it (`noteMentionsUpTo`); the text's length when none is. */
   firstPaperMention(): number {
-    return (this.firstMention ??= this.noteMentions().at[0] ?? this.nextPaperMentionAfter(0));
+    if (this.firstMention === undefined) {
+      const mentions = this.noteMentions();
+      this.firstMention = mentions.at[0] ?? mentions.firstSymbol;
+    }
+    return this.firstMention;
   }
 
   /**
