@@ -485,11 +485,19 @@ describe('a symbol linked to the paper or emphasized', () => {
     expectCitation('See *CRP/43*, para. [[9]].', '9');
     expectCitation('See **CRP/43** §§ [[6]]–[[7]].', '6 7');
     expectCitation('See [*CRP/43*](https://x.org/a) (para. [[3]]).', '3');
+    expectCitation('See _CRP/43_, para. [[9]].', '9');
+    expectCitation('See __CRP/43__ §§ [[6]]–[[7]].', '6 7');
+  });
+
+  it('an underscore inside a word is no emphasis: the symbol is part of a longer name', () => {
+    // (What follows is read as references without the symbol, whose paper is looked for before them.)
+    expect(findCitations('See file_CRP/43, para. 9 and CRP/43_en, para. 3.', ['CRP/43']).filter((c) => !c.bare)).toEqual([]);
   });
 
   it('mark first: the connector stands before the link or the emphasis', () => {
     expectCitation('See paragraph [[9]] of [CRP/43](https://x.org/crp-43.pdf).', '9');
     expectCitation('le paragraphe [[9]] du document *CRP/43*', '9');
+    expectCitation('el párrafo [[9]] del documento _CRP/43_', '9');
   });
 
   it('a page after a linked symbol is said, not read', () => {

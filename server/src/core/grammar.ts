@@ -763,7 +763,7 @@ const MAX_DESTINATION = 2048;
  */
 export function symbolMarkupEnd(text: string, symbolEnd: number): number {
   let i = symbolEnd;
-  while (text[i] === '*') i++;
+  while (isEmphasisMark(text[i])) i++;
   if (text[i] !== ']') return i;
   i++;
   if (text[i] === BLANK) {
@@ -778,16 +778,21 @@ export function symbolMarkupEnd(text: string, symbolEnd: number): number {
       }
     }
   }
-  while (text[i] === '*') i++;
+  while (isEmphasisMark(text[i])) i++;
   return i;
 }
 
-/** Where the Markdown before a symbol starts: `*` and `[` (`paragraph 9 of [CRP/43](…)`). */
+/** Emphasis around a symbol: `*CRP/43*`, `**CRP/43**`, `_CRP/43_`, `__CRP/43__`. */
+function isEmphasisMark(c: string | undefined): boolean {
+  return c === '*' || c === '_';
+}
+
+/** Where the Markdown before a symbol starts: emphasis and `[` (`paragraph 9 of [CRP/43](…)`). */
 function symbolMarkupStart(text: string, symbolStart: number): number {
   let i = symbolStart;
-  while (text[i - 1] === '*') i--;
+  while (isEmphasisMark(text[i - 1])) i--;
   if (text[i - 1] === '[') i--;
-  while (text[i - 1] === '*') i--;
+  while (isEmphasisMark(text[i - 1])) i--;
   return i;
 }
 
@@ -801,7 +806,7 @@ function symbolMarkupStart(text: string, symbolStart: number): number {
 export function bodyStartAfter(text: string, symbolEnd: number): number {
   let i = symbolEnd;
   // (Asked at every symbol: most are followed by a space or a comma.)
-  if (text[i] === '*' || text[i] === ']') i = symbolMarkupEnd(text, i);
+  if (isEmphasisMark(text[i]) || text[i] === ']') i = symbolMarkupEnd(text, i);
   // The possessive: `CRP/43’s paragraph 16`.
   else if ((text[i] === '’' || text[i] === "'") && (text[i + 1] === 's' || text[i + 1] === 'S') && !isWordChar(text[i + 2])) i += 2;
   const colon = skipSpaces(text, i);
@@ -1586,8 +1591,14 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Whether the symbol found at i stands alone (not `XCRP/43` or `CRP/431`). */
+/**
+ * Whether the symbol found at i stands alone (not `XCRP/43` or `CRP/431`). `_` is a word's
+ * character, but underscores that open or close emphasis (`_CRP/43_`, `__CRP/43__`) stand
+ * outside it: they are not inside a word (`file_CRP/43`, `CRP/43_en`).
+ */
 export function isWholeSymbol(text: string, start: number, end: number): boolean {
+  while (text[start - 1] === '_') start--;
+  while (text[end] === '_') end++;
   const before = text[start - 1];
   const after = text[end];
   return !(before !== undefined && (isWordChar(before) || before === '/')) && !(after !== undefined && (isWordChar(after) || after === '/'));
