@@ -472,6 +472,13 @@ describe('what looks like a citation but is not read', () => {
       '« ii) » n’est pas lu : crp-cite lit les paragraphes et les alinéas d’un document, pas les subdivisions d’un alinéa. La citation est lue sans cette partie.',
     ]);
     expect(found('CRP/43, párrs. 6 a) y 24 b) iv)', translator('es')).map((f) => f[2])).toEqual(['iv)']);
+    // Spaced as some writers space it (audit 30's probe: the `(ii)` went unsaid).
+    expect(found('See CRP/43, paragraph 24 (c) (ii).').map((f) => f[2])).toEqual(['(ii)']);
+    // Mark first, the item before the connector: the citation was not read at all.
+    expect(found('See paragraph 24(c)(ii) of CRP/43.').map((f) => f[2])).toEqual(['(ii)']);
+    expect(found('Voir le paragraphe 6 a) ii) du document CRP/43.', translator('fr')).map((f) => f[2])).toEqual(['ii)']);
+    const cited = new DraftIndex('See paragraph 24 (c) (ii) of CRP/43.', symbols).citations();
+    expect(cited.map((c) => coveredByCitation(corpus.paper('CRP/43')!, c).map(referenceLabel))).toEqual([['24(c)']]);
     // Not an abbreviation or a word after the letter.
     for (const text of ['CRP/43 §6(a) (i.e. rights)', 'CRP/43 §6(a) (in full)', 'CRP/43 §6(a) ix']) expect(found(text), text).toEqual([]);
   });

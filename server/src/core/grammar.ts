@@ -1422,6 +1422,8 @@ function parseMarkFirst(text: string, symbol: string, symbolStart: number, from:
     if ('»”"'.includes(text[bodyEnd - 1] ?? '') && text[bodyEnd - 1] !== undefined) bodyEnd = skipBackSpacesAndOneBreak(text, bodyEnd - 1);
     // `le paragraphe 1er du document CRP/43`: the body ends with its number.
     if (text[bodyEnd - 3] === '1' && FIRST.test(text.slice(bodyEnd - 2, bodyEnd))) bodyEnd -= 2;
+    // `paragraph 24(c)(ii) of CRP/43`: read without the item, which is said (`findSubItems`).
+    else if (text[bodyEnd - 1] === ')') bodyEnd -= SUB_ITEM_BEFORE.exec(text.slice(Math.max(0, bodyEnd - 8), bodyEnd))?.[0].length ?? 0;
     if (bodyEnd === connectorStart || !(isDigit(text[bodyEnd - 1]) || text[bodyEnd - 1] === ')' || gluedLetterAt(text, bodyEnd - 1))) return undefined;
     const body = bodyEndingAt(text, from, bodyEnd);
     return body && { symbol, symbolStart, symbolEnd, mark: body.mark, items: body.items, start: body.start, end: symbolEnd };
@@ -1764,8 +1766,10 @@ function mayNameSameParagraph(text: string, from: number, to: number): boolean {
 /** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
 const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pP]/iy;
 
-/** An item within a sub-paragraph, right after its letter: `(i)` in `6(a)(i)`, `i)` in `6 a) i)` (small Roman numerals). */
-const SUB_ITEM = /\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|[ \u00a0]?(?:i{1,3}|iv|vi{0,3}|ix|x)\)/y;
+/** An item within a sub-paragraph, right after its letter: `(i)` in `6(a)(i)` or `24 (c) (ii)`, `i)` in `6 a) i)` (small Roman numerals). */
+const SUB_ITEM = /[ \u00a0]?(?:\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)\))/y;
+/** The same, ending a slice after its letter's parenthesis (a mark-first citation's body before its connector). */
+const SUB_ITEM_BEFORE = new RegExp(`(?<=\\))(?:${SUB_ITEM.source})$`);
 
 /**
  * An item within a sub-paragraph (`CRP/43, para. 6(a)(i)`, `par. 6 a) i)`): crp-cite reads
