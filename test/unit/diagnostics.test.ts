@@ -536,6 +536,19 @@ describe('what looks like a citation but is not read', () => {
     expect(edit(call, call, '[^1]')).toEqual(['crp-cite.unknown-paragraph']);
   });
 
+  it('a reference before a footnote call in its own sentence whose note names the paper, as the call and the note’s symbol change', () => {
+    const text = `${'Filler.\n\n'.repeat(30)}Partnerships matter, as § 31 stresses.[^1]\n\n${'Filler.\n\n'.repeat(30)}[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
+    const { draft, edit, codes } = editorOf(text);
+    expect(codes()).toEqual(['crp-cite.unknown-paragraph']);
+    const at = text.lastIndexOf('CRP/43');
+    expect(edit(at, at + 1, '')).toEqual([]);
+    expect(edit(at, at, 'C')).toEqual(['crp-cite.unknown-paragraph']);
+    // The call removed: named only further down; a sentence between the reference and the call: the same.
+    const call = draft.getText().indexOf('[^1]');
+    expect(edit(call, call + 4, '')).toEqual(['crp-cite.unread-citation']);
+    expect(edit(call, call, ' They agree.[^1]')).toEqual(['crp-cite.unread-citation']);
+  });
+
   it('is said in the writer’s language, with the form that would be read', () => {
     expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
     expect(found('Véase CRP/43, párr. seis.', translator('es'))[0]![3]).toBe('«párr. seis» no se lee como una cita: escriba el número en cifras, «párr. 6».');

@@ -1036,6 +1036,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43.\n\n### Notes de bas de page\n\n- note [[1]] : titre à laisser en anglais ;\n- notes [[2]] et [[3]] : adresses URL à vérifier.', ['n1', 'n2', 'n3']],
     // The paper named only in the note a call before the references refers to (audit 18).
     ['en', 'Its main source is the conference room paper.[^1]\n\nOn the working group, see § [[24]] ([[a]]); the priorities are in paragraphs [[10]] to [[22]] of the paper.\n\n[^1]: IOM, conference room paper CRP/43, paras. [[1]]–[[2]].', ['24', '24(a)', '10', '22', '1', '2']],
+    // The note called later in the reference's own sentence, before the draft names the paper.
+    ['en', 'Partnerships matter, as paragraph [[9]] stresses.[^1] Data too (para. [[24]]).\n\n[^1]: IOM, "Overview of the second High-level Dialogue", CRP/43.', ['9', '24']],
+    ['fr', 'Le paragraphe [[9]] insiste sur les partenariats[^2].\n\n[^2]: OIM, document de séance CRP/43, 22 novembre 2013.', ['9']],
     // Audits 19 and 20: `de l'original` (a translator's name for the paper); `apdo.`; a
     // possessive opening a clause after a colon, the paper the sentence's subject; one after
     // a sentence that ends on a reference of the paper; `Id.` after a closing quotation mark.

@@ -516,7 +516,23 @@ export class DraftIndex {
     const known = before !== undefined && before.start >= paragraph && sentence <= before.end;
     const named = this.namedBetween(known ? before.end : sentence, offset, true);
     if (named !== undefined) return this.symbols.includes(named) ? named : undefined;
-    return known ? before.symbol : this.lastPaperNamedBefore(sentence, previous);
+    return known ? before.symbol : (this.lastPaperNamedBefore(sentence, previous) ?? this.paperOfNoteCalledLaterIn(offset));
+  }
+
+  /**
+   * Before the draft names any paper: the paper named by the note of a footnote call later
+   * in the reference's own sentence (`Partnerships matter, as paragraph 9 stresses.[^1]`
+   * … `[^1]: IOM, "Overview …", CRP/43`): the note gives the sentence's source.
+   */
+  private paperOfNoteCalledLaterIn(offset: number): string | undefined {
+    if (this.before) return undefined;
+    const mentions = this.noteMentions();
+    let k = 0;
+    while (k < mentions.at.length && mentions.at[k]! < offset) k++;
+    const call = mentions.at[k];
+    if (call === undefined || call - offset > CALL_REACH) return undefined;
+    const between = this.text.slice(offset, call);
+    return BLANK_LINE.test(between) || sentenceStartIn(this.text, offset, call) !== offset ? undefined : mentions.papers[k];
   }
 
   /**
@@ -817,6 +833,11 @@ export function sourcesNamedIn(text: string): string[] {
   for (let m = SOURCE_LIKE.exec(text); m; m = SOURCE_LIKE.exec(text)) out.push(m[0]);
   return out;
 }
+
+/** How far after a reference without a symbol a footnote call in its sentence may stand to give its paper (`paperOfNoteCalledLaterIn`). */
+const CALL_REACH = 400;
+/** A blank line (a paragraph's end) in a span. */
+const BLANK_LINE = /\n[ \t>]*\r?\n/;
 
 /** A line that starts a list item or a table row. */
 const PARAGRAPH_START = /^[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
