@@ -208,6 +208,8 @@ describe('lists', () => {
     expectCitation('See CRP/43 §§[[6]], [[7]], 1 Dec. 2013.', '6 7', 'CRP/43 §§6, 7');
     expectCitation('Voir CRP/43, par. [[6]], 22 novembre 2013.', '6', 'CRP/43, par. 6');
     expectCitation('Voir CRP/43, par. [[6]], 1er décembre 2013.', '6', 'CRP/43, par. 6');
+    // A feminine ordinal names no paragraph: the first sentence of paragraph 8 (audit 25).
+    expectCitation('(Réponse : CRP/43, par. [[8]], 1re phrase.)', '8', 'CRP/43, par. 8');
     expectCitation('Véase CRP/43, párr. [[6]], 22 de noviembre de 2013.', '6', 'CRP/43, párr. 6');
     expectCitation('Véase CRP/43, párrs. [[5]] y 7 de\u00a0mayo.', '5', 'CRP/43, párrs. 5');
   });
@@ -498,6 +500,15 @@ describe('a symbol linked to the paper or emphasized', () => {
     expectCitation('See paragraph [[9]] of [CRP/43](https://x.org/crp-43.pdf).', '9');
     expectCitation('le paragraphe [[9]] du document *CRP/43*', '9');
     expectCitation('el párrafo [[9]] del documento _CRP/43_', '9');
+  });
+
+  it('a short form in emphasis, with asterisks or underscores (audit 25)', () => {
+    for (const text of ['See CRP/43 §8. Quoted (_ibid._).', 'See CRP/43 §8. Quoted (*ibid.*).', 'See CRP/43 §8. __Ibid.__, para. 9.']) {
+      expect(findCitations(text, ['CRP/43']).filter((c) => c.short).length, text).toBe(1);
+    }
+    // Not inside a name; nor a short form talked about, set in emphasis between two words.
+    expect(findCitations('See CRP/43 §8. The file_ibid. and ibidem_x', ['CRP/43']).filter((c) => c.short)).toEqual([]);
+    expect(findCitations('See CRP/43 §8. In the note, use _ibid._\n  rather than the full reference, or *id.* here.', ['CRP/43']).filter((c) => c.short)).toEqual([]);
   });
 
   it('a page after a linked symbol is said, not read', () => {

@@ -820,8 +820,8 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
   return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
 }
 
-// Not inside a word, nor a compound (`ibidem-like`).
-const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'));
+// Not inside a word, nor a compound (`ibidem-like`); in emphasis, `_ibid._` as `*ibid.*`.
+const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}-]_*)(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?!_*[\\p{L}\\p{N}-])`, 'giu'));
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
 /**
  * `Id.` (`Íd.`) standing alone as a sentence or a parenthesis: after a sentence's end, a
@@ -865,8 +865,11 @@ function parseNumber(text: string, i: number, letterMayFollow = false): NumberTo
   return { text: digits, value: Number(digits), start: i, end: j };
 }
 
-/** The French ordinal ending of one (`1er`, `1re`), as French writes paragraph 1: `par. 1er`. */
-const FIRST = /^(?:er|re)(?![\p{L}\p{N}_])/u;
+/**
+ * The French ordinal ending of one, as French writes paragraph 1: `par. 1er`. Not the
+ * feminine `1re`: no paragraph is (`par. 8, 1re phrase` is its first sentence).
+ */
+const FIRST = /^er(?![\p{L}\p{N}_])/u;
 
 /**
  * A sub-paragraph letter at i, optionally after one space: `(a)`, and the UN French and
@@ -1665,8 +1668,9 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
       // `Ibid., al. b)`, `Id., subpara. (b)`: sub-paragraphs of the paragraph cited before,
       // which the draft index gives them (`DraftIndex.resolveShortForm`).
       found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: subs, short: true, start, end: subs[subs.length - 1]!.end });
-    } else if ((SHORT_FORM_ALONE.has(m[0].toLowerCase()) || idAlone(text, start, end)) && end <= to && !quotedAlone(text, skipBackSpacesAndOneBreak(text, start), skipSpaces(text, end))) {
-      // (Quoted alone, it is named, not written: `puis « ibid. » ou « id. » selon le cas`.)
+    } else if ((SHORT_FORM_ALONE.has(m[0].toLowerCase()) || idAlone(text, start, end)) && end <= to && !quotedAlone(text, skipBackSpacesAndOneBreak(text, start), skipSpaces(text, end)) && !emphasizedBetweenWords(text, start, end)) {
+      // (Quoted or emphasized alone, it is named, not written: `puis « ibid. » ou « id. »
+      // selon le cas`, `use _ibid._ rather than the full reference`.)
       // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a
       // book: not the last citation again. Of a loaded paper, it is said as after its symbol.
       const division = at > end ? unreadDivisionAt(text, at, to) : undefined;
@@ -1978,6 +1982,21 @@ const QUOTES_AROUND: Readonly<Record<string, string>> = { '«': '»', '“': '�
 function quotedAlone(text: string, before: number, after: number): boolean {
   const opening = text[before - 1];
   return opening !== undefined && QUOTES_AROUND[opening] !== undefined && QUOTES_AROUND[opening] === text[after];
+}
+
+/**
+ * Whether `[start, end)` stands in emphasis of its own between two words of a sentence, as
+ * a word talked about is set (`use _ibid._ rather than the full reference`), not as a
+ * short form cites (`(*ibid.*)`, `*Ibid.*, para. 9`, a note's `*Ibid.*`).
+ */
+function emphasizedBetweenWords(text: string, start: number, end: number): boolean {
+  let open = start;
+  while (isEmphasisMark(text[open - 1])) open--;
+  let close = end;
+  while (isEmphasisMark(text[close])) close++;
+  if (open === start || text.slice(open, start) !== text.slice(end, close)) return false;
+  const after = skipSpacesAndOneBreak(text, close);
+  return isSpace(text[open - 1]) && isWordChar(text[open - 2]) && after > close && isWordChar(text[after]);
 }
 
 /** Divisions of a text, whose paragraphs a reference right after one and its number names (`Annex 2, paragraph 3`): the words `unreadDivisionAt` reads, and appendices. */
