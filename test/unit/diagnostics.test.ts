@@ -635,6 +635,8 @@ describe('what looks like a citation but is not read', () => {
     expect(found('See CRP/43 §7, then A/68/190, para. 3. Ibid., p. 30.')).toEqual([]);
     // An author before `op. cit.` names a source too (`Betts, op. cit.`).
     expect(found('See CRP/43 §7. Betts, op. cit., p. 14. Ibid., pp. 306–308.')).toEqual([]);
+    // Without one, `op. cit.` is the work cited last: another text's here (audit 26: read as CRP/43 §120).
+    expect(found('See CRP/43 §7. The proposals (A/68/190 ¶¶ 118 et seq.) were not taken up; see\nop. cit. ¶ 120.').map((f) => f.slice(0, 3))).toEqual([['crp-cite.ibid-of-other-source', 'info', 'op. cit.']]);
     expect(found('Ibid., p. 30, with nothing cited before.')).toEqual([]);
   });
 

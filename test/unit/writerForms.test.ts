@@ -942,6 +942,12 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
     // A list of notes, French articles before notes, `Subparagraph 6(c)`.
     ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
+    // The paper as a translator names it (audit 26), whatever the sentence names.
+    ['fr', 'Traduction du document CRP/43.\n\nSeule la version anglaise fait foi. La note [[2]] du texte anglais renvoie au rapport A/68/190.', ['n2']],
+    ['es', 'Traducción del documento CRP/43.\n\nEl informe A/68/190 se cita en el párrafo [[2]] del texto inglés.', ['2']],
+    // `loc. cit.`, the place cited last (audit 26), alone or with a new reference.
+    ['fr', 'La délégation cite le document : « migration will increasingly be a subject » (CRP/43, par. [[23]]). Elle rappelle aussi que « many Member States called for greater United Nations involvement » ([[loc. cit.]]).', ['23', '23']],
+    ['en', 'See CRP/43, para. [[23]]; loc. cit., para. [[24]]; op. cit., para. [[25]].', ['23', '24', '25']],
     // An author before `op. cit.`, cited before for the paper.
     ['es', '[^1]: Organización Internacional para las Migraciones (OIM), *Overview*, documento CRP/43 (Ginebra, 2013).\n\n[^2]: OIM, op. cit., párr. [[25]].', ['25']],
     // Another text cited in an earlier sentence of the paragraph does not make it that text's.
@@ -1160,6 +1166,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 aside, see Annex 2, paragraph 3, and Section 3.2, para. 4.',
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
+    'CRP/43 ¶ 2; see Betts, loc. cit., para. 4, and Martin Ruhs, loc. cit.',
     'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
     'CRP/43, par. 2 : vérifier le renvoi « par. 9 » et le renvoi "para. 10" du projet.',
     'CRP/43 ¶ 2. See MICIC Initiative, concept note (draft, 2014), para. 4.',

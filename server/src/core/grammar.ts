@@ -18,7 +18,7 @@
  *              | sub-word ws letter-item { list-sep letter-item }  after a citation, of its paragraph: `inciso b)` (`findSubParagraphsAlone`)
  *              | again                                            after a citation, its paragraph: `ce même paragraphe` (`findSameParagraphs`)
  *   again      = SAME_PARAGRAPH_AGAIN (`the same paragraph`, `that paragraph`, `ese mismo párrafo`, `the end of the paragraph` ...)
- *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`; `id.` only with a reference)
+ *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`, `loc. cit.`; `id.` and `op. cit.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
  *   sub-first  = sub-word ws letter-item { list-sep letter-item } ws sub-of ws mark ws number
  *                `subparagraph (b) of paragraph 5`; a list only after a plural word:
@@ -335,6 +335,13 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
   { text: 'íd.', alone: false },
   { text: 'ídem', alone: false },
   { text: 'idem', alone: false },
+  // `« … » (loc. cit.)`: the place cited last, as `ibid.`; `op. cit.`, the work cited last,
+  // with a reference (`see op. cit. ¶ 120`). After an author's name (`Betts, loc. cit.`,
+  // `Betts, op. cit., p. 4`), that author's work: `CIT_AUTHOR`.
+  { text: 'loc. cit.', alone: true },
+  { text: 'loc.cit.', alone: true },
+  { text: 'op. cit.', alone: false },
+  { text: 'op.cit.', alone: false },
 ];
 
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`, `del párrafo 18 al 21`). */
@@ -820,6 +827,11 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
   return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
 }
 
+/** An author's name as notes give it before `op. cit.` or `loc. cit.`: up to four capitalized words (`Betts`, `Martin Ruhs`). */
+export const AUTHOR_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,3}`;
+/** An author's name and a comma right before `loc. cit.` or `op. cit.`: `Betts, loc. cit.`. */
+const CIT_AUTHOR = new RegExp(`(?<![\\p{L}\\p{N}_])${AUTHOR_NAME},?[ \\u00a0]+$`, 'u');
+
 // Not inside a word, nor a compound (`ibidem-like`); in emphasis, `_ibid._` as `*ibid.*`.
 const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}-]_*)(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?!_*[\\p{L}\\p{N}-])`, 'giu'));
 const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
@@ -841,7 +853,7 @@ function idAlone(text: string, start: number, end: number): boolean {
   return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after));
 }
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
-export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)/i;
+export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)|\. ?cit\./i;
 /** Whether `text` may hold a reference without a symbol (`par. 9`): a mark and a number; asked as `MAY_HOLD_SHORT_FORM` is. */
 export const mayHoldBareReference = (() => {
   // A mark and a number, or a number and a letter with no mark (`24(a)`, `6 c)`: `marklessBodyAt`).
@@ -1659,6 +1671,8 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
   for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
+    // `Betts, loc. cit.`: the author's work, a source of its own (markdown.ts's `SOURCE_LIKE`).
+    if (m[0].endsWith('cit.') && CIT_AUTHOR.test(text.slice(Math.max(0, start - 40), start))) continue;
     // As after a symbol: `Ibid., para. 7`, `Ibid. (para. 7)`, `Id. at ¶ 24`.
     const at = bodyStartAfter(text, end);
     const body = at > end ? parseBody(text, at, true) : undefined;
@@ -2019,8 +2033,10 @@ const SAME_PAPER = [
   'in fine',
   ...['du document', 'du même document', 'de ce document', 'dudit document'],
   ...['del documento', 'del mismo documento', 'de ese documento', 'de dicho documento'],
-  // As translators name the paper they translate: `au paragraphe 16 de l'original`.
+  // As translators name the paper they translate: `au paragraphe 16 de l'original`, `la
+  // note 2 du texte anglais` (the papers are in English: `Paper.language`).
   ...['of the original', "de l'original", 'de l’original', 'del original'],
+  ...['of the English text', 'of the English version', 'du texte anglais', 'de la version anglaise', 'du texte original', 'del texto inglés', 'de la versión inglesa', 'del texto original'],
 ];
 const SAME_PAPER_MATCHER = wordMatcher(SAME_PAPER);
 

@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { AUTHOR_NAME, findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
@@ -856,11 +856,13 @@ export const SHORT_FORM_REACH = 20_000;
  * or decision by its number, as UN texts cite them (`General Assembly resolution 68/4`,
  * `la résolution 68/4`, `la decisión 2013/22`), or a publication: its title in italics
  * and its imprint with a year (`IOM, *World Migration Report 2013* (Geneva, 2013)`), named
- * by its title (the `title` group), or by its author before `op. cit.` (`Betts, op. cit.`,
+ * by its title (the `title` group), or by its author before `op. cit.` or `loc. cit.` (`Betts, op. cit.`,
  * the `author` group).
  */
-const SOURCE_LIKE =
-  /(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,3}),?[ \u00a0]+op\.[ \u00a0]?cit\./gu;
+const SOURCE_LIKE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+(?:op|loc)\.[ \u00a0]?cit\.`,
+  'gu',
+);
 
 function shiftUnread(u: UnreadReference, by: number): UnreadReference {
   return { ...u, start: u.start + by, end: u.end + by, ...(u.fix ? { fix: { ...u.fix, start: u.fix.start + by, end: u.fix.end + by } } : {}) };
