@@ -942,6 +942,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
     // A list of notes, French articles before notes, `Subparagraph 6(c)`.
     ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
+    // Another text cited in the paragraph: the paragraph is the paper's that cites it (audit 25).
+    ['fr', 'Le document CRP/43 est bref.\n\nNous saluons la Déclaration (A/RES/68/4), évoquée au paragraphe [[4]].', ['4']],
+    ['en', 'On CRP/43.\n\nThe Declaration (A/RES/68/4) mentioned in paragraph [[4]] matters.', ['4']],
     // The paper as a translator names it (audit 26), whatever the sentence names.
     ['fr', 'Traduction du document CRP/43.\n\nSeule la version anglaise fait foi. La note [[2]] du texte anglais renvoie au rapport A/68/190.', ['n2']],
     ['es', 'Traducción del documento CRP/43.\n\nEl informe A/68/190 se cita en el párrafo [[2]] del texto inglés.', ['2']],

@@ -1310,6 +1310,20 @@ const PRONOUN_Y = 'y';
  * paragraph 5`, `CRP/43 mentionné au paragraphe 5`, `CRP/43 citado en el párrafo 5`.
  */
 const CITED_IN = /^(?:cited|quoted|mentioned|referred|referenced|listed|cité|mentionné|évoqué|visé|citad|mencionad|referid)[eoa]?s?$/u;
+
+/**
+ * Where a participle of citing and a lead word stand right before `at` (`cited in`,
+ * `évoquée au`, `mencionada en el` before `paragraph 4`), or -1: what is named before the
+ * participle is cited in the paragraph, which is of another text, the one citing it.
+ */
+export function citedInBefore(text: string, at: number): number {
+  const before = skipBackSpacesAndOneBreak(text, at);
+  const lead = LEADS.find((l) => text.slice(before - l.text.length, before).toLowerCase() === l.text && !isWordChar(text[before - l.text.length - 1]));
+  if (!lead) return -1;
+  const participleEnd = skipBackSpacesAndOneBreak(text, before - lead.text.length);
+  const participle = wordEndingAt(text, participleEnd);
+  return participle && CITED_IN.test(participle.toLowerCase()) ? participleEnd - participle.length : -1;
+}
 /** The first words of what names another text after a reference: `of`, `in`, `du`, `de`, `del` ... */
 const OF_ANOTHER_TEXT = wordMatcher([...new Set([...CONNECTORS, ...DESCRIPTION_CONNECTORS].map((c) => c.text.split(' ')[0]!))]);
 
@@ -2091,6 +2105,7 @@ const BEFORE_BARE_NOTE = new Set([
 /** A document symbol as the text around a reference shows one (`CRP/43`, `A/68/190`), with its markup (`*CRP/43*`, `[CRP/43](…)`). */
 const A_SYMBOL_NAME = '[A-Z]{1,6}(?:\\/[A-Za-z0-9.-]+)+';
 const A_SYMBOL = `${A_SYMBOL_NAME}[*\\]\\u0000)]*`;
+const SYMBOL_NAME_AT_START = new RegExp(`^${A_SYMBOL_NAME}`);
 
 /** `of`, `du`, `del` … and a document symbol (`of CRP/43`, `du document A/68/190`, `of [CRP/43](…)`). */
 const SYMBOL_AFTER_OF = new RegExp(`^\\p{L}+[ \\u00a0]+(?:(?:the|le|la|el|document|documento)[ \\u00a0]+)*[*_\\[]*(${A_SYMBOL_NAME}(?<![.-]))`, 'iu');
@@ -2478,14 +2493,12 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // What stands right before the body, which most rules below look at.
   const before = skipBackSpacesAndOneBreak(text, body.start);
   const wordBefore = wordEndingAt(text, before);
-  // `CRP/43 cited in paragraph 9`: where the paper is cited, another text's paragraph
-  // (but `the fund mentioned in paragraph 24` is the paper's).
-  const lead = LEADS.find((l) => text.slice(before - l.text.length, before).toLowerCase() === l.text && !isWordChar(text[before - l.text.length - 1]));
-  if (lead) {
-    const participleEnd = skipBackSpacesAndOneBreak(text, before - lead.text.length);
-    const participle = wordEndingAt(text, participleEnd);
-    if (participle && CITED_IN.test(participle.toLowerCase()) && SYMBOL_BEFORE.test(text.slice(Math.max(0, participleEnd - participle.length - 40), participleEnd - participle.length))) return false;
-  }
+  // `CRP/43 cited in paragraph 9`: where the paper is cited, another text's paragraph (but
+  // `the fund mentioned in paragraph 24` is the paper's, and so is the paragraph where
+  // another text is cited, `A/68/190 mentioned in paragraph 5`: see `DraftIndex.paperOfBareAt`).
+  const cited = citedInBefore(text, body.start);
+  const citedSymbol = cited >= 0 ? SYMBOL_BEFORE.exec(text.slice(Math.max(0, cited - 40), cited)) : null;
+  if (citedSymbol && papers.symbols.includes(SYMBOL_NAME_AT_START.exec(citedSymbol[0])![0])) return false;
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase()) && !(POSSESSIVES.has(wordBefore.toLowerCase()) && possessiveOfThePaper(text, before - wordBefore.length, papers))) return false;

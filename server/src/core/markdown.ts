@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { AUTHOR_NAME, findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { AUTHOR_NAME, citedInBefore, findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
@@ -515,7 +515,13 @@ export class DraftIndex {
     const sentence = sentenceStartIn(this.text, Math.max(paragraph, before?.end ?? 0), offset);
     const known = before !== undefined && before.start >= paragraph && sentence <= before.end;
     const named = this.namedBetween(known ? before.end : sentence, offset, true);
-    if (named !== undefined) return this.symbols.includes(named) ? named : undefined;
+    if (named !== undefined) {
+      if (this.symbols.includes(named)) return named;
+      // `la Déclaration (A/RES/68/4), évoquée au paragraphe 4`: the text named is the one
+      // cited in the paragraph, which is of the paper that cites it.
+      const cited = citedInBefore(this.text, offset);
+      return cited >= 0 && this.namedBetween(cited, offset) === undefined ? this.lastPaperNamedBefore(offset, previous) : undefined;
+    }
     return known ? before.symbol : (this.lastPaperNamedBefore(sentence, previous) ?? this.paperOfNoteCalledLaterIn(offset));
   }
 
