@@ -942,6 +942,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
     // A list of notes, French articles before notes, `Subparagraph 6(c)`.
     ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
+    // Letters of the paragraph cited before, in a list item of their own or after `ibíd., inciso b)` (audit 25).
+    ['es', 'Sobre el CRP/43, véase el párr. [[6]].\n\n- los migrantes varados (inciso [[c]]) del mismo párrafo).', ['6', '6(c)']],
+    ['es', 'Sobre el CRP/43.\n\nEntre los mensajes clave (párr. [[6]]), destacan:\n\n- los derechos (párr. [[6]] [[a]]));\n- la agenda (*[[ibíd.*, inciso b)]]);\n- los migrantes varados (inciso [[c]]) del mismo párrafo).', ['6', '6', '6(a)', '6(b)', '6(c)']],
     // Another text cited in the paragraph: the paragraph is the paper's that cites it (audit 25).
     ['fr', 'Le document CRP/43 est bref.\n\nNous saluons la Déclaration (A/RES/68/4), évoquée au paragraphe [[4]].', ['4']],
     ['en', 'On CRP/43.\n\nThe Declaration (A/RES/68/4) mentioned in paragraph [[4]] matters.', ['4']],

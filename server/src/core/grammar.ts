@@ -1716,6 +1716,19 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
 function subParagraphsOfShortForm(text: string, at: number, to: number): CitationItem[] | undefined {
   const letters = parseSubLetters(text, at);
   if (!letters || letters.end > to || matchWord(SUB_OF_MATCHER, text, skipSpacesAndOneBreak(text, letters.end)) !== undefined) return undefined;
+  return letterItemsOfParagraphBefore(text, at, letters);
+}
+
+/**
+ * Letters of the paragraph cited before, named in `[start, end)` (`inciso c) del mismo
+ * párrafo`): a short form, whose paragraph the draft index finds as for `Ibid., al. b)`.
+ */
+function lettersOfParagraphBefore(text: string, start: number, letters: { starts: number[] }, end: number): Citation {
+  return { symbol: '', symbolStart: start, symbolEnd: end, items: letterItemsOfParagraphBefore(text, start, letters), short: true, start, end };
+}
+
+/** The items of letters whose paragraph the draft index finds (the one cited before): `al. b)` of `Ibid., al. b)`. */
+function letterItemsOfParagraphBefore(text: string, at: number, letters: { starts: number[] }): CitationItem[] {
   return letters.starts.map((start, k) => {
     const item = parseLetterItem(text, start, UNKNOWN_PARAGRAPH)!;
     // (The word is the first reference's: `al. b)` all points at it.)
@@ -1773,8 +1786,11 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   const named = unread && symbols.find((symbol) => text.includes(symbol));
   const skipped = claimed.length === 0 ? found : [...found, ...claimed].sort((a, b) => a.start - b.start);
   const withBare = findBareReferences(text, from, to, found, papersOf(symbols), named ? { symbol: named, unread: unread! } : undefined, skipped);
-  const withSubs = (withBare.length > 0 || lead) && text.includes(')') ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
-  const withAgain = withSubs.length > 0 && mayNameSameParagraph(text, from, to) ? findSameParagraphs(text, from, to, withSubs, symbols) : withSubs;
+  // (Sub-paragraphs alone follow a citation, or say they are of the paragraph cited before: `inciso c) del mismo párrafo`.)
+  let namesSame: boolean | undefined;
+  const mayNameSame = () => (namesSame ??= mayNameSameParagraph(text, from, to));
+  const withSubs = text.includes(')') && (withBare.length > 0 || lead || mayNameSame()) ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
+  const withAgain = withSubs.length > 0 && mayNameSame() ? findSameParagraphs(text, from, to, withSubs, symbols) : withSubs;
   const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withAgain) : withAgain;
   if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
   return all;
@@ -2203,11 +2219,20 @@ const SUB_WORD_STARTS = new RegExp(
  */
 const MARKED_NUMBER_OR_CODE = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[ \\u00a0\\u202f\\r\\n>]*\\d|${BLANK}`, 'iu'));
 /** Words after a sub-paragraph's letters that say its paragraph is the one just cited. */
-const SAME_PARAGRAPH = wordMatcher([
+const SAME_PARAGRAPH_WORDS = [
   'of that paragraph', 'of the same paragraph', 'of this paragraph', 'of the paragraph',
   'du même paragraphe', 'de ce paragraphe', 'de ce même paragraphe', 'dudit paragraphe',
   'del mismo párrafo', 'de ese párrafo', 'de este párrafo', 'de dicho párrafo', 'del mismo',
-]);
+];
+const SAME_PARAGRAPH = wordMatcher(SAME_PARAGRAPH_WORDS);
+/**
+ * Whether `text` may hold letters of the paragraph cited before, in a block that cites
+ * nothing else (`- (inciso c) del mismo párrafo)`): asked as `MAY_HOLD_SHORT_FORM` is.
+ */
+export const mayHoldLettersOfSameParagraph = (() => {
+  const pattern = lazy(() => new RegExp(`\\)[\\s\\u00a0>]*(?:${SAME_PARAGRAPH_WORDS.map(escapeForPattern).join('|')})`, 'i'));
+  return (text: string) => text.includes(')') && pattern().test(text);
+})();
 
 /**
  * Sub-paragraphs named without their paragraph, which is the one the citation just
@@ -2237,6 +2262,22 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
     return nextAt;
   };
   const after = lead ? [lead, ...found] : found;
+  // Before the block's first citation, letters of `the same paragraph` (`- los migrantes
+  // varados (inciso c) del mismo párrafo)`, in a list whose items before cite paragraph 6):
+  // of the paragraph cited last, which the draft index finds as for `Ibid., al. b)`.
+  for (let at = from; ; ) {
+    const i = wordFrom(at);
+    if (i >= Math.min(after[0]?.start ?? to, to)) break;
+    at = i + 1;
+    if (isWordChar(text[i - 1]) || text[i - 1] === '-') continue;
+    const letters = parseSubLetters(text, i);
+    const said = letters && skipSpacesAndOneBreak(text, letters.end);
+    const same = said !== undefined ? matchWord(SAME_PARAGRAPH, text, said) : undefined;
+    if (!letters || same === undefined || said! + same.length > to) continue;
+    const end = said! + same.length;
+    (subs ??= []).push(lettersOfParagraphBefore(text, i, letters, end));
+    at = end;
+  }
   for (let k = 0; k < after.length; k++) {
     // After each citation, up to the next one, within a sentence's reach.
     let previous = after[k]!;
@@ -2251,9 +2292,11 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
       // (`Ibid.` alone has no items of its own: what it repeats is known later.)
       const last = previous.items[previous.items.length - 1];
       const number = last && paragraphOf(last.to ?? last.from, last);
+      // `Ibid., al. b)`: letters whose paragraph the draft index finds, as it does for these.
+      const ofShortForm = !number && last !== undefined && previous.short === true && !previous.bare;
       // (From the lead: what the list says before the word.)
       const between = previous === lead ? from : previous.end;
-      if (!number || !namesAgainAt(text, between, i, to)) continue;
+      if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to)) continue;
       let end = letters.end;
       const after = skipSpacesAndOneBreak(text, end);
       const same = matchWord(SAME_PARAGRAPH, text, after);
@@ -2261,6 +2304,14 @@ function findSubParagraphsAlone(text: string, from: number, to: number, found: C
       // (Nor the draft's own: `comme je l'ai dit à l'alinéa b) ci-dessus`.)
       else if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after) || matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) continue;
       if (end > next) continue;
+      if (!number) {
+        // (Of `Ibid., al. b)`, `ofShortForm`.)
+        const citation = lettersOfParagraphBefore(text, i, letters, end);
+        (subs ??= []).push(citation);
+        previous = citation;
+        at = end;
+        continue;
+      }
       // Copies: each reference's tokens are its own (moving one to document offsets moves them).
       const [head, ...rest] = letters.starts.map((start) => parseLetterItem(text, start, { ...number })!);
       // One letter: the word is its reference's (`inciso b)` all points at 6(b)).

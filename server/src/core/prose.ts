@@ -7,7 +7,7 @@
  */
 import { normalizeLineEnds, type Block } from './blocks';
 import { lineStarts } from './lines';
-import { BLANK, MAY_HOLD_SHORT_FORM, mayHoldBareReference } from './grammar';
+import { BLANK, MAY_HOLD_SHORT_FORM, mayHoldBareReference, mayHoldLettersOfSameParagraph } from './grammar';
 
 /** Adds `[start, end)` to `ranges` (kept sorted by the callers' left-to-right scans). */
 function blank(ranges: number[], start: number, end: number): void {
@@ -182,5 +182,5 @@ export function proseOf(block: Block, text: string): string {
 /** Whether the block may cite a paper at all: most blocks do not, and skip the masking. */
 export function mayCite(block: Block, text: string, symbols: readonly string[]): boolean {
   const own = text.slice(block.start, block.start + block.length);
-  return symbols.some((s) => own.includes(s)) || MAY_HOLD_SHORT_FORM.test(own) || mayHoldBareReference(own);
+  return symbols.some((s) => own.includes(s)) || MAY_HOLD_SHORT_FORM.test(own) || mayHoldBareReference(own) || mayHoldLettersOfSameParagraph(own);
 }
