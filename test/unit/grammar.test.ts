@@ -526,6 +526,9 @@ describe('around the symbol: a possessive, a spaced dash, thin spaces', () => {
     ['Voir CRP/43 – par. [[19]] pour les projets', '19'],
     ['See CRP/43\u2009§\u2009[[6]]', '6'],
     ['See CRP/43 §§[[6]]\u2009–\u2009[[8]]', '6 7 8'],
+    // A zero-width space, as text pasted from the Web or a PDF carries it (audit 27).
+    ['See CRP/43 §\u200b[[15]]', '15'],
+    ['Voir CRP/43, par.\u00a0\u200b[[16]]', '16'],
   ])('%s', (source, covers) => {
     expectCitation(source, covers);
   });

@@ -542,7 +542,8 @@ const NOT_COUNTED = new Set('as has was is its his this thus plus les des ses me
  * dashes (compared, not looked up: asked of most characters near a symbol).
  */
 function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2009';
+  // With the zero-width space that text pasted from the Web or a PDF carries (`§\u200b15`).
+  return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2009' || c === '\u200b';
 }
 const DASHES = new Set(['-', '–', '—', '‑']);
 
@@ -857,7 +858,7 @@ export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)|\. ?cit\
 /** Whether `text` may hold a reference without a symbol (`par. 9`): a mark and a number; asked as `MAY_HOLD_SHORT_FORM` is. */
 export const mayHoldBareReference = (() => {
   // A mark and a number, or a number and a letter with no mark (`24(a)`, `6 c)`: `marklessBodyAt`).
-  const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f>]*\\d|\\d(?:\\([a-z]\\)|[ \\u00a0][a-z]\\))`, 'i'));
+  const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f\\u200b>]*\\d|\\d(?:\\([a-z]\\)|[ \\u00a0][a-z]\\))`, 'i'));
   return (text: string) => pattern().test(text);
 })();
 
