@@ -1173,6 +1173,9 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
     'CRP/43 ¶ 2; see Betts, loc. cit., para. 4, and Martin Ruhs, loc. cit.',
+    // The paper's words (`du document`) before another paper's symbol: that paper's (audit 28).
+    'Voir CRP/43, par. 2, et les paragraphes 3 à 6 du\ndocument CRP/44, puis le paragraphe 2 du document CRP/44.',
+    'CRP/43 ¶ 2; see paragraph 4 of the document A/68/190 and el párrafo 5 del documento MC/2355.',
     'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
     'CRP/43, par. 2 : vérifier le renvoi « par. 9 » et le renvoi "para. 10" du projet.',
     'CRP/43 ¶ 2. See MICIC Initiative, concept note (draft, 2014), para. 4.',

@@ -2071,6 +2071,18 @@ const SAME_PAPER = [
 ];
 const SAME_PAPER_MATCHER = wordMatcher(SAME_PAPER);
 
+/**
+ * Whether the words at `at` name the paper cited last (`SAME_PAPER`): not when another
+ * text's symbol follows them (`les paragraphes 3 à 6 du document CRP/44`, `of the document
+ * A/68/190`), which they introduce.
+ */
+function samePaperAt(text: string, at: number): boolean {
+  const words = matchWord(SAME_PAPER_MATCHER, text, at);
+  if (words === undefined) return false;
+  const next = skipSpacesAndOneBreak(text, at + words.length);
+  return !SYMBOL_NAME_AT_START.test(text.slice(next, next + 40));
+}
+
 /** Words after which `para` is the English abbreviation, not the Spanish preposition: `see para 8 notes`. */
 const ENGLISH_BEFORE_PARA = new Set(['in', 'see', 'as', 'of', 'under', 'per', 'and', 'with', 'by', 'at', 'from', 'to', 'cf.', 'also', 'the', 'its', 'whose']);
 
@@ -2192,7 +2204,7 @@ function findBareReferences(
     // Fields in the order every citation has them (packedCitations.ts unpacks them so);
     // a reference written with no mark has none.
     const after = skipSpaces(text, end);
-    const ofThePaper = matchWord(SAME_PAPER_MATCHER, text, after) !== undefined || namesSeries(text, after, papers);
+    const ofThePaper = samePaperAt(text, after) || namesSeries(text, after, papers);
     const mark = body.mark === MARKLESS ? {} : { mark: body.mark };
     const paper = ofThePaper ? { ofThePaper: true as const } : {};
     (bare ??= []).push({ symbol: '', symbolStart: start, symbolEnd: start, ...mark, items, short: true, bare: true, ...paper, start, end });
@@ -2531,7 +2543,7 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
         ? before === 0 || NOTE_OPENERS.includes(text[before - 1]!) || listItem
         : BEFORE_BARE_NOTE.has(word.toLowerCase()) || POSSESSIVES.has(word.toLowerCase()) || word.endsWith('.');
     // Or a noun, whatever stands before, when the paper is named after it (`to which note 2 of the paper refers`).
-    if (!opens && matchWord(SAME_PAPER_MATCHER, text, skipSpacesAndOneBreak(text, body.end)) === undefined) return false;
+    if (!opens && !samePaperAt(text, skipSpacesAndOneBreak(text, body.end))) return false;
   }
   // A line that starts with the reference and a colon labels a paragraph: the paper's in
   // notes that go through it (`- **Par. 1** : « truly a milestone » est rendu par…`), the
@@ -2803,7 +2815,7 @@ function namesSeries(text: string, after: number, papers: Papers): boolean {
 /** Whether what stands at `after` a reference names another text than the paper: `of the resolution`, `en el informe`. */
 function namesAnotherText(text: string, after: number): boolean {
   const of = matchWord(OF_ANOTHER_TEXT, text, after);
-  if (of === undefined || matchWord(SAME_PAPER_MATCHER, text, after) !== undefined) return false;
+  if (of === undefined || samePaperAt(text, after)) return false;
   const named = skipSpaces(text, after + of.length);
   // `of what the Dialogue meant`, `de ce que`, `de lo que`: a clause, no text named.
   if (matchWord(CLAUSE_AFTER_OF, text, named) !== undefined) return false;
