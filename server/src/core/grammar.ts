@@ -2467,6 +2467,11 @@ function marklessBodyAt(text: string, digit: number, to: number, papers: Papers)
   if (/^[ \t>]*(?:[-*+][ \t]+)?$/.test(text.slice(lineStart, digit))) return undefined;
   const word = wordEndingAt(text, before);
   if (word && ((/^\p{Lu}/u.test(word) && word.length > 2 && !MARKLESS_AFTER_CAPITAL.has(word)) || NOT_A_PAPERS_PART.has(word.toLowerCase()) || isDigit(word[0]))) return undefined;
+  // After a mark, the reading with it was refused (`l'article 1, paragraphe 1 c), de la
+  // Constitution`): not read without it either.
+  const dot = text[before - 1] === '.' ? 1 : 0;
+  const markWord = wordEndingAt(text, before - dot);
+  if (matchMark(text, markWord ? before - dot - markWord.length : before - 1) !== undefined) return undefined;
   const from: Reference = { number, sub: letter.sub, start: digit, end: letter.end };
   const items: CitationItem[] = [{ from, start: digit, end: letter.end }];
   // Letters after it: `24 a) et c)`, `6(a) and (b)`.
@@ -2566,6 +2571,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase()) && !(POSSESSIVES.has(wordBefore.toLowerCase()) && possessiveOfThePaper(text, before - wordBefore.length, papers))) return false;
+  // `Voir supra, note 1`: the draft's own, as `supra note 1` is.
+  if (text[before - 1] === ',' && /^(?:supra|infra)$/i.test(wordEndingAt(text, skipBackSpacesAndOneBreak(text, before - 1)) ?? '')) return false;
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
   if (quotedAlone(text, before, skipSpaces(text, body.end))) return false;
   // A pinpoint of a dated text named in words: `(cf. notre note du 7 octobre, par. 4)`,
@@ -2590,7 +2597,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // A paragraph of a division of the draft itself, or of another text: `Annex 2, paragraph 3`.
   const k = text[before - 1] === ',' ? skipBackSpacesAndOneBreak(text, before - 1) : before;
   const divisionNumber = wordEndingAt(text, k);
-  if (divisionNumber && /^(?:\d+(?:\.\d+)*|[IVXLC]+)$/.test(divisionNumber)) {
+  // (Or its letter: `l'annexe B, par. 3`, `Appendix A, paragraph 2`.)
+  if (divisionNumber && /^(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])$/.test(divisionNumber)) {
     const word = wordEndingAt(text, skipBackSpacesAndOneBreak(text, k - divisionNumber.length));
     if (word && DIVISION_WORDS.has(word.toLowerCase())) return false;
   }
