@@ -942,6 +942,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
     // A list of notes, French articles before notes, `Subparagraph 6(c)`.
     ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
+    // A pronoun after a sentence with the paper as its subject (audit 28's counterpart).
+    ['en', 'See CRP/43, para. [[24]].\n\nCRP/43 is short. It states (¶ [[8]]) that the work starts.', ['24', '8']],
     // Letters of the paragraph cited before, in a list item of their own or after `ibíd., inciso b)` (audit 25).
     ['es', 'Sobre el CRP/43, véase el párr. [[6]].\n\n- los migrantes varados (inciso [[c]]) del mismo párrafo).', ['6', '6(c)']],
     ['es', 'Sobre el CRP/43.\n\nEntre los mensajes clave (párr. [[6]]), destacan:\n\n- los derechos (párr. [[6]] [[a]]));\n- la agenda (*[[ibíd.*, inciso b)]]);\n- los migrantes varados (inciso [[c]]) del mismo párrafo).', ['6', '6', '6(a)', '6(b)', '6(c)']],
@@ -1176,6 +1178,11 @@ describe('references without a symbol, in a draft that names the paper before th
     // The paper's words (`du document`) before another paper's symbol: that paper's (audit 28).
     'Voir CRP/43, par. 2, et les paragraphes 3 à 6 du\ndocument CRP/44, puis le paragraphe 2 du document CRP/44.',
     'CRP/43 ¶ 2; see paragraph 4 of the document A/68/190 and el párrafo 5 del documento MC/2355.',
+    // Another paper's: after a sentence with its symbol as the subject, a pronoun's
+    // reference, or a possessive after a reference of it (audit 28).
+    'See CRP/43, para. 24.\n\nCRP/44 is more assertive. It states (¶ 7) that the arrangement "requires review".',
+    'Cooperation (CRP/43, paras. 4 and 7) lacks an anchor. CRP/44 addresses it in paragraphs 3 to 6. Its paragraph 9 suggests a plan.',
+    'Cooperation (CRP/43,\nparas. 4 and 7) lacks an anchor, a gap that CRP/44\naddresses in paragraphs 3 to 6. The same paper, in its paragraph 9, suggests a plan.',
     // The draft's own note after `supra,`; a lettered annex's paragraph; a constitution's
     // sub-paragraph, its mark refused, not read without it (audit 28).
     'Voir CRP/43, par. 19. Voir\nsupra, note 1. Véase infra, nota 2.',

@@ -2676,7 +2676,28 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   // after (`Le document CRP/43 rappelle que la Déclaration « … ». Son paragraphe 9`), or
   // ends on a reference of it with nothing named after (`Son paragraphe 3 relève que … .
   // Son paragraphe 5 va plus loin`).
-  return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60)) || referenceBefore(text, before, endOfSentenceBefore(text, sentence));
+  // (A reference after another paper's symbol there is that paper's: `CRP/44 addresses it
+  // in paragraphs 3 to 6. Its paragraph 9`.)
+  const end = endOfSentenceBefore(text, sentence);
+  return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60)) || (referenceBefore(text, before, end) && !namesOtherSymbol(text.slice(before, end), papers.symbols));
+}
+
+/** A pronoun opening a sentence as its subject: the subject of the sentence before (`It states (¶ 7)`). */
+const SUBJECT_PRONOUN = /^(?:It|This|Il|Elle|Celui-ci|Celle-ci|Éste|Este|Ésta|Esta|Aquel|Aquél)\s/u;
+/** A sentence opening with a text's symbol as its subject: `CRP/44 is`, `The report A/68/190 states`, `El documento MC/2355 dice`. */
+const SYMBOL_AS_SUBJECT = new RegExp(`^(?:\\d+(?:\\.\\d+)*\\.?\\s+)?[*_\\[]*(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ee]l)\\s+)?(?:(?:[Dd]ocuments?|[Dd]ocumento|[Pp]aper|[Rr]eport|[Rr]apport|[Ii]nforme)\\s+)?[*_\\[]*(${A_SYMBOL_NAME})`);
+
+/**
+ * Whether the sentence at `sentence` opens with a pronoun whose sentence before (in the
+ * paragraph starting at `paragraph`) opens with another text's symbol as its subject: a
+ * reference without the symbol there is that text's (`CRP/44 is more assertive. It states
+ * (¶ 7) that …`), however much the draft is about the paper.
+ */
+export function pronounOfAnotherText(text: string, paragraph: number, sentence: number, symbols: readonly string[]): boolean {
+  if (sentence <= paragraph || !SUBJECT_PRONOUN.test(text.slice(sentence, sentence + 12))) return false;
+  const end = endOfSentenceBefore(text, sentence);
+  const subject = SYMBOL_AS_SUBJECT.exec(text.slice(sentenceStartIn(text, Math.max(paragraph, end - POSSESSIVE_REACH), end), end));
+  return subject !== null && !symbols.includes(subject[1]!);
 }
 
 /** A sentence that opens with the paper as its subject, and its verb or an aside: `Le document CRP/43 rappelle`, `CRP/43 recalls`, `El documento de sesión CRP/43, de fecha …`; not a pinpoint (`CRP/43, para. 2, recalls that resolution 68/4 … . Its paragraph 3`: whose is unclear). */

@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { AUTHOR_NAME, citedInBefore, findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { AUTHOR_NAME, citedInBefore, findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
@@ -522,7 +522,9 @@ export class DraftIndex {
       const cited = citedInBefore(this.text, offset);
       return cited >= 0 && this.namedBetween(cited, offset) === undefined ? this.lastPaperNamedBefore(offset, previous) : undefined;
     }
-    return known ? before.symbol : (this.lastPaperNamedBefore(sentence, previous) ?? this.paperOfNoteCalledLaterIn(offset));
+    if (known) return before.symbol;
+    if (pronounOfAnotherText(this.text, paragraph, sentence, this.symbols)) return undefined;
+    return this.lastPaperNamedBefore(sentence, previous) ?? this.paperOfNoteCalledLaterIn(offset);
   }
 
   /**
