@@ -1183,6 +1183,9 @@ describe('references without a symbol, in a draft that names the paper before th
     'See CRP/43, para. 24.\n\nCRP/44 is more assertive. It states (¶ 7) that the arrangement "requires review".',
     'Cooperation (CRP/43, paras. 4 and 7) lacks an anchor. CRP/44 addresses it in paragraphs 3 to 6. Its paragraph 9 suggests a plan.',
     'Cooperation (CRP/43,\nparas. 4 and 7) lacks an anchor, a gap that CRP/44\naddresses in paragraphs 3 to 6. The same paper, in its paragraph 9, suggests a plan.',
+    'CRP/43 §25 aside: see CRP/44, para. 4. The same paper\'s para. 9 proposes a timeline.',
+    'CRP/43 §25.\n\nCRP/44 is more assertive. It states that the arrangement "requires review" and proposes in ¶ 8 a timetable running to June 2015. Even so, nothing in that paper is binding, and its paragraph 10 defers to the Council.',
+    'Véase CRP/43, párr. 5 a); véase también el informe principal, párr. 32.',
     // The draft's own note after `supra,`; a lettered annex's paragraph; a constitution's
     // sub-paragraph, its mark refused, not read without it (audit 28).
     'Voir CRP/43, par. 19. Voir\nsupra, note 1. Véase infra, nota 2.',

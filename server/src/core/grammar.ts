@@ -2782,11 +2782,11 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
 const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'ledit document', 'el documento', 'este documento', 'ese documento', 'dicho documento'];
 const THE_PAPER_IN_SENTENCE = lazy(() => anyWordOf(THE_PAPER, 'g'));
 const THE_PAPER_MATCHER = wordMatcher(THE_PAPER);
-/** A text named by a noun after an article or a possessive, ending where a comma follows (`son rapport`, `the resolution`; not `document`). */
+/** A text named by a noun after an article or a possessive, and an adjective after it, ending where a comma follows (`son rapport`, `the resolution`, `el informe principal`; not `document`). */
 const TEXT_BEFORE_COMMA = lazy(
   () =>
     new RegExp(
-      `(?<![\\p{L}])(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})\\s*(?:${TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|')})$`,
+      `(?<![\\p{L}])(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})\\s*(?:${TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|')})(?:\\s+\\p{Ll}+)?$`,
       'iu',
     ),
 );

@@ -524,6 +524,12 @@ export class DraftIndex {
     }
     if (known) return before.symbol;
     if (pronounOfAnotherText(this.text, paragraph, sentence, this.symbols)) return undefined;
+    // `The same paper's para. 9`, `nothing in that paper is binding, and its paragraph 10`:
+    // the text named last in the paragraph, whichever it is.
+    if (THAT_TEXT.test(this.text.slice(sentence, offset))) {
+      const last = this.namedBetween(paragraph, sentence);
+      if (last !== undefined) return this.symbols.includes(last) ? last : undefined;
+    }
     return this.lastPaperNamedBefore(sentence, previous) ?? this.paperOfNoteCalledLaterIn(offset);
   }
 
@@ -841,6 +847,9 @@ export function sourcesNamedIn(text: string): string[] {
   for (let m = SOURCE_LIKE.exec(text); m; m = SOURCE_LIKE.exec(text)) out.push(m[0]);
   return out;
 }
+
+/** Words that name the text just named, whichever it is (not `the paper`, which writers say of the paper the draft is about). */
+const THAT_TEXT = /(?<![\p{L}])(?:the same paper|that paper|le même document|ce même document|el mismo documento|ese mismo documento)(?![\p{L}])/iu;
 
 /** How far after a reference without a symbol a footnote call in its sentence may stand to give its paper (`paperOfNoteCalledLaterIn`). */
 const CALL_REACH = 400;
