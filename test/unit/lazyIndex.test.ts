@@ -181,6 +181,18 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
   });
 
+  it('re-checks a quotation with every citation of its block, not those before the window’s end (a counterexample of the property above)', () => {
+    // `paragraphs 13` starts where the re-checked blocks end: without the citation inside
+    // the quotation marks, a title, the quotation was checked against paragraph 13.
+    const initial = '\n# Heading CRP/43 §2\n| Topic | CRP/43 para |\n\n-->\n# Heading CRP/43 §2\nparagraphs 13\n"title CRP/43 §9"';
+    const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+    const checker = new DraftChecker(corpus, 40);
+    checker.checkSome(draft, 0);
+    draft.applyEdit(0, 0, '');
+    checker.edited({ start: 0, end: 0, removed: '', inserted: '' }, draft.getText(), draft.lastReparsed);
+    expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+  });
+
   it('says a reference without a symbol above the first mention once the source before it goes into code (a counterexample of the property above)', () => {
     const initial = '- As para 8 puts it, the Declaration (resolution 68/4) is key (para. 3).\n<!-- crp-cite-disable-next-line -->\n| - | - |\n§§11–12 after a break.\n> quoted CRP/43 §4';
     const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });

@@ -641,21 +641,24 @@ export class DraftChecker {
       // The start of the block before the one starting at `start`; the end of the block after the one ending at `end`.
       const startBefore = (start: number) => (start === 0 ? 0 : draft.blockSpanAt(start - 1).start);
       const endAfter = (end: number) => draft.blockSpanAt(Math.min(last, end)).end;
+      // Whole blocks, `[quoteFrom, quoteTo)`: a quotation is told from a title by every
+      // citation of its block (`paragraphs 13` ⏎ `"title CRP/43 §9"` cites no quotation; with
+      // the block cut after its first citation, it did).
       let quoteFrom = startBefore(startBefore(draft.blockSpanAt(from).start));
       let quoteTo = endAfter(endAfter(draft.blockSpanAt(Math.min(to, last)).end));
       // And the whole of a quotation finding reaching into them: its citation is checked again with it.
       for (let moved = true; moved; ) {
         moved = false;
         for (const f of this.findingsByStart) {
-          if (!isQuotationFinding(f) || f.citationEnd < quoteFrom || f.citationStart > quoteTo) continue;
+          if (!isQuotationFinding(f) || f.citationEnd <= quoteFrom || f.citationStart >= quoteTo) continue;
           if (f.citationStart < quoteFrom || f.citationEnd > quoteTo) {
-            quoteFrom = Math.min(quoteFrom, f.citationStart);
-            quoteTo = Math.max(quoteTo, f.citationEnd);
+            quoteFrom = draft.blockSpanAt(Math.min(quoteFrom, f.citationStart)).start;
+            quoteTo = draft.blockSpanAt(Math.max(quoteTo, f.citationEnd) - 1).end;
             moved = true;
           }
         }
       }
-      const around = draft.citationsIn(quoteFrom, quoteTo + 1).filter((c) => c.end >= quoteFrom && c.start <= quoteTo);
+      const around = draft.citationsIn(quoteFrom, quoteTo).filter((c) => c.end > quoteFrom && c.start < quoteTo);
       const citations = around.filter((c) => c.end >= from && c.start <= to);
       // Above the draft's first mention of a paper, references without one are said
       // (`DraftIndex.unnamedPaperIn`): a mention or a source written or unwritten changes
@@ -680,7 +683,7 @@ export class DraftChecker {
       // Quotations cited in a footnote: of the notes called or defined in what is checked
       // again (a definition's citation may be one of those), or whose definition an edit
       // removed, wherever their calls are.
-      const notes = labelsIn(text, Math.min(from, quoteFrom), Math.max(to, quoteTo) + 1);
+      const notes = labelsIn(text, Math.min(from, quoteFrom), Math.max(to + 1, quoteTo));
       for (const label of this.notesTouched) notes.add(label);
       this.notesTouched = new Set();
       const near = (u: { start: number; end: number }) => u.end >= from && u.start <= to;
@@ -689,7 +692,7 @@ export class DraftChecker {
       const fresh = this.identified([...checkCitations(this.corpus, citations, text), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around, notes)]);
       const kept = this.findingsByStart.filter((f) =>
         isQuotationFinding(f)
-          ? (f.note === undefined || !notes.has(f.note)) && (f.citationEnd < quoteFrom || f.citationStart > quoteTo)
+          ? (f.note === undefined || !notes.has(f.note)) && (f.citationEnd <= quoteFrom || f.citationStart >= quoteTo)
           : (f.citationEnd < from || f.citationStart > to) && !(unnamedChanged && f.messageKey === UNREAD_MESSAGES.unnamedPaper),
       );
       this.findingsByStart = byStart([...kept, ...fresh]);
