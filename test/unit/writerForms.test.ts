@@ -944,6 +944,13 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
     // A pronoun after a sentence with the paper as its subject (audit 28's counterpart).
     ['en', 'See CRP/43, para. [[24]].\n\nCRP/43 is short. It states (¶ [[8]]) that the work starts.', ['24', '8']],
+    // The paper as the subject after a possessive: in a relative clause, in a parenthesis,
+    // across a line break (audits 27 and 28).
+    ['es', 'Sobre CRP/43.\n\nOtros: GMG y CEB (véase su párrafo [[24]], donde el documento se pregunta si la OIM seguirá).', ['24']],
+    ['es', 'Véase CRP/43, párr. [[1]].\n\n1.2 El documento se presentó junto con el documento CRP/44. En su párrafo [[2]], el\ndocumento CRP/43 anuncia tres partes.', ['1', '2']],
+    // A letter alone after a short form, in a table cell or a parenthesis (audit 27).
+    ['fr', 'Voir CRP/43.\n\n\\| Thème \\| Réf. \\|\n\\|---\\|---\\|\n\\| Après-2015 \\| par. [[12]] [[a]]) et [[c]]) \\|\n\\| Recherche \\| [[ibid., b)]] \\|', ['12', '12(a)', '12(c)', '12(b)']],
+    ['en', 'See CRP/43, para. [[24]]. The group ([[Ibid., b)]]) meets.', ['24', '24(b)']],
     // Letters of the paragraph cited before, in a list item of their own or after `ibíd., inciso b)` (audit 25).
     ['es', 'Sobre el CRP/43, véase el párr. [[6]].\n\n- los migrantes varados (inciso [[c]]) del mismo párrafo).', ['6', '6(c)']],
     ['es', 'Sobre el CRP/43.\n\nEntre los mensajes clave (párr. [[6]]), destacan:\n\n- los derechos (párr. [[6]] [[a]]));\n- la agenda (*[[ibíd.*, inciso b)]]);\n- los migrantes varados (inciso [[c]]) del mismo párrafo).', ['6', '6', '6(a)', '6(b)', '6(c)']],

@@ -1693,7 +1693,7 @@ function findShortForms(text: string, from: number, to: number, found: Citation[
     const body = at > end ? parseBody(text, at, true) : undefined;
     // Fields in the order every citation has them (packedCitations.ts unpacks them so).
     if (body && body.end <= to) found.push({ symbol: '', symbolStart: start, symbolEnd: end, mark: body.mark, items: body.items, short: true, start, end: body.end });
-    else if ((subs = at > end && !body ? subParagraphsOfShortForm(text, at, to) : undefined)) {
+    else if ((subs = at > end && !body ? (subParagraphsOfShortForm(text, at, to) ?? lettersAloneAfterShortForm(text, end, to)) : undefined)) {
       // `Ibid., al. b)`, `Id., subpara. (b)`: sub-paragraphs of the paragraph cited before,
       // which the draft index gives them (`DraftIndex.resolveShortForm`).
       found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: subs, short: true, start, end: subs[subs.length - 1]!.end });
@@ -1726,6 +1726,19 @@ function subParagraphsOfShortForm(text: string, at: number, to: number): Citatio
  */
 function lettersOfParagraphBefore(text: string, start: number, letters: { starts: number[] }, end: number): Citation {
   return { symbol: '', symbolStart: start, symbolEnd: end, items: letterItemsOfParagraphBefore(text, start, letters), short: true, start, end };
+}
+
+/**
+ * A letter alone after a short form and a comma, ending its sentence, cell or parenthesis
+ * (`| ibid., b) |`, `(ibid., b))`): the sub-paragraph of the paragraph cited before, as
+ * with `al. b)`. Not a letter that opens prose (`Ibid., (a) the first point`).
+ */
+function lettersAloneAfterShortForm(text: string, end: number, to: number): CitationItem[] | undefined {
+  if (text[end] !== ',') return undefined;
+  const at = skipSpaces(text, end + 1);
+  const item = parseLetterItem(text, at, UNKNOWN_PARAGRAPH);
+  if (!item || item.end > to || !/^[ \t]*(?:[.;,)|]|\r?\n|$)/.test(text.slice(item.end, item.end + 3))) return undefined;
+  return letterItemsOfParagraphBefore(text, at, { starts: [at] });
 }
 
 /** The items of letters whose paragraph the draft index finds (the one cited before): `al. b)` of `Ibid., al. b)`. */
@@ -2659,7 +2672,10 @@ function possessiveOfThePaper(text: string, at: number, papers: Papers): boolean
   // Another text there is the possessive's (`Dans son paragraphe 10, la Déclaration dit`).
   // (After an enumeration's letter in prose: `b) En su párrafo 19, el documento recuerda`;
   // a few words: `Comme l'indique son paragraphe 2, le document se divise`.)
-  const subject = /^\s*(?:\(?[a-z]\)\s+)?(?:[\p{L}'’]+\s+){0,3}$/u.test(clause) ? subjectAfter(text, at, papers) : undefined;
+  // (In a parenthesis, its words: `(véase su párrafo 24, donde el documento se pregunta …)`.)
+  const opened = text.lastIndexOf('(', at - 1);
+  const words = opened >= sentence ? text.slice(opened + 1, at) : clause;
+  const subject = /^\s*(?:\(?[a-z]\)\s+)?(?:[\p{L}'’]+\s+){0,3}$/u.test(words) ? subjectAfter(text, at, papers) : undefined;
   if (subject !== undefined) return subject;
   // After a reference in its sentence, with nothing named since: `en el párr. 18 se habla
   // de más de 10 perfiles migratorios, y en su párrafo 20` (the reference is the paper's).
@@ -2734,16 +2750,21 @@ function referenceBefore(text: string, from: number, to: number): boolean {
  * for the paper's symbol (an article and `document` before it at most), false for another
  * text (`namesTextAt`), undefined for anything else or no such comma.
  */
+const RELATIVE_WHERE = wordMatcher(['where', 'in which', 'où', 'dans lequel', 'donde', 'en el que', 'en el cual']);
 function subjectAfter(text: string, at: number, papers: Papers): boolean | undefined {
   const rest = text.slice(at, at + 80);
   const comma = rest.search(/[,.;:!?]/);
   if (comma < 0 || rest[comma] !== ',') return undefined;
-  const start = skipSpacesAndOneBreak(text, at + comma + 1);
+  let start = skipSpacesAndOneBreak(text, at + comma + 1);
+  // A relative clause says the same: `su párrafo 24, donde el documento se pregunta`.
+  const relative = matchWord(RELATIVE_WHERE, text, start);
+  if (relative !== undefined) start = skipSpacesAndOneBreak(text, start + relative.length);
   let i = start;
   const determiner = matchWord(DETERMINER, text, i);
-  if (determiner !== undefined) i = determiner.endsWith('’') || determiner.endsWith("'") ? i + determiner.length : skipSpaces(text, i + determiner.length);
-  const noun = /^(?:document|documento|paper)\s+/i.exec(text.slice(i, i + 12))?.[0];
-  if (noun) i += noun.length;
+  // (A line break may stand for any space: `En su párrafo 2, el` ⏎ `documento CRP/43 anuncia`.)
+  if (determiner !== undefined) i = determiner.endsWith('’') || determiner.endsWith("'") ? i + determiner.length : skipSpacesAndOneBreak(text, i + determiner.length);
+  const noun = /^(?:document|documento|paper)(?=[ \t\u00a0\r\n])/i.exec(text.slice(i, i + 12))?.[0];
+  if (noun) i = skipSpacesAndOneBreak(text, i + noun.length);
   if (papers.symbols.some((symbol) => text.startsWith(symbol, i) && isWholeSymbol(text, i, i + symbol.length))) return true;
   // Or by the words writers name the paper with (`THE_PAPER`), no name after them: `En su
   // párrafo 19, el documento recuerda`, `In its paragraph 2, the paper sets out`.
