@@ -1092,6 +1092,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Les messages clés (CRP/43, par. [[6]]) : droits des migrants ([[6]] [[a]])), crises ([[6]] [[c]])).', ['6', '6', '6(a)', '6', '6(c)']],
     ['es', 'Ver CRP/43, del párrafo [[24]] [[a]]) (grupo de trabajo) y [[24]] [[b]]).', ['24', '24(a)', '24', '24(b)']],
     ['en', 'On CRP/43.\n\nThe advice in [[24]]([[a]]) of CRP/43 matters.', ['24', '24(a)']],
+    // A range of its letters (audit 27).
+    ['en', 'On CRP/43.\n\nThe answer is para. [[12]] and the three strands in [[12]]([[a]])–([[c]]).', ['12', '12', '12(a)', '12(c)']],
     // The paper named by its series once its symbol is known: `du CRP`, `of the CRP`, `del CRP`.
     ['fr', 'Voici des éléments tirés du CRP/43 : voir les §§ [[11]]-[[12]] du CRP.', ['11', '12']],
     ['en', 'As the CRP/43 paper says, see paras [[11]]-[[12]] of the CRP.', ['11', '12']],

@@ -2486,9 +2486,12 @@ function marklessBodyAt(text: string, digit: number, to: number, papers: Papers)
   const markWord = wordEndingAt(text, before - dot);
   if (matchMark(text, markWord ? before - dot - markWord.length : before - 1) !== undefined) return undefined;
   const from: Reference = { number, sub: letter.sub, start: digit, end: letter.end };
-  const items: CitationItem[] = [{ from, start: digit, end: letter.end }];
+  // A range of its letters: `12(a)–(c)`, `24 a) à c)` (on the same line).
+  const range = parseRangeSeparator(text, letter.end);
+  const last = range && !range.broke && letterStartsAt(text, range.at) ? parseLetter(text, range.at, false) : undefined;
+  const items: CitationItem[] = [last ? { from, to: { sub: last.sub, start: range!.at, end: last.end }, start: digit, end: last.end } : { from, start: digit, end: letter.end }];
   // Letters after it: `24 a) et c)`, `6(a) and (b)`.
-  for (let at = letter.end; ; ) {
+  for (let at = items[0]!.end; ; ) {
     const next = parseListSeparator(text, at, false, true);
     if (!next || next.mark || isDigit(text[next.at])) break;
     const item = parseLetterItem(text, next.at, number);
