@@ -521,9 +521,14 @@ describe('what looks like a citation but is not read', () => {
     expect(edit(0, 0, 'On CRP/43:\n\n')).toHaveLength(0);
   });
 
-  it('references after a footnote call whose note names the paper, as the note’s symbol is written and unwritten (audit 18)', () => {
-    // (The references far from the note's definition: an edit there re-checks only its surroundings.)
-    const text = `Its source is the conference room paper.[^1]\n\n${'Filler.\n\n'.repeat(30)}See § 31 and § 24 (a).\n\n${'Filler.\n\n'.repeat(30)}[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
+  // (The references far from the note's definition: an edit there re-checks only its surroundings.)
+  it.each([
+    // After the call (audit 18); typed back, the call names the paper again.
+    ['references after a footnote call whose note names the paper', `Its source is the conference room paper.[^1]\n\n${'Filler.\n\n'.repeat(30)}See § 31 and § 24 (a).\n\n`, '[^1]', ['crp-cite.unknown-paragraph']],
+    // Before the call, in its sentence; a sentence between them, the call names nothing for it.
+    ['a reference before a footnote call in its own sentence whose note names the paper', `${'Filler.\n\n'.repeat(30)}Partnerships matter, as § 31 stresses.[^1]\n\n`, ' They agree.[^1]', ['crp-cite.unread-citation']],
+  ])('%s, as the note’s symbol and the call change', (_name, head, retyped, afterRetyped) => {
+    const text = `${head}${'Filler.\n\n'.repeat(30)}[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
     const { draft, edit, codes } = editorOf(text);
     expect(codes()).toEqual(['crp-cite.unknown-paragraph']);
     // The note's symbol unwritten, far below: the references above cite nothing now.
@@ -533,20 +538,7 @@ describe('what looks like a citation but is not read', () => {
     // The call removed: named only further down.
     const call = draft.getText().indexOf('[^1]');
     expect(edit(call, call + 4, '')).toEqual(['crp-cite.unread-citation']);
-    expect(edit(call, call, '[^1]')).toEqual(['crp-cite.unknown-paragraph']);
-  });
-
-  it('a reference before a footnote call in its own sentence whose note names the paper, as the call and the note’s symbol change', () => {
-    const text = `${'Filler.\n\n'.repeat(30)}Partnerships matter, as § 31 stresses.[^1]\n\n${'Filler.\n\n'.repeat(30)}[^1]: IOM, conference room paper CRP/43, paras. 1–2.\n`;
-    const { draft, edit, codes } = editorOf(text);
-    expect(codes()).toEqual(['crp-cite.unknown-paragraph']);
-    const at = text.lastIndexOf('CRP/43');
-    expect(edit(at, at + 1, '')).toEqual([]);
-    expect(edit(at, at, 'C')).toEqual(['crp-cite.unknown-paragraph']);
-    // The call removed: named only further down; a sentence between the reference and the call: the same.
-    const call = draft.getText().indexOf('[^1]');
-    expect(edit(call, call + 4, '')).toEqual(['crp-cite.unread-citation']);
-    expect(edit(call, call, ' They agree.[^1]')).toEqual(['crp-cite.unread-citation']);
+    expect(edit(call, call, retyped)).toEqual(afterRetyped);
   });
 
   it('is said in the writer’s language, with the form that would be read', () => {
