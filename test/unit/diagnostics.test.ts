@@ -323,10 +323,14 @@ describe('DraftChecker, edit by edit', () => {
     const at = text.indexOf('para. 6)') + 'para. '.length;
     expect(type(draft, checker, at, at + 1, '9')).toEqual(['crp-cite.unknown-sub-paragraph', 'crp-cite.unknown-sub-paragraph']);
     expect(type(draft, checker, at, at + 1, '6')).toEqual([]);
-    // The colon gone: the list's words name no paragraph.
+    // The colon gone, words after the citation: the list's words name no paragraph.
     const colon = draft.getText().indexOf('6):') + 2;
-    expect(type(draft, checker, colon, colon + 1, '.')).toEqual([]);
+    expect(type(draft, checker, colon, colon + 1, ' and more.')).toEqual([]);
     expect(draft.citations().filter((c) => c.bare)).toEqual([]);
+    // The paragraph ending on the citation: its paragraph's, as after a colon.
+    const more = draft.getText().indexOf(' and more.');
+    expect(type(draft, checker, more, more + ' and more'.length, '')).toEqual([]);
+    expect(draft.citations().filter((c) => c.bare)).toHaveLength(2);
   });
 
   it('re-checks everything when an edit may turn prose into code', () => {
@@ -539,6 +543,20 @@ describe('what looks like a citation but is not read', () => {
     const call = draft.getText().indexOf('[^1]');
     expect(edit(call, call + 4, '')).toEqual(['crp-cite.unread-citation']);
     expect(edit(call, call, retyped)).toEqual(afterRetyped);
+  });
+
+  it('a sub-paragraph named alone after a paragraph that ends on a citation follows that citation edit by edit (audit 27)', () => {
+    const text = 'Sobre CRP/43.\n\nEl documento subraya los derechos (párr. 6 a)).\n\nTambién destacamos el inciso d).\n';
+    const { edit, codes } = editorOf(text);
+    // Paragraph 6 has no (d): said where it is written.
+    expect(codes()).toEqual(['crp-cite.unknown-sub-paragraph']);
+    // The citation before it changed to paragraph 24, whose (d) does not exist either; then to 5, which has no (d).
+    const six = text.indexOf('6 a)');
+    expect(edit(six, six + 1, '24')).toEqual(['crp-cite.unknown-sub-paragraph']);
+    // The full stop ending the paragraph removed: no citation ends it, the letter is read alone no more.
+    const stop = text.indexOf(')).') + 2;
+    expect(edit(stop + 1, stop + 2, '')).toEqual([]);
+    expect(edit(stop + 1, stop + 1, '.')).toEqual(['crp-cite.unknown-sub-paragraph']);
   });
 
   it('is said in the writer’s language, with the form that would be read', () => {

@@ -948,6 +948,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // across a line break (audits 27 and 28).
     ['es', 'Sobre CRP/43.\n\nOtros: GMG y CEB (véase su párrafo [[24]], donde el documento se pregunta si la OIM seguirá).', ['24']],
     ['es', 'Véase CRP/43, párr. [[1]].\n\n1.2 El documento se presentó junto con el documento CRP/44. En su párrafo [[2]], el\ndocumento CRP/43 anuncia tres partes.', ['1', '2']],
+    // A sub-paragraph alone in the paragraph after one that ends on a citation (audit 27).
+    ['es', 'Sobre CRP/43.\n\nEl documento subraya que los derechos son centrales\n(párr. [[6]] [[a]])).\n\nTambién destacamos el inciso [[b]]). Según el documento, “More than 50\ndelegations referred explicitly to the need to consider migration” ([[ibíd.]]).', ['6', '6(a)', '6(b)', '6(b)']],
     // A letter alone after a short form, in a table cell or a parenthesis (audit 27).
     ['fr', 'Voir CRP/43.\n\n\\| Thème \\| Réf. \\|\n\\|---\\|---\\|\n\\| Après-2015 \\| par. [[12]] [[a]]) et [[c]]) \\|\n\\| Recherche \\| [[ibid., b)]] \\|', ['12', '12(a)', '12(c)', '12(b)']],
     ['en', 'See CRP/43, para. [[24]]. The group ([[Ibid., b)]]) meets.', ['24', '24(b)']],

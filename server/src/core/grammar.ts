@@ -2234,6 +2234,11 @@ function findBareReferences(
  * words themselves case-insensitively (which took 5 % of `check`'s time on the
  * benchmark's drafts); `matchWord` then reads the word.
  */
+/** Whether `text` may name a sub-paragraph alone (`el inciso b)`, `subparagraph (c)`): a sub-paragraph word and a letter. */
+export function mayNameSubParagraphAlone(text: string): boolean {
+  return text.includes(')') && SUB_WORD_AND_LETTER().test(text);
+}
+const SUB_WORD_AND_LETTER = lazy(() => new RegExp(`(?<![\\p{L}])(?:${SUB_PARAGRAPH_WORDS.map((w) => escapeForPattern(w.text)).join('|')})[ \\u00a0]*\\(?[a-z]\\)`, 'iu'));
 const SUB_WORD_STARTS = new RegExp(
   [...new Set(SUB_PARAGRAPH_WORDS.map((w) => w.text.slice(0, 4)))].map((p) => `[${p[0]}${p[0]!.toUpperCase()}]${escapeForPattern(p.slice(1))}`).join('|'),
   'g',

@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { AUTHOR_NAME, citedInBefore, findCitations, firstWholeSymbol, isWholeSymbol, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { AUTHOR_NAME, citedInBefore, findCitations, firstWholeSymbol, isWholeSymbol, mayNameSubParagraphAlone, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
@@ -278,14 +278,25 @@ export class DraftIndex {
       return;
     }
     const lead = this.leadOf(block);
-    if (!lead && !mayCite(block, this.text, this.symbols)) {
+    // (A sub-paragraph named alone may take its paragraph from the block before: asked
+    // only where one stands before the block's first citation, `leadAfterFullStop`.)
+    const own = this.text.slice(block.start, block.start + block.length);
+    const mayFollow = !lead && this.endsOnFullStopBefore(block) && mayNameSubParagraphAlone(own);
+    if (!lead && !mayFollow && !mayCite(block, this.text, this.symbols)) {
       block.citations = NO_CITATIONS;
       block.unread = NO_UNREAD;
       return;
     }
     const prose = proseOf(block, this.text);
-    const unread: UnreadReference[] = [];
-    const found = findCitations(prose, this.symbols, 0, prose.length, unread, lead);
+    let unread: UnreadReference[] = [];
+    let found = findCitations(prose, this.symbols, 0, prose.length, unread, lead);
+    if (mayFollow && mayNameSubParagraphAlone(prose.slice(0, found[0]?.start ?? prose.length))) {
+      const after = this.leadAfterFullStop(block);
+      if (after) {
+        unread = [];
+        found = findCitations(prose, this.symbols, 0, prose.length, unread, after);
+      }
+    }
     block.unread = unread.length > 0 ? unread : NO_UNREAD;
     if (this.keep) block.citations = packCitations(found, this.symbols);
     for (const c of found) if (!wanted || wanted(block.start + c.start, block.start + c.end, c.short === true && !c.bare)) fn(moveCitation(c, block.start));
@@ -300,16 +311,42 @@ export class DraftIndex {
    */
   private leadOf(block: Block): Citation | undefined {
     // Most blocks follow no colon: one look back over the blank lines between.
+    const end = this.endBefore(block);
+    return this.text[end - 1] === ':' ? this.lastCitationBefore(block, end, LEAD_TO_COLON) : undefined;
+  }
+
+  /**
+   * The same for a block after a paragraph that ends on a citation and its full stop (`…
+   * (párr. 6 a)).` ⏎⏎ `También destacamos el inciso b).`): asked only of a block that names
+   * a sub-paragraph alone before its first citation, since the block before is read again
+   * when its citations are not kept (a tenth more time to check a workspace, asked of every block).
+   */
+  private leadAfterFullStop(block: Block): Citation | undefined {
+    return this.lastCitationBefore(block, this.endBefore(block), LEAD_TO_FULL_STOP);
+  }
+
+  private endsOnFullStopBefore(block: Block): boolean {
+    const end = this.endBefore(block);
+    return this.text[end - 1] === '.' && this.text[end - 2] === ')';
+  }
+
+  /** Where the text before `block` ends, blank lines left out. */
+  private endBefore(block: Block): number {
     let end = block.start;
     while (end > 0 && /\s/.test(this.text[end - 1]!)) end--;
-    if (this.text[end - 1] !== ':') return undefined;
+    return end;
+  }
+
+  /** The last citation of the block before `block`, in `block`'s offsets, when `between` is what stands from it to `end`. */
+  private lastCitationBefore(block: Block, end: number, between: RegExp): Citation | undefined {
     const k = this.blockIndexAt(block.start);
     if (k === 0 || this.blocks[k] !== block) return undefined;
     let last: Citation | undefined;
     this.eachCitationOf(this.blocks[k - 1]!, (c) => (last = c));
     // Closing brackets, or a few words of the same sentence, between the citation and the
-    // colon (`el párrafo 24, apartados a) a c), enumera tres vías:`).
-    if (!last || !LEAD_TO_COLON.test(this.text.slice(last.end, end))) return undefined;
+    // colon (`el párrafo 24, apartados a) a c), enumera tres vías:`); closing brackets and
+    // the full stop.
+    if (!last || !between.test(this.text.slice(last.end, end))) return undefined;
     return moveCitation(last, -block.start);
   }
 
@@ -828,6 +865,8 @@ function citedInAside(text: string, start: number, end: number): boolean {
   return /\d/.test(text.slice(end, close));
 }
 
+/** Between a citation and the full stop that ends its block, for it to lead the block after (`leadOf`): closing brackets. */
+const LEAD_TO_FULL_STOP = /^[)\]]*\.$/;
 /** Between a citation and the colon that ends its block, for it to lead the block after (`leadOf`): closing brackets, or a few words, no sentence's end. */
 const LEAD_TO_COLON = /^[\s)\]]*(?:,?[^.;!?:]{0,60})?:$/;
 
