@@ -2618,8 +2618,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // A paragraph of a division of the draft itself, or of another text: `Annex 2, paragraph 3`.
   const k = text[before - 1] === ',' ? skipBackSpacesAndOneBreak(text, before - 1) : before;
   const divisionNumber = wordEndingAt(text, k);
-  // (Or its letter: `l'annexe B, par. 3`, `Appendix A, paragraph 2`.)
-  if (divisionNumber && /^(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])$/.test(divisionNumber)) {
+  // (Or its letter or ordinal: `l'annexe B, par. 3`, `Appendix A, paragraph 2`, `l'article 1er, paragraphe 1`.)
+  if (divisionNumber && /^(?:\d+(?:\.\d+)*|\d+(?:er|re|e)|[IVXLC]+|[A-Z])$/.test(divisionNumber)) {
     const word = wordEndingAt(text, skipBackSpacesAndOneBreak(text, k - divisionNumber.length));
     if (word && DIVISION_WORDS.has(word.toLowerCase())) return false;
   }
