@@ -1203,6 +1203,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'Voir CRP/43, par. 19, et l’annexe B, par. 3, et Appendix A, paragraph 2, y el anexo C, párr. 4.',
     'Sobre el CRP/43, párr. 2.\n\nEl artículo 1, párrafo 1 b), de la Constitución dice. Art. 2, párr. 3 c), de la Carta. Selon l’article 1, paragraphe 1 c), de la Constitution.',
     'Voir CRP/43, par. 2. Selon l’article 1er, paragraphe 1 c), de la Constitution (audit 29).',
+    'On CRP/43 §2: the guide has no workplan. Footnote 3 on\n   page 2 of the team’s working papers lists the interviews; note 4 à la page 5, nota 1 en la página 3 (audit 30).',
     'CRP/43 ¶ 2 aside, operative paragraphs 1 to 6 and preambular paragraph 3 stand.',
     'CRP/43, par. 2 : vérifier le renvoi « par. 9 » et le renvoi "para. 10" du projet.',
     'CRP/43 ¶ 2. See MICIC Initiative, concept note (draft, 2014), para. 4.',

@@ -2627,6 +2627,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   let after = skipSpacesAndOneBreak(text, body.end);
   while (text[after] === '*' || text[after] === '_') after++;
   if (matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) return false;
+  // A note or a paragraph of a paged text: `Footnote 3 on page 2 of the team's working
+  // papers` (the paper is cited by its paragraphs, in every language version).
+  if (ON_PAGE.test(text.slice(after, after + 24))) return false;
   // After the paper's possessive, its owner is said: `de una guía` is what the paragraph
   // speaks of (`y en su párrafo 20 de una guía práctica`), not whose it is.
   if (wordBefore && POSSESSIVES.has(wordBefore.toLowerCase()) && ofSomeThing(text, after)) return true;
@@ -2811,6 +2814,8 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
 const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'ledit document', 'el documento', 'este documento', 'ese documento', 'dicho documento'];
 const THE_PAPER_IN_SENTENCE = lazy(() => anyWordOf(THE_PAPER, 'g'));
 const THE_PAPER_MATCHER = wordMatcher(THE_PAPER);
+/** `on page 2`, `à la page 2`, `en la página 2`, `p. 2` after a reference: a paged text's. */
+const ON_PAGE = /^(?:(?:on|at)[ \u00a0\r\n>]+page|(?:à|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+page|(?:en|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+página|p\.)[ \u00a0\r\n>]*\d/i;
 /** A text named by a noun after an article or a possessive, and an adjective after it, ending where a comma follows (`son rapport`, `the resolution`, `el informe principal`; not `document`). */
 const TEXT_BEFORE_COMMA = lazy(
   () =>
