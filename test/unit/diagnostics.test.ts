@@ -559,6 +559,16 @@ describe('what looks like a citation but is not read', () => {
     expect(edit(stop + 1, stop + 1, '.')).toEqual(['crp-cite.unknown-sub-paragraph']);
   });
 
+  it('another paper named as the subject before a pronoun or `that paper`, as it is written and unwritten (audit 28)', () => {
+    const text = `See CRP/43 §2.\n\n${'Filler.\n\n'.repeat(3)}CRP/44 is more assertive. It states (§ 31) that the arrangement needs review. Even so, nothing in that paper binds, and its paragraph 32 defers.\n`;
+    const { edit, codes } = editorOf(text);
+    expect(codes()).toEqual([]);
+    // CRP/44 made CRP/43: the references are the paper's now, and point nowhere.
+    const at = text.indexOf('CRP/44') + 'CRP/4'.length;
+    expect(edit(at, at + 1, '3')).toEqual(['crp-cite.unknown-paragraph', 'crp-cite.unknown-paragraph']);
+    expect(edit(at, at + 1, '4')).toEqual([]);
+  });
+
   it('is said in the writer’s language, with the form that would be read', () => {
     expect(found('Voir CRP/43, par. six.', translator('fr'))[0]![3]).toBe('« par. six » n’est pas lu comme une citation : écrivez le numéro en chiffres, « par. 6 ».');
     expect(found('Véase CRP/43, párr. seis.', translator('es'))[0]![3]).toBe('«párr. seis» no se lee como una cita: escriba el número en cifras, «párr. 6».');
