@@ -428,3 +428,60 @@ describe('property: a passage quoted with one word changed is reported, and the 
     );
   });
 });
+
+describe('a quotation attributed to the paper with no paragraph', () => {
+  const said = (text: string, t = en) => checkDraft(new DraftIndex(text, symbols), corpus).map((f) => [f.code, text.slice(f.start, f.end), messageOf(f, t)]);
+
+  it.each([
+    // Audit 27: the paper as the subject, `que`, the quotation on its line.
+    ['fr', 'Voir CRP/43.\n\nSur le premier point, le document affirme que « Respect for rights must take centre stage » — et c’est bien notre conviction.'],
+    // Audit 29: a block quote after the line that attributes it.
+    ['fr', 'Voir CRP/43.\n\nLe document précise :\n\n> Lastly, the Administration will continue to study the linkages between\n> environmental change and migration, for instance in the framework of the project funded by the European Union entitled'],
+    ['en', 'CRP/43 states that “respect for rights must take centre stage” in the debate.'],
+    ['es', 'Sobre CRP/43.\n\nEl documento señala que «respect for rights must take centre stage».'],
+  ])('%s: checked against the whole paper, and a changed word said', (_lang, text) => {
+    const [finding, ...more] = said(text);
+    expect(more).toEqual([]);
+    expect(finding![0]).toBe('crp-cite.quote-mismatch');
+    expect(finding![2]).toMatch(/^These words are not in CRP\/43: it reads “.*”, not “.*”\.$/);
+  });
+
+  it('the words found anywhere in the paper are right, whatever paragraph they are in', () => {
+    expect(said('CRP/43 states that “respect for rights needs to take centre stage” in the debate.')).toEqual([]);
+    expect(said('Voir CRP/43.\n\nLe document précise :\n\n> Lastly, the Administration will continue to study the linkages between\n> environmental change and migration')).toEqual([]);
+  });
+
+  it('is said in the writer’s language', () => {
+    const text = 'Le document affirme que « Respect for rights must take centre stage » ici.';
+    expect(said(`Voir CRP/43.\n\n${text}`, translator('fr'))[0]![2]).toBe('Ces mots ne figurent pas dans le document CRP/43\u00a0: on y lit «\u00a0rights needs to take\u00a0», et non «\u00a0rights must take\u00a0».');
+  });
+
+  it('not when the sentence cites a paragraph (the quotation is that citation’s), nor in code, nor when no paper is named', () => {
+    // Checked against paragraph 6(a), once.
+    expect(said('CRP/43 states that “respect for rights must take centre stage” (para. 6(a)).').map((f) => f[2])).toEqual(['These words are not in paragraph 6(a) of CRP/43: it reads “rights needs to take”, not “rights must take”.']);
+    expect(said('`CRP/43 states that “respect for rights must take centre stage”`')).toEqual([]);
+    expect(said('The paper states that “respect for rights must take centre stage” in the debate.')).toEqual([]);
+  });
+
+  it('stays right edit by edit: a word typed into the quotation is said, typed back it is not', () => {
+    const text = `${'Filler.\n\n'.repeat(20)}Voir CRP/43.\n\nLe document précise :\n\n> Lastly, the Administration will continue to study the linkages between\n> environmental change and migration\n\n${'Filler.\n\n'.repeat(20)}`;
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    const type = (start: number, end: number, inserted: string) => {
+      const before = draft.getText();
+      draft.applyEdit(start, end, inserted);
+      checker.edited({ start, end, removed: before.slice(start, end), inserted }, draft.getText(), draft.lastReparsed);
+      const now = checker.findings(draft).map(({ id: _, ...f }) => f);
+      expect(now).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+      return now.map((f) => f.code);
+    };
+    expect(checker.findings(draft)).toEqual([]);
+    const at = text.indexOf('continue');
+    expect(type(at, at + 'continue'.length, 'stop')).toEqual(['crp-cite.quote-mismatch']);
+    expect(type(at, at + 'stop'.length, 'continue')).toEqual([]);
+    // The attribution unwritten: nothing attributes the words to the paper.
+    const says = draft.getText().indexOf('précise');
+    expect(type(says, says + 'précise'.length, 'pense')).toEqual([]);
+    expect(type(at, at + 'continue'.length, 'stop')).toEqual([]);
+  });
+});

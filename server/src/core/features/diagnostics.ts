@@ -17,7 +17,7 @@ import { definitionLabelAround, firstNoteCall, labelsDefinedIn, labelsIn } from 
 import { SOURCE_REACH, sourcesNamedIn, type DraftIndex } from '../markdown';
 import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
 import { coveredByItem, referenceLabel } from '../resolve';
-import { checkedQuotations, checkedQuotationsOfNotes, type Quotation, type QuotationCheck } from './quotations';
+import { checkedAttributedQuotations, checkedQuotations, checkedQuotationsOfNotes, type Quotation, type QuotationCheck } from './quotations';
 import { lineAt, lineStarts } from '../lines';
 
 export const CODES = {
@@ -276,9 +276,13 @@ export function quotationFinding(quotation: Quotation, check: QuotationCheck, sy
   const [messageKey, params]: [string, Record<string, string>] =
     check.kind === 'elsewhere'
       ? ['quoteElsewhere', { symbol, cited, found: referenceLabel(check.passage) }]
-      : only
-        ? ['quoteMismatchAt', { symbol, cited, quoted: only.quoted, paper: only.paper }]
-        : ['quoteMismatch', { symbol, cited }];
+      : quotation.ofWholePaper
+        ? only
+          ? ['quoteNotInPaperAt', { symbol, quoted: only.quoted, paper: only.paper }]
+          : ['quoteNotInPaper', { symbol }]
+        : only
+          ? ['quoteMismatchAt', { symbol, cited, quoted: only.quoted, paper: only.paper }]
+          : ['quoteMismatch', { symbol, cited }];
   return {
     code,
     severity: SEVERITY[code],
@@ -296,9 +300,10 @@ export function quotationFinding(quotation: Quotation, check: QuotationCheck, sy
  * The findings of the quotations of `citations` (in order; those of loaded papers are
  * checked), and of those cited in the footnotes `notes` (their labels).
  */
-function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[], notes: Iterable<string> = []): Finding[] {
+function quotationFindings(draft: DraftIndex, corpus: Corpus, citations: readonly Citation[], notes: Iterable<string>, attributedIn: { from: number; to: number }): Finding[] {
   const out: Finding[] = [];
-  for (const { quotation, check, paper } of [...checkedQuotations(draft, corpus, citations), ...checkedQuotationsOfNotes(draft, corpus, notes)]) {
+  const checked = [...checkedQuotations(draft, corpus, citations), ...checkedQuotationsOfNotes(draft, corpus, notes), ...checkedAttributedQuotations(draft, corpus, attributedIn.from, attributedIn.to)];
+  for (const { quotation, check, paper } of checked) {
     const finding = quotationFinding(quotation, check, paper.symbol);
     if (finding) out.push(finding);
   }
@@ -387,7 +392,7 @@ export function checkDraft(draft: DraftIndex, corpus: Corpus): Finding[] {
   const suppressions = new Suppressions(text, lineOf, (offset) => draft.inCode(offset));
   const citations = draft.citations();
   const notes = labelsDefinedIn(draft, 0, text.length);
-  const findings = byStart([...checkCitations(corpus, citations, text), ...draft.unreadIn().map(unreadFinding), ...quotationFindings(draft, corpus, citations, notes)]);
+  const findings = byStart([...checkCitations(corpus, citations, text), ...draft.unreadIn().map(unreadFinding), ...quotationFindings(draft, corpus, citations, notes, { from: 0, to: text.length })]);
   return findings.filter((f) => suppressions.empty || !suppressions.silences(f.code, lineOf(f.start)));
 }
 
@@ -599,7 +604,7 @@ export class DraftChecker {
       for (const c of citations) for (const f of checkAnyCitation(this.corpus, c, text)) found.push(f);
       // Quotations cited in a footnote are checked with the note's definition: the slices
       // before it have read the calls above it.
-      for (const f of quotationFindings(draft, this.corpus, citations, labelsDefinedIn(draft, from, to))) found.push(f);
+      for (const f of quotationFindings(draft, this.corpus, citations, labelsDefinedIn(draft, from, to), { from, to })) found.push(f);
       for (const u of draft.unreadIn(from, to)) if (u.start >= from) found.push(unreadFinding(u));
       // The checker's own list, until the check is done: appended to, never shared.
       for (const f of this.identified(found)) full.findings.push(f);
@@ -689,7 +694,7 @@ export class DraftChecker {
       const near = (u: { start: number; end: number }) => u.end >= from && u.start <= to;
       const unread = draft.unreadIn(from, to + 1).filter(near);
       if (unnamedChanged) for (const u of draft.unnamedPaperIn(0, Number.POSITIVE_INFINITY)) if (!near(u)) unread.push(u);
-      const fresh = this.identified([...checkCitations(this.corpus, citations, text), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around, notes)]);
+      const fresh = this.identified([...checkCitations(this.corpus, citations, text), ...unread.map(unreadFinding), ...quotationFindings(draft, this.corpus, around, notes, { from: quoteFrom, to: quoteTo })]);
       const kept = this.findingsByStart.filter((f) =>
         isQuotationFinding(f)
           ? (f.note === undefined || !notes.has(f.note)) && (f.citationEnd <= quoteFrom || f.citationStart >= quoteTo)

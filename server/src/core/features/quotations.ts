@@ -59,6 +59,12 @@ export interface Quotation {
    * of the note whose definition holds `citation` (see `quotationsOfNote`).
    */
   note?: NoteCall;
+  /**
+   * Attributed to the paper with no paragraph (`Le document précise :` ⏎ `> …`): checked
+   * against all of it. `citation` is then the words that attribute it, with no items
+   * (`attributedQuotations`).
+   */
+  ofWholePaper?: true;
 }
 
 /** A run of words of a word-level difference: as in the paper, added by the quotation, or the paper's left out of it. */
@@ -420,6 +426,94 @@ export function quotationsOf(draft: DraftIndex, citations: readonly Citation[]):
     if (quote && !out.some((q) => q.start < quote.end && quote.start < q.end)) out.push(quote);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// --- quotations attributed to the paper with no paragraph ------------------------------
+
+/** Verbs of saying, after the paper as their subject (an adverb between them at most). */
+const SAYS = [
+  ...'says states notes stresses recalls observes affirms adds reads underlines highlights acknowledges concludes explains'.split(' '),
+  ...'dit affirme précise indique souligne rappelle note relève observe constate ajoute conclut explique reconnaît'.split(' '),
+  ...'dice afirma precisa indica subraya recuerda señala observa constata añade concluye explica reconoce destaca'.split(' '),
+];
+/** The words writers name the paper with as a subject, its symbol aside. */
+const THE_PAPER_SUBJECT = ['[Tt]he (?:conference room )?paper', '[Tt]his paper', '[Ll]e document', '[Cc]e document', '[Ee]l documento', '[Ee]ste documento'];
+/** By the papers' symbols, one per line. */
+const attributionPatterns = new Map<string, RegExp>();
+/** `CRP/43 states that “`, `Le document précise :` (a block quote on the lines after), `el documento señala que «`. */
+function attributionPattern(symbols: readonly string[]): RegExp {
+  const key = symbols.join('\n');
+  let pattern = attributionPatterns.get(key);
+  if (!pattern) {
+    const subjects = [...symbols.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')), ...THE_PAPER_SUBJECT].join('|');
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}_/])(?:${subjects})[ \\u00a0]+(?:\\p{Ll}+(?:ly|ment|mente)[ \\u00a0]+|also[ \\u00a0]+|aussi[ \\u00a0]+|también[ \\u00a0]+)?(?:${SAYS.join('|')})(?![\\p{L}])[ \\t\\u00a0\\u202f]*(?:,[ \\t]*)?(?:(?:that|que)[ \\t\\u00a0]+|qu['’])?:?[ \\t\\u00a0\\u202f]*`,
+      'gu',
+    );
+    attributionPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Quotations the draft attributes to a paper without naming a paragraph, whose words
+ * should be somewhere in it: the paper as the subject of a verb of saying right before
+ * the quotation marks (`the paper states that “…”`) or a block quote on the lines after
+ * (`Le document précise :` ⏎ `> …`), attributed in `[from, to)`. Not one with a citation
+ * in its sentence or on the lines around the block quote, which it belongs to
+ * (`quotationsOf`), nor one cited in a footnote. By its words (`le document`, `the
+ * paper`), the paper is the one a reference without a symbol would cite there.
+ */
+export function attributedQuotations(draft: DraftIndex, symbols: readonly string[], from: number, to: number): Quotation[] {
+  const text = draft.getText();
+  if (!hasQuoteMark(text, from, Math.min(text.length, to + LINE_REACH)) && !hasQuoteLine(text, from, Math.min(text.length, to + LINE_REACH))) return [];
+  const out: Quotation[] = [];
+  const pattern = attributionPattern(symbols);
+  const window = text.slice(from, to);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (draft.inCode(start)) continue;
+    const named = symbols.find((s) => m![0].startsWith(s));
+    const symbol = named ?? draft.paperCitedAt(start, true);
+    if (symbol === undefined) continue;
+    const attribution: Citation = { symbol, symbolStart: start, symbolEnd: end, items: [], start, end };
+    const quotation = quotationAttributedAt(draft, text, end, attribution);
+    if (quotation) out.push({ ...quotation, ofWholePaper: true });
+  }
+  return out;
+}
+
+/** The quotation right after an attribution ending at `at`: in quotation marks on its line, or a block quote on the lines after a line it ends. */
+function quotationAttributedAt(draft: DraftIndex, text: string, at: number, attribution: Citation): Quotation | undefined {
+  const cites = (a: number, b: number) => draft.citationsIn(a, b).some((c) => c.end > a && c.start < b);
+  const closing = CLOSING[text[at]!];
+  if (closing) {
+    const close = text.indexOf(closing, at + 1);
+    if (close < 0 || close - at > LINE_REACH || /\n[ \t>]*\r?\n/.test(text.slice(at, close))) return undefined;
+    const words = text.slice(at + 1, close).trim();
+    // The sentence's end after it: a citation there is the quotation's (`quotationsOf`).
+    const rest = text.slice(close + 1, close + 1 + SENTENCE_REACH);
+    const ends = SENTENCE_END.exec(rest);
+    const sentenceEnd = close + 1 + (ends ? ends.index : rest.length);
+    if (!longEnough(words) || calledRightAfter(text, close) || cites(attribution.end, sentenceEnd)) return undefined;
+    const start = text.indexOf(words, at + 1);
+    return { start, end: start + words.length, text: words, citation: attribution };
+  }
+  // A block quote: the attribution ends its line, the quote follows (a blank line between at most).
+  const line = boundedLine(text, attribution.start);
+  if (!line || text.slice(at, line.end).trim() !== '') return undefined;
+  const inCode = (offset: number) => draft.inCode(offset);
+  let next = nextLine(text, line);
+  if (next && text.slice(next.start, next.end).trim() === '') next = nextLine(text, next);
+  const lines: Line[] = [];
+  for (let l = next; quoteLine(text, l, inCode); l = nextLine(text, l)) lines.push(l);
+  if (lines.length === 0) return undefined;
+  const last = lines[lines.length - 1]!;
+  const after = nextLine(text, last);
+  if (cites(attribution.end, (after ?? last).end)) return undefined;
+  return blockQuote(text, lines, attribution);
 }
 
 // --- quotations cited in a footnote --------------------------------------------------
@@ -814,7 +908,7 @@ const MEMO_SIZE = 4096;
  * the language the paper's text is in (its data says so).
  */
 export function checkQuotation(paper: Paper, quotation: Quotation): QuotationCheck {
-  const passages = coveredByCitation(paper, quotation.citation);
+  const passages = quotation.ofWholePaper ? passagesOf(paper).passages : coveredByCitation(paper, quotation.citation);
   const key = `${paper.symbol}\u0000${passages.map(referenceLabel).join(',')}\u0000${quotation.text}`;
   let result = memo.get(key);
   if (!result) {
@@ -946,7 +1040,11 @@ export function quotationAt(draft: DraftIndex, corpus: Corpus, offset: number): 
   const citations = draft.citationsIn(from, to).filter((c) => c.end >= from && c.start <= to);
   const within = (q: Quotation) => offset >= q.start && offset <= q.end;
   // Or one whose note is called after it in its block (`“…”.[^4]`): its footnote's.
-  const quotation = quotationsOf(draft, citations).find(within) ?? [...labelsIn(text, offset, Math.min(span.end, offset + LINE_REACH))].flatMap((label) => quotationsOfNote(draft, label)).find(within);
+  const quotation =
+    quotationsOf(draft, citations).find(within) ??
+    [...labelsIn(text, offset, Math.min(span.end, offset + LINE_REACH))].flatMap((label) => quotationsOfNote(draft, label)).find(within) ??
+    // Or one attributed to the paper in the block before or its own.
+    attributedQuotations(draft, corpus.papers.map((p) => p.symbol), from, to).find(within);
   return quotation && checked(corpus, quotation);
 }
 
@@ -1014,6 +1112,11 @@ export function checkedQuotationsOfNotes(draft: DraftIndex, corpus: Corpus, labe
   const out: CheckedQuotation[] = [];
   for (const label of labels) out.push(...checkedAll(corpus, quotationsOfNote(draft, label)));
   return out;
+}
+
+/** The quotations attributed to a paper with no paragraph in `[from, to)` (`attributedQuotations`) of papers crp-cite has, each checked. */
+export function checkedAttributedQuotations(draft: DraftIndex, corpus: Corpus, from: number, to: number): CheckedQuotation[] {
+  return checkedAll(corpus, attributedQuotations(draft, corpus.papers.map((p) => p.symbol), from, to));
 }
 
 /** Every quotation of the draft of papers crp-cite has, checked: those of `citations` (all the draft's, in order) and those cited in its footnotes. */
