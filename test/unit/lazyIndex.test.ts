@@ -60,6 +60,11 @@ const LINES = [
   '| § 16 | note 4 | CRP/43 |',
   '| Topic | CRP/43 para |',
   '| Forum | 11–12 |',
+  // Quotations attributed to the paper with no paragraph, and the sub-paragraphs alone of the paragraph before.
+  'Le document précise :',
+  'CRP/43 states that “the real work starts today to establish follow-up mechanisms”.',
+  'Also (párr. 6 a)).',
+  'También destacamos el inciso b) and (inciso c) del mismo párrafo).',
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));
