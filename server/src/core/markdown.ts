@@ -303,7 +303,7 @@ export class DraftIndex {
 
   /**
    * The citation a block after a colon takes the paragraph of its sub-paragraphs named
-   * alone from (grammar.ts, `findSubParagraphsAlone`): the last of the block before, when
+   * alone from (grammar/afterCitation.ts, `findSubParagraphsAlone`): the last of the block before, when
    * that block ends with it and the colon (`(CRP/43, par. 6 a) à c)) :` ⏎⏎ `- … (alinéa
    * a))`), or with a few words of its sentence and the colon. In the block's offsets. An edit to the block before parses this one again
    * (`applyEdit`'s window), so what it found from it is never stale.

@@ -5,7 +5,7 @@
  *   para     CRP/43, para. 6(a)
  *   local    the UI language's own word: para. (en), par. (fr), párr. (es)
  *
- * The marks are the grammar's written ones (grammar.ts WRITTEN_MARKS), so whatever is
+ * The marks are the grammar's written ones (grammar/words.ts, WRITTEN_MARKS), so whatever is
  * inserted is found again as a citation.
  */
 import type { CitationStyle, Language } from '../../settings';

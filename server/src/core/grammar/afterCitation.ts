@@ -1,0 +1,281 @@
+/**
+ * What leans on a citation before it: sub-paragraphs named alone (`inciso b)`, `subparagraph
+ * (c) of the same paragraph`), the same paragraph named again (`ce même paragraphe`), and
+ * second-degree items after a citation (`§6(a)(ii)`), which are said, not read.
+ */
+
+import { BLANK, type Citation, type CitationItem, type Reference, type UnreadReference } from './types';
+import { SUB_ITEM, parseLetterItem, parseSubLetters } from './body';
+import { MARK_ALTERNATIVES, SUB_OF_MATCHER, SUB_WORD_MATCHER, anyWordOf, endOfSentenceBefore, escapeForPattern, isDigit, isWordChar, lazy, matchWord, sentenceStartIn, skipSpacesAndOneBreak, wordMatcher } from './scan';
+import { SUB_PARAGRAPH_WORDS } from './words';
+import { lettersOfParagraphBefore } from './shortForms';
+import { SUB_REACH } from './bareReferences';
+import { paragraphOf } from './targets';
+import { OWN_PARAGRAPH_MATCHER, namesAnotherText, namesOtherSymbol } from './texts';
+
+/**
+ * Whether `[from, to)` may name the paragraph just cited again (`findSameParagraphs`): a
+ * cheap test before the search. The nouns are found with native searches (a
+ * case-insensitive pattern of the phrases, tried at every place of every block with a
+ * citation, took 3 % of `check`), then the word before each.
+ */
+export function mayNameSameParagraph(text: string, from: number, to: number): boolean {
+  for (const noun of ['aragraph', 'árrafo']) {
+    for (let at = text.indexOf(noun, from); at >= 0 && at < to; at = text.indexOf(noun, at + noun.length)) {
+      SAME_WORD_BEFORE.lastIndex = at - 1;
+      if (at - 1 > from && SAME_WORD_BEFORE.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
+const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pP]/iy;
+
+/**
+ * An item within a sub-paragraph (`CRP/43, para. 6(a)(i)`, `par. 6 a) i)`): crp-cite reads
+ * papers down to their sub-paragraphs, so the citation is read without it, and said so
+ * (a writer would otherwise take `(i)` for checked).
+ */
+export function findSubItems(text: string, citation: Citation, unread: UnreadReference[]): void {
+  for (const item of citation.items) {
+    for (const ref of [item.from, item.to]) {
+      if (!ref?.sub || text[ref.sub.end] !== ')') continue;
+      SUB_ITEM.lastIndex = ref.sub.end + 1;
+      const m = SUB_ITEM.exec(text);
+      if (m && !isWordChar(text[SUB_ITEM.lastIndex])) unread.push({ symbol: citation.symbol, start: citation.start, end: SUB_ITEM.lastIndex, written: m[0].trim(), kind: 'subItem' });
+    }
+  }
+}
+
+/** Every sub-paragraph word, where a word starts. */
+/**
+ * Where a sub-paragraph word may start: the first four characters of each, the first in
+ * either case. Case-sensitive and without look-behind, V8 searches it far faster than the
+ * words themselves case-insensitively (which took 5 % of `check`'s time on the
+ * benchmark's drafts); `matchWord` then reads the word.
+ */
+/** Whether `text` may name a sub-paragraph alone (`el inciso b)`, `subparagraph (c)`): a sub-paragraph word and a letter. */
+export function mayNameSubParagraphAlone(text: string): boolean {
+  return text.includes(')') && SUB_WORD_AND_LETTER().test(text);
+}
+
+const SUB_WORD_AND_LETTER = lazy(() => new RegExp(`(?<![\\p{L}])(?:${SUB_PARAGRAPH_WORDS.map((w) => escapeForPattern(w.text)).join('|')})[ \\u00a0]*\\(?[a-z]\\)`, 'iu'));
+
+const SUB_WORD_STARTS = new RegExp(
+  [...new Set(SUB_PARAGRAPH_WORDS.map((w) => w.text.slice(0, 4)))].map((p) => `[${p[0]}${p[0]!.toUpperCase()}]${escapeForPattern(p.slice(1))}`).join('|'),
+  'g',
+);
+
+/**
+ * Between a citation and a sub-paragraph named without its paragraph: a paragraph or a
+ * note named (another's: `paragraph 5 of the resolution, subparagraph (b)`) or code
+ * (blanked) ends the link; a year does not (`la agenda posterior a 2015 (inciso b))`).
+ */
+const MARKED_NUMBER_OR_CODE = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[ \\u00a0\\u202f\\r\\n>]*\\d|${BLANK}`, 'iu'));
+
+/** Words after a sub-paragraph's letters that say its paragraph is the one just cited. */
+const SAME_PARAGRAPH_WORDS = [
+  'of that paragraph', 'of the same paragraph', 'of this paragraph', 'of the paragraph',
+  'du même paragraphe', 'de ce paragraphe', 'de ce même paragraphe', 'dudit paragraphe',
+  'del mismo párrafo', 'de ese párrafo', 'de este párrafo', 'de dicho párrafo', 'del mismo',
+];
+
+const SAME_PARAGRAPH = wordMatcher(SAME_PARAGRAPH_WORDS);
+
+/**
+ * Whether `text` may hold letters of the paragraph cited before, in a block that cites
+ * nothing else (`- (inciso c) del mismo párrafo)`): asked as `MAY_HOLD_SHORT_FORM` is.
+ */
+export const mayHoldLettersOfSameParagraph = (() => {
+  const pattern = lazy(() => new RegExp(`\\)[\\s\\u00a0>]*(?:${SAME_PARAGRAPH_WORDS.map(escapeForPattern).join('|')})`, 'i'));
+  return (text: string) => text.includes(')') && pattern().test(text);
+})();
+
+/**
+ * Sub-paragraphs named without their paragraph, which is the one the citation just
+ * before names: `CRP/43, párr. 6, inciso a)), el desarrollo (inciso b))`, `paragraph 12(a)
+ * of CRP/43, and the research in subparagraph (b)`, `au paragraphe 6 du document CRP/43,
+ * notamment aux alinéas a) et c)`, `los incisos b) y c) del mismo párrafo`. Only in the
+ * sentence of that citation or the next (`Voir CRP/43, par. 6. Le premier message est
+ * énoncé à l'alinéa a).`), with no paragraph named or code between them (`Paragraph 5 of
+ * the resolution, subparagraph (b)` is not a sub-paragraph of the paper's paragraph cited
+ * before), and not before another text (`subparagraph (b) of the resolution`). Read as
+ * references without the symbol, whose paper the draft index finds as for `par. 9`.
+ *
+ * `lead`: the citation ending the paragraph before a list, with a colon (`(CRP/43, par. 6
+ * a) à c)) :` ⏎⏎ `- la place centrale des droits (alinéa a)) ;`), in the list's offsets
+ * (before it: negative): the list's first sub-paragraph named alone is of its paragraph.
+ */
+export function findSubParagraphsAlone(text: string, from: number, to: number, found: Citation[], lead?: Citation): Citation[] {
+  let subs: Citation[] | undefined;
+  // The next place a sub-paragraph word may start at or after where it was last asked
+  // from: the windows below go left to right, so the text is searched once.
+  let nextAt = -1;
+  const wordFrom = (at: number) => {
+    if (nextAt < at) {
+      SUB_WORD_STARTS.lastIndex = at;
+      nextAt = SUB_WORD_STARTS.exec(text)?.index ?? Number.POSITIVE_INFINITY;
+    }
+    return nextAt;
+  };
+  const after = lead ? [lead, ...found] : found;
+  // Before the block's first citation, letters of `the same paragraph` (`- los migrantes
+  // varados (inciso c) del mismo párrafo)`, in a list whose items before cite paragraph 6):
+  // of the paragraph cited last, which the draft index finds as for `Ibid., al. b)`.
+  for (let at = from; ; ) {
+    const i = wordFrom(at);
+    if (i >= Math.min(after[0]?.start ?? to, to)) break;
+    at = i + 1;
+    if (isWordChar(text[i - 1]) || text[i - 1] === '-') continue;
+    const letters = parseSubLetters(text, i);
+    const said = letters && skipSpacesAndOneBreak(text, letters.end);
+    const same = said !== undefined ? matchWord(SAME_PARAGRAPH, text, said) : undefined;
+    if (!letters || same === undefined || said! + same.length > to) continue;
+    const end = said! + same.length;
+    (subs ??= []).push(lettersOfParagraphBefore(text, i, letters, end));
+    at = end;
+  }
+  for (let k = 0; k < after.length; k++) {
+    // After each citation, up to the next one, within a sentence's reach.
+    let previous = after[k]!;
+    const next = Math.min(after[k + 1]?.start ?? to, to);
+    for (let at = Math.max(from, previous.end); ; ) {
+      const i = wordFrom(at);
+      if (i >= Math.min(next, previous.end + SUB_REACH)) break;
+      at = i + 1;
+      if (isWordChar(text[i - 1]) || text[i - 1] === '-' || matchWord(SUB_WORD_MATCHER, text, i) === undefined) continue;
+      const letters = parseSubLetters(text, i);
+      if (!letters) continue;
+      // (`Ibid.` alone has no items of its own: what it repeats is known later.)
+      const last = previous.items[previous.items.length - 1];
+      const number = last && paragraphOf(last.to ?? last.from, last);
+      // `Ibid., al. b)`: letters whose paragraph the draft index finds, as it does for these.
+      const ofShortForm = !number && last !== undefined && previous.short === true && !previous.bare;
+      // (From the lead: what the list says before the word.)
+      const between = previous === lead ? from : previous.end;
+      if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to)) continue;
+      let end = letters.end;
+      const after = skipSpacesAndOneBreak(text, end);
+      const same = matchWord(SAME_PARAGRAPH, text, after);
+      if (same) end = after + same.length;
+      // (Nor the draft's own: `comme je l'ai dit à l'alinéa b) ci-dessus`.)
+      else if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after) || matchWord(OWN_PARAGRAPH_MATCHER, text, after) !== undefined) continue;
+      if (end > next) continue;
+      if (!number) {
+        // (Of `Ibid., al. b)`, `ofShortForm`.)
+        const citation = lettersOfParagraphBefore(text, i, letters, end);
+        (subs ??= []).push(citation);
+        previous = citation;
+        at = end;
+        continue;
+      }
+      // Copies: each reference's tokens are its own (moving one to document offsets moves them).
+      const [head, ...rest] = letters.starts.map((start) => parseLetterItem(text, start, { ...number })!);
+      // One letter: the word is its reference's (`inciso b)` all points at 6(b)).
+      const first: CitationItem = rest.length === 0 && !head!.to ? { from: { ...head!.from, start: i }, start: i, end: head!.end } : head!;
+      const citation: Citation = { symbol: '', symbolStart: i, symbolEnd: i, items: [first, ...rest], short: true, bare: true, start: i, end };
+      (subs ??= []).push(citation);
+      previous = citation;
+      at = end;
+    }
+  }
+  if (!subs) return found;
+  return [...found, ...subs].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether what is named at `i` without its paragraph (a sub-paragraph, `ce même
+ * paragraphe`) may be of the paragraph a citation ending at `between` names: no paragraph
+ * or note named, no code, between them; in that citation's sentence, or in the next when
+ * no sub-paragraph of it is another text's (`CRP/43 §2 says so. Subparagraph (b) differs,
+ * and subparagraph (c) of the resolution too.`).
+ */
+function namesAgainAt(text: string, between: number, i: number, to: number): boolean {
+  if (MARKED_NUMBER_OR_CODE().test(text.slice(between, i))) return false;
+  const sentence = sentenceStartIn(text, between, i);
+  return sentence === between || (sentenceStartIn(text, between, endOfSentenceBefore(text, sentence)) === between && !namesAnotherTextsSubParagraph(text, sentence, to));
+}
+
+/**
+ * The paragraph just cited, named again in words: `le processus décrit au paragraphe 14,
+ * […] mentionné à la fin de ce même paragraphe`, `Ibíd., párr. 14. El apoyo figura al final
+ * de ese mismo párrafo.`, `See CRP/43, para. 9. That paragraph also says`. Where a
+ * sub-paragraph named alone would be its (`namesAgainAt`); not before a sub-paragraph,
+ * which says it (`ce même paragraphe, à son alinéa a)`: the `alinéa a)` is read), nor
+ * before another text (`that paragraph of the resolution`). Read as a reference without
+ * the symbol. `this paragraph`, `ce paragraphe`, `este párrafo` are not read: writers say
+ * them of their own draft's paragraph.
+ */
+export function findSameParagraphs(text: string, from: number, to: number, found: Citation[], symbols: readonly string[]): Citation[] {
+  let again: Citation[] | undefined;
+  const phrases = SAME_PARAGRAPH_AGAIN();
+  phrases.lastIndex = from;
+  let k = -1;
+  for (let m = phrases.exec(text); m && m.index < to; m = phrases.exec(text)) {
+    const i = m.index;
+    const end = i + m[0].length;
+    while (k + 1 < found.length && found[k + 1]!.start < i) k++;
+    const previous = found[k];
+    // (Inside a citation: `subparagraph (b) of that paragraph`.)
+    if (!previous || previous.end > i || i - previous.end > SUB_REACH) continue;
+    const last = previous.items[previous.items.length - 1];
+    const number = last && paragraphOf(last.to ?? last.from, last);
+    if (!number || !namesAgainAt(text, previous.end, i, to)) continue;
+    // Not of a reference without a symbol after another text's symbol in its sentence, which
+    // may be that text's (`(S/13/12, ¶ 47); that paragraph`, `The report (A/68/190) is key
+    // (para. 40). That paragraph says`): a miss rather than the paper's paragraph 40.
+    if (previous.bare && namesOtherSymbol(text.slice(sentenceStartIn(text, Math.max(from, previous.start - SUB_REACH), previous.start), previous.start), symbols)) continue;
+    const after = skipSpacesAndOneBreak(text, end);
+    // Nor the words themselves named (`that paragraph number`), nor before a number, which
+    // is the reference (`Al final del párrafo 24`).
+    if (isDigit(text[after]) || namesAnotherText(text, after) || PARAGRAPH_NUMBER_WORD.test(text.slice(after, after + 8)) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
+    // (A copy: each citation's tokens are its own, moved with it.)
+    const ref: Reference = { inherits: { ...number }, start: i, end };
+    (again ??= []).push({ symbol: '', symbolStart: i, symbolEnd: i, items: [{ from: ref, start: i, end }], short: true, bare: true, start: i, end });
+  }
+  return again ? [...found, ...again].sort((a, b) => a.start - b.start) : found;
+}
+
+/** `number`, `numéro`, `número` after a paragraph named again: the words named, not the paragraph. */
+const PARAGRAPH_NUMBER_WORD = /^(?:numbers?|numéros?|números?)(?![\p{L}])/iu;
+
+/** The phrases of `findSameParagraphs`. */
+const SAME_PARAGRAPH_AGAIN = lazy(() =>
+  anyWordOf(
+    [
+      'the same paragraph', 'that same paragraph', 'that paragraph', 'the said paragraph',
+      'ce même paragraphe', 'le même paragraphe', 'du même paragraphe', 'au même paragraphe', 'ledit paragraphe', 'dudit paragraphe', 'audit paragraphe',
+      'ese mismo párrafo', 'este mismo párrafo', 'el mismo párrafo', 'del mismo párrafo', 'al mismo párrafo', 'ese párrafo', 'dicho párrafo',
+      // A place in it: `(CRP/43, § 25). It asked about the input announced at the end of the paragraph`.
+      'the end of the paragraph', 'the beginning of the paragraph', 'the start of the paragraph',
+      'la fin du paragraphe', 'le début du paragraphe',
+      'el final del párrafo', 'al final del párrafo', 'el principio del párrafo', 'al principio del párrafo', 'el comienzo del párrafo',
+    ],
+    'g',
+  ),
+);
+
+/** A sub-paragraph's word soon after (`, à son alinéa a)`, `, en su inciso b)`). */
+const SUB_WORD_SOON = lazy(() => new RegExp(`^[^.;:!?]*${anyWordOf(SUB_PARAGRAPH_WORDS.map((w) => w.text)).source}`, 'iu'));
+
+/**
+ * Whether the sentence starting at `start` names a sub-paragraph of another text, or of a
+ * paragraph it names (`subparagraph (c) of the resolution`, `l'alinéa b) du paragraphe
+ * 5`): then its sub-paragraphs named alone are not those of the paragraph cited before it.
+ */
+function namesAnotherTextsSubParagraph(text: string, start: number, to: number): boolean {
+  const end = Math.min(to, start + SUB_REACH);
+  for (let at = start; ; ) {
+    SUB_WORD_STARTS.lastIndex = at;
+    const i = SUB_WORD_STARTS.exec(text)?.index;
+    if (i === undefined || i >= end || sentenceStartIn(text, start, i) !== start) return false;
+    at = i + 1;
+    const letters = !isWordChar(text[i - 1]) && matchWord(SUB_WORD_MATCHER, text, i) !== undefined ? parseSubLetters(text, i) : undefined;
+    if (!letters) continue;
+    const after = skipSpacesAndOneBreak(text, letters.end);
+    // (`Los incisos b) y c) del mismo párrafo`: the one cited before, no other text's.)
+    if (matchWord(SAME_PARAGRAPH, text, after) !== undefined) continue;
+    if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after)) return true;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * References in a table's cells under a header that names the paper (`| CRP/43 para |` over
+ * `| 11–12 |`), or under a paragraph column of a table about the paper.
+ */
+
+import { anyWordOf, isDigit, lazy, matchMark, skipSpaces } from './scan';
+import type { Citation, Mark } from './types';
+import { A_SYMBOL, TEXT_NOUN_LIST, namesSymbol } from './texts';
+import { isYear, parseItems } from './body';
+
+/** A table's delimiter row: `| --- | :-: |`. */
+const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Whether the cell `[start, end)` holds a paragraph mark and nothing else (`Paragraph`, `Para.`, `§`, `Párrafo`). */
+function isMarkAlone(text: string, start: number, end: number): boolean {
+  const at = skipSpaces(text, start);
+  const mark = matchMark(text, at);
+  return mark !== undefined && mark.kind === 'paragraph' && text.slice(mark.end, end).trim() === '';
+}
+
+/** How the numbers of a reference column are read: a paragraph list, as after `§§`. */
+const COLUMN_MARK: Mark = { text: '', start: 0, end: 0, style: 'section', kind: 'paragraph', plural: true, lists: true };
+
+/** The cells of the table row `[start, end)` of `text`: their spans, between unescaped pipes. */
+function cellsOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [];
+  let cellStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && (text[i] !== '|' || text[i - 1] === '\\')) continue;
+    cells.push({ start: cellStart, end: i });
+    cellStart = i + 1;
+  }
+  // A row written `| a | b |` has an empty cell before the first pipe and after the last.
+  if (cells.length > 0 && text.slice(cells[0]!.start, cells[0]!.end).trim().replace(/^>+/, '').trim() === '') cells.shift();
+  if (cells.length > 0 && text.slice(cells[cells.length - 1]!.start, cells[cells.length - 1]!.end).trim() === '') cells.pop();
+  return cells;
+}
+
+/**
+ * The references in a table column whose header names a paper (`| Point | Réf. CRP/43 |`,
+ * `| Topic | CRP/43 para |`), or is a mark alone in a header that names the paper in
+ * another column (`| Route in CRP/43 | Paragraph |`): its cells hold bare numbers (`11–12`, `13, 14`, `24 a), b) et
+ * c)`), which are that paper's paragraphs, added to the citations `found`. A cell that
+ * already holds a citation is left to it; one that holds more than references (a
+ * remark in parentheses aside), or a year, is prose. Of the paper named before them, as a reference
+ * without a symbol is (`Citation.bare`).
+ */
+export function findTableColumnReferences(text: string, from: number, to: number, symbols: readonly string[], found: Citation[]): Citation[] {
+  let cells: Citation[] | undefined;
+  let columns: number[] | undefined;
+  // Columns whose header names another text (`| A/RES/68/4 | CRP/43 |`, `| Déclaration |`):
+  // a reference without a symbol in their cells is that text's, not the paper's.
+  let othersColumns: number[] = [];
+  let othersCells: Array<{ start: number; end: number }> | undefined;
+  let markedColumns: number[] | undefined;
+  let previousLine: { start: number; end: number } | undefined;
+  for (let lineStart = from; lineStart < to; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 || newline > to ? to : newline;
+    const line = { start: lineStart, end: lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd };
+    if (!columns && previousLine && TABLE_DELIMITER.test(text.slice(line.start, line.end)) && text.slice(line.start, line.end).includes('-')) {
+      const header = cellsOf(text, previousLine.start, previousLine.end);
+      const namesPaper = header.map((cell) => symbols.some((symbol) => namesSymbol(text, cell.start, cell.end, symbol)));
+      columns = header.flatMap((_, k) => (namesPaper[k] ? [k] : []));
+      // Or, in a table whose header names the paper elsewhere, headed by a mark alone (`|
+      // Route in CRP/43 | Paragraph |`), unless the paper's column holds the numbers (`|
+      // Para. | CRP/43 |`: the draft's own paragraphs, and the paper's).
+      // Decided on the first row.
+      if (columns.length > 0) markedColumns = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end) ? [k] : []));
+      othersColumns = header.flatMap((cell, k) => (!namesPaper[k] && OTHER_TEXT_HEADER().test(text.slice(cell.start, cell.end)) ? [k] : []));
+      if (columns.length === 0 && othersColumns.length === 0) return found;
+    } else if (columns) {
+      if (!text.slice(line.start, line.end).includes('|')) break;
+      const row = cellsOf(text, line.start, line.end);
+      if (markedColumns) {
+        if (!columns.some((k) => row[k] && isDigit(text[skipSpaces(text, row[k]!.start)]))) columns.push(...markedColumns);
+        markedColumns = undefined;
+      }
+      for (const k of othersColumns) if (row[k]) (othersCells ??= []).push(row[k]!);
+      for (const k of columns) {
+        const cell = row[k];
+        if (!cell) continue;
+        const at = skipSpaces(text, cell.start);
+        if (!isDigit(text[at]) || found.some((c) => c.end > cell.start && c.start < cell.end)) continue;
+        const items = parseItems(text, at, COLUMN_MARK);
+        const end = items?.[items.length - 1]!.end;
+        const rest = end === undefined ? '' : text.slice(end, cell.end).trim();
+        if (!items || !(rest === '' || rest.startsWith('(')) || isYear(items[0]!.from.number)) continue;
+        (cells ??= []).push({ symbol: '', symbolStart: at, symbolEnd: at, items, short: true, bare: true, start: at, end: end! });
+      }
+    }
+    previousLine = line;
+    lineStart = lineEnd + 1;
+  }
+  const others = othersCells;
+  const kept = others ? found.filter((c) => !c.bare || !others.some((cell) => c.start >= cell.start && c.end <= cell.end)) : found;
+  return cells ? [...kept, ...cells].sort((a, b) => a.start - b.start) : kept;
+}
+
+/**
+ * A table header that names another text than the paper: a document symbol (`A/RES/68/4`,
+ * `MC/2355`), a resolution by its number, or a noun for a text (`Déclaration`, `Report`;
+ * not `Note`, `Text`, `Document`, which head columns of remarks and of the paper's words).
+ */
+const OTHER_TEXT_HEADER = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}_])${A_SYMBOL}|${anyWordOf(TEXT_NOUN_LIST.filter((n) => !/^(?:note|nota|document|documento|text|texte|texto|draft|projet|proyecto|statement|letter|lettre|carta)$/.test(n))).source}`,
+      'iu',
+    ),
+);
