@@ -553,10 +553,13 @@ describe('what looks like a citation but is not read', () => {
     // The citation before it changed to paragraph 24, whose (d) does not exist either; then to 5, which has no (d).
     const six = text.indexOf('6 a)');
     expect(edit(six, six + 1, '24')).toEqual(['crp-cite.unknown-sub-paragraph']);
-    // The full stop ending the paragraph removed: no citation ends it, the letter is read alone no more.
+    // Words after the citation: no citation ends the paragraph, the letter is read alone no more.
+    // (Offsets after `6` moved by one: `24`.)
     const stop = text.indexOf(')).') + 2;
-    expect(edit(stop + 1, stop + 2, '')).toEqual([]);
-    expect(edit(stop + 1, stop + 1, '.')).toEqual(['crp-cite.unknown-sub-paragraph']);
+    expect(edit(stop + 1, stop + 2, ' hoy.')).toEqual([]);
+    expect(edit(stop + 1, stop + 5, '')).toEqual(['crp-cite.unknown-sub-paragraph']);
+    // Nor does it need the full stop: `(párr. 24 a))` ⏎⏎ `También … inciso d).`
+    expect(edit(stop + 1, stop + 2, '')).toEqual(['crp-cite.unknown-sub-paragraph']);
   });
 
   it('another paper named as the subject before a pronoun or `that paper`, as it is written and unwritten (audit 28)', () => {

@@ -65,6 +65,10 @@ const LINES = [
   'CRP/43 states that “the real work starts today to establish follow-up mechanisms”.',
   'Also (párr. 6 a)).',
   'También destacamos el inciso b) and (inciso c) del mismo párrafo).',
+  // The same paragraph after a block that ends on a citation; a note that cites another text.
+  'Le même paragraphe invite à tenir compte (CRP/43, par. 8)',
+  'El mismo párrafo advierte (ibíd., apartado c)).',
+  'The report (A/68/190), to which note 2 refers, and G.A. Res. 68/4, ¶ 8.',
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));

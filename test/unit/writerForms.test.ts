@@ -1100,6 +1100,17 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voici des éléments tirés du CRP/43 : voir les §§ [[11]]-[[12]] du CRP.', ['11', '12']],
     ['en', 'As the CRP/43 paper says, see paras [[11]]-[[12]] of the CRP.', ['11', '12']],
     ['es', 'Sobre el CRP/43.\n\nLos párrafos [[11]] y [[12]] del CRP son los más útiles.', ['11', '12']],
+    // Another text named, then a clause in which the paper's note or paragraph cites it (audits 31 and 32).
+    ['en', 'The paper is CRP/43.\n\nThe report (A/68/190) set out an agenda, which the IOM paper cites at note [[2]].', ['n2']],
+    ['en', 'The paper is CRP/43.\n\nThe report (A/68/190), to which note [[2]] refers, set out an agenda.', ['n2']],
+    ['fr', 'Le document CRP/43 est bref.\n\nLe rapport du Secrétaire général (A/68/190), auquel renvoie la note [[2]], fixe un programme.', ['n2']],
+    ['es', 'Sobre el CRP/43.\n\nEl informe del Secretario General (A/68/190), al que remite la nota [[2]], fija un programa.', ['n2']],
+    // The paper as the subject after its verb, in Spanish word order (audit 31's).
+    ['es', 'Sobre el CRP/43.\n\nEn su párrafo [[12]] señala el documento las formas de apoyo técnico.', ['12']],
+    // The same paragraph opening the paragraph after one that ends on a citation in
+    // brackets, with or without a full stop, or on a short form's letter (audits 32 and 33).
+    ['fr', 'Le document :\n\n> « The central challenge … » (CRP/43, par. [[8]])\n\n[[Le même paragraphe]] invite à tenir compte du partenariat.', ['8', '8']],
+    ['es', 'Sobre el CRP/43.\n\n- la asociación (párr. [[24]], apartado [[a]]));\n- el enfoque (ibíd., apartado [[c]])).\n\n[[El mismo párrafo]] advierte de que no es seguro.', ['24', '24(a)', '24(c)', '24']],
   ];
 
   it.each(cases.map(([lang, source, passages]) => [`${lang}: ${plain(source).replace(/\n/g, '⏎')}`, lang, source, passages] as const))('%s', (_n, lang, source, passages) => {
@@ -1142,6 +1153,11 @@ describe('references without a symbol, in a draft that names the paper before th
     'See para. 9, then CRP/43 §2.',
     'CRP/43 §2 aside, A/68/190 is the report: see its para. 12 and para. 13.',
     'CRP/43 §2 aside, resolution 68/4 matters (para. 9).',
+    // A resolution by its abbreviation, in a note or a table's header (audits 31 and 34).
+    'CRP/43 ¶ 2.[^4]\n\n[^4]: G.A. Res. 68/4, ¶ 8 (Oct. 3, 2013).',
+    // A clause that names another text after its verb, or a text that the paragraph is of.
+    'Sobre el CRP/43, párr. 2. En su párrafo 8 señala la Declaración que todo va bien.',
+    'CRP/43 ¶ 2. The report (A/68/190) sets out in paragraph 12 an agenda that IOM cites.',
     // Another text's paragraph, or the draft's own.
     'CRP/43 §2 aside, paragraph 5 of the resolution matters.',
     'CRP/43, par. 2 ; voir le par. 29 de la résolution.',
@@ -1252,5 +1268,10 @@ describe('references without a symbol, in a draft that names the paper before th
     const bare = draftOf(text).citations().filter((c) => c.bare);
     expect(bare.map((c) => text.slice(c.start, c.end))).toEqual([]);
     expect(checkDraft(draftOf(text), corpus).filter((f) => f.start > text.indexOf('§2') + 2)).toEqual([]);
+  });
+
+  it('a column under a resolution named by its abbreviation is not the paper’s (audit 34)', () => {
+    const text = 'CRP/43, par. 2.\n\n| Thème | CRP/43 | Rés. 67/219 |\n| --- | --- | --- |\n| Droits | par. 6 a) | par. 7 |';
+    expect(draftOf(text).citations().map((c) => text.slice(c.start, c.end))).toEqual(['CRP/43, par. 2', 'par. 6 a)']);
   });
 });

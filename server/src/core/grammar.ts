@@ -100,9 +100,9 @@ export { AUTHOR_NAME, MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, bodyStartAfter, es
 export { BLANK, type Citation, type CitationItem, type LetterToken, type Mark, type NumberToken, type Reference, type UnreadReference } from './grammar/types';
 export { LIST_WORDS, MARKS, RANGE_WORDS, writtenMarks } from './grammar/words';
 export { paragraphOf, targetAt, type Target } from './grammar/targets';
-export { citedInBefore } from './grammar/symbolCitations';
+export { citedInBefore, citingClauseAround } from './grammar/symbolCitations';
 export { firstWholeSymbol, isWholeSymbol, namesSymbol } from './grammar/texts';
-export { mayHoldLettersOfSameParagraph, mayNameSubParagraphAlone } from './grammar/afterCitation';
+export { mayHoldLettersOfSameParagraph, mayNameSameParagraph, mayNameSubParagraphAlone } from './grammar/afterCitation';
 export { pronounOfAnotherText } from './grammar/paperContext';
 
 /**
@@ -158,7 +158,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   let namesSame: boolean | undefined;
   const mayNameSame = () => (namesSame ??= mayNameSameParagraph(text, from, to));
   const withSubs = text.includes(')') && (withBare.length > 0 || lead || mayNameSame()) ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
-  const withAgain = withSubs.length > 0 && mayNameSame() ? findSameParagraphs(text, from, to, withSubs, symbols) : withSubs;
+  const withAgain = (withSubs.length > 0 || lead) && mayNameSame() ? findSameParagraphs(text, from, to, withSubs, symbols, lead) : withSubs;
   const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withAgain) : withAgain;
   if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
   return all;

@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { AUTHOR_NAME, citedInBefore, findCitations, firstWholeSymbol, isWholeSymbol, mayNameSubParagraphAlone, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { AUTHOR_NAME, citedInBefore, citingClauseAround, findCitations, firstWholeSymbol, isWholeSymbol, mayNameSameParagraph, mayNameSubParagraphAlone, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
@@ -278,9 +278,10 @@ export class DraftIndex {
       return;
     }
     const lead = this.leadOf(block);
-    // (A sub-paragraph named alone may take its paragraph from the block before: asked
-    // only where one stands before the block's first citation, `leadAfterFullStop`.)
-    const mayFollow = !lead && this.endsOnFullStopBefore(block) && mayNameSubParagraphAlone(this.text.slice(block.start, block.start + block.length));
+    // (A sub-paragraph named alone, or the same paragraph, may take its paragraph from the
+    // block before: asked only where one stands before the block's first citation,
+    // `leadAfterCitation`.)
+    const mayFollow = !lead && this.endsOnCitationBefore(block) && namesParagraphBefore(this.text, block.start, block.start + block.length);
     if (!lead && !mayFollow && !mayCite(block, this.text, this.symbols)) {
       block.citations = NO_CITATIONS;
       block.unread = NO_UNREAD;
@@ -289,8 +290,8 @@ export class DraftIndex {
     const prose = proseOf(block, this.text);
     let unread: UnreadReference[] = [];
     let found = findCitations(prose, this.symbols, 0, prose.length, unread, lead);
-    if (mayFollow && mayNameSubParagraphAlone(prose.slice(0, found[0]?.start ?? prose.length))) {
-      const after = this.leadAfterFullStop(block);
+    if (mayFollow && namesParagraphBefore(prose, 0, found[0]?.start ?? prose.length)) {
+      const after = this.leadAfterCitation(block);
       if (after) {
         unread = [];
         found = findCitations(prose, this.symbols, 0, prose.length, unread, after);
@@ -315,19 +316,20 @@ export class DraftIndex {
   }
 
   /**
-   * The same for a block after a paragraph that ends on a citation and its full stop (`…
-   * (párr. 6 a)).` ⏎⏎ `También destacamos el inciso b).`): asked only of a block that names
-   * a sub-paragraph alone before its first citation, since the block before is read again
-   * when its citations are not kept (asked of every block that names one, checking 600 of
-   * the benchmark's drafts took a fifth longer).
+   * The same for a block after a paragraph that ends on a citation in brackets, and its
+   * full stop (`… (párr. 6 a)).` ⏎⏎ `También destacamos el inciso b).`, `> « … » (CRP/43,
+   * par. 8)` ⏎⏎ `Le même paragraphe invite…`): asked only of a block that names a
+   * sub-paragraph alone or the same paragraph before its first citation, since the block
+   * before is read again when its citations are not kept (asked of every block that names
+   * one, checking 600 of the benchmark's drafts took a fifth longer).
    */
-  private leadAfterFullStop(block: Block): Citation | undefined {
-    return this.lastCitationBefore(block, this.endBefore(block), LEAD_TO_FULL_STOP);
+  private leadAfterCitation(block: Block): Citation | undefined {
+    return this.lastCitationBefore(block, this.endBefore(block), LEAD_TO_END);
   }
 
-  private endsOnFullStopBefore(block: Block): boolean {
+  private endsOnCitationBefore(block: Block): boolean {
     const end = this.endBefore(block);
-    return this.text[end - 1] === '.' && this.text[end - 2] === ')';
+    return this.text[end - 1] === ')' || (this.text[end - 1] === '.' && this.text[end - 2] === ')');
   }
 
   /** Where the text before `block` ends, blank lines left out. */
@@ -447,7 +449,7 @@ export class DraftIndex {
   private resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
     if (!c.short) return c;
     if (c.bare) {
-      c.symbol = (c.ofThePaper ? this.lastPaperNamedBefore(c.start, previous) : this.paperOfBareAt(c.start, previous)) ?? '';
+      c.symbol = (c.ofThePaper ? this.lastPaperNamedBefore(c.start, previous) : this.paperOfBareAt(c.start, previous, c.end)) ?? '';
       return c;
     }
     // (In an island, `previous` may be before its text: negative offsets.)
@@ -541,7 +543,7 @@ export class DraftIndex {
    * up to the next mention of a paper (see `DraftChecker`). `previous`, a citation before
    * `offset` of that paper, bounds the search.
    */
-  private paperOfBareAt(offset: number, previous?: Citation): string | undefined {
+  private paperOfBareAt(offset: number, previous?: Citation, end = offset): string | undefined {
     // A citation of a paper before it in its sentence (its symbol, or what a reference
     // without one found there) answers for the text before it: only the rest is searched,
     // or a paragraph of a hundred references would be searched a hundred times. (On the
@@ -554,9 +556,10 @@ export class DraftIndex {
     const named = this.namedBetween(known ? before.end : sentence, offset, true);
     if (named !== undefined) {
       if (this.symbols.includes(named)) return named;
-      // `la Déclaration (A/RES/68/4), évoquée au paragraphe 4`: the text named is the one
-      // cited in the paragraph, which is of the paper that cites it.
-      const cited = citedInBefore(this.text, offset);
+      // `la Déclaration (A/RES/68/4), évoquée au paragraphe 4`, `the report (A/68/190), which
+      // the paper cites at note 2`: the text named is the one cited in the paragraph or
+      // note, which is of the paper that cites it.
+      const cited = Math.max(citedInBefore(this.text, offset), citingClauseAround(this.text, offset, end));
       return cited >= 0 && this.namedBetween(cited, offset) === undefined ? this.lastPaperNamedBefore(offset, previous) : undefined;
     }
     if (known) return before.symbol;
@@ -865,10 +868,15 @@ function citedInAside(text: string, start: number, end: number): boolean {
   return /\d/.test(text.slice(end, close));
 }
 
-/** Between a citation and the full stop that ends its block, for it to lead the block after (`leadOf`): closing brackets. */
-const LEAD_TO_FULL_STOP = /^[)\]]*\.$/;
+/** Between a citation and the end of its block, for it to lead the block after (`leadAfterCitation`): closing brackets and a full stop. */
+const LEAD_TO_END = /^[)\]]+\.?$/;
 /** Between a citation and the colon that ends its block, for it to lead the block after (`leadOf`): closing brackets, or a few words, no sentence's end. */
 const LEAD_TO_COLON = /^[\s)\]]*(?:,?[^.;!?:]{0,60})?:$/;
+
+/** Whether `[from, to)` of `text` may name a sub-paragraph alone or the same paragraph, of a citation before it. */
+function namesParagraphBefore(text: string, from: number, to: number): boolean {
+  return mayNameSubParagraphAlone(from === 0 && to === text.length ? text : text.slice(from, to)) || mayNameSameParagraph(text, from, to);
+}
 
 /** A character every source's name holds (see `SOURCE_LIKE`). */
 const SOURCE_SIGNS = '/*_';
@@ -910,13 +918,13 @@ export const SHORT_FORM_REACH = 20_000;
  * A source a short form may repeat, as the UN and IOM name them: a document symbol
  * (`CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`), a resolution
  * or decision by its number, as UN texts cite them (`General Assembly resolution 68/4`,
- * `la résolution 68/4`, `la decisión 2013/22`), or a publication: its title in italics
+ * `la résolution 68/4`, `la decisión 2013/22`, `G.A. Res. 68/4`), or a publication: its title in italics
  * and its imprint with a year (`IOM, *World Migration Report 2013* (Geneva, 2013)`), named
  * by its title (the `title` group), or by its author before `op. cit.` or `loc. cit.` (`Betts, op. cit.`,
  * the `author` group).
  */
 const SOURCE_LIKE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+(?:op|loc)\.[ \u00a0]?cit\.`,
+  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr][eé]s\.|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+(?:op|loc)\.[ \u00a0]?cit\.`,
   'gu',
 );
 

@@ -207,7 +207,7 @@ function namesAgainAt(text: string, between: number, i: number, to: number): boo
  * the symbol. `this paragraph`, `ce paragraphe`, `este párrafo` are not read: writers say
  * them of their own draft's paragraph.
  */
-export function findSameParagraphs(text: string, from: number, to: number, found: Citation[], symbols: readonly string[]): Citation[] {
+export function findSameParagraphs(text: string, from: number, to: number, found: Citation[], symbols: readonly string[], lead?: Citation): Citation[] {
   let again: Citation[] | undefined;
   const phrases = SAME_PARAGRAPH_AGAIN();
   phrases.lastIndex = from;
@@ -216,23 +216,30 @@ export function findSameParagraphs(text: string, from: number, to: number, found
     const i = m.index;
     const end = i + m[0].length;
     while (k + 1 < found.length && found[k + 1]!.start < i) k++;
-    const previous = found[k];
+    // (Before the block's first citation, the citation that ends the block before, `lead`:
+    // `(CRP/43, par. 8)` ⏎⏎ `Le même paragraphe invite`.)
+    const previous = found[k] ?? lead;
+    const between = previous === lead ? from : previous?.end;
     // (Inside a citation: `subparagraph (b) of that paragraph`.)
-    if (!previous || previous.end > i || i - previous.end > SUB_REACH) continue;
+    if (!previous || between === undefined || previous.end > i || i - between > SUB_REACH) continue;
     const last = previous.items[previous.items.length - 1];
     const number = last && paragraphOf(last.to ?? last.from, last);
-    if (!number || !namesAgainAt(text, previous.end, i, to)) continue;
+    // After `Ibid., al. b)`, whose paragraph the draft index finds: so it does for this one.
+    const ofShortForm = !number && last !== undefined && previous.short === true && !previous.bare;
+    if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to)) continue;
     // Not of a reference without a symbol after another text's symbol in its sentence, which
     // may be that text's (`(S/13/12, ¶ 47); that paragraph`, `The report (A/68/190) is key
     // (para. 40). That paragraph says`): a miss rather than the paper's paragraph 40.
-    if (previous.bare && namesOtherSymbol(text.slice(sentenceStartIn(text, Math.max(from, previous.start - SUB_REACH), previous.start), previous.start), symbols)) continue;
+    if (previous !== lead && previous.bare && namesOtherSymbol(text.slice(sentenceStartIn(text, Math.max(from, previous.start - SUB_REACH), previous.start), previous.start), symbols)) continue;
     const after = skipSpacesAndOneBreak(text, end);
     // Nor the words themselves named (`that paragraph number`), nor before a number, which
     // is the reference (`Al final del párrafo 24`).
     if (isDigit(text[after]) || namesAnotherText(text, after) || PARAGRAPH_NUMBER_WORD.test(text.slice(after, after + 8)) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
     // (A copy: each citation's tokens are its own, moved with it.)
-    const ref: Reference = { inherits: { ...number }, start: i, end };
-    (again ??= []).push({ symbol: '', symbolStart: i, symbolEnd: i, items: [{ from: ref, start: i, end }], short: true, bare: true, start: i, end });
+    // (After a short form, none yet: the draft index gives it, as to `Ibid., al. b)`'s letters.)
+    const ref: Reference = number ? { inherits: { ...number }, start: i, end } : { start: i, end };
+    const items = [{ from: ref, start: i, end }];
+    (again ??= []).push(number ? { symbol: '', symbolStart: i, symbolEnd: i, items, short: true, bare: true, start: i, end } : { symbol: '', symbolStart: i, symbolEnd: end, items, short: true, start: i, end });
   }
   return again ? [...found, ...again].sort((a, b) => a.start - b.start) : found;
 }

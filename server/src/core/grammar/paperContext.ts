@@ -9,7 +9,7 @@ import { MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, anyWordOf, endOfSentenceBefore,
 import { parseBody, parseLetter, parseNumber } from './body';
 import { A_SYMBOL_NAME, DETERMINER, DETERMINER_WORDS, OF_ANOTHER_TEXT, SAME_PAPER, TEXT_NOUN_LIST, isWholeSymbol, namesOtherSymbol, namesSymbol, namesTextAt } from './texts';
 import { UNREAD_WORDS } from './words';
-import { BODY_START } from './symbolCitations';
+import { BODY_START, NOT_A_VERB } from './symbolCitations';
 
 /**
  * Words right before a mark that make the paragraph or note another's: a possessive (`su
@@ -117,7 +117,7 @@ export function readsEnglish(text: string, at: number): boolean {
  * noun (`they mean note 5`, `it cites note 2`).
  */
 export const BEFORE_BARE_NOTE = new Set([
-  ...['see', 'particular', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y'],
+  ...['see', 'particular', 'which', 'voir', 'cf.', 'la', 'les', 'des', 'aux', 'de', 'du', 'in', 'of', 'to', 'dans', 'en', 'and', 'et', 'y'],
   ...['from', 'under', 'with', 'at', 'mean', 'means', 'meant', 'cite', 'cites', 'cited', 'quote', 'quotes', 'quoted', 'check'],
 ]);
 
@@ -258,8 +258,22 @@ function referenceBefore(text: string, from: number, to: number): boolean {
  */
 const RELATIVE_WHERE = wordMatcher(['where', 'in which', 'où', 'dans lequel', 'donde', 'en el que', 'en el cual']);
 
+/** The possessive, its reference and one verb: `su párrafo 12 señala `, `son paragraphe 3 rappelle `. */
+const POSSESSIVE_REFERENCE_AND_VERB = /^\p{L}+[ \u00a0]+\p{L}+\.?[ \u00a0]*\d{1,3}(?:[ \u00a0]?\(?[a-z]\))?[ \u00a0\r\n]+(\p{Ll}+)[ \u00a0\r\n]+/u;
+/** A text's name after an article: `la Declaración`, `le Pacte mondial`, `the Declaration`. */
+const ARTICLE_AND_NAME = /^(?:the|la|le|el|les|los|las|l['’])[ \u00a0]*\p{Lu}/u;
+
 function subjectAfter(text: string, at: number, papers: Papers): boolean | undefined {
   const rest = text.slice(at, at + 80);
+  // Or right after its verb, in Spanish and French word order: `En su párrafo 12 señala el
+  // documento`, `Dans son paragraphe 3 rappelle le document`.
+  const verb = POSSESSIVE_REFERENCE_AND_VERB.exec(rest);
+  if (verb && !NOT_A_VERB.has(verb[1]!)) {
+    const subject = at + verb[0].length;
+    if (matchWord(THE_PAPER_MATCHER, text, subject) !== undefined) return true;
+    // (`En su párrafo 8 señala la Declaración`: the Declaration's.)
+    if (ARTICLE_AND_NAME.test(text.slice(subject, subject + 8)) && namesTextAt(text, subject)) return false;
+  }
   const comma = rest.search(/[,.;:!?]/);
   if (comma < 0 || rest[comma] !== ',') return undefined;
   let start = skipSpacesAndOneBreak(text, at + comma + 1);

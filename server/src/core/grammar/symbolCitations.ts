@@ -21,7 +21,7 @@ const VERB_WORDS = 2;
  * A conjunction is no verb: `CRP/43 and in paragraph 5` names something else. French `y`
  * is also a pronoun before one (`CRP/43 y revient aux paragraphes 4 et 7`).
  */
-const NOT_A_VERB: ReadonlySet<string> = new Set(NOT_IN_DESCRIPTION);
+export const NOT_A_VERB: ReadonlySet<string> = new Set(NOT_IN_DESCRIPTION);
 
 const PRONOUN_Y = 'y';
 
@@ -43,6 +43,33 @@ export function citedInBefore(text: string, at: number): number {
   const participleEnd = skipBackSpacesAndOneBreak(text, before - lead.text.length);
   const participle = wordEndingAt(text, participleEnd);
   return participle && CITED_IN.test(participle.toLowerCase()) ? participleEnd - participle.length : -1;
+}
+
+/** A relative pronoun that opens a clause about the text named before it: `which`, `auquel`, `al que` ... */
+const RELATIVE = String.raw`(?:to[ \u00a0]+which|which|that|auquel|à[ \u00a0]+laquelle|auxquel(?:le)?s|que|qu['’]|al[ \u00a0]+que|a[ \u00a0]+(?:la|los|las)[ \u00a0]+que|al[ \u00a0]+cual|a[ \u00a0]+la[ \u00a0]+cual)`;
+/** A verb of citing in the present: `cites`, `refers to`, `renvoie`, `remite`, `se refiere` ... */
+const CITES = String.raw`(?:cites?|quotes?|mentions?|refers?(?:[ \u00a0]+to)?|references?|renvoie(?:nt)?|citent|mentionnent|mentionne|évoquent|évoque|remiten?|citan?|mencionan?|(?:se[ \u00a0]+)?refieren?|aluden?)`;
+const ARTICLE = String.raw`(?:(?:the|its|la|le|les|sa|son|ses|l['’]|el|los|las|su|sus)[ \u00a0]+)`;
+/** `which the IOM paper cites at`, `auquel renvoie la`, `al que remite la` right before a reference. */
+const CITING_CLAUSE_BEFORE = lazy(
+  () => new RegExp(String.raw`(?<![\p{L}])${RELATIVE}[ \u00a0\r\n]+(?:[\p{L}'’-]+[ \u00a0\r\n]+){0,3}?${CITES}[ \u00a0\r\n]+(?:(?:at|in|à|au|aux|en|dans)[ \u00a0\r\n]+)?${ARTICLE}?$`, 'iu'),
+);
+/** `to which`, `auquel la`, `a la que la` right before a reference that `refers`, `renvoie`, `se refiere` after it. */
+const RELATIVE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\p{L}])${RELATIVE}[ \u00a0\r\n]+${ARTICLE}?$`, 'iu'));
+const CITES_AFTER = lazy(() => new RegExp(String.raw`^[ \u00a0\r\n]*${CITES}(?![\p{L}])`, 'iu'));
+/** How far before a reference a clause that makes it cite the text named before is looked for. */
+const CLAUSE_REACH = 60;
+
+/**
+ * Where a relative clause that makes the reference `[start, end)` cite the text named
+ * before it starts (`the report (A/68/190), which the paper cites at note 2`, `to which
+ * note 2 refers`, `auquel renvoie la note 2`, `al que remite la nota 2`), or -1: as with
+ * `citedInBefore`, that text is cited in the reference, which is of the paper citing it.
+ */
+export function citingClauseAround(text: string, start: number, end: number): number {
+  const window = text.slice(Math.max(0, start - CLAUSE_REACH), start);
+  const before = CITING_CLAUSE_BEFORE().exec(window) ?? (CITES_AFTER().test(text.slice(end, end + 24)) ? RELATIVE_BEFORE().exec(window) : null);
+  return before ? start - window.length + before.index : -1;
 }
 
 /**

@@ -101,8 +101,8 @@ export const DETERMINER = wordMatcher(DETERMINER_WORDS);
 
 /** Nouns that name a text, in the three languages. */
 export const TEXT_NOUN_LIST: readonly string[] = [
-  ...'resolution report declaration document note decision draft statement letter convention compact agenda outcome text guidelines framework plan strategy programme'.split(' '),
-  ...'résolution rapport déclaration document note décision projet texte convention pacte lettre programme plan stratégie cadre'.split(' '),
+  ...'resolution res. report declaration document note decision draft statement letter convention compact agenda outcome text guidelines framework plan strategy programme'.split(' '),
+  ...'résolution rés. rapport déclaration document note décision projet texte convention pacte lettre programme plan stratégie cadre'.split(' '),
   ...'resolución informe declaración documento nota decisión proyecto texto convención pacto carta programa plan estrategia marco'.split(' '),
 ];
 
