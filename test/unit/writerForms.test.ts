@@ -1107,6 +1107,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Sobre el CRP/43.\n\nEl informe del Secretario General (A/68/190), al que remite la nota [[2]], fija un programa.', ['n2']],
     // The paper as the subject after its verb, in Spanish word order (audit 31's).
     ['es', 'Sobre el CRP/43.\n\nEn su párrafo [[12]] señala el documento las formas de apoyo técnico.', ['12']],
+    // The paper named as `the same paper` before an actor and its possessive (audit 33).
+    ['es', 'Sobre el CRP/43.\n\nConviene recordar que en el mismo documento la Administración subraya, en su párrafo [[8]], que la continuidad será vital.', ['8']],
     // The same paragraph opening the paragraph after one that ends on a citation in
     // brackets, with or without a full stop, or on a short form's letter (audits 32 and 33).
     ['fr', 'Le document :\n\n> « The central challenge … » (CRP/43, par. [[8]])\n\n[[Le même paragraphe]] invite à tenir compte du partenariat.', ['8', '8']],

@@ -322,7 +322,11 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
  * call the paper they write about `le document`, `el documento`, as UN style names it
  * (`le document CRP/43`).
  */
-const THE_PAPER = ['the paper', 'this paper', 'the conference room paper', 'le document', 'ce document', 'ledit document', 'el documento', 'este documento', 'ese documento', 'dicho documento'];
+const THE_PAPER = [
+  ...['the paper', 'this paper', 'the same paper', 'the conference room paper'],
+  ...['le document', 'ce document', 'ledit document', 'le même document', 'ce même document'],
+  ...['el documento', 'este documento', 'ese documento', 'dicho documento', 'el mismo documento', 'ese mismo documento'],
+];
 
 const THE_PAPER_IN_SENTENCE = lazy(() => anyWordOf(THE_PAPER, 'g'));
 
