@@ -214,6 +214,22 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     expect(findingsOf(checker, draft).map((f) => draft.getText().slice(f.start, f.end))).toEqual(['§§11–12']);
   });
 
+  it('parses again a paragraph that takes its paragraph from the one before, when that one changed two blocks from the edit (a counterexample of the property above)', () => {
+    // The edit takes the colon's citation away: the list has no lead, `(inciso c) del mismo
+    // párrafo)` is read alone, and `El mismo párrafo` after it is of its paragraph.
+    const initial = 'As CRP/43, para. 26, puts it:\n\nTambién destacamos el inciso b) and (inciso c) del mismo párrafo).\n\nEl mismo párrafo advierte (ibíd., apartado c)).';
+    const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+    const checker = new DraftChecker(corpus);
+    findingsOf(checker, draft);
+    for (const length of [2, 4, 6]) {
+      const removed = draft.getText().slice(0, length);
+      draft.applyEdit(0, length, '');
+      checker.edited({ start: 0, end: length, removed, inserted: '' }, draft.getText(), draft.lastReparsed);
+      expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+    }
+    expect(findingsOf(checker, draft).map((f) => draft.getText().slice(f.start, f.end))).toContain('El mismo párrafo');
+  });
+
   it('reads silencing comments again after an edit near one, without checking every citation again', () => {
     const body = Array.from({ length: 400 }, (_, i) => `Block ${i}: CRP/43 §${(i % 27) + 1} and CRP/43 §99.`).join('\n\n');
     const initial = `${body}\n\n<!--  -->\nCRP/43 §98 here.\n\n${body}\n`;

@@ -213,7 +213,12 @@ export class DraftIndex {
     // take the window's first lines as its title (`[r]: /u` then `(see ...)` on the next
     // lines): start the window before it. Found by the edit-vs-fresh property test.
     while (first > 0 && endsInDefinition(blocks[first - 1]!, this.text)) first--;
-    let last = Math.min(blocks.length - 1, this.blockIndexAt(end) + 1);
+    const edited = this.blockIndexAt(end);
+    let last = Math.min(blocks.length - 1, edited + 1);
+    // A block may take the paragraph of what it names alone from the citation that ends the
+    // block before (`leadOf`, `leadAfterCitation`): the window's last block, parsed again,
+    // may have changed it, so the block after it is parsed again when it may take it.
+    while (last > edited && last + 1 < blocks.length && this.mayTakeLeadFrom(blocks[last + 1]!.start + delta, blocks[last + 1]!.length)) last++;
     for (;;) {
       const windowStart = blocks[first]!.start;
       const oldEnd = blocks[last]!.start + blocks[last]!.length;
@@ -242,6 +247,19 @@ export class DraftIndex {
       this.parsedTo = complete ? this.text.length : this.parsedTo + delta;
       return;
     }
+  }
+
+  /**
+   * Whether the block `[start, start + length)` may take a lead from the block before it:
+   * that block ends on a colon, or on a closing bracket (and a full stop) and this one names
+   * a sub-paragraph alone or the same paragraph (`eachCitationOf`).
+   */
+  private mayTakeLeadFrom(start: number, length: number): boolean {
+    let end = start;
+    while (end > 0 && /\s/.test(this.text[end - 1]!)) end--;
+    const last = this.text[end - 1];
+    if (last === ':') return true;
+    return (last === ')' || (last === '.' && this.text[end - 2] === ')')) && namesParagraphBefore(this.text, start, start + length);
   }
 
   /** Forgets the blocks from `first` on (before an edit, so their starts still hold). */
