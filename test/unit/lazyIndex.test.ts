@@ -69,6 +69,9 @@ const LINES = [
   'Le même paragraphe invite à tenir compte (CRP/43, par. 8)',
   'El mismo párrafo advierte (ibíd., apartado c)).',
   'The report (A/68/190), to which note 2 refers, and G.A. Res. 68/4, ¶ 8.',
+  // The sub-paragraph named again; the paper named in words after another text (audits 35–38).
+  'Nos interesa el apartado a), conforme a dicho apartado. Ledit alinéa est clair.',
+  "The Director General's report, at paragraph 14, confirms what the paper says (para. 3).",
 ];
 
 const draft = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((lines) => lines.join('\n'));

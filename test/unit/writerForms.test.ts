@@ -1107,6 +1107,16 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Sobre el CRP/43.\n\nEl informe del Secretario General (A/68/190), al que remite la nota [[2]], fija un programa.', ['n2']],
     // The paper as the subject after its verb, in Spanish word order (audit 31's).
     ['es', 'Sobre el CRP/43.\n\nEn su párrafo [[12]] señala el documento las formas de apoyo técnico.', ['12']],
+    // The sub-paragraph just cited, named again (audits 35 and 37).
+    ['es', 'Sobre el CRP/43.\n\nRespecto del párrafo [[12]], nos interesa el apartado [[a]]), relativo al asesoramiento técnico. Pedimos que informe sobre los avances conforme a [[dicho apartado]].', ['12', '12(a)', '12(a)']],
+    ['fr', 'Voir CRP/43, par. 24 [[b]]). [[Ledit alinéa]] vise les politiques.', ['24(b)', '24(b)']],
+    ['en', 'See CRP/43 §5([[a]]). [[The same subparagraph]] lists the GMG statement.', ['5(a)', '5(a)']],
+    // The paper named in words after another text in the sentence (audit 37).
+    ['es', 'Sobre el CRP/43, párr. [[2]].\n\nLa Declaración (resolución 68/4) confirma lo que el documento describe: que el diálogo puede dar frutos concretos (párr. [[3]]).', ['2', '3']],
+    // The paper named as the cited document (audit 37).
+    ['es', 'Sobre el CRP/43, párr. [[8]]. En virtud del párrafo [[9]]\ndel citado documento, la Administración seguirá prestando apoyo.', ['8', '9']],
+    // A list after a colon whose sentence follows the one that cites the paragraph (audit 37).
+    ['es', 'Sobre el CRP/43.\n\nSeñala el documento en su párrafo [[6]] que la migración es pertinente para todos los países. El Grupo hace suyos los tres mensajes que allí se destacan:\n\n- la centralidad de los derechos (inciso [[a]]));\n- los migrantes varados (inciso [[c]])).', ['6', '6(a)', '6(c)']],
     // The paper named as `the same paper` before an actor and its possessive (audit 33).
     ['es', 'Sobre el CRP/43.\n\nConviene recordar que en el mismo documento la Administración subraya, en su párrafo [[8]], que la continuidad será vital.', ['8']],
     // The same paragraph opening the paragraph after one that ends on a citation in
@@ -1155,6 +1165,10 @@ describe('references without a symbol, in a draft that names the paper before th
     'See para. 9, then CRP/43 §2.',
     'CRP/43 §2 aside, A/68/190 is the report: see its para. 12 and para. 13.',
     'CRP/43 §2 aside, resolution 68/4 matters (para. 9).',
+    // Another text's, named by whose it is; the word `ibíd.` named, not written (audits 35 and 38).
+    "CRP/43 §2. My delegation notes that the Director General's report, at paragraph 14, also refers to it.",
+    "CRP/43 §2. The Director General's report to the 103rd Session, paragraph 31, gives the state of play.",
+    "CRP/43 §2. Don't cite the Compact's para 17 as if it were the paper's.",
     // A resolution by its abbreviation, in a note or a table's header (audits 31 and 34).
     'CRP/43 ¶ 2.[^4]\n\n[^4]: G.A. Res. 68/4, ¶ 8 (Oct. 3, 2013).',
     // A clause that names another text after its verb, or a text that the paragraph is of.
@@ -1270,6 +1284,11 @@ describe('references without a symbol, in a draft that names the paper before th
     const bare = draftOf(text).citations().filter((c) => c.bare);
     expect(bare.map((c) => text.slice(c.start, c.end))).toEqual([]);
     expect(checkDraft(draftOf(text), corpus).filter((f) => f.start > text.indexOf('§2') + 2)).toEqual([]);
+  });
+
+  it('a short form after an article is the word named, not a citation (audit 38)', () => {
+    const text = 'Véase CRP/43, párr. 2.\n\n- Nota 3 del borrador: el ibíd. debe remitir al párr. 13 del CRP/43. Use the ibid. form.';
+    expect(draftOf(text).citations().map((c) => text.slice(c.start, c.end))).toEqual(['CRP/43, párr. 2', 'párr. 13 del CRP/43']);
   });
 
   it('a column under a resolution named by its abbreviation is not the paper’s (audit 34)', () => {

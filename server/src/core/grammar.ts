@@ -99,11 +99,11 @@ import { findTableColumnReferences } from './grammar/tableColumns';
 export { AUTHOR_NAME, MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, bodyStartAfter, escapeForPattern, isDigit, markSpelling, matchMark, mayHoldBareReference, sentenceStartIn, symbolMarkupEnd } from './grammar/scan';
 export { BLANK, type Citation, type CitationItem, type LetterToken, type Mark, type NumberToken, type Reference, type UnreadReference } from './grammar/types';
 export { LIST_WORDS, MARKS, RANGE_WORDS, writtenMarks } from './grammar/words';
-export { paragraphOf, targetAt, type Target } from './grammar/targets';
+export { letterWrittenIn, paragraphOf, targetAt, type Target } from './grammar/targets';
 export { citedInBefore, citingClauseAround } from './grammar/symbolCitations';
 export { firstWholeSymbol, isWholeSymbol, namesSymbol } from './grammar/texts';
 export { mayHoldLettersOfSameParagraph, mayNameSameParagraph, mayNameSubParagraphAlone } from './grammar/afterCitation';
-export { pronounOfAnotherText } from './grammar/paperContext';
+export { namesThePaperIn, pronounOfAnotherText } from './grammar/paperContext';
 
 /**
  * Every citation of one of `symbols` in `text`, in order. `text` is prose with code and

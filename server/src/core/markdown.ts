@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { AUTHOR_NAME, citedInBefore, citingClauseAround, findCitations, firstWholeSymbol, isWholeSymbol, mayNameSameParagraph, mayNameSubParagraphAlone, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { AUTHOR_NAME, citedInBefore, citingClauseAround, findCitations, namesThePaperIn, firstWholeSymbol, isWholeSymbol, mayNameSameParagraph, mayNameSubParagraphAlone, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
@@ -499,7 +499,7 @@ export class DraftIndex {
   }
 
   /** The source named last in `[from, to)` (`SOURCE_LIKE`), outside code: a symbol quoted in code is no paper the writer cites. */
-  private namedBetween(from: number, to: number, asidesClosed = false): string | undefined {
+  private namedBetween(from: number, to: number, asidesClosed = false, where?: { end: number }): string | undefined {
     // `asidesClosed`: leave out another text cited in an aside closed before `to` (`citedInAside`).
     let named: string | undefined;
     if (to <= from) return undefined;
@@ -520,6 +520,7 @@ export class DraftIndex {
       // (A paper crp-cite has, cited in the aside, is the one the sentence is about.)
       if (asidesClosed && !this.symbols.includes(source) && citedInAside(slice, m.index, m.index + m[0].length)) continue;
       named = source;
+      if (where) where.end = start + m.index + m[0].length;
     }
     return named;
   }
@@ -571,9 +572,13 @@ export class DraftIndex {
     const paragraph = sameLine ? before.start : this.paragraphStartBefore(offset);
     const sentence = sentenceStartIn(this.text, Math.max(paragraph, before?.end ?? 0), offset);
     const known = before !== undefined && before.start >= paragraph && sentence <= before.end;
-    const named = this.namedBetween(known ? before.end : sentence, offset, true);
+    const where = { end: offset };
+    const named = this.namedBetween(known ? before.end : sentence, offset, true, where);
     if (named !== undefined) {
       if (this.symbols.includes(named)) return named;
+      // The paper named in words after it: `la Declaración (resolución 68/4) confirma lo que
+      // el documento describe … (párr. 3)`.
+      if (namesThePaperIn(this.text, where.end, offset)) return this.lastPaperNamedBefore(offset, previous);
       // `la Déclaration (A/RES/68/4), évoquée au paragraphe 4`, `the report (A/68/190), which
       // the paper cites at note 2`: the text named is the one cited in the paragraph or
       // note, which is of the paper that cites it.
@@ -888,8 +893,13 @@ function citedInAside(text: string, start: number, end: number): boolean {
 
 /** Between a citation and the end of its block, for it to lead the block after (`leadAfterCitation`): closing brackets and a full stop. */
 const LEAD_TO_END = /^[)\]]+\.?$/;
-/** Between a citation and the colon that ends its block, for it to lead the block after (`leadOf`): closing brackets, or a few words, no sentence's end. */
-const LEAD_TO_COLON = /^[\s)\]]*(?:,?[^.;!?:]{0,60})?:$/;
+/**
+ * Between a citation and the colon that ends its block, for it to lead the block after
+ * (`leadOf`): closing brackets, or the rest of its sentence and one more (`Señala el
+ * documento en su párrafo 6 que … . El GRULAC hace suyos los tres mensajes que allí se
+ * destacan:`).
+ */
+const LEAD_TO_COLON = /^[\s)\]]*(?:[,\s][^.;!?:]{0,200}(?:[.!?]\s[^.;!?:]{0,120})?)?:$/;
 
 /** Whether `[from, to)` of `text` may name a sub-paragraph alone or the same paragraph, of a citation before it. */
 function namesParagraphBefore(text: string, from: number, to: number): boolean {

@@ -12,7 +12,7 @@
  * indentation) re-checks the whole draft; those are rare while typing.
  */
 import type { Corpus, Paper } from '../corpus';
-import { firstWholeSymbol, isWholeSymbol, paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
+import { firstWholeSymbol, isWholeSymbol, letterWrittenIn, paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
 import { definitionLabelAround, firstNoteCall, labelsDefinedIn, labelsIn } from '../footnotes';
 import { SOURCE_REACH, sourcesNamedIn, type DraftIndex } from '../markdown';
 import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
@@ -160,9 +160,10 @@ function checkCitation(paper: Paper, citation: Citation): Finding[] {
         const number = paragraphOf(ref, item);
         const paragraph = number && Number.isSafeInteger(number.value) ? paper.paragraph(number.value) : undefined;
         if (paragraph && !paper.subParagraph(paragraph.number, ref.sub.letter)) {
-          // `6(d)` as a whole; `(d)` or `d)` alone in `6(a)–(d)`, `6 a) et d)`.
+          // `6(d)` as a whole; `(d)` or `d)` alone in `6(a)–(d)`, `6 a) et d)`; the words of
+          // `dicho apartado`, the letter being the citation's before.
           const start = ref.start;
-          const end = ref.sub.end + 1;
+          const end = letterWrittenIn(ref) ? ref.sub.end + 1 : ref.end;
           const letters = paragraph.subParagraphs.map((s) => s.letter);
           if (letters.length === 0) add(CODES.unknownSubParagraph, start, end, 'noSubParagraphs', { number: paragraph.number, letter: ref.sub.letter });
           else add(CODES.unknownSubParagraph, start, end, 'unknownSubParagraph', { number: paragraph.number, letter: ref.sub.letter, letters: letterRange(letters) });

@@ -20,17 +20,20 @@ import { OWN_PARAGRAPH_MATCHER, namesAnotherText, namesOtherSymbol } from './tex
  * citation, took 3 % of `check`), then the word before each.
  */
 export function mayNameSameParagraph(text: string, from: number, to: number): boolean {
-  for (const noun of ['aragraph', 'árrafo']) {
+  // (Each noun with how far before it its word starts: `p` of `paragraph`.)
+  for (const [noun, back] of AGAIN_NOUNS) {
     for (let at = text.indexOf(noun, from); at >= 0 && at < to; at = text.indexOf(noun, at + noun.length)) {
-      SAME_WORD_BEFORE.lastIndex = at - 1;
-      if (at - 1 > from && SAME_WORD_BEFORE.test(text)) return true;
+      SAME_WORD_BEFORE.lastIndex = at - back;
+      if (at - back > from && SAME_WORD_BEFORE.test(text)) return true;
     }
   }
   return false;
 }
 
+const AGAIN_NOUNS: ReadonlyArray<readonly [string, number]> = [['aragraph', 1], ['árrafo', 1], ['subparagraph', 0], ['alinéa', 0], ['apartado', 0], ['inciso', 0]];
+
 /** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
-const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pP]/iy;
+const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pPsSaAiI]/iy;
 
 /**
  * An item within a sub-paragraph (`CRP/43, para. 6(a)(i)`, `par. 6 a) i)`): crp-cite reads
@@ -224,6 +227,10 @@ export function findSameParagraphs(text: string, from: number, to: number, found
     if (!previous || between === undefined || previous.end > i || i - between > SUB_REACH) continue;
     const last = previous.items[previous.items.length - 1];
     const number = last && paragraphOf(last.to ?? last.from, last);
+    // `dicho apartado`: the last sub-paragraph cited (its letter's token is that citation's).
+    const namesSub = NAMES_SUB_PARAGRAPH.test(m[0]);
+    const sub = namesSub ? (last?.to ?? last?.from)?.sub : undefined;
+    if (namesSub && (!sub || !number)) continue;
     // After `Ibid., al. b)`, whose paragraph the draft index finds: so it does for this one.
     const ofShortForm = !number && last !== undefined && previous.short === true && !previous.bare;
     if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to)) continue;
@@ -237,7 +244,7 @@ export function findSameParagraphs(text: string, from: number, to: number, found
     if (isDigit(text[after]) || namesAnotherText(text, after) || PARAGRAPH_NUMBER_WORD.test(text.slice(after, after + 8)) || SUB_WORD_SOON().test(text.slice(end, Math.min(to, end + 24)))) continue;
     // (A copy: each citation's tokens are its own, moved with it.)
     // (After a short form, none yet: the draft index gives it, as to `Ibid., al. b)`'s letters.)
-    const ref: Reference = number ? { inherits: { ...number }, start: i, end } : { start: i, end };
+    const ref: Reference = number ? { inherits: { ...number }, ...(sub ? { sub: { ...sub } } : {}), start: i, end } : { start: i, end };
     const items = [{ from: ref, start: i, end }];
     (again ??= []).push(number ? { symbol: '', symbolStart: i, symbolEnd: i, items, short: true, bare: true, start: i, end } : { symbol: '', symbolStart: i, symbolEnd: end, items, short: true, start: i, end });
   }
@@ -246,6 +253,17 @@ export function findSameParagraphs(text: string, from: number, to: number, found
 
 /** `number`, `numéro`, `número` after a paragraph named again: the words named, not the paragraph. */
 const PARAGRAPH_NUMBER_WORD = /^(?:numbers?|numéros?|números?)(?![\p{L}])/iu;
+
+/**
+ * The sub-paragraph just cited, named again: `conforme a dicho apartado`, `ledit alinéa`,
+ * `the same subparagraph` (`findSameParagraphs`).
+ */
+const SAME_SUB_PARAGRAPH = [
+  'the same subparagraph', 'that subparagraph', 'the said subparagraph',
+  'ledit alinéa', 'dudit alinéa', 'audit alinéa', 'ce même alinéa', 'le même alinéa', 'du même alinéa', 'au même alinéa',
+  'dicho apartado', 'dicho inciso', 'ese apartado', 'ese inciso', 'el mismo apartado', 'el mismo inciso', 'del mismo apartado', 'del mismo inciso',
+];
+const NAMES_SUB_PARAGRAPH = /(?:subparagraph|alinéa|apartado|inciso)$/i;
 
 /** The phrases of `findSameParagraphs`. */
 const SAME_PARAGRAPH_AGAIN = lazy(() =>
@@ -258,6 +276,7 @@ const SAME_PARAGRAPH_AGAIN = lazy(() =>
       'the end of the paragraph', 'the beginning of the paragraph', 'the start of the paragraph',
       'la fin du paragraphe', 'le début du paragraphe',
       'el final del párrafo', 'al final del párrafo', 'el principio del párrafo', 'al principio del párrafo', 'el comienzo del párrafo',
+      ...SAME_SUB_PARAGRAPH,
     ],
     'g',
   ),

@@ -157,6 +157,14 @@ function bareBodyBefore(text: string, from: number, digit: number, to: number, n
 }
 
 /** Whether a body read without a symbol cites a paper (see `findBareReferences`). */
+/** Lead words that may stand between a text named and its reference: `the report, at paragraph 14`. */
+const LEADS_AFTER_COMMA: ReadonlySet<string> = new Set(['at', 'in', 'au', 'dans', 'en']);
+
+/** Whether the possessor ending at `end` (before its `'s`) is the paper: `the paper's`, `CRP/43's`. */
+function ownedByThePaper(text: string, end: number, papers: Papers): boolean {
+  return /(?:paper|document)$/i.test(text.slice(Math.max(0, end - 8), end)) || papers.symbols.some((symbol) => text.startsWith(symbol, end - symbol.length));
+}
+
 function isBareReference(text: string, body: Body, papers: Papers): boolean {
   const first = body.items[0]!;
   const number = first.from.number;
@@ -203,6 +211,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   const cited = citedInBefore(text, body.start);
   const citedSymbol = cited >= 0 ? SYMBOL_BEFORE.exec(text.slice(Math.max(0, cited - 40), cited)) : null;
   if (citedSymbol && papers.symbols.includes(SYMBOL_NAME_AT_START.exec(citedSymbol[0])![0])) return false;
+  // A possessor's: `the Compact's para 17` (not `the paper's para. 9`, `CRP/43's para. 9`).
+  if (wordBefore === 's' && (text[before - 2] === "'" || text[before - 2] === '’') && !ownedByThePaper(text, before - 2, papers)) return false;
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase()) && !(POSSESSIVES.has(wordBefore.toLowerCase()) && possessiveOfThePaper(text, before - wordBefore.length, papers))) return false;
@@ -215,7 +225,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   if (text[before - 1] === ',' && DATED_TEXT().test(text.slice(Math.max(0, before - 80), before - 1))) return false;
   // Or just named by a noun after an article or a possessive: `voir son rapport, par. 3`,
   // `see the resolution, para. 4` (not `le document, par. 3`, which writers say of the paper).
-  if (text[before - 1] === ',' && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, before - 40), before - 1))) return false;
+  // (A lead word may stand between: `the Secretary-General's report, at paragraph 14`.)
+  const comma = text[before - 1] === ',' ? before - 1 : wordBefore && LEADS_AFTER_COMMA.has(wordBefore.toLowerCase()) && text[skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1] === ',' ? skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1 : -1;
+  if (comma >= 0 && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, comma - 80), comma))) return false;
   // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
   if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {

@@ -332,17 +332,32 @@ const THE_PAPER_IN_SENTENCE = lazy(() => anyWordOf(THE_PAPER, 'g'));
 
 const THE_PAPER_MATCHER = wordMatcher(THE_PAPER);
 
+/** Whether `[from, to)` names the paper in words (`THE_PAPER`: `el documento`, `the paper`), no name after them. */
+export function namesThePaperIn(text: string, from: number, to: number): boolean {
+  const words = THE_PAPER_IN_SENTENCE();
+  const slice = text.slice(from, to);
+  words.lastIndex = 0;
+  for (let m = words.exec(slice); m; m = words.exec(slice)) {
+    if (!/^[\p{Lu}\/*[]/u.test(text[skipSpacesAndOneBreak(text, from + m.index + m[0].length)] ?? '')) return true;
+  }
+  return false;
+}
+
 /** `on page 2`, `à la page 2`, `en la página 2`, `p. 2` after a reference: a paged text's. */
 export const ON_PAGE = /^(?:(?:on|at)[ \u00a0\r\n>]+page|(?:à|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+page|(?:en|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+página|p\.)[ \u00a0\r\n>]*\d/i;
 
 /** A text named by a noun after an article or a possessive, and an adjective after it, ending where a comma follows (`son rapport`, `the resolution`, `el informe principal`; not `document`). */
-export const TEXT_BEFORE_COMMA = lazy(
-  () =>
-    new RegExp(
-      `(?<![\\p{L}])(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})\\s*(?:${TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|')})(?:\\s+\\p{Ll}+)?$`,
-      'iu',
-    ),
-);
+export const TEXT_BEFORE_COMMA = lazy(() => {
+  const nouns = TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|');
+  // Or by whose it is, with what it is for: `the Director General's report to the 103rd
+  // Session, paragraph 31`, `the Secretary-General's report, at paragraph 14`.
+  const possessor = String.raw`\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}['’]s`;
+  const purpose = String.raw`(?:\s+(?:to|of|on|for)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
+  return new RegExp(
+    `(?<![\\p{L}])(?:(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})\\s*(?:${nouns})(?:\\s+\\p{Ll}+)?|(?:(?:the|its)\\s+)?${possessor}\\s+(?:${nouns})${purpose})$`,
+    'iu',
+  );
+});
 
 /** A noun that names a text, anywhere in a clause (`Le rapport rappelle en son paragraphe 4`). */
 const TEXT_NOUN_IN_CLAUSE = lazy(() => anyWordOf(TEXT_NOUN_LIST));

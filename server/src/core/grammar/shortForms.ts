@@ -22,6 +22,8 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
     const end = start + m[0].length;
     // `Betts, loc. cit.`: the author's work, a source of its own (markdown.ts's `SOURCE_LIKE`).
     if (m[0].endsWith('cit.') && CIT_AUTHOR.test(text.slice(Math.max(0, start - 40), start))) continue;
+    // After an article, the word named, not written: `el ibíd. debe remitir al párr. 13`.
+    if (ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     // As after a symbol: `Ibid., para. 7`, `Ibid. (para. 7)`, `Id. at ¶ 24`.
     const at = bodyStartAfter(text, end);
     const body = at > end ? parseBody(text, at, true) : undefined;
@@ -42,6 +44,9 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
     }
   }
 }
+
+/** An article right before a word: `el `, `the `, `l'`. */
+const ARTICLE_BEFORE = /(?<![\p{L}])(?:the|an?|el|la|los|las|un|una|le|les|une|l['’]|del|du|des)[ \u00a0]*$/iu;
 
 /**
  * The letter items after a short form's sub-paragraph word (`al. b)`, `subparas. (a) and

@@ -17,6 +17,14 @@ export function paragraphOf(ref: Reference, item: CitationItem): NumberToken | u
 }
 
 /** What a position in a citation points at. */
+/**
+ * Whether a reference's letter is written inside it, not the one of the citation before
+ * that a sub-paragraph named again takes (`dicho apartado`, `ledit alinéa`).
+ */
+export function letterWrittenIn(ref: Reference): boolean {
+  return ref.sub !== undefined && ref.sub.start >= ref.start && ref.sub.end <= ref.end;
+}
+
 export type Target =
   | { kind: 'paragraph'; item: CitationItem; ref: Reference; number: NumberToken; start: number; end: number }
   | { kind: 'subParagraph'; item: CitationItem; ref: Reference; number: NumberToken; sub: LetterToken; start: number; end: number }
@@ -47,9 +55,11 @@ export function targetAt(citation: Citation, offset: number): Target | undefined
       if (ref.number && offset >= ref.number.start && offset <= ref.number.end) {
         return { kind: 'paragraph', item, ref, number: ref.number, start: ref.number.start, end: ref.number.end };
       }
-      // The words of a sub-paragraph named in words (`subparagraph (b) of paragraph 5`) are its.
+      // The words of a sub-paragraph named in words (`subparagraph (b) of paragraph 5`) are its;
+      // named again (`dicho apartado`), the words stand for it.
       if (ref.sub && offset >= ref.start && offset <= ref.end && !(ref.note && offset >= ref.note.start)) {
-        return { kind: 'subParagraph', item, ref, number, sub: ref.sub, start: ref.sub.start, end: ref.sub.end };
+        const written = letterWrittenIn(ref);
+        return { kind: 'subParagraph', item, ref, number, sub: ref.sub, start: written ? ref.sub.start : ref.start, end: written ? ref.sub.end : ref.end };
       }
       // A paragraph named again in words (`ce même paragraphe`): the words are the paragraph's.
       if (!ref.number && !ref.sub && !ref.note && offset >= ref.start && offset <= ref.end) {

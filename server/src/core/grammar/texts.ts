@@ -66,8 +66,9 @@ export const SAME_PAPER = [
   ...['of the paper', 'of the document', 'of the same document', 'of that paper', 'of this paper', 'of its paper', 'of the conference room paper', 'of the same paper'],
   // Not another text, Latin: `§23 in fine`.
   'in fine',
-  ...['du document', 'du même document', 'de ce document', 'dudit document'],
-  ...['del documento', 'del mismo documento', 'de ese documento', 'de dicho documento'],
+  ...['of the cited document', 'of the above-mentioned document', 'of the aforementioned document'],
+  ...['du document', 'du même document', 'de ce document', 'dudit document', 'du document précité', 'du document cité', 'du document susmentionné'],
+  ...['del documento', 'del mismo documento', 'de ese documento', 'de dicho documento', 'del citado documento', 'del documento citado', 'del referido documento', 'del mencionado documento'],
   // As translators name the paper they translate: `au paragraphe 16 de l'original`, `la
   // note 2 du texte anglais` (the papers are in English: `Paper.language`).
   ...['of the original', "de l'original", 'de l’original', 'del original'],
