@@ -4,7 +4,7 @@
  * second-degree items after a citation (`§6(a)(ii)`), which are said, not read.
  */
 
-import { BLANK, type Citation, type CitationItem, type Reference, type UnreadReference } from './types';
+import { BLANK, type Citation, type CitationItem, type NumberToken, type Reference, type UnreadReference } from './types';
 import { SUB_ITEM, parseLetterItem, parseSubLetters } from './body';
 import { MARK_ALTERNATIVES, SUB_OF_MATCHER, SUB_WORD_MATCHER, anyWordOf, endOfSentenceBefore, escapeForPattern, isDigit, isWordChar, lazy, matchWord, sentenceStartIn, skipSpacesAndOneBreak, wordMatcher } from './scan';
 import { SUB_PARAGRAPH_WORDS } from './words';
@@ -139,10 +139,15 @@ export function findSubParagraphsAlone(text: string, from: number, to: number, f
     (subs ??= []).push(lettersOfParagraphBefore(text, i, letters, end));
     at = end;
   }
+  // The last paragraph cited, and where its citation ends: letters after a citation of notes
+  // only, in its sentence, go on being its (`(apartado a); véanse las notas 1 a 5); … (apartado b))`).
+  let paragraphBefore: { number: NumberToken; end: number } | undefined;
   for (let k = 0; k < after.length; k++) {
     // After each citation, up to the next one, within a sentence's reach.
     let previous = after[k]!;
     const next = Math.min(after[k + 1]?.start ?? to, to);
+    const own = lastParagraphOf(previous);
+    if (own) paragraphBefore = { number: own, end: previous.end };
     for (let at = Math.max(from, previous.end); ; ) {
       const i = wordFrom(at);
       if (i >= Math.min(next, previous.end + SUB_REACH)) break;
@@ -152,7 +157,8 @@ export function findSubParagraphsAlone(text: string, from: number, to: number, f
       if (!letters) continue;
       // (`Ibid.` alone has no items of its own: what it repeats is known later.)
       const last = previous.items[previous.items.length - 1];
-      const number = last && paragraphOf(last.to ?? last.from, last);
+      const notesOnly = last !== undefined && previous.items.every((item) => item.from.note && !item.from.number && !item.from.inherits);
+      const number = notesOnly && paragraphBefore && sentenceStartIn(text, paragraphBefore.end, previous.start) === paragraphBefore.end ? paragraphBefore.number : lastParagraphOf(previous);
       // `Ibid., al. b)`: letters whose paragraph the draft index finds, as it does for these.
       const ofShortForm = !number && last !== undefined && previous.short === true && !previous.bare;
       // (From the lead: what the list says before the word.)
@@ -180,11 +186,18 @@ export function findSubParagraphsAlone(text: string, from: number, to: number, f
       const citation: Citation = { symbol: '', symbolStart: i, symbolEnd: i, items: [first, ...rest], short: true, bare: true, start: i, end };
       (subs ??= []).push(citation);
       previous = citation;
+      paragraphBefore = { number, end };
       at = end;
     }
   }
   if (!subs) return found;
   return [...found, ...subs].sort((a, b) => a.start - b.start);
+}
+
+/** The paragraph a citation's last item names (none for `Ibid.` alone, or a note alone). */
+function lastParagraphOf(citation: Citation): NumberToken | undefined {
+  const last = citation.items[citation.items.length - 1];
+  return last && paragraphOf(last.to ?? last.from, last);
 }
 
 /**
