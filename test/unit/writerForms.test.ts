@@ -1171,6 +1171,7 @@ describe('references without a symbol, in a draft that names the paper before th
     "CRP/43 §2. My delegation notes that the Director General's report, at paragraph 14, also refers to it.",
     "CRP/43 §2. The Director General's report to the 103rd Session, paragraph 31, gives the state of play.",
     "CRP/43 §2. Don't cite the Compact's para 17 as if it were the paper's.",
+    'CRP/43 §2. The intro says "see para 2" but means our para 2. Le texte dit « voir par. 9 ».',
     // A resolution by its abbreviation, in a note or a table's header (audits 31 and 34).
     'CRP/43 ¶ 2.[^4]\n\n[^4]: G.A. Res. 68/4, ¶ 8 (Oct. 3, 2013).',
     // A clause that names another text after its verb, or a text that the paragraph is of.

@@ -157,6 +157,9 @@ function bareBodyBefore(text: string, from: number, digit: number, to: number, n
 }
 
 /** Whether a body read without a symbol cites a paper (see `findBareReferences`). */
+/** Words that lead a reference quoted with them: `"see para 2"`, `« voir par. 9 »`. */
+const QUOTED_LEADS: ReadonlySet<string> = new Set(['see', 'cf.', 'voir', 'véase', 'ver', 'vid.']);
+
 /** Lead words that may stand between a text named and its reference: `the report, at paragraph 14`. */
 const LEADS_AFTER_COMMA: ReadonlySet<string> = new Set(['at', 'in', 'au', 'dans', 'en']);
 
@@ -220,6 +223,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   if (text[before - 1] === ',' && /^(?:supra|infra)$/i.test(wordEndingAt(text, skipBackSpacesAndOneBreak(text, before - 1)) ?? '')) return false;
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).
   if (quotedAlone(text, before, skipSpaces(text, body.end))) return false;
+  // So is one quoted with the word that leads it (`the intro says "see para 2"`).
+  if (wordBefore && QUOTED_LEADS.has(wordBefore.toLowerCase()) && quotedAlone(text, skipBackSpacesAndOneBreak(text, before - wordBefore.length), skipSpaces(text, body.end))) return false;
   // A pinpoint of a dated text named in words: `(cf. notre note du 7 octobre, par. 4)`,
   // `our letter of 5 December 2013, para. 2`.
   if (text[before - 1] === ',' && DATED_TEXT().test(text.slice(Math.max(0, before - 80), before - 1))) return false;
