@@ -30,10 +30,10 @@ export function mayNameSameParagraph(text: string, from: number, to: number): bo
   return false;
 }
 
-const AGAIN_NOUNS: ReadonlyArray<readonly [string, number]> = [['aragraph', 1], ['árrafo', 1], ['subparagraph', 0], ['alinéa', 0], ['apartado', 0], ['inciso', 0]];
+const AGAIN_NOUNS: ReadonlyArray<readonly [string, number]> = [['aragraph', 1], ['árrafo', 1], ['subparagraph', 0], ['alinéa', 0], ['apartado', 0], ['inciso', 0], ['literal', 0], ['umeral', 1]];
 
 /** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
-const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pPsSaAiI]/iy;
+const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pPsSaAiIlLnN]/iy;
 
 /**
  * An item within a sub-paragraph (`CRP/43, para. 6(a)(i)`, `par. 6 a) i)`): crp-cite reads
@@ -274,9 +274,9 @@ const PARAGRAPH_NUMBER_WORD = /^(?:numbers?|numéros?|números?)(?![\p{L}])/iu;
 const SAME_SUB_PARAGRAPH = [
   'the same subparagraph', 'that subparagraph', 'the said subparagraph',
   'ledit alinéa', 'dudit alinéa', 'audit alinéa', 'ce même alinéa', 'le même alinéa', 'du même alinéa', 'au même alinéa',
-  'dicho apartado', 'dicho inciso', 'ese apartado', 'ese inciso', 'el mismo apartado', 'el mismo inciso', 'del mismo apartado', 'del mismo inciso',
+  'dicho apartado', 'dicho inciso', 'dicho literal', 'ese apartado', 'ese inciso', 'el mismo apartado', 'el mismo inciso', 'el mismo literal', 'del mismo apartado', 'del mismo inciso', 'del mismo literal',
 ];
-const NAMES_SUB_PARAGRAPH = /(?:subparagraph|alinéa|apartado|inciso)$/i;
+const NAMES_SUB_PARAGRAPH = /(?:subparagraph|alinéa|apartado|inciso|literal)$/i;
 
 /** The phrases of `findSameParagraphs`. */
 const SAME_PARAGRAPH_AGAIN = lazy(() =>
@@ -284,7 +284,7 @@ const SAME_PARAGRAPH_AGAIN = lazy(() =>
     [
       'the same paragraph', 'that same paragraph', 'that paragraph', 'the said paragraph',
       'ce même paragraphe', 'le même paragraphe', 'du même paragraphe', 'au même paragraphe', 'ledit paragraphe', 'dudit paragraphe', 'audit paragraphe',
-      'ese mismo párrafo', 'este mismo párrafo', 'el mismo párrafo', 'del mismo párrafo', 'al mismo párrafo', 'ese párrafo', 'dicho párrafo',
+      'ese mismo párrafo', 'este mismo párrafo', 'el mismo párrafo', 'del mismo párrafo', 'al mismo párrafo', 'ese párrafo', 'dicho párrafo', 'el mismo numeral', 'del mismo numeral', 'dicho numeral',
       // A place in it: `(CRP/43, § 25). It asked about the input announced at the end of the paragraph`.
       'the end of the paragraph', 'the beginning of the paragraph', 'the start of the paragraph',
       'la fin du paragraphe', 'le début du paragraphe',

@@ -58,6 +58,9 @@ export const MARKS: readonly MarkSpelling[] = [
   many('párrs', 'parr', ['es']),
   one('párr.', 'parr', ['es']),
   one('párr', 'parr', ['es']),
+  // Latin American usage: `numeral 12`, `numerales 9 a 22` for the paragraphs of a text.
+  many('numerales', 'parr', ['es']),
+  one('numeral', 'parr', ['es']),
   many('parrs.', 'parr', ['es']),
   one('parr.', 'parr', ['es']),
   one('parr', 'parr', ['es']),
@@ -294,6 +297,11 @@ export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: Writer
   // `el párr. 24, letra a)`, `letras a) a c)`: as Spanish legal texts name them.
   { text: 'letras', language: 'es', plural: true },
   { text: 'letra', language: 'es' },
+  // Latin American usage: `numeral 12, literal b)`, `acápite c) del numeral 24`.
+  { text: 'literales', language: 'es', plural: true },
+  { text: 'literal', language: 'es' },
+  { text: 'acápites', language: 'es', plural: true },
+  { text: 'acápite', language: 'es' },
 ];
 
 export const SUB_PARAGRAPH_PLURALS: ReadonlySet<string> = new Set(SUB_PARAGRAPH_WORDS.filter((w) => w.plural).map((w) => w.text));
