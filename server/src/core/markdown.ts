@@ -12,7 +12,7 @@
  */
 import { lastBlockStartBefore } from './blockStarts';
 import { endsInDefinition, normalizeLineEnds, parseBlocks, type Block } from './blocks';
-import { AUTHOR_NAME, citedInBefore, citingClauseAround, findCitations, namesThePaperIn, firstWholeSymbol, isWholeSymbol, mayNameSameParagraph, mayNameSubParagraphAlone, namesSymbol, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
+import { AUTHOR_NAME, citedInBefore, citingClauseAround, findCitations, firstWholeSymbol, isWholeSymbol, mayNameSameParagraph, mayNameSubParagraphAlone, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type Reference, type UnreadReference } from './grammar';
 import { noteCallAt, noteDefinitions, type NoteCall } from './footnotes';
 import { lineAt, lineStarts } from './lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from './packedCitations';
