@@ -235,13 +235,14 @@ export function findSameParagraphs(text: string, from: number, to: number, found
     // (Before the block's first citation, the citation that ends the block before, `lead`:
     // `(CRP/43, par. 8)` ⏎⏎ `Le même paragraphe invite`.)
     const previous = found[k] ?? lead;
-    const between = previous === lead ? from : previous?.end;
     // (Inside a citation: `subparagraph (b) of that paragraph`.)
-    if (!previous || between === undefined || previous.end > i || i - between > SUB_REACH) continue;
+    if (!previous || previous.end > i) continue;
+    const between = previous === lead ? from : previous.end;
+    if (i - between > SUB_REACH) continue;
     const last = previous.items[previous.items.length - 1];
     const number = last && paragraphOf(last.to ?? last.from, last);
     // `dicho apartado`: the last sub-paragraph cited (its letter's token is that citation's).
-    const namesSub = NAMES_SUB_PARAGRAPH.test(m[0]);
+    const namesSub = NAMES_SUB_PARAGRAPH().test(m[0]);
     const sub = namesSub ? (last?.to ?? last?.from)?.sub : undefined;
     if (namesSub && (!sub || !number)) continue;
     // After `Ibid., al. b)`, whose paragraph the draft index finds: so it does for this one.
@@ -276,7 +277,8 @@ const SAME_SUB_PARAGRAPH = [
   'ledit alinéa', 'dudit alinéa', 'audit alinéa', 'ce même alinéa', 'le même alinéa', 'du même alinéa', 'au même alinéa',
   'dicho apartado', 'dicho inciso', 'dicho literal', 'ese apartado', 'ese inciso', 'el mismo apartado', 'el mismo inciso', 'el mismo literal', 'del mismo apartado', 'del mismo inciso', 'del mismo literal',
 ];
-const NAMES_SUB_PARAGRAPH = /(?:subparagraph|alinéa|apartado|inciso|literal)$/i;
+/** Whether a phrase ends on a sub-paragraph's word (`SUB_PARAGRAPH_WORDS`). */
+const NAMES_SUB_PARAGRAPH = lazy(() => new RegExp(`(?:${SUB_PARAGRAPH_WORDS.map((w) => escapeForPattern(w.text)).join('|')})$`, 'i'));
 
 /** The phrases of `findSameParagraphs`. */
 const SAME_PARAGRAPH_AGAIN = lazy(() =>

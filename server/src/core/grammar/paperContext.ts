@@ -7,7 +7,7 @@
 
 import { MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, anyWordOf, endOfSentenceBefore, escapeForPattern, isWordChar, lazy, matchMark, matchWord, sentenceStartIn, skipSpaces, skipSpacesAndOneBreak, wordMatcher } from './scan';
 import { parseBody, parseLetter, parseNumber } from './body';
-import { A_SYMBOL_NAME, DETERMINER, DETERMINER_WORDS, OF_ANOTHER_TEXT, SAME_PAPER, TEXT_NOUN_LIST, isWholeSymbol, namesOtherSymbol, namesSymbol, namesTextAt } from './texts';
+import { A_SYMBOL_NAME, DETERMINER, DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS, OF_ANOTHER_TEXT, SAME_PAPER, TEXT_NOUN_LIST, isWholeSymbol, namesOtherSymbol, namesSymbol, namesTextAt } from './texts';
 import { UNREAD_WORDS } from './words';
 import { BODY_START, NOT_A_VERB } from './symbolCitations';
 
@@ -133,7 +133,7 @@ export function ofSomeThing(text: string, after: number): boolean {
   return of !== undefined && matchWord(INDEFINITE_ARTICLES, text, skipSpaces(text, after + of.length)) !== undefined;
 }
 
-const INDEFINITE_ARTICLES = wordMatcher(['a', 'an', 'un', 'une', 'una', 'unos', 'unas']);
+const INDEFINITE_ARTICLES = wordMatcher(INDEFINITE_ARTICLE_WORDS);
 
 /**
  * The papers' symbols, and their series, as writers name a paper once its symbol is
@@ -261,7 +261,7 @@ const RELATIVE_WHERE = wordMatcher(['where', 'in which', 'où', 'dans lequel', '
 /** The possessive, its reference and one verb: `su párrafo 12 señala `, `son paragraphe 3 rappelle `. */
 const POSSESSIVE_REFERENCE_AND_VERB = /^\p{L}+[ \u00a0]+\p{L}+\.?[ \u00a0]*\d{1,3}(?:[ \u00a0]?\(?[a-z]\))?[ \u00a0\r\n]+(\p{Ll}+)[ \u00a0\r\n]+/u;
 /** A text's name after an article: `la Declaración`, `le Pacte mondial`, `the Declaration`. */
-const ARTICLE_AND_NAME = /^(?:the|la|le|el|les|los|las|l['’])[ \u00a0]*\p{Lu}/u;
+const ARTICLE_AND_NAME = lazy(() => new RegExp(`^(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})[ \\u00a0]*\\p{Lu}`, 'u'));
 
 function subjectAfter(text: string, at: number, papers: Papers): boolean | undefined {
   const rest = text.slice(at, at + 80);
@@ -272,7 +272,7 @@ function subjectAfter(text: string, at: number, papers: Papers): boolean | undef
     const subject = at + verb[0].length;
     if (matchWord(THE_PAPER_MATCHER, text, subject) !== undefined) return true;
     // (`En su párrafo 8 señala la Declaración`: the Declaration's.)
-    if (ARTICLE_AND_NAME.test(text.slice(subject, subject + 8)) && namesTextAt(text, subject)) return false;
+    if (ARTICLE_AND_NAME().test(text.slice(subject, subject + 8)) && namesTextAt(text, subject)) return false;
   }
   const comma = rest.search(/[,.;:!?]/);
   if (comma < 0 || rest[comma] !== ',') return undefined;

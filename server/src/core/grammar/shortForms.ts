@@ -5,8 +5,9 @@
  */
 
 import type { Citation, CitationItem, Reference, UnreadReference } from './types';
-import { CIT_AUTHOR, SHORT_FORM_ALONE, SUB_OF_MATCHER, bodyStartAfter, emphasizedBetweenWords, idAlone, matchWord, quotedAlone, shortFormPattern, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, unreadDivisionAt } from './scan';
+import { CIT_AUTHOR, SHORT_FORM_ALONE, SUB_OF_MATCHER, bodyStartAfter, emphasizedBetweenWords, escapeForPattern, idAlone, lazy, matchWord, quotedAlone, shortFormPattern, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, unreadDivisionAt } from './scan';
 import { UNKNOWN_PARAGRAPH, parseBody, parseLetterItem, parseSubLetters } from './body';
+import { DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS } from './texts';
 
 /**
  * The short forms in `[from, to)`: `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`. Their symbol is
@@ -23,7 +24,7 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
     // `Betts, loc. cit.`: the author's work, a source of its own (markdown.ts's `SOURCE_LIKE`).
     if (m[0].endsWith('cit.') && CIT_AUTHOR.test(text.slice(Math.max(0, start - 40), start))) continue;
     // After an article, the word named, not written: `el ibíd. debe remitir al párr. 13`.
-    if (ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (ARTICLE_BEFORE().test(text.slice(Math.max(0, start - 8), start))) continue;
     // As after a symbol: `Ibid., para. 7`, `Ibid. (para. 7)`, `Id. at ¶ 24`.
     const at = bodyStartAfter(text, end);
     const body = at > end ? parseBody(text, at, true) : undefined;
@@ -45,8 +46,8 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
   }
 }
 
-/** An article right before a word: `el `, `the `, `l'`. */
-const ARTICLE_BEFORE = /(?<![\p{L}])(?:the|an?|el|la|los|las|un|una|le|les|une|l['’]|del|du|des)[ \u00a0]*$/iu;
+/** An article or a determiner right before a word: `el `, `the `, `l'`, `un `, `du `. */
+const ARTICLE_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}])(?:${[...DETERMINER_WORDS, ...INDEFINITE_ARTICLE_WORDS, 'del', 'du', 'des'].map(escapeForPattern).join('|')})[ \\u00a0]*$`, 'iu'));
 
 /**
  * The letter items after a short form's sub-paragraph word (`al. b)`, `subparas. (a) and

@@ -8,7 +8,7 @@
 import { CONNECTORS, CONTAINED_IN, CONTAINED_IN_LAST_WORDS, DESCRIPTION_CONNECTORS, DESCRIPTION_WORDS, LEADS, MARKS, NOT_IN_DESCRIPTION, NUMBER_WORDS, SUB_PARAGRAPH_WORDS } from './words';
 import { LEAD_MATCHER, MARK_BY_TEXT, MARK_ENDING, UNREAD_MATCHER, bodyStartAfter, escapeForPattern, isBreak, isDigit, isSpace, isWordChar, lazy, matchMark, matchWord, onlySpaceBetween, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, spelled, symbolMarkupEnd, symbolMarkupStart, unreadDivisionAt, wordEndingAt } from './scan';
 import { type Body, FIRST, SUB_ITEM_BEFORE, gluedLetterAt, parseBody, parseNumber } from './body';
-import { OF_ANOTHER_TEXT, SYMBOL_AFTER_OF, isWholeSymbol } from './texts';
+import { DETERMINER_WORDS, OF_ANOTHER_TEXT, SYMBOL_AFTER_OF, isWholeSymbol } from './texts';
 import type { Citation, UnreadReference } from './types';
 
 /** The longest verb read between a symbol and a lead (`señala`, `indique`, `announces`). */
@@ -49,7 +49,8 @@ export function citedInBefore(text: string, at: number): number {
 const RELATIVE = String.raw`(?:to[ \u00a0]+which|which|that|auquel|à[ \u00a0]+laquelle|auxquel(?:le)?s|que|qu['’]|al[ \u00a0]+que|a[ \u00a0]+(?:la|los|las)[ \u00a0]+que|al[ \u00a0]+cual|a[ \u00a0]+la[ \u00a0]+cual)`;
 /** A verb of citing in the present: `cites`, `refers to`, `renvoie`, `remite`, `se refiere` ... */
 const CITES = String.raw`(?:cites?|quotes?|mentions?|refers?(?:[ \u00a0]+to)?|references?|renvoie(?:nt)?|citent|mentionnent|mentionne|évoquent|évoque|remiten?|citan?|mencionan?|(?:se[ \u00a0]+)?refieren?|aluden?)`;
-const ARTICLE = String.raw`(?:(?:the|its|la|le|les|sa|son|ses|l['’]|el|los|las|su|sus)[ \u00a0]+)`;
+/** A determiner before the reference: `which the paper cites at note 2`, `auquel renvoie la note 2`. */
+const ARTICLE = `(?:(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})[ \\u00a0]*)`;
 /** `which the IOM paper cites at`, `auquel renvoie la`, `al que remite la` right before a reference. */
 const CITING_CLAUSE_BEFORE = lazy(
   () => new RegExp(String.raw`(?<![\p{L}])${RELATIVE}[ \u00a0\r\n]+(?:[\p{L}'’-]+[ \u00a0\r\n]+){0,3}?${CITES}[ \u00a0\r\n]+(?:(?:at|in|à|au|aux|en|dans)[ \u00a0\r\n]+)?${ARTICLE}?$`, 'iu'),
