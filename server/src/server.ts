@@ -5,7 +5,7 @@
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TRIGGER_CHARACTERS } from './core/features/completion';
 import { defaultDataFolder, loadCorpus } from './core/load';
-import { warmUp } from './core/markdown';
+import { warmUp } from './core/draft/draftIndex';
 import { ServerContext, type InitializationOptions } from './lsp/context';
 import { defaultCacheFolder } from './cacheFolder';
 import { indexFingerprint } from './lsp/indexCache';

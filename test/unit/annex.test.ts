@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli';
 import { loadCorpus } from '../../server/src/core/load';
-import { citationsOfText } from '../../server/src/core/markdown';
+import { citationsOfText } from '../../server/src/core/draft/draftIndex';
 import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
 
 const root = resolve(__dirname, '..', '..');

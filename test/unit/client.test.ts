@@ -15,7 +15,7 @@ import { resolveLanguage, toLanguage } from '../../server/src/settings';
 import { formatCitation } from '../../server/src/core/features/citationText';
 import { citedPassageAt, countCitations, firstCitationOffsets, outlineOf } from '../../server/src/core/features/outline';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { translator } from '../../server/src/i18n';
 import type { Outline } from '../../server/src/protocol';
 

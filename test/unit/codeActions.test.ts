@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { normalizeStyle, quickFixes, type CodeActionResult } from '../../server/src/core/features/codeActions';
 import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
 import { checkDraft } from '../../server/src/core/features/diagnostics';

@@ -11,7 +11,7 @@ import { citingSpansIn, compactCitations, countCitationsIn, coverageMemo, positi
 import { countCitations } from '../../server/src/core/features/outline';
 import { citingSpans } from '../../server/src/core/features/references';
 import { loadCorpus } from '../../server/src/core/load';
-import { citationsOfText } from '../../server/src/core/markdown';
+import { citationsOfText } from '../../server/src/core/draft/draftIndex';
 
 const corpus = loadCorpus(resolve(__dirname, '..', '..', 'data', 'documents'));
 const paper = corpus.paper('CRP/43')!;

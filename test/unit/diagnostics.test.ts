@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { checkDraft, DraftChecker, messageOf } from '../../server/src/core/features/diagnostics';
 import { quickFixes } from '../../server/src/core/features/codeActions';
 import { translator } from '../../server/src/i18n';

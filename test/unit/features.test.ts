@@ -14,7 +14,7 @@ import { hover, MAX_PARAGRAPHS_IN_HOVER } from '../../server/src/core/features/h
 import { citedPassageAt, countCitations, firstCitationOffsets } from '../../server/src/core/features/outline';
 import { citingSpans, passageAt } from '../../server/src/core/features/references';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { translator } from '../../server/src/i18n';
 import { cursorOf, parseFixture } from '../fixtures/cursor';
 

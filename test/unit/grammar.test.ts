@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isProblem, parsePaper, type Paper } from '../../server/src/core/corpus';
 import { BLANK, findCitations, matchMark, targetAt, type Citation, type UnreadReference } from '../../server/src/core/grammar';
-import { citationsOfText } from '../../server/src/core/markdown';
+import { citationsOfText } from '../../server/src/core/draft/draftIndex';
 import { coveredByCitation, referenceLabel } from '../../server/src/core/resolve';
 import { cursorOf, parseFixture } from '../fixtures/cursor';
 

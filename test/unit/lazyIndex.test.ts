@@ -15,7 +15,8 @@ import { checkDraft, DraftChecker } from '../../server/src/core/features/diagnos
 import { loadCorpus } from '../../server/src/core/load';
 import { lastBlockStartBefore } from '../../server/src/core/blockStarts';
 import type { Citation } from '../../server/src/core/grammar';
-import { DraftIndex, moveCitation } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
+import { moveCitation } from '../../server/src/core/draft/moveCitation';
 
 const SYMBOLS = ['CRP/43'];
 const WHOLE = { chunk: Number.MAX_SAFE_INTEGER };
@@ -101,7 +102,7 @@ describe('DraftIndex parsed chunk by chunk', () => {
     const index = new DraftIndex(text, SYMBOLS, { chunk: 4096 });
     const at = text.indexOf('§6', text.length / 2);
     expect(index.citationAt(at)?.start).toBe(text.lastIndexOf('CRP/43', at));
-    expect((index as unknown as { parsedTo: number }).parsedTo).toBeLessThan(text.length * 0.6);
+    expect((index as unknown as { blockList: { parsedTo: number } }).blockList.parsedTo).toBeLessThan(text.length * 0.6);
     expect(index.citations()).toHaveLength(4000);
   });
 

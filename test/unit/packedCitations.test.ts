@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCitations } from '../../server/src/core/grammar';
-import { DraftIndex, moveCitation } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
+import { moveCitation } from '../../server/src/core/draft/moveCitation';
 import { NO_CITATIONS, packCitations, unpackCitations } from '../../server/src/core/packedCitations';
 
 const SYMBOLS = ['CRP/43', 'CRP/44'];

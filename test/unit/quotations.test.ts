@@ -12,7 +12,7 @@ import { checkDraft, DraftChecker, messageOf } from '../../server/src/core/featu
 import { hover } from '../../server/src/core/features/hover';
 import { languageOf, quotationsOf, tallyQuotations } from '../../server/src/core/features/quotations';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { translator } from '../../server/src/i18n';
 import type { Language } from '../../server/src/settings';
 

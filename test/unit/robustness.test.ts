@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { hover } from '../../server/src/core/features/hover';
 import { quotationAt } from '../../server/src/core/features/quotations';
 import { definition } from '../../server/src/core/features/definition';

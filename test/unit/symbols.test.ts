@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { renderingOutline, searchPassages } from '../../server/src/core/features/symbols';
 import { citingSpans, paperOfRendering, passageAt, passageAtLine } from '../../server/src/core/features/references';
 import { parseFixture } from '../fixtures/cursor';

@@ -20,7 +20,7 @@ import { checkDraft, messageOf } from '../../server/src/core/features/diagnostic
 import { hover } from '../../server/src/core/features/hover';
 import type { Citation } from '../../server/src/core/grammar';
 import { loadCorpus } from '../../server/src/core/load';
-import { DraftIndex } from '../../server/src/core/markdown';
+import { DraftIndex } from '../../server/src/core/draft/draftIndex';
 import { translator, unLetters } from '../../server/src/i18n';
 import { cursorOf, parseFixture } from '../fixtures/cursor';
 

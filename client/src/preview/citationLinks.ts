@@ -24,7 +24,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Corpus, Paper } from '../../../server/src/core/corpus';
 import type { Citation } from '../../../server/src/core/grammar';
-import { DraftIndex } from '../../../server/src/core/markdown';
+import { DraftIndex } from '../../../server/src/core/draft/draftIndex';
 import { checkCitations, lineIndex, messageOf, Suppressions, type Finding } from '../../../server/src/core/features/diagnostics';
 import { firstWords, passageTitle } from '../../../server/src/core/features/render';
 import { lineStarts } from '../../../server/src/core/lines';

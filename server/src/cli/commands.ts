@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Corpus } from '../core/corpus';
 import { findCitations } from '../core/grammar';
-import { citationsOfText } from '../core/markdown';
+import { citationsOfText } from '../core/draft/draftIndex';
 import { decodeDraft } from '../core/decode';
 import { annexMarkdown, annexOf } from '../core/features/annex';
 import { checkAnyCitation, CODES, messageOf, type Finding } from '../core/features/diagnostics';

@@ -17,7 +17,7 @@ import type { Corpus } from '../core/corpus';
 import { decodeDraft } from '../core/decode';
 import { checkDraft, CODES, SEVERITY, type Finding } from '../core/features/diagnostics';
 import { lineStarts, positionAt } from '../core/lines';
-import { DraftIndex } from '../core/markdown';
+import { DraftIndex } from '../core/draft/draftIndex';
 import { bundleFile, corpusOf, papersData, startWorker, workerAnswer, workerInputFor, type PapersData, type WorkerAnswer } from '../threads';
 
 export interface Problem {

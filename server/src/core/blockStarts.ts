@@ -1,7 +1,7 @@
 /**
  * Where a top-level block is known to start without parsing what comes before it: what
  * lets a request in the middle of a large draft just opened parse only the blocks around
- * it (DraftIndex.around in core/markdown.ts).
+ * it (DraftIndex.around in core/draft/draftIndex.ts).
  */
 
 /** markdown-it's HTML blocks that blank lines do not end (html_blocks.mjs, types 1 to 5): start, end. */

@@ -1,7 +1,7 @@
 /**
  * A draft's top-level blocks, from markdown-it's block parser (CommonMark): where each
  * starts and ends, and which of its lines are code or HTML, where no citation is read.
- * core/markdown.ts keeps them current edit by edit; core/prose.ts reads the prose in them.
+ * core/draft/blockList.ts keeps them current edit by edit; core/prose.ts reads the prose in them.
  */
 import type Token from 'markdown-it/lib/token.mjs';
 import { createBlockParser } from './blockParser';

@@ -9,7 +9,7 @@
  * three spaces before it), running to the end of its block. The first outside code counts,
  * as markdown-it-footnote keeps the first of two definitions of one label.
  */
-import type { DraftIndex } from './markdown';
+import type { DraftIndex } from './draft/draftIndex';
 
 /** A call of a footnote in prose: `[^4]` at `[start, end)`. */
 export interface NoteCall {

@@ -5,7 +5,7 @@
  */
 import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from './corpus';
 import { paragraphOf, targetAt, type Citation, type CitationItem, type Reference, type Target } from './grammar';
-import type { DraftIndex } from './markdown';
+import type { DraftIndex } from './draft/draftIndex';
 
 /**
  * A paragraph, or one of its sub-paragraphs, or one of their footnotes, that a citation

@@ -7,7 +7,7 @@ import type { Corpus } from '../core/corpus';
 import { compactCitations, type CompactCitations } from '../core/compactCitations';
 import { decodeDraft } from '../core/decode';
 import { tallyQuotations, type QuotationTally } from '../core/features/quotations';
-import { DraftIndex } from '../core/markdown';
+import { DraftIndex } from '../core/draft/draftIndex';
 import { sameStamp, stampOf, type FileStamp } from './indexCache';
 
 /**

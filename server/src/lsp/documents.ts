@@ -9,7 +9,8 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams, Position, Range } from 'vscode-languageserver';
-import { DraftIndex, SHORT_FORM_REACH } from '../core/markdown';
+import { DraftIndex } from '../core/draft/draftIndex';
+import { SHORT_FORM_REACH } from '../core/draft/papersNamed';
 import type { DraftEdit } from '../core/edits';
 
 import { DEFAULT_MAX_DOCUMENT_SIZE } from '../settings';

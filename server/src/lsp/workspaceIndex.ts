@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import type { Citation } from '../core/grammar';
-import { citationsOfText, DraftIndex } from '../core/markdown';
+import { citationsOfText, DraftIndex } from '../core/draft/draftIndex';
 import { quotationCounts, tallyQuotations } from '../core/features/quotations';
 import { citingSpansIn, countCitationsIn, coverageMemo, positionIn } from '../core/compactCitations';
 import { countCitations } from '../core/features/outline';

@@ -10,7 +10,7 @@
  */
 import type { Corpus, Paper, Paragraph } from '../corpus';
 import { isDigit, matchMark, paragraphOf, symbolMarkupEnd, writtenMarks, type Citation, type CitationItem, type Reference } from '../grammar';
-import type { DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
 import type { CitationStyle, Language } from '../../settings';
 import { CODES, checkCitations, itemText, quotationFinding, referenceText, unreadFinding, type Finding, type Translate } from './diagnostics';
 import { quotationAt, type Quotation, type QuotationCheck } from './quotations';

@@ -13,7 +13,7 @@
  */
 import type { Corpus, Footnote, Paper, Paragraph, SubParagraph } from '../corpus';
 import { LIST_WORDS, MARK_ALTERNATIVES, RANGE_WORDS, bodyStartAfter, escapeForPattern, markSpelling, matchMark, type Mark } from '../grammar';
-import type { DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
 import type { Translate } from '../../i18n';
 import { escapeMarkdown, firstWords, renderFootnote, renderPassage } from './render';
 

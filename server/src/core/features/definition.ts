@@ -4,7 +4,7 @@
  * paragraph the citation covers.
  */
 import type { Corpus } from '../corpus';
-import type { DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
 import { lineOfCovered, targetUnderCursor } from '../resolve';
 
 export interface DefinitionResult {

@@ -14,7 +14,8 @@
 import type { Corpus, Paper } from '../corpus';
 import { firstWholeSymbol, isWholeSymbol, letterWrittenIn, paragraphOf, type Citation, type CitationItem, type Reference, type UnreadReference } from '../grammar';
 import { definitionLabelAround, firstNoteCall, labelsDefinedIn, labelsIn } from '../footnotes';
-import { SOURCE_REACH, sourcesNamedIn, type DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
+import { SOURCE_REACH, sourcesNamedIn } from '../draft/papersNamed';
 import { insertedEnd, lengthChange, startAfter, touchedAfter, type DraftEdit } from '../edits';
 import { coveredByItem, referenceLabel } from '../resolve';
 import { checkedAttributedQuotations, checkedQuotations, checkedQuotationsOfNotes, type Quotation, type QuotationCheck } from './quotations';

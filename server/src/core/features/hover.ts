@@ -3,7 +3,7 @@
  * mark, every paragraph the citation covers (the first few in full, then their numbers).
  */
 import type { Corpus } from '../corpus';
-import type { DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
 import { referenceLabel, targetUnderCursor } from '../resolve';
 import type { Translate } from '../../i18n';
 import { escapeMarkdown, renderCovered } from './render';

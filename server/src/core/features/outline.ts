@@ -5,7 +5,7 @@
  */
 import type { Paper } from '../corpus';
 import type { Citation } from '../grammar';
-import type { DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
 import { countKey, coveredByCitation, coveredByItem, resolveReference, targetUnderCursor } from '../resolve';
 import type { CitedPassage, Outline, OutlineFootnote } from '../../protocol';
 import { firstWords } from './render';

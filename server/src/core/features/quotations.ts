@@ -28,7 +28,7 @@ import type { Corpus, Paper } from '../corpus';
 import type { Citation } from '../grammar';
 import { labelsDefinedIn, labelsIn, NOTE_CALL_SOURCE, noteCallAt, noteCalls, noteDefinition, type NoteCall } from '../footnotes';
 import { oneLine } from '../lines';
-import type { DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
 import { countKey, coveredByCitation, coveredKey, referenceLabel, type Covered } from '../resolve';
 
 /** Fewer words are a term or a title, not a quotation to check. */

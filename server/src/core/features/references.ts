@@ -5,7 +5,7 @@
  */
 import type { Corpus, Paper } from '../corpus';
 import type { Citation } from '../grammar';
-import type { DraftIndex } from '../markdown';
+import type { DraftIndex } from '../draft/draftIndex';
 import { coveredByItem, coversPassage, targetUnderCursor, type Covered, type Passage } from '../resolve';
 
 export interface PassageRef extends Passage {

@@ -26,7 +26,7 @@ import {
 } from 'vscode-languageserver';
 import { DraftChecker, checkCitations, lineIndex, messageOf, Suppressions, type CheckedFinding, type Finding } from '../../core/features/diagnostics';
 import { insertedEnd, lengthChange, touchedAfter, type DraftEdit } from '../../core/edits';
-import { DraftIndex } from '../../core/markdown';
+import { DraftIndex } from '../../core/draft/draftIndex';
 import type { ServerContext } from '../context';
 import { immutable } from '../encoding';
 import type { OpenDocument } from '../documents';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DraftIndex, citationsOfText } from '../../server/src/core/markdown';
+import { DraftIndex, citationsOfText } from '../../server/src/core/draft/draftIndex';
 import { findCitations } from '../../server/src/core/grammar';
 import { parseFixture } from '../fixtures/cursor';
 

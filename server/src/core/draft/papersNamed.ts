@@ -1,0 +1,362 @@
+/**
+ * Which paper a citation without a symbol cites: a short form (`Ibid., para. 7`) the
+ * paper of the citation before it, unless the writer named another text in between; a
+ * reference without a symbol (`as para 9 puts it`) the paper the draft last named, unless
+ * its sentence names another text. Read from the text around the citation: the sources it
+ * names (`SOURCE_LIKE`), the loaded papers' symbols, and the notes called before the first
+ * symbol. One per version of a draft's text (`DraftIndex.papers`).
+ */
+import { noteCallAt, noteDefinitions, type NoteCall } from '../footnotes';
+import { AUTHOR_NAME, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation } from '../grammar';
+import type { DraftIndex } from './draftIndex';
+
+/**
+ * For an index of the text from some offset on (an island, `DraftIndex.around`): what a
+ * short form or a reference without a symbol near its start takes its paper from, asked
+ * only then: the citation before its text, and the paper named last in the text before
+ * it from `from` (its offsets: negative).
+ */
+export interface TextBefore {
+  citation: () => Citation | undefined;
+  named: (from: number) => string | undefined;
+  lastPaper: () => string | undefined;
+}
+
+/** The footnote calls before the draft's first symbol that name a paper, and the paper of each (`PapersNamed.noteMentions`); where that first symbol stands (the text's length when none does). */
+interface NoteMentions {
+  at: number[];
+  papers: string[];
+  firstSymbol: number;
+}
+
+/** A character every source's name holds (see `SOURCE_LIKE`). */
+const SOURCE_SIGNS = '/*_';
+
+/** How far after an author's name the symbol of the paper cited for them is looked for. */
+const AUTHOR_REACH = 400;
+
+/** How far a source's name reaches (a publication's italic title and imprint, `SOURCE_LIKE`). */
+export const SOURCE_REACH = 240;
+
+/** The sources `text` names (`SOURCE_LIKE`), in order: an edit that changes them may change what references without a symbol after it cite. */
+export function sourcesNamedIn(text: string): string[] {
+  const out: string[] = [];
+  SOURCE_LIKE.lastIndex = 0;
+  for (let m = SOURCE_LIKE.exec(text); m; m = SOURCE_LIKE.exec(text)) out.push(m[0]);
+  return out;
+}
+
+/** Words that name the text just named, whichever it is (not `the paper`, which writers say of the paper the draft is about). */
+const THAT_TEXT = /(?<![\p{L}])(?:the same paper|that paper|le même document|ce même document|el mismo documento|ese mismo documento)(?![\p{L}])/iu;
+
+/** How far after a reference without a symbol a footnote call in its sentence may stand to give its paper (`paperOfNoteCalledLaterIn`). */
+const CALL_REACH = 400;
+/** A blank line (a paragraph's end) in a span. */
+const BLANK_LINE = /\n[ \t>]*\r?\n/;
+
+/** A line that starts a list item or a table row. */
+const PARAGRAPH_START = /^[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
+
+/** Whether a citation cites a paper: all do but a reference without a symbol that follows none, or another text's (`Citation.bare`). */
+export function citesAPaper(c: Citation): boolean {
+  return !(c.bare && c.symbol === '');
+}
+
+/** How far back from a short form a paper's symbol is looked for (see `resolveShortForm`). */
+export const SHORT_FORM_REACH = 20_000;
+
+/**
+ * A source a short form may repeat, as the UN and IOM name them: a document symbol
+ * (`CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`), a resolution
+ * or decision by its number, as UN texts cite them (`General Assembly resolution 68/4`,
+ * `la résolution 68/4`, `la decisión 2013/22`, `G.A. Res. 68/4`), or a publication: its title in italics
+ * and its imprint with a year (`IOM, *World Migration Report 2013* (Geneva, 2013)`), named
+ * by its title (the `title` group), or by its author before `op. cit.` or `loc. cit.` (`Betts, op. cit.`,
+ * the `author` group).
+ */
+const SOURCE_LIKE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr][eé]s\.|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+(?:op|loc)\.[ \u00a0]?cit\.`,
+  'gu',
+);
+
+/**
+ * Whether the source named at `[start, end)` of `text` is cited in an aside closed before
+ * the text's end, with its own pinpoint: `la note 2 (voir aussi A/68/190, par. 86) et la
+ * note 3`, where the note after the aside is the paper's the sentence is about. Not
+ * `the Declaration (resolution 68/4) is key (para. 3)`: that aside names the text only.
+ */
+function citedInAside(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  if (open < 0 || text.lastIndexOf(')', start) > open) return false;
+  const close = text.indexOf(')', end);
+  if (close < 0 || text.lastIndexOf('(', close) > open) return false;
+  return /\d/.test(text.slice(end, close));
+}
+
+export class PapersNamed {
+  /** The footnote calls that name a paper before the first symbol (`noteMentions`). */
+  private noteMentionsFound: NoteMentions | undefined;
+  /** Where a loaded paper is first named (`firstPaperMention`), and where a source is named before it (`firstSourceBeforeFirstMention`). */
+  private firstMention: number | undefined;
+  private firstSource: number | undefined;
+  private readonly text: string;
+
+  constructor(
+    private readonly draft: DraftIndex,
+    private readonly symbols: readonly string[],
+    private readonly before: TextBefore | undefined,
+  ) {
+    this.text = draft.getText();
+  }
+
+  /**
+   * A short form given the paper of the citation before it (`previous`, itself resolved):
+   * `Ibid., para. 7` cites 7 of that paper; `Ibid.` alone repeats its references. Returns
+   * `c`, which is the `previous` of the next citation; a full citation is returned as is.
+   *
+   * A symbol written between them is the paper the writer last named: a known one
+   * (`CRP/43 was adopted … Ibid., para. 7`) is it; an unknown one (`A/68/190, para. 12 …
+   * Ibid.`), a resolution (`resolution 68/4, annex … (ibid., para. 8)`) or a publication
+   * (`*World Migration Report 2013* (Geneva, 2013), p. 21. Ibid.`) means the short form is
+   * of a text crp-cite does not have (`SOURCE_LIKE`), and it cites nothing rather than the
+   * wrong paper. Looked for within `SHORT_FORM_REACH` characters.
+   */
+  resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
+    if (!c.short) return c;
+    if (c.bare) {
+      c.symbol = (c.ofThePaper ? this.lastPaperNamedBefore(c.start, previous) : this.paperOfBareAt(c.start, previous, c.end)) ?? '';
+      return c;
+    }
+    // (In an island, `previous` may be before its text: negative offsets.)
+    const from = Math.max(previous && previous.end <= c.start ? previous.end : this.before ? Number.NEGATIVE_INFINITY : 0, c.start - SHORT_FORM_REACH);
+    let named = this.namedBetween(Math.max(0, from), c.start);
+    if (named === undefined && from < 0) named = this.before?.named(from);
+    if (named !== undefined && !this.symbols.includes(named)) {
+      c.symbol = '';
+      c.unknownPaper = named;
+      return c;
+    }
+    // A chain of short forms after a paper crp-cite does not have is of that paper too.
+    if (named === undefined && previous?.unknownPaper !== undefined) {
+      c.symbol = '';
+      c.unknownPaper = previous.unknownPaper;
+      return c;
+    }
+    c.symbol = named ?? previous?.symbol ?? '';
+    if (c.items.length === 0 && previous && named === undefined) c.repeats = previous.repeats ?? previous;
+    // `Ibid., al. b)`: sub-paragraphs of the paragraph the citation before names last.
+    else if (!c.mark && c.items.length > 0 && previous && named === undefined) {
+      const cited = previous.repeats ?? previous;
+      const last = cited.items[cited.items.length - 1];
+      const paragraph = last && paragraphOf(last.to ?? last.from, last);
+      // (Copies: each citation's tokens are its own, moved with it.)
+      if (paragraph) for (const item of c.items) item.from.inherits = { ...paragraph };
+    }
+    return c;
+  }
+
+  /** The source named last in `[from, to)` (`SOURCE_LIKE`), outside code: a symbol quoted in code is no paper the writer cites. */
+  namedBetween(from: number, to: number, asidesClosed = false, where?: { end: number }): string | undefined {
+    // `asidesClosed`: leave out another text cited in an aside closed before `to` (`citedInAside`).
+    let named: string | undefined;
+    if (to <= from) return undefined;
+    // Every source has a slash (`CRP/43`, `resolution 68/4`), emphasis (`*Title*`) or `cit.`
+    // (`Betts, op. cit.`): most gaps between citations have none.
+    let i = from;
+    while (i < to && !SOURCE_SIGNS.includes(this.text[i]!) && !(this.text[i] === '.' && this.text.startsWith('cit', i - 3))) i++;
+    if (i === to) return undefined;
+    // In a slice (with the character before, for the pattern's look-behind): on the whole
+    // text, the pattern would go on looking past `to`, as far as the next source.
+    const start = Math.max(0, from - 1);
+    const slice = this.text.slice(start, to);
+    SOURCE_LIKE.lastIndex = from - start;
+    for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) {
+      if (this.draft.inCode(start + m.index)) continue;
+      const author = m.groups?.['author'];
+      const source = author !== undefined ? (this.paperOfAuthor(author, start + m.index) ?? author) : (m.groups?.['title'] ?? m[0]);
+      // (A paper crp-cite has, cited in the aside, is the one the sentence is about.)
+      if (asidesClosed && !this.symbols.includes(source) && citedInAside(slice, m.index, m.index + m[0].length)) continue;
+      named = source;
+      if (where) where.end = start + m.index + m[0].length;
+    }
+    return named;
+  }
+
+  /** Where the first source (`SOURCE_LIKE`) named outside code before the first mention of a paper ends; that mention's start when none is. */
+  firstSourceBeforeFirstMention(): number {
+    return (this.firstSource ??= this.firstSourceNamedBefore(this.firstPaperMention()));
+  }
+
+  /** Where the first source (`SOURCE_LIKE`) named outside code before `limit` ends; `limit` when none is. */
+  private firstSourceNamedBefore(limit: number): number {
+    const slice = this.text.slice(0, limit);
+    SOURCE_LIKE.lastIndex = 0;
+    for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) if (!this.draft.inCode(m.index)) return m.index + m[0].length;
+    return limit;
+  }
+
+  /**
+   * The paper `author` was cited for before `offset`, when crp-cite has it: `OIM, op.
+   * cit.` after a note that reads `Organización Internacional para las Migraciones (OIM),
+   * *Overview …*, documento CRP/43 (Ginebra, 2013)`, the author and a loaded paper's symbol
+   * on one line (the last few such lines are looked at).
+   */
+  private paperOfAuthor(author: string, offset: number): string | undefined {
+    let tries = 0;
+    for (let at = this.text.lastIndexOf(author, offset - 1); at >= 0 && tries < 8; at = at > 0 ? this.text.lastIndexOf(author, at - 1) : -1) {
+      if (/[\p{L}\p{N}]/u.test(this.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(this.text[at + author.length] ?? '')) continue;
+      tries++;
+      const lineEnd = this.text.indexOf('\n', at);
+      const line = this.text.slice(at, Math.min(lineEnd < 0 ? this.text.length : lineEnd, at + AUTHOR_REACH, offset));
+      const paper = this.symbols.find((symbol) => namesSymbol(line, 0, line.length, symbol));
+      if (paper) return paper;
+    }
+    return undefined;
+  }
+
+  /**
+   * The paper a reference without a symbol at `offset` cites (`Citation.bare`): the
+   * source named last in its sentence (within its paragraph, list item or table row)
+   * before it, if it is a loaded paper (another text named there, `A/68/190 … (par. 3)`:
+   * none); with none named there, the loaded paper named last before it, at any distance
+   * (another text named in passing earlier does not change what the draft is about).
+   * It depends on no citation before it, so an edit changes only the references after it
+   * up to the next mention of a paper (see `DraftChecker`). `previous`, a citation before
+   * `offset` of that paper, bounds the search.
+   */
+  private paperOfBareAt(offset: number, previous?: Citation, end = offset): string | undefined {
+    // A citation of a paper before it in its sentence (its symbol, or what a reference
+    // without one found there) answers for the text before it: only the rest is searched,
+    // or a paragraph of a hundred references would be searched a hundred times. (On the
+    // same line, it is in the same paragraph.)
+    const before = previous && (!previous.short || previous.bare) && previous.symbol !== '' && previous.end <= offset ? previous : undefined;
+    const sameLine = before !== undefined && this.text.lastIndexOf('\n', offset - 1) < before.end;
+    const paragraph = sameLine ? before.start : this.paragraphStartBefore(offset);
+    const sentence = sentenceStartIn(this.text, Math.max(paragraph, before?.end ?? 0), offset);
+    const known = before !== undefined && before.start >= paragraph && sentence <= before.end;
+    const where = { end: offset };
+    const named = this.namedBetween(known ? before.end : sentence, offset, true, where);
+    if (named !== undefined) {
+      if (this.symbols.includes(named)) return named;
+      // The paper named in words after it: `la Declaración (resolución 68/4) confirma lo que
+      // el documento describe … (párr. 3)`.
+      if (namesThePaperIn(this.text, where.end, offset)) return this.lastPaperNamedBefore(offset, previous);
+      // `la Déclaration (A/RES/68/4), évoquée au paragraphe 4`, `the report (A/68/190), which
+      // the paper cites at note 2`: the text named is the one cited in the paragraph or
+      // note, which is of the paper that cites it.
+      const cited = Math.max(citedInBefore(this.text, offset), citingClauseAround(this.text, offset, end));
+      return cited >= 0 && this.namedBetween(cited, offset) === undefined ? this.lastPaperNamedBefore(offset, previous) : undefined;
+    }
+    if (known) return before.symbol;
+    if (pronounOfAnotherText(this.text, paragraph, sentence, this.symbols)) return undefined;
+    // `The same paper's para. 9`, `nothing in that paper is binding, and its paragraph 10`:
+    // the text named last in the paragraph, whichever it is.
+    if (THAT_TEXT.test(this.text.slice(sentence, offset))) {
+      const last = this.namedBetween(paragraph, sentence);
+      if (last !== undefined) return this.symbols.includes(last) ? last : undefined;
+    }
+    return this.lastPaperNamedBefore(sentence, previous) ?? this.paperOfNoteCalledLaterIn(offset);
+  }
+
+  /**
+   * Before the draft names any paper: the paper named by the note of a footnote call later
+   * in the reference's own sentence (`Partnerships matter, as paragraph 9 stresses.[^1]`
+   * … `[^1]: IOM, "Overview …", CRP/43`): the note gives the sentence's source.
+   */
+  private paperOfNoteCalledLaterIn(offset: number): string | undefined {
+    if (this.before) return undefined;
+    const mentions = this.noteMentions();
+    let k = 0;
+    while (k < mentions.at.length && mentions.at[k]! < offset) k++;
+    const call = mentions.at[k];
+    if (call === undefined || call - offset > CALL_REACH) return undefined;
+    const between = this.text.slice(offset, call);
+    return BLANK_LINE.test(between) || sentenceStartIn(this.text, offset, call) !== offset ? undefined : mentions.papers[k];
+  }
+
+  /**
+   * Where the next loaded paper's symbol stands alone after `offset`, outside code: the
+   * references without a symbol up to there take their paper from before it. The text's
+   * length when there is none.
+   */
+  nextPaperMentionAfter(offset: number): number {
+    return firstWholeSymbol(this.text, this.symbols, offset, this.text.length, (at) => this.draft.inCode(at))?.at ?? this.text.length;
+  }
+
+  /** Where the paragraph, list item or table row holding `offset` starts. */
+  private paragraphStartBefore(offset: number): number {
+    const block = this.draft.blockSpanAt(offset).start;
+    for (let line = this.text.lastIndexOf('\n', offset - 1) + 1; line > block; ) {
+      const previousLine = this.text.lastIndexOf('\n', line - 2) + 1;
+      if (/^[ \t>]*\r?$/.test(this.text.slice(previousLine, line - 1)) || PARAGRAPH_START.test(this.text.slice(line, line + 16))) return line;
+      line = previousLine;
+    }
+    return block;
+  }
+
+  /**
+   * The loaded paper whose symbol stands last before `offset`, alone and outside code
+   * (in an island, maybe before its text). With `previous` (a full citation or a
+   * reference without a symbol, of a paper, before `offset`), only the text after its
+   * start is searched: it is the paper named last before that.
+   */
+  lastPaperNamedBefore(offset: number, previous?: Citation): string | undefined {
+    const bound = previous && (!previous.short || previous.bare) && previous.symbol !== '' && previous.start < offset ? previous.start : -1;
+    let best = -1;
+    let paper: string | undefined;
+    for (const symbol of this.symbols) {
+      for (let at = offset >= symbol.length ? this.text.lastIndexOf(symbol, offset - symbol.length) : -1; at > Math.max(best, bound - 1); at = at > 0 ? this.text.lastIndexOf(symbol, at - 1) : -1) {
+        if (isWholeSymbol(this.text, at, at + symbol.length) && !this.draft.inCode(at)) {
+          [best, paper] = [at, symbol];
+          break;
+        }
+      }
+    }
+    if (paper !== undefined) return paper;
+    if (bound >= 0) return previous!.symbol;
+    if (this.before) return this.before.lastPaper();
+    // No symbol before it (so it is before the first): a note called before it may name the paper.
+    const mentions = this.noteMentions();
+    let k = mentions.at.length - 1;
+    while (k >= 0 && mentions.at[k]! >= offset) k--;
+    return k >= 0 ? mentions.papers[k] : undefined;
+  }
+
+  /**
+   * The footnote calls before the draft's first symbol of a paper whose note's definition
+   * names a loaded paper (its symbol standing alone there), and the paper, in order.
+   * Academic writers name their source once, in a note, and refer to it in the text after:
+   * `Its main source is the conference room paper.[^1]` ⏎ … `[^1]: IOM, "Overview …",
+   * conference room paper CRP/43`; the references after the call are that paper's. After
+   * the first symbol, the symbols say which paper (`lastPaperNamedBefore`). Read once per
+   * version of the text, when asked: most drafts name the paper before any note.
+   */
+  noteMentions(): NoteMentions {
+    if (this.noteMentionsFound) return this.noteMentionsFound;
+    const end = this.nextPaperMentionAfter(0);
+    const mentions: NoteMentions = { at: [], papers: [], firstSymbol: end };
+    const calls: NoteCall[] = [];
+    for (let at = this.text.indexOf('[^'); at >= 0 && at < end; at = this.text.indexOf('[^', at + 2)) {
+      const call = noteCallAt(this.text, at);
+      if (call && !this.draft.inCode(at)) calls.push(call);
+    }
+    const definitions = calls.length === 0 ? undefined : noteDefinitions(this.draft, new Set(calls.map((c) => c.label)));
+    for (const call of calls) {
+      const definition = definitions!.get(call.label);
+      const paper = definition && firstWholeSymbol(this.text, this.symbols, definition.start, definition.end)?.symbol;
+      if (paper === undefined) continue;
+      mentions.at.push(call.start);
+      mentions.papers.push(paper);
+    }
+    return (this.noteMentionsFound = mentions);
+  }
+
+  /** Where a loaded paper is first named: its symbol standing alone outside code, or a note called that names it (`noteMentionsUpTo`); the text's length when none is. */
+  firstPaperMention(): number {
+    if (this.firstMention === undefined) {
+      const mentions = this.noteMentions();
+      this.firstMention = mentions.at[0] ?? mentions.firstSymbol;
+    }
+    return this.firstMention;
+  }
+}
