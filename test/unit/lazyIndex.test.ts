@@ -1,6 +1,6 @@
 /**
  * The draft index parses a large draft lazily, a chunk of lines at a time, as far as the
- * requests so far needed (see `DraftIndex` in markdown.ts): opening a 5 MB draft must not
+ * requests so far needed (see `DraftIndex` in core/draft/draftIndex.ts): opening a 5 MB draft must not
  * cost a 5 MB parse before the first hover. Whatever the chunk size, and whichever
  * requests and edits come in between, it must find what an index parsed in one go finds.
  *

@@ -1,5 +1,5 @@
 /**
- * markdown-it, through its public API, for the block structure of drafts (markdown.ts
+ * markdown-it, through its public API, for the block structure of drafts (draft/blockList.ts
  * needs only that: its block pass costs a fifth of its inline pass, which it never runs).
  */
 import type MarkdownIt from 'markdown-it';
@@ -35,7 +35,7 @@ function footnoteDefinition(state: BlockState, startLine: number, endLine: numbe
 
 /**
  * markdown-it as CommonMark with HTML, and footnote definitions read as prose. Only its
- * block pass is used (`md.block.parse(text, md, env, tokens)`): see markdown.ts.
+ * block pass is used (`md.block.parse(text, md, env, tokens)`): see blocks.ts.
  */
 export function createBlockParser(): MarkdownIt {
   // Required here, on the first draft, not imported: the bundle then evaluates markdown-it

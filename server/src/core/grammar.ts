@@ -1,7 +1,7 @@
 /**
  * The citation grammar: finds `CRP/43 §6(a)`, `CRP/43, par. 13`, `paragraph 9 of CRP/43`,
  * `CRP/43, footnote 2` ... in prose. Works on text in which code, comments and link
- * destinations have already been blanked out (see markdown.ts), so offsets here are
+ * destinations have already been blanked out (see prose.ts), so offsets here are
  * offsets in the writer's document.
  *
  * Every word it knows (marks, separators, connectors, sub-paragraph words, number words)

@@ -80,7 +80,7 @@ export function isBreak(c: string | undefined): boolean {
  * Where the last sentence that starts in `[from, offset)` starts (after `.`, `?` or `!`,
  * closing quotes or brackets, and a space or a line break, before a capital or an
  * opening), or `from`: another text named in an earlier sentence does not make a
- * reference without a symbol its (markdown.ts).
+ * reference without a symbol its (draft/papersNamed.ts).
  */
 export function sentenceStartIn(text: string, from: number, offset: number): number {
   for (let i = offset - 1; i > from; i--) {

@@ -21,7 +21,7 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
   for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    // `Betts, loc. cit.`: the author's work, a source of its own (markdown.ts's `SOURCE_LIKE`).
+    // `Betts, loc. cit.`: the author's work, a source of its own (draft/papersNamed.ts's `SOURCE_LIKE`).
     if (m[0].endsWith('cit.') && CIT_AUTHOR.test(text.slice(Math.max(0, start - 40), start))) continue;
     // After an article, the word named, not written: `el ibíd. debe remitir al párr. 13`.
     if (ARTICLE_BEFORE().test(text.slice(Math.max(0, start - 8), start))) continue;
