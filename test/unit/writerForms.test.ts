@@ -994,6 +994,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'CRP/43, para. [[13]] (2011), para. [[14]].', ['13', '14']],
     ['fr', 'Le document CRP/43 : § [[13]] (mécanisme de financement créé en 2011), § [[14]] (processus régionaux).', ['13', '14']],
     ['en', 'CRP/43 was discussed.\n\nSee paragraph [[26]] of the paper, and its paragraph [[12]].', ['26', '12']],
+    // A text of the paper's before a comma (another text's after `of` is not: see `never read`).
+    ['en', 'CRP/43 was discussed. The text of the paper, para. [[9]], says so.', ['9']],
+    ['fr', 'Le document CRP/43 est clair : le texte du document, par. [[9]], le dit.', ['9']],
     // After an aside that cites another text with its own pinpoint (audits 11 and 12).
     ['fr', 'Voir le document CRP/43, en particulier la note [[2]] (rapport A/68/190, par. 86) et la note [[3]] (recommandations).', ['n2', 'n3']],
     ['en', 'See CRP/43, note [[2]] (A/68/190, para. 86) and note [[4]].', ['n2', 'n4']],
@@ -1173,6 +1176,10 @@ describe('references without a symbol, in a draft that names the paper before th
     "CRP/43 §2. My delegation notes that the Director General's report, at paragraph 14, also refers to it.",
     "CRP/43 §2. The Director General's report to the 103rd Session, paragraph 31, gives the state of play.",
     "CRP/43 §2. Don't cite the Compact's para 17 as if it were the paper's.",
+    // … or by whose it is after `of`, a text of the paper's (`the text of the paper, para. 9`) left read.
+    'Le document CRP/43, par. 2. Nous renvoyons au rapport de cette présidence, paragraphes 3 à 6, pour le détail.',
+    'CRP/43 §2. See the report of the Secretary-General, para. 12, and the statement of the Global Migration Group, para. 4.',
+    'CRP/43, párr. 2. Véase el informe del Relator Especial, párr. 12.',
     'CRP/43 §2. The intro says "see para 2" but means our para 2. Le texte dit « voir par. 9 ».',
     // A resolution by its abbreviation, in a note or a table's header (audits 31 and 34).
     'CRP/43 ¶ 2.[^4]\n\n[^4]: G.A. Res. 68/4, ¶ 8 (Oct. 3, 2013).',

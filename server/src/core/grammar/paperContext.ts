@@ -7,7 +7,7 @@
 
 import { MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, anyWordOf, endOfSentenceBefore, escapeForPattern, isWordChar, lazy, matchMark, matchWord, sentenceStartIn, skipSpaces, skipSpacesAndOneBreak, wordMatcher } from './scan';
 import { parseBody, parseLetter, parseNumber } from './body';
-import { A_SYMBOL_NAME, DETERMINER, DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS, OF_ANOTHER_TEXT, SAME_PAPER, TEXT_NOUN_LIST, isWholeSymbol, namesOtherSymbol, namesSymbol, namesTextAt } from './texts';
+import { A_SYMBOL_NAME, CONTRACTED_ARTICLE_WORDS, DETERMINER, DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS, OF_ANOTHER_TEXT, SAME_PAPER, TEXT_NOUN_LIST, isWholeSymbol, namesOtherSymbol, namesSymbol, namesTextAt } from './texts';
 import { UNREAD_WORDS } from './words';
 import { BODY_START, NOT_A_VERB } from './symbolCitations';
 
@@ -346,15 +346,24 @@ export function namesThePaperIn(text: string, from: number, to: number): boolean
 /** `on page 2`, `à la page 2`, `en la página 2`, `p. 2` after a reference: a paged text's. */
 export const ON_PAGE = /^(?:(?:on|at)[ \u00a0\r\n>]+page|(?:à|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+page|(?:en|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+página|p\.)[ \u00a0\r\n>]*\d/i;
 
-/** A text named by a noun after an article or a possessive, and an adjective after it, ending where a comma follows (`son rapport`, `the resolution`, `el informe principal`; not `document`). */
+/**
+ * A text named by a noun after an article or a possessive, and an adjective or whose it is
+ * after it, ending where a comma follows (`son rapport`, `the resolution`, `el informe
+ * principal`, `au rapport de cette présidence`, `the report of the Secretary-General`; not
+ * `document`, nor a text of the paper: `le texte du document`).
+ */
 export const TEXT_BEFORE_COMMA = lazy(() => {
   const nouns = TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|');
+  const determiners = [...DETERMINER_WORDS, ...CONTRACTED_ARTICLE_WORDS].map(escapeForPattern).join('|');
+  // Whose it is: `of` and a name of one to three words, not the paper's (`du document`, `of
+  // the paper`). (Under the `i` flag `\p{Lu}` matches any letter: the words may be of any case.)
+  const whose = String.raw`\s+(?:of|de|du|des|del|d['’])\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,3}(?<![^\p{L}](?:paper|document|documento))`;
   // Or by whose it is, with what it is for: `the Director General's report to the 103rd
   // Session, paragraph 31`, `the Secretary-General's report, at paragraph 14`.
   const possessor = String.raw`\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}['’]s`;
   const purpose = String.raw`(?:\s+(?:to|of|on|for)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
   return new RegExp(
-    `(?<![\\p{L}])(?:(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})\\s*(?:${nouns})(?:\\s+\\p{Ll}+)?|(?:(?:the|its)\\s+)?${possessor}\\s+(?:${nouns})${purpose})$`,
+    `(?<![\\p{L}])(?:(?:${determiners})\\s*(?:${nouns})(?:${whose}|\\s+\\p{Ll}+)?|(?:(?:the|its)\\s+)?${possessor}\\s+(?:${nouns})${purpose})$`,
     'iu',
   );
 });

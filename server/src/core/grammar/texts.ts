@@ -95,10 +95,13 @@ const CLAUSE_AFTER_OF = wordMatcher(['what', 'how', 'why', 'whether', 'ce que', 
 /** The prepositions among `OF_ANOTHER_TEXT` that say where, not whose: a text follows only sometimes. */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'en', 'dans']);
 
-/** An article or a possessive before a text's name: `in the report`, `dans son rapport`, `en su informe`. */
 /** Indefinite articles: `a`, `un`, `una` ... */
 export const INDEFINITE_ARTICLE_WORDS = ['a', 'an', 'un', 'une', 'una', 'unos', 'unas'];
 
+/** A preposition and an article in one word: `au rapport`, `del informe`. */
+export const CONTRACTED_ARTICLE_WORDS = ['au', 'aux', 'du', 'des', 'al', 'del'];
+
+/** An article or a possessive before a text's name: `in the report`, `dans son rapport`, `en su informe`. */
 export const DETERMINER_WORDS = ['the', 'its', 'this', 'that', 'le', 'la', 'les', "l'", 'l’', 'son', 'sa', 'ses', 'ce', 'cette', 'el', 'los', 'las', 'su', 'sus', 'este', 'esta'];
 
 export const DETERMINER = wordMatcher(DETERMINER_WORDS);
