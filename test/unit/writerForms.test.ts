@@ -1229,6 +1229,9 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43 §2 aside, see Annex 2, paragraph 3, and Section 3.2, para. 4.',
     'CRP/43, párr. 2; véase la nota 2 *supra*.',
     'CRP/43 ¶ 2; see supra note 3 and Betts, op. cit., para. 4.',
+    'CRP/43 ¶ 2; see Betts, *Survival Migration*, op. cit., para. 4.',
+    // An author's work in a list of works, the paper named in the entry after it.
+    'CRP/43 §2.\n\n- IOM, *World Migration Report 2013*, 2013.\n- UN DESA, *International Migration Report*, citing CRP/43.\n\nIOM, op. cit., para. 4.',
     'CRP/43 ¶ 2; see Betts, loc. cit., para. 4, and Martin Ruhs, loc. cit.',
     // The paper's words (`du document`) before another paper's symbol: that paper's (audit 28).
     'Voir CRP/43, par. 2, et les paragraphes 3 à 6 du\ndocument CRP/44, puis le paragraphe 2 du document CRP/44.',
@@ -1296,6 +1299,23 @@ describe('references without a symbol, in a draft that names the paper before th
     const bare = draftOf(text).citations().filter((c) => c.bare);
     expect(bare.map((c) => text.slice(c.start, c.end))).toEqual([]);
     expect(checkDraft(draftOf(text), corpus).filter((f) => f.start > text.indexOf('§2') + 2)).toEqual([]);
+  });
+
+  it('an author, a short title and `op. cit.`: the paper the author was cited for, in a note hard-wrapped over lines (audit 44)', () => {
+    const text = [
+      'Texte.[^1]',
+      '',
+      '[^1]: OIM, *Overview of the United Nations Second High-level Dialogue*,',
+      '    document de séance CRP/43, 22 novembre 2013.',
+      '[^2]: Voir le rapport (A/68/190), par. 12.',
+      '[^3]: Ibid., par. 14.',
+      '[^4]: OIM, *Overview…*, op. cit., par. 27.',
+      '[^5]: Ibid.',
+    ].join('\n');
+    const draft = draftOf(text);
+    const ofThePaper = draft.citations().filter((c) => c.symbol === 'CRP/43');
+    expect(ofThePaper.map((c) => text.slice(c.start, c.end))).toEqual(['par. 27', 'Ibid.']);
+    for (const offset of [text.indexOf('27'), text.lastIndexOf('Ibid') + 1]) expect(titles(at(text, offset).hover!.markdown)).toEqual(['Paragraph 27']);
   });
 
   it('a short form after an article is the word named, not a citation (audit 38)', () => {

@@ -7,7 +7,7 @@
  * symbol. One per version of a draft's text (`DraftIndex.papers`).
  */
 import { noteCallAt, noteDefinitions, type NoteCall } from '../footnotes';
-import { AUTHOR_NAME, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation } from '../grammar';
+import { AUTHOR_NAME, SHORT_TITLE_BEFORE_CIT, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation } from '../grammar';
 import type { DraftIndex } from './draftIndex';
 
 /**
@@ -57,6 +57,9 @@ const BLANK_LINE = /\n[ \t>]*\r?\n/;
 /** A line that starts a list item or a table row. */
 const PARAGRAPH_START = /^[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
 
+/** Where an entry of a list of works, or a note, ends: a blank line, or a line that starts a list item, a table row or a note. */
+const ENTRY_END = /\n(?:[ \t>]*\r?\n|[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\||\[\^))/;
+
 /** Whether a citation cites a paper: all do but a reference without a symbol that follows none, or another text's (`Citation.bare`). */
 export function citesAPaper(c: Citation): boolean {
   return !(c.bare && c.symbol === '');
@@ -75,7 +78,7 @@ export const SHORT_FORM_REACH = 20_000;
  * the `author` group).
  */
 const SOURCE_LIKE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr][eé]s\.|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+(?:op|loc)\.[ \u00a0]?cit\.`,
+  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?<![.-])|(?:[Rr][eé]solutions?|[Rr][eé]s\.|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)[ \u00a0]+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+${SHORT_TITLE_BEFORE_CIT}(?:op|loc)\.[ \u00a0]?cit\.`,
   'gu',
 );
 
@@ -199,16 +202,17 @@ export class PapersNamed {
    * The paper `author` was cited for before `offset`, when crp-cite has it: `OIM, op.
    * cit.` after a note that reads `Organización Internacional para las Migraciones (OIM),
    * *Overview …*, documento CRP/43 (Ginebra, 2013)`, the author and a loaded paper's symbol
-   * on one line (the last few such lines are looked at).
+   * in one paragraph, a note hard-wrapped over lines (the last few such notes are looked at).
    */
   private paperOfAuthor(author: string, offset: number): string | undefined {
     let tries = 0;
     for (let at = this.text.lastIndexOf(author, offset - 1); at >= 0 && tries < 8; at = at > 0 ? this.text.lastIndexOf(author, at - 1) : -1) {
       if (/[\p{L}\p{N}]/u.test(this.text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(this.text[at + author.length] ?? '')) continue;
       tries++;
-      const lineEnd = this.text.indexOf('\n', at);
-      const line = this.text.slice(at, Math.min(lineEnd < 0 ? this.text.length : lineEnd, at + AUTHOR_REACH, offset));
-      const paper = this.symbols.find((symbol) => namesSymbol(line, 0, line.length, symbol));
+      const reach = this.text.slice(at, Math.min(at + AUTHOR_REACH, offset));
+      const next = ENTRY_END.exec(reach);
+      const entry = next ? reach.slice(0, next.index) : reach;
+      const paper = this.symbols.find((symbol) => namesSymbol(entry, 0, entry.length, symbol));
       if (paper) return paper;
     }
     return undefined;

@@ -326,8 +326,11 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
 /** An author's name as notes give it before `op. cit.` or `loc. cit.`: up to four capitalized words (`Betts`, `Martin Ruhs`). */
 export const AUTHOR_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,3}`;
 
-/** An author's name and a comma right before `loc. cit.` or `op. cit.`: `Betts, loc. cit.`. */
-export const CIT_AUTHOR = new RegExp(`(?<![\\p{L}\\p{N}_])${AUTHOR_NAME},?[ \\u00a0]+$`, 'u');
+/** The short title of a work in emphasis, between its author and `op. cit.`: `OIM, *Overview…*, op. cit.`. */
+export const SHORT_TITLE_BEFORE_CIT = String.raw`(?:[*_]{1,2}[^*_\n]{1,80}?[*_]{1,2},?[ \u00a0]+)?`;
+
+/** An author's name and a comma right before `loc. cit.` or `op. cit.`, maybe with a short title: `Betts, loc. cit.`, `OIM, *Overview…*, op. cit.`. */
+export const CIT_AUTHOR = new RegExp(`(?<![\\p{L}\\p{N}_])${AUTHOR_NAME},?[ \\u00a0]+${SHORT_TITLE_BEFORE_CIT}$`, 'u');
 
 // Not inside a word, nor a compound (`ibidem-like`); in emphasis, `_ibid._` as `*ibid.*`.
 export const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}-]_*)(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?!_*[\\p{L}\\p{N}-])`, 'giu'));

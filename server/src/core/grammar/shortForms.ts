@@ -22,7 +22,7 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
     const start = m.index;
     const end = start + m[0].length;
     // `Betts, loc. cit.`: the author's work, a source of its own (draft/papersNamed.ts's `SOURCE_LIKE`).
-    if (m[0].endsWith('cit.') && CIT_AUTHOR.test(text.slice(Math.max(0, start - 40), start))) continue;
+    if (m[0].endsWith('cit.') && CIT_AUTHOR.test(text.slice(Math.max(0, start - 140), start))) continue;
     // After an article, the word named, not written: `el ibíd. debe remitir al párr. 13`.
     if (ARTICLE_BEFORE().test(text.slice(Math.max(0, start - 8), start))) continue;
     // As after a symbol: `Ibid., para. 7`, `Ibid. (para. 7)`, `Id. at ¶ 24`.
