@@ -263,6 +263,7 @@ const FORMS: Form[] = [
   // French writes paragraph 1 `1er`; a letter range may wrap before its second letter.
   form('French ordinal of one', 'fr', 'CRP/43, par.\u00a0[[1]]er', ['1'], 'CRP/43, par.\u00a01', ['1']),
   form('French ordinal of one', 'fr', 'le paragraphe [[1]]er du document CRP/43', ['1'], 'paragraphe 1er du document CRP/43', ['1']),
+  form('French ordinal of one', 'fr', 'CRP/43, par. [[1]]er à [[4]]', ['1', '4'], 'CRP/43, par. 1er à 4', ['1', '2', '3', '4']),
   form('letter on the next line', 'fr', 'les alinéas [[a]]) à\n[[c]]) du paragraphe [[12]] du document CRP/43', ['12(a)', '12(c)', '12'], 'alinéas a) à\nc) du paragraphe 12 du document CRP/43', ['12(a)', '12(b)', '12(c)']),
 ];
 
@@ -940,6 +941,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
     // A table column whose header names the paper: its cells' numbers are its paragraphs.
     ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],
+    // A cell that a reference without the symbol starts (`6(b)`) read as the column's; another
+    // column's cell that names a text before its reference is that text's (audit 46).
+    ['en', 'On CRP/43:\n\n\\| Theme \\| CRP/43 para(s) \\| Other references \\|\n\\| --- \\| --- \\| --- \\|\n\\| Rights \\| [[6]]([[a]]) \\| Declaration, para. 8 \\|\n\\| Post-2015 \\| [[6]]([[b]]), [[11]]–[[12]] \\| Council report, para. 12 \\|', ['6', '6(a)', '6', '6(b)', '11', '12']],
     // A list of notes, French articles before notes, `Subparagraph 6(c)`.
     ['fr', 'Le document CRP/43 :\n\n- Note [[2]] : le rapport.\n- Le texte des notes [[4]] et [[5]], renvoi aux notes [[1]] à [[3]].', ['n2', 'n4', 'n5', 'n1', 'n3']],
     // A pronoun after a sentence with the paper as its subject (audit 28's counterpart).

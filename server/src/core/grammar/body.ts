@@ -324,7 +324,9 @@ export function parseLetterItem(text: string, i: number, inherits: NumberToken):
 function parseItem(text: string, i: number, kind: MarkKind): CitationItem | undefined {
   const from = parseReference(text, i, kind);
   if (!from) return undefined;
-  const next = parseRangeSeparator(text, from.end);
+  // (`par. 1er à 4`: the range goes on after the ordinal's ending.)
+  const ordinal = !from.sub && from.number?.text === '1' && FIRST.test(text.slice(from.end, from.end + 3));
+  const next = parseRangeSeparator(text, ordinal ? from.end + 2 : from.end);
   if (next !== undefined && numberStartsAt(text, next.at, next.broke)) {
     const to = parseReference(text, next.at, kind);
     // A spaced dash before the mark again and a number no higher is an aside, not a range

@@ -52,6 +52,8 @@ export function findTableColumnReferences(text: string, from: number, to: number
   // a reference without a symbol in their cells is that text's, not the paper's.
   let othersColumns: number[] = [];
   let othersCells: Array<{ start: number; end: number }> | undefined;
+  /** References without a symbol that a column's reading of their cell replaces. */
+  let replaced: Set<Citation> | undefined;
   let markedColumns: number[] | undefined;
   let previousLine: { start: number; end: number } | undefined;
   for (let lineStart = from; lineStart < to; ) {
@@ -77,15 +79,26 @@ export function findTableColumnReferences(text: string, from: number, to: number
         markedColumns = undefined;
       }
       for (const k of othersColumns) if (row[k]) (othersCells ??= []).push(row[k]!);
+      // In the other columns, a cell that names a text before its reference (`| Declaration,
+      // para. 8 |`, `| Council report, para. 12 |`) cites that text.
+      row.forEach((cell, k) => {
+        if (columns!.includes(k) || othersColumns.includes(k)) return;
+        const first = found.find((c) => c.bare && c.start >= cell.start && c.end <= cell.end);
+        if (first && NAMED_BEFORE_COMMA.test(text.slice(cell.start, first.start))) (othersCells ??= []).push(cell);
+      });
       for (const k of columns) {
         const cell = row[k];
         if (!cell) continue;
         const at = skipSpaces(text, cell.start);
-        if (!isDigit(text[at]) || found.some((c) => c.end > cell.start && c.start < cell.end)) continue;
+        const inCell = found.filter((c) => c.end > cell.start && c.start < cell.end);
+        // (A reference without a symbol read there, `6(b)` of `6(b), 11–12`, gives way to the column's reading.)
+        if (!isDigit(text[at]) || inCell.some((c) => !c.bare)) continue;
         const items = parseItems(text, at, COLUMN_MARK);
         const end = items?.[items.length - 1]!.end;
         const rest = end === undefined ? '' : text.slice(end, cell.end).trim();
         if (!items || !(rest === '' || rest.startsWith('(')) || isYear(items[0]!.from.number)) continue;
+        if (inCell.some((c) => c.end > end!)) continue;
+        for (const c of inCell) (replaced ??= new Set()).add(c);
         (cells ??= []).push({ symbol: '', symbolStart: at, symbolEnd: at, items, short: true, bare: true, start: at, end: end! });
       }
     }
@@ -93,9 +106,13 @@ export function findTableColumnReferences(text: string, from: number, to: number
     lineStart = lineEnd + 1;
   }
   const others = othersCells;
-  const kept = others ? found.filter((c) => !c.bare || !others.some((cell) => c.start >= cell.start && c.end <= cell.end)) : found;
+  const gone = replaced;
+  const kept = others || gone ? found.filter((c) => !gone?.has(c) && (!c.bare || !others?.some((cell) => c.start >= cell.start && c.end <= cell.end))) : found;
   return cells ? [...kept, ...cells].sort((a, b) => a.start - b.start) : kept;
 }
+
+/** A name and a comma, the start of a cell: `Declaration, `, `Council report, ` (not a symbol: its own citation). */
+const NAMED_BEFORE_COMMA = /^[ \t]*\p{Lu}[\p{L}'’ -]{1,60},[ \t]*$/u;
 
 /**
  * A table header that names another text than the paper: a document symbol (`A/RES/68/4`,
