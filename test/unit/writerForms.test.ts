@@ -264,6 +264,9 @@ const FORMS: Form[] = [
   form('French ordinal of one', 'fr', 'CRP/43, par.\u00a0[[1]]er', ['1'], 'CRP/43, par.\u00a01', ['1']),
   form('French ordinal of one', 'fr', 'le paragraphe [[1]]er du document CRP/43', ['1'], 'paragraphe 1er du document CRP/43', ['1']),
   form('French ordinal of one', 'fr', 'CRP/43, par. [[1]]er à [[4]]', ['1', '4'], 'CRP/43, par. 1er à 4', ['1', '2', '3', '4']),
+  // Spanish `del` before a range's first number after a plural mark (audit 45).
+  form('range from', 'es', 'los párrafos del [[23]] al [[25]] del documento CRP/43', ['23', '25'], 'párrafos del 23 al 25 del documento CRP/43', ['23', '24', '25']),
+  form('range from', 'es', 'CRP/43, numerales del [[11]] al [[13]]', ['11', '13'], 'CRP/43, numerales del 11 al 13', ['11', '12', '13']),
   form('letter on the next line', 'fr', 'les alinéas [[a]]) à\n[[c]]) du paragraphe [[12]] du document CRP/43', ['12(a)', '12(c)', '12'], 'alinéas a) à\nc) du paragraphe 12 du document CRP/43', ['12(a)', '12(b)', '12(c)']),
 ];
 

@@ -6,7 +6,7 @@
 
 import type { CitationItem, LetterToken, Mark, MarkKind, NumberToken, Reference } from './types';
 import { DASHES, SUB_OF_MATCHER, SUB_WORD_MATCHER, asSpelled, escapeForPattern, isBreak, isDigit, isSpace, isWordChar, lazy, matchMark, matchWord, numberStartsAt, skipGap, skipSpaces, skipSpacesAndOneBreak } from './scan';
-import { LIST_ARTICLES, LIST_WORDS, NOT_COUNTED, PREPOSITION_MARKS, RANGE_WORDS, SUB_PARAGRAPH_PLURALS } from './words';
+import { LIST_ARTICLES, LIST_WORDS, NOT_COUNTED, PREPOSITION_MARKS, RANGE_FROM_WORDS, RANGE_WORDS, SUB_PARAGRAPH_PLURALS } from './words';
 import { SYMBOL_AFTER_OF, TEXT_NOUN_LIST, namesAnotherText } from './texts';
 import { paragraphOf } from './targets';
 
@@ -412,9 +412,18 @@ export function parseBody(text: string, i: number, afterSymbol = false): Body | 
   const first = matchMark(text, i);
   if (!first || (!afterSymbol && PREPOSITION_MARKS.has(first.text.toLowerCase()))) return undefined;
   const gap = skipGap(text, first.end);
+  const rangeFrom = first.plural ? wordAt(text, gap.at, RANGE_FROM_WORDS) : undefined;
+  if (rangeFrom) return rangeFromBody(text, i, first, skipSpacesAndOneBreak(text, gap.at + rangeFrom.length));
   if (!numberStartsAt(text, gap.at, gap.broke)) return undefined;
   const items = parseItems(text, gap.at, first);
   return items && { mark: first, items, start: i, end: items[items.length - 1]!.end };
+}
+
+/** `párrafos del 23 al 25` from the number at `at`: read only as a range (`los párrafos del documento` names no paragraph). */
+function rangeFromBody(text: string, i: number, first: Mark, at: number): Body | undefined {
+  if (!isDigit(text[at])) return undefined;
+  const items = parseItems(text, at, first);
+  return items?.[0]?.to ? { mark: first, items, start: i, end: items[items.length - 1]!.end } : undefined;
 }
 
 /** The references from `at` on, read as after the mark `first` (`§§` reads a list, `note` footnotes); undefined when none. */

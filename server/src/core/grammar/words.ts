@@ -159,6 +159,9 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`, `del párrafo 18 al 21`). */
 export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a', 'al'];
 
+/** The word before a range's first number after a plural mark, Spanish `los párrafos del 23 al 25`, `numerales del 11 al 13`; only before `al`. */
+export const RANGE_FROM_WORDS: readonly string[] = ['del'];
+
 /** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`; speaking notes' `§5(a) + fns 2–5`). */
 export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&', '+'];
 
