@@ -1187,6 +1187,10 @@ describe('references without a symbol, in a draft that names the paper before th
     'Le document CRP/43, par. 2. Nous renvoyons au rapport de cette présidence, paragraphes 3 à 6, pour le détail.',
     'CRP/43 §2. See the report of the Secretary-General, para. 12, and the statement of the Global Migration Group, para. 4.',
     'CRP/43, párr. 2. Véase el informe del Relator Especial, párr. 12.',
+    // … with more words of whose it is, an aside before the comma, or the reference in brackets after a possessed text (audit 46).
+    'CRP/43, par. 2. Dans le rapport du Conseil sur sa session précédente, par. 12, les États membres avaient déjà soulevé la question.',
+    "CRP/43 §2. The Secretary-General's report (see above), para 12, can be quoted on the eight points.",
+    "CRP/43 §2. The IOM Council's report on its previous session (para. 12) recorded the first exchange.",
     'CRP/43 §2. The intro says "see para 2" but means our para 2. Le texte dit « voir par. 9 ».',
     // A resolution by its abbreviation, in a note or a table's header (audits 31 and 34).
     'CRP/43 ¶ 2.[^4]\n\n[^4]: G.A. Res. 68/4, ¶ 8 (Oct. 3, 2013).',

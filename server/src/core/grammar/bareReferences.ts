@@ -5,7 +5,7 @@
  */
 
 import { BLANK, type Citation, type CitationItem, type Mark, type Reference, type UnreadReference } from './types';
-import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, namesSeries, ofSomeThing, ownLabels, possessiveOfThePaper, readsEnglish } from './paperContext';
+import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, POSSESSED_TEXT_BEFORE, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, namesSeries, ofSomeThing, ownLabels, possessiveOfThePaper, readsEnglish } from './paperContext';
 import { BODY_START, citedInBefore, markTypoBefore } from './symbolCitations';
 import { isDigit, isWordChar, matchMark, matchWord, quotedAlone, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, wordEndingAt } from './scan';
 import { OWN_PARAGRAPH_MATCHER, SYMBOL_BEFORE, SYMBOL_BEFORE_IMPRINT, SYMBOL_NAME_AT_START, namesAnotherText, samePaperAt } from './texts';
@@ -232,7 +232,11 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // `see the resolution, para. 4` (not `le document, par. 3`, which writers say of the paper).
   // (A lead word may stand between: `the Secretary-General's report, at paragraph 14`.)
   const comma = text[before - 1] === ',' ? before - 1 : wordBefore && LEADS_AFTER_COMMA.has(wordBefore.toLowerCase()) && text[skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1] === ',' ? skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1 : -1;
-  if (comma >= 0 && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, comma - 80), comma))) return false;
+  // (An aside without a pinpoint may stand before the comma: `the Secretary-General's report (see above), para 12`.)
+  if (comma >= 0 && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, comma - 100), comma).replace(ASIDE_AT_END, ''))) return false;
+  // Or by whose it is, the reference in brackets right after it: `The IOM Council's report
+  // on its previous session (para. 12)`.
+  if (text[before - 1] === '(' && POSSESSED_TEXT_BEFORE().test(text.slice(Math.max(0, before - 100), before - 1))) return false;
   // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
   if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {
@@ -266,3 +270,6 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   if (wordBefore && POSSESSIVES.has(wordBefore.toLowerCase()) && ofSomeThing(text, after)) return true;
   return !namesAnotherText(text, after) || namesSeries(text, after, papers);
 }
+
+/** An aside in brackets without a number, ending a span: `(see above)`, `(voir ci-dessus)`. */
+const ASIDE_AT_END = /[ \u00a0]*\([^()\d\n]{1,40}\)$/;

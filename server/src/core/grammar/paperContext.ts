@@ -346,27 +346,40 @@ export function namesThePaperIn(text: string, from: number, to: number): boolean
 /** `on page 2`, `à la page 2`, `en la página 2`, `p. 2` after a reference: a paged text's. */
 export const ON_PAGE = /^(?:(?:on|at)[ \u00a0\r\n>]+page|(?:à|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+page|(?:en|de)[ \u00a0\r\n>]+la[ \u00a0\r\n>]+página|p\.)[ \u00a0\r\n>]*\d/i;
 
+/** Nouns that name a text, but `document`, which writers say of the paper (`le document, par. 3`). */
+const OTHER_TEXT_NOUNS = TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|');
+
+/**
+ * A text named by whose it is, with what it is for: `the Director General's report to the
+ * 103rd Session`, `the Secretary-General's report`, `The IOM Council's report on its
+ * previous session`. (Under the `i` flag `\p{Lu}` matches any letter.)
+ */
+const POSSESSED_TEXT = ((): string => {
+  const possessor = String.raw`\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}['’]s`;
+  const purpose = String.raw`(?:\s+(?:to|of|on|for)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
+  return String.raw`(?:(?:the|its)\s+)?${possessor}\s+(?:${OTHER_TEXT_NOUNS})${purpose}`;
+})();
+
 /**
  * A text named by a noun after an article or a possessive, and an adjective or whose it is
  * after it, ending where a comma follows (`son rapport`, `the resolution`, `el informe
- * principal`, `au rapport de cette présidence`, `the report of the Secretary-General`; not
- * `document`, nor a text of the paper: `le texte du document`).
+ * principal`, `au rapport de cette présidence`, `the report of the Secretary-General`,
+ * `dans le rapport du Conseil sur sa session précédente`; not `document`, nor a text of
+ * the paper: `le texte du document`), or by whose it is (`POSSESSED_TEXT`).
  */
 export const TEXT_BEFORE_COMMA = lazy(() => {
-  const nouns = TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(escapeForPattern).join('|');
   const determiners = [...DETERMINER_WORDS, ...CONTRACTED_ARTICLE_WORDS].map(escapeForPattern).join('|');
-  // Whose it is: `of` and a name of one to three words, not the paper's (`du document`, `of
-  // the paper`). (Under the `i` flag `\p{Lu}` matches any letter: the words may be of any case.)
-  const whose = String.raw`\s+(?:of|de|du|des|del|d['’])\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,3}(?<![^\p{L}](?:paper|document|documento))`;
-  // Or by whose it is, with what it is for: `the Director General's report to the 103rd
-  // Session, paragraph 31`, `the Secretary-General's report, at paragraph 14`.
-  const possessor = String.raw`\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}['’]s`;
-  const purpose = String.raw`(?:\s+(?:to|of|on|for)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
-  return new RegExp(
-    `(?<![\\p{L}])(?:(?:${determiners})\\s*(?:${nouns})(?:${whose}|\\s+\\p{Ll}+)?|(?:(?:the|its)\\s+)?${possessor}\\s+(?:${nouns})${purpose})$`,
-    'iu',
-  );
+  // Whose it is: `of` and a name of one to six words, not the paper's (`du document`, `of the paper`).
+  const whose = String.raw`\s+(?:of|de|du|des|del|d['’])\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,5}(?<![^\p{L}](?:paper|document|documento))`;
+  return new RegExp(`(?<![\\p{L}])(?:(?:${determiners})\\s*(?:${OTHER_TEXT_NOUNS})(?:${whose}|\\s+\\p{Ll}+)?|${POSSESSED_TEXT})$`, 'iu');
 });
+
+/**
+ * A text named by whose it is, right before an opening parenthesis: the reference in it is
+ * that text's (`The IOM Council's report on its previous session (para. 12)`), where after a
+ * text named otherwise it may say where the paper speaks of it (`the Declaration (para. 8)`).
+ */
+export const POSSESSED_TEXT_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}])${POSSESSED_TEXT}\\s*$`, 'iu'));
 
 /** A noun that names a text, anywhere in a clause (`Le rapport rappelle en son paragraphe 4`). */
 const TEXT_NOUN_IN_CLAUSE = lazy(() => anyWordOf(TEXT_NOUN_LIST));
