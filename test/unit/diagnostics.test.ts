@@ -396,6 +396,16 @@ describe('short forms (ibid.)', () => {
     // The message names the short form the writer wrote (audit 13: “Ibid.” for an `id.`).
     expect(codes('Id., para. 4.')).toEqual([['crp-cite.ibid-without-citation', 'Id.', '“Id.” repeats the citation before it, but this draft has none before it.']]);
     expect(codes('Véase A/68/190, párr. 12. Íd., párr. 7.', 'es').map((c) => c[2])).toEqual(['«Íd.» sigue a una cita de «A/68/190», que crp-cite no conoce: no se verifica.']);
+    // A reference between them that cites no paper crp-cite has (another text's, the draft's
+    // own) is what a short form after it repeats, and it is said so (audits 43 and 46).
+    const its = 'See CRP/43 §5(a). The report is worth reading in full. New York flags its para 12 and,\nibid., paras 9 and 10 as the most useful, and ibid., para. 11.';
+    expect(covers(its).map((c) => c.slice(0, 2))).toEqual([['CRP/43 §5(a)', 'CRP/43'], ['ibid., paras 9 and 10', ''], ['ibid., para. 11', '']]);
+    expect(codes(its).map((c) => c[2])).toEqual(Array(2).fill('“ibid.” repeats “para 12”, which does not cite a paper crp-cite has: it is not checked.'));
+    expect(codes('Voir CRP/43, par. 7. Voir le par. 4 du présent rapport et ibid., par. 8.', 'fr').map((c) => c[2])).toEqual(['« ibid. » reprend « par. 4 », qui ne renvoie à aucun document que crp-cite connaît : le renvoi n’est pas vérifié.']);
+    expect(codes('Véase CRP/43, párr. 7, y el párrafo 4 de la resolución; ibíd., párr. 8.', 'es').map((c) => c[2])).toEqual(['«ibíd.» repite «párrafo 4», que no remite a ningún documento que crp-cite conozca: no se verifica.']);
+    // Not French `par` for "by", nor a reference in code.
+    expect(covers('CRP/43 §6 was adopted par 20 voix. Ibid., para. 7.').pop()).toEqual(['Ibid., para. 7', 'CRP/43', '7']);
+    expect(covers('CRP/43 §6; write `para 12` so. Ibid., para. 7.').pop()).toEqual(['Ibid., para. 7', 'CRP/43', '7']);
     // The paper named last, even without a reference, is the one a short form is of.
     expect(covers('CRP/43 §28 aside, A/68/190 says; CRP/43 was adopted. Ibid., para. 3.').pop()).toEqual(['Ibid., para. 3', 'CRP/43', '3']);
   });

@@ -96,9 +96,9 @@ import { papersOf } from './grammar/paperContext';
 import { findSameParagraphs, findSubItems, findSubParagraphsAlone, mayNameSameParagraph } from './grammar/afterCitation';
 import { findTableColumnReferences } from './grammar/tableColumns';
 
-export { AUTHOR_NAME, MARK_ALTERNATIVES, SHORT_TITLE_BEFORE_CIT, MAY_HOLD_SHORT_FORM, bodyStartAfter, escapeForPattern, isDigit, markSpelling, matchMark, mayHoldBareReference, sentenceStartIn, symbolMarkupEnd } from './grammar/scan';
+export { AUTHOR_NAME, MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, SHORT_TITLE_BEFORE_CIT, bodyStartAfter, escapeForPattern, isDigit, lazy, markSpelling, matchMark, mayHoldBareReference, sentenceStartIn, symbolMarkupEnd } from './grammar/scan';
 export { BLANK, type Citation, type CitationItem, type LetterToken, type Mark, type NumberToken, type Reference, type UnreadReference } from './grammar/types';
-export { LIST_WORDS, MARKS, RANGE_WORDS, writtenMarks } from './grammar/words';
+export { LIST_WORDS, MARKS, PREPOSITION_MARKS, RANGE_WORDS, writtenMarks } from './grammar/words';
 export { letterWrittenIn, paragraphOf, targetAt, type Target } from './grammar/targets';
 export { citedInBefore, citingClauseAround } from './grammar/symbolCitations';
 export { firstWholeSymbol, isWholeSymbol, namesSymbol } from './grammar/texts';

@@ -7,7 +7,7 @@
  * symbol. One per version of a draft's text (`DraftIndex.papers`).
  */
 import { noteCallAt, noteDefinitions, type NoteCall } from '../footnotes';
-import { AUTHOR_NAME, SHORT_TITLE_BEFORE_CIT, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation } from '../grammar';
+import { AUTHOR_NAME, MARKS, PREPOSITION_MARKS, SHORT_TITLE_BEFORE_CIT, escapeForPattern, lazy, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation } from '../grammar';
 import type { DraftIndex } from './draftIndex';
 
 /**
@@ -82,6 +82,17 @@ const SOURCE_LIKE = new RegExp(
   'gu',
 );
 
+/** A paragraph mark and its number (`para 12`, `§ 9`, `párrafo 4`), but French `par` (`PREPOSITION_MARKS`). */
+const MARKED_PARAGRAPH = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${MARKS.filter((m) => m.kind === 'paragraph' && !PREPOSITION_MARKS.has(m.text))
+        .map((m) => escapeForPattern(m.text))
+        .join('|')})[ \\u00a0\\u202f]*\\d+`,
+      'giu',
+    ),
+);
+
 /**
  * Whether the source named at `[start, end)` of `text` is cited in an aside closed before
  * the text's end, with its own pinpoint: `la note 2 (voir aussi A/68/190, par. 86) et la
@@ -132,17 +143,29 @@ export class PapersNamed {
     }
     // (In an island, `previous` may be before its text: negative offsets.)
     const from = Math.max(previous && previous.end <= c.start ? previous.end : this.before ? Number.NEGATIVE_INFINITY : 0, c.start - SHORT_FORM_REACH);
-    let named = this.namedBetween(Math.max(0, from), c.start);
+    const where = { end: 0 };
+    let named = this.namedBetween(Math.max(0, from), c.start, false, where);
     if (named === undefined && from < 0) named = this.before?.named(from);
     if (named !== undefined && !this.symbols.includes(named)) {
       c.symbol = '';
       c.unknownPaper = named;
       return c;
     }
+    // A reference after them that cites no paper crp-cite has, another text's or the draft's
+    // own (`New York flags its para 12 and, ibid., paras 9 and 10`): the short form repeats
+    // that one's text, not the paper's.
+    const reference = this.referenceCitingNothingIn(Math.max(0, from, where.end), c.start);
+    if (reference !== undefined) {
+      c.symbol = '';
+      c.unknownPaper = reference;
+      c.afterReferenceCitingNothing = true;
+      return c;
+    }
     // A chain of short forms after a paper crp-cite does not have is of that paper too.
     if (named === undefined && previous?.unknownPaper !== undefined) {
       c.symbol = '';
       c.unknownPaper = previous.unknownPaper;
+      if (previous.afterReferenceCitingNothing) c.afterReferenceCitingNothing = true;
       return c;
     }
     c.symbol = named ?? previous?.symbol ?? '';
@@ -156,6 +179,22 @@ export class PapersNamed {
       if (paragraph) for (const item of c.items) item.from.inherits = { ...paragraph };
     }
     return c;
+  }
+
+  /**
+   * The last paragraph reference in `[from, to)`, outside code, as written (`para 12`): asked
+   * between a short form and the citation before it, where any reference is one the grammar
+   * did not read as the paper's. Not after French `par` ("by"): `adopté par 20 voix`.
+   */
+  private referenceCitingNothingIn(from: number, to: number): string | undefined {
+    if (to <= from) return undefined;
+    const slice = this.text.slice(from, to);
+    if (!/\d/.test(slice)) return undefined;
+    const pattern = MARKED_PARAGRAPH();
+    let found: string | undefined;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) if (!this.draft.inCode(from + m.index)) found = m[0];
+    return found;
   }
 
   /** The source named last in `[from, to)` (`SOURCE_LIKE`), outside code: a symbol quoted in code is no paper the writer cites. */

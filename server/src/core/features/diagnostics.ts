@@ -238,7 +238,9 @@ export function checkAnyCitation(corpus: Corpus, c: Citation, text: string): Fin
   const [code, messageKey, params] =
     c.unknownPaper === undefined
       ? [CODES.ibidWithoutCitation, 'ibidWithoutCitation', { form }]
-      : [CODES.ibidOfOtherSource, 'ibidOfUnknownPaper', { form, paper: c.unknownPaper }];
+      : c.afterReferenceCitingNothing
+        ? [CODES.ibidOfOtherSource, 'ibidAfterReferenceCitingNothing', { form, reference: c.unknownPaper }]
+        : [CODES.ibidOfOtherSource, 'ibidOfUnknownPaper', { form, paper: c.unknownPaper }];
   return [{ code, severity: SEVERITY[code], start: c.symbolStart, end: c.symbolEnd, messageKey, params, citationStart: c.start, citationEnd: c.end }];
 }
 

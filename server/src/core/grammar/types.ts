@@ -109,8 +109,10 @@ export interface Citation {
   ofThePaper?: true;
   /** For `Ibid.` alone: the citation it repeats, filled in by the draft index. */
   repeats?: Citation;
-  /** For a short form: the symbol of a paper crp-cite does not have, named just before it. */
+  /** For a short form: the symbol of a paper crp-cite does not have, named just before it, or the reference before it that cites none (see `afterReferenceCitingNothing`). */
   unknownPaper?: string;
+  /** For a short form: `unknownPaper` is a reference as written (`its para 12 and, ibid., paras 9 and 10`), another text's or the draft's own. */
+  afterReferenceCitingNothing?: true;
   start: number;
   end: number;
 }
