@@ -1080,6 +1080,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Le CRP/43 s’appuie explicitement sur le Cadre opérationnel : son paragraphe\n[[13]] énumère les bases de l’action. [[Le même paragraphe]] rappelle le Dialogue.', ['13', '13']],
     ['fr', 'Ce document CRP/43 dresse un bilan. Son paragraphe [[3]] relève que le dialogue « can be substantive ». Son paragraphe [[5]] va plus loin.', ['3', '5']],
     ['en', 'The paper describes the Administration as “neutral on this question” (CRP/43 ¶ [[25]]). It is “neutral on this question.” [[Id.]]', ['25', '25']],
+    // Set in emphasis, and with the next sentence after it on its line (audit 43).
+    ['en', 'See CRP/43 ¶ [[23]]: "misconceptions about IOM persist." *[[Id.]]* Second, the working group.', ['23', '23']],
+    ['en', 'See CRP/43 ¶ [[1]]: "the second time." [[Id.]] The Declaration was adopted.', ['1', '1']],
     // Audits 21 and 22: a note with `of the paper` after it, whatever stands before; the
     // paper as the subject after a section's number; a table column headed by a mark alone
     // where another header names the paper.

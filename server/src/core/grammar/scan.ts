@@ -345,14 +345,21 @@ export const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((
 export function idAlone(text: string, start: number, end: number): boolean {
   const written = text.slice(start, end);
   if (!/^[IiÍí]d\.$/.test(written)) return false;
-  const before = skipBackSpacesAndOneBreak(text, start);
-  const after = text[skipSpaces(text, end)];
+  // (In emphasis, as legal style sets it: `*Id.*`.)
+  let open = start;
+  while (open > 0 && (text[open - 1] === '*' || text[open - 1] === '_')) open--;
+  let close = end;
+  while (text[close] === '*' || text[close] === '_') close++;
+  const before = skipBackSpacesAndOneBreak(text, open);
+  const afterAt = skipSpaces(text, close);
+  const after = text[afterAt];
   if (text[before - 1] === '(' && after === ')') return true;
   // (After a quotation that ends the sentence: `… should be." Id.`.)
   let closed = before;
   while (closed > 0 && '"”’»'.includes(text[closed - 1]!)) closed--;
-  const opens = before === 0 || '(.;!?'.includes(text[closed - 1]!) || isBreak(text[start - 1]);
-  return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after));
+  const opens = before === 0 || '(.;!?'.includes(text[closed - 1]!) || isBreak(text[open - 1]);
+  // Then the paragraph's end, a bracket, or the next sentence (`…" Id. The Declaration …`).
+  return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after) || (afterAt > close && /\p{Lu}/u.test(after)));
 }
 
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
