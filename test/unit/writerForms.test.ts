@@ -996,6 +996,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // Or in the next sentence (audit 11).
     ['fr', 'Voir CRP/43, par. [[6]]. Le premier message est énoncé à l’alinéa [[a]]).', ['6', '6(a)']],
     ['en', 'See CRP/43, para. [[24]]. The working group is in subparagraph ([[a]]), the clarification in subparagraph ([[b]]).', ['24', '24(a)', '24(b)']],
+    // In the next sentence, beside a sub-paragraph of the same paragraph named with it (audit 43).
+    ['en', 'See CRP/43. Subparagraph ([[a]]) of paragraph [[24]] is the origin. Subparagraph ([[b]]) refers to policies, and subparagraph ([[c]]) of paragraph [[24]] to partnerships.', ['24(a)', '24', '24(b)', '24(c)', '24']],
     ['es', 'Véase CRP/43, párr. [[6]]. Los derechos humanos figuran en el inciso [[a]]).', ['6', '6(a)']],
     // After an aside with a year (not a work's imprint), and a possessive after `of the paper` (audit 12).
     ['en', 'CRP/43, para. [[13]] (2011), para. [[14]].', ['13', '14']],

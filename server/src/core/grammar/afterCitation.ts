@@ -5,8 +5,8 @@
  */
 
 import { BLANK, type Citation, type CitationItem, type NumberToken, type Reference, type UnreadReference } from './types';
-import { SUB_ITEM, parseLetterItem, parseSubLetters } from './body';
-import { MARK_ALTERNATIVES, SUB_OF_MATCHER, SUB_WORD_MATCHER, anyWordOf, endOfSentenceBefore, escapeForPattern, isDigit, isWordChar, lazy, matchWord, sentenceStartIn, skipSpacesAndOneBreak, wordMatcher } from './scan';
+import { SUB_ITEM, parseLetterItem, parseNumber, parseSubLetters } from './body';
+import { MARK_ALTERNATIVES, SUB_OF_MATCHER, SUB_WORD_MATCHER, anyWordOf, endOfSentenceBefore, escapeForPattern, isDigit, isWordChar, lazy, matchMark, matchWord, sentenceStartIn, skipSpacesAndOneBreak, wordMatcher } from './scan';
 import { SUB_PARAGRAPH_WORDS } from './words';
 import { lettersOfParagraphBefore } from './shortForms';
 import { SUB_REACH } from './bareReferences';
@@ -163,7 +163,7 @@ export function findSubParagraphsAlone(text: string, from: number, to: number, f
       const ofShortForm = !number && last !== undefined && previous.short === true && !previous.bare;
       // (From the lead: what the list says before the word.)
       const between = previous === lead ? from : previous.end;
-      if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to)) continue;
+      if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to, number?.value)) continue;
       let end = letters.end;
       const after = skipSpacesAndOneBreak(text, end);
       const same = matchWord(SAME_PARAGRAPH, text, after);
@@ -207,10 +207,10 @@ function lastParagraphOf(citation: Citation): NumberToken | undefined {
  * no sub-paragraph of it is another text's (`CRP/43 §2 says so. Subparagraph (b) differs,
  * and subparagraph (c) of the resolution too.`).
  */
-function namesAgainAt(text: string, between: number, i: number, to: number): boolean {
+function namesAgainAt(text: string, between: number, i: number, to: number, paragraph?: number): boolean {
   if (MARKED_NUMBER_OR_CODE().test(text.slice(between, i))) return false;
   const sentence = sentenceStartIn(text, between, i);
-  return sentence === between || (sentenceStartIn(text, between, endOfSentenceBefore(text, sentence)) === between && !namesAnotherTextsSubParagraph(text, sentence, to));
+  return sentence === between || (sentenceStartIn(text, between, endOfSentenceBefore(text, sentence)) === between && !namesAnotherTextsSubParagraph(text, sentence, to, paragraph));
 }
 
 /**
@@ -247,7 +247,7 @@ export function findSameParagraphs(text: string, from: number, to: number, found
     if (namesSub && (!sub || !number)) continue;
     // After `Ibid., al. b)`, whose paragraph the draft index finds: so it does for this one.
     const ofShortForm = !number && last !== undefined && previous.short === true && !previous.bare;
-    if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to)) continue;
+    if ((!number && !ofShortForm) || !namesAgainAt(text, between, i, to, number?.value)) continue;
     // Not of a reference without a symbol after another text's symbol in its sentence, which
     // may be that text's (`(S/13/12, ¶ 47); that paragraph`, `The report (A/68/190) is key
     // (para. 40). That paragraph says`): a miss rather than the paper's paragraph 40.
@@ -305,7 +305,7 @@ const SUB_WORD_SOON = lazy(() => new RegExp(`^[^.;:!?]*${anyWordOf(SUB_PARAGRAPH
  * paragraph it names (`subparagraph (c) of the resolution`, `l'alinéa b) du paragraphe
  * 5`): then its sub-paragraphs named alone are not those of the paragraph cited before it.
  */
-function namesAnotherTextsSubParagraph(text: string, start: number, to: number): boolean {
+function namesAnotherTextsSubParagraph(text: string, start: number, to: number, paragraph?: number): boolean {
   const end = Math.min(to, start + SUB_REACH);
   for (let at = start; ; ) {
     SUB_WORD_STARTS.lastIndex = at;
@@ -317,6 +317,17 @@ function namesAnotherTextsSubParagraph(text: string, start: number, to: number):
     const after = skipSpacesAndOneBreak(text, letters.end);
     // (`Los incisos b) y c) del mismo párrafo`: the one cited before, no other text's.)
     if (matchWord(SAME_PARAGRAPH, text, after) !== undefined) continue;
-    if (matchWord(SUB_OF_MATCHER, text, after) !== undefined || namesAnotherText(text, after)) return true;
+    const of = matchWord(SUB_OF_MATCHER, text, after);
+    // (Of the paragraph cited before: `Subparagraph (a) of paragraph 24 is … Subparagraph (b)
+    // refers to …, and subparagraph (c) of paragraph 24 to …`.)
+    if (of !== undefined && paragraph !== undefined && paragraphNamedAt(text, skipSpacesAndOneBreak(text, after + of.length)) === paragraph) continue;
+    if (of !== undefined || namesAnotherText(text, after)) return true;
   }
+}
+
+/** The paragraph a mark and a number at `at` name (`paragraph 24`, `du paragraphe 5`'s `paragraphe 5`). */
+function paragraphNamedAt(text: string, at: number): number | undefined {
+  const mark = matchMark(text, at);
+  if (!mark || mark.kind !== 'paragraph') return undefined;
+  return parseNumber(text, skipSpacesAndOneBreak(text, mark.end))?.value;
 }
