@@ -236,7 +236,7 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   if (comma >= 0 && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, comma - 100), comma).replace(ASIDE_AT_END, ''))) return false;
   // Or by whose it is, the reference in brackets right after it: `The IOM Council's report
   // on its previous session (para. 12)`.
-  if (text[before - 1] === '(' && POSSESSED_TEXT_BEFORE().test(text.slice(Math.max(0, before - 100), before - 1))) return false;
+  if (text[before - 1] === '(' && possessedTextBefore(text.slice(Math.max(0, before - 100), before - 1))) return false;
   // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
   if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {
@@ -273,3 +273,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
 
 /** An aside in brackets without a number, ending a span: `(see above)`, `(voir ci-dessus)`. */
 const ASIDE_AT_END = /[ \u00a0]*\([^()\d\n]{1,40}\)$/;
+
+/** Whether `span` ends with a text named by whose it is (`POSSESSED_TEXT_BEFORE`); most spans have no possessive `'s` to look at. */
+function possessedTextBefore(span: string): boolean {
+  return (span.includes("'s") || span.includes('’s')) && POSSESSED_TEXT_BEFORE().test(span);
+}
