@@ -1079,6 +1079,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // a sentence that ends on a reference of the paper; `Id.` after a closing quotation mark.
     ['fr', 'Le document CRP/43.\n\nGarder le sigle anglais IRIS, comme au paragraphe [[16]] de\nl’original.', ['16']],
     ['es', 'Véase CRP/43, párr. [[12]], apdo. [[b]]).', ['12', '12(b)']],
+    // `inc.` for `inciso`, also for a range of letters (audit 49).
+    ['es', 'Véase CRP/43 (cf. párr. [[6]], inc. [[b]])); el documento lo detalla (párr. [[5]], inc. [[a]]) a [[c]])).', ['6', '6(b)', '5', '5(a)', '5(c)']],
     ['fr', 'Le CRP/43 s’appuie explicitement sur le Cadre opérationnel : son paragraphe\n[[13]] énumère les bases de l’action. [[Le même paragraphe]] rappelle le Dialogue.', ['13', '13']],
     ['fr', 'Ce document CRP/43 dresse un bilan. Son paragraphe [[3]] relève que le dialogue « can be substantive ». Son paragraphe [[5]] va plus loin.', ['3', '5']],
     ['en', 'The paper describes the Administration as “neutral on this question” (CRP/43 ¶ [[25]]). It is “neutral on this question.” [[Id.]]', ['25', '25']],

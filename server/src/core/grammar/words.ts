@@ -297,6 +297,9 @@ export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: Writer
   { text: 'apdo.', language: 'es' },
   { text: 'incisos', language: 'es', plural: true },
   { text: 'inciso', language: 'es' },
+  // `cf. párr. 6, inc. b)`: the abbreviation (audit 49).
+  { text: 'incs.', language: 'es', plural: true },
+  { text: 'inc.', language: 'es' },
   // `el párr. 24, letra a)`, `letras a) a c)`: as Spanish legal texts name them.
   { text: 'letras', language: 'es', plural: true },
   { text: 'letra', language: 'es' },
