@@ -941,6 +941,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // English `para` before a verb in -es, not the Spanish preposition before a count.
     ['en', 'On CRP/43: as para [[8]] notes, see para [[9]] describes, (para [[10]]) makes.', ['8', '9', '10']],
     ['es', 'Sobre el CRP/43, véanse los párrafos [[18]] al [[21]].', ['18', '21']],
+    // Bullets pasted from a word processor start a sentence and an item: another text named in the item before is not this one's (audit 48).
+    ['es', 'Documento CRP/43.\r\n\r\n•\tCrisis: párrs. [[13]] y [[14]]. Recordamos que la Declaración (párrafo 8 de la resolución 68/4) se refiere a ellos.\r\n•\tDatos: párrs. [[18]] a [[21]].', ['13', '14', '18', '21']],
     ['fr', 'Le document CRP/43 le dit.\n\nVoir le §[[23]] in fine.', ['23']],
     // A table column whose header names the paper: its cells' numbers are its paragraphs.
     ['fr', 'Tableau :\n\n\\| Point \\| Réf. CRP/43 \\|\n\\| --- \\| --- \\|\n\\| Forum \\| [[11]]–[[12]] \\|\n\\| Lettres \\| [[24]] [[a]]), [[b]]) \\|\n\\| Pays \\| [[15]] (50 pays) \\|', ['11', '12', '24', '24(a)', '24(b)', '15']],

@@ -54,11 +54,14 @@ const CALL_REACH = 400;
 /** A blank line (a paragraph's end) in a span. */
 const BLANK_LINE = /\n[ \t>]*\r?\n/;
 
+/** What starts a list item (also one pasted from a word processor: `•`, `◦`, `▪`, `–`) or a table row, at a line's start. */
+const ITEM_OR_ROW = String.raw`[ \t>]*(?:[-*+•◦▪‣–][ \t]|\d{1,9}[.)][ \t]|\|)`;
+
 /** A line that starts a list item or a table row. */
-const PARAGRAPH_START = /^[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
+const PARAGRAPH_START = new RegExp(`^${ITEM_OR_ROW}`);
 
 /** Where an entry of a list of works, or a note, ends: a blank line, or a line that starts a list item, a table row or a note. */
-const ENTRY_END = /\n(?:[ \t>]*\r?\n|[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|\||\[\^))/;
+const ENTRY_END = new RegExp(String.raw`\n(?:[ \t>]*\r?\n|${ITEM_OR_ROW}|[ \t>]*\[\^)`);
 
 /** Whether a citation cites a paper: all do but a reference without a symbol that follows none, or another text's (`Citation.bare`). */
 export function citesAPaper(c: Citation): boolean {

@@ -103,7 +103,8 @@ export function sentenceStartIn(text: string, from: number, offset: number): num
 
 const SENTENCE_CLOSERS = '"”’»)]*_';
 
-const SENTENCE_OPENER = /[\p{Lu}¿¡«“"(\[*]/u;
+/** A capital, an opening, or a bullet pasted from a word processor (`•`, `◦`, `▪`, `–`): what starts a sentence. */
+const SENTENCE_OPENER = /[\p{Lu}¿¡«“"(\[*•◦▪‣–]/u;
 
 /** A letter that numbers a point in prose, as UN texts do (`a) El párrafo 18 …`, `b) En su párrafo 19`): it starts a sentence. */
 const ENUMERATION_LETTER = /^[a-z]\)[ \u00a0]/;
