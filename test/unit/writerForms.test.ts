@@ -1200,6 +1200,7 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, par. 2. Dans le rapport du Conseil sur sa session précédente, par. 12, les États membres avaient déjà soulevé la question.',
     "CRP/43 §2. The Secretary-General's report (see above), para 12, can be quoted on the eight points.",
     "CRP/43 §2. The IOM Council's report on its previous session (para. 12) recorded the first exchange.",
+    'CRP/43 §2. The IOM Council’s report on its previous session (para. 12) recorded the first exchange.',
     // A symbol with an addendum (audit 47).
     'CRP/43 §2. These are reported in the addendum (S/14/4/Add.1, paras. 4–9) rather than here.',
     'CRP/43 §2. The intro says "see para 2" but means our para 2. Le texte dit « voir par. 9 ».',

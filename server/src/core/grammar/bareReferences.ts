@@ -5,7 +5,7 @@
  */
 
 import { BLANK, type Citation, type CitationItem, type Mark, type Reference, type UnreadReference } from './types';
-import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, POSSESSED_TEXT_BEFORE, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, namesSeries, ofSomeThing, ownLabels, possessiveOfThePaper, readsEnglish } from './paperContext';
+import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, namesSeries, ofSomeThing, ownLabels, possessedTextBefore, possessiveOfThePaper, readsEnglish } from './paperContext';
 import { BODY_START, citedInBefore, markTypoBefore } from './symbolCitations';
 import { isDigit, isWordChar, matchMark, matchWord, quotedAlone, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, wordEndingAt } from './scan';
 import { OWN_PARAGRAPH_MATCHER, SYMBOL_BEFORE, SYMBOL_BEFORE_IMPRINT, SYMBOL_NAME_AT_START, namesAnotherText, samePaperAt } from './texts';
@@ -273,8 +273,3 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
 
 /** An aside in brackets without a number, ending a span: `(see above)`, `(voir ci-dessus)`. */
 const ASIDE_AT_END = /[ \u00a0]*\([^()\d\n]{1,40}\)$/;
-
-/** Whether `span` ends with a text named by whose it is (`POSSESSED_TEXT_BEFORE`); most spans have no possessive `'s` to look at. */
-function possessedTextBefore(span: string): boolean {
-  return (span.includes("'s") || span.includes('’s')) && POSSESSED_TEXT_BEFORE().test(span);
-}

@@ -379,7 +379,12 @@ export const TEXT_BEFORE_COMMA = lazy(() => {
  * that text's (`The IOM Council's report on its previous session (para. 12)`), where after a
  * text named otherwise it may say where the paper speaks of it (`the Declaration (para. 8)`).
  */
-export const POSSESSED_TEXT_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}])${POSSESSED_TEXT}\\s*$`, 'iu'));
+const POSSESSED_TEXT_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}])${POSSESSED_TEXT}\\s*$`, 'iu'));
+
+/** Whether `span` ends with a text named by whose it is (`POSSESSED_TEXT_BEFORE`); most spans have no possessive `'s` to look at. */
+export function possessedTextBefore(span: string): boolean {
+  return (span.includes("'s") || span.includes('’s')) && POSSESSED_TEXT_BEFORE().test(span);
+}
 
 /** A noun that names a text, anywhere in a clause (`Le rapport rappelle en son paragraphe 4`). */
 const TEXT_NOUN_IN_CLAUSE = lazy(() => anyWordOf(TEXT_NOUN_LIST));

@@ -7,7 +7,7 @@
 import type { Citation, CitationItem, Reference, UnreadReference } from './types';
 import { CIT_AUTHOR, SHORT_FORM_ALONE, SUB_OF_MATCHER, bodyStartAfter, emphasizedBetweenWords, escapeForPattern, idAlone, lazy, matchWord, quotedAlone, shortFormPattern, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, unreadDivisionAt } from './scan';
 import { UNKNOWN_PARAGRAPH, parseBody, parseLetterItem, parseSubLetters } from './body';
-import { DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS } from './texts';
+import { CONTRACTED_ARTICLE_WORDS, DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS } from './texts';
 
 /**
  * The short forms in `[from, to)`: `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`. Their symbol is
@@ -46,8 +46,8 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
   }
 }
 
-/** An article or a determiner right before a word: `el `, `the `, `l'`, `un `, `du `. */
-const ARTICLE_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}])(?:${[...DETERMINER_WORDS, ...INDEFINITE_ARTICLE_WORDS, 'del', 'du', 'des'].map(escapeForPattern).join('|')})[ \\u00a0]*$`, 'iu'));
+/** An article or a determiner right before a word: `el `, `the `, `l'`, `un `, `du `, `al `. */
+const ARTICLE_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}])(?:${[...DETERMINER_WORDS, ...INDEFINITE_ARTICLE_WORDS, ...CONTRACTED_ARTICLE_WORDS].map(escapeForPattern).join('|')})[ \\u00a0]*$`, 'iu'));
 
 /**
  * The letter items after a short form's sub-paragraph word (`al. b)`, `subparas. (a) and
