@@ -364,6 +364,10 @@ describe('short forms (ibid.)', () => {
     // Legal style: `Id.` alone, capitalized, a sentence or a parenthesis of its own.
     ['The Administration is neutral. CRP/43 ¶ 25. Its role is technical. Id.', 'Id.', '25'],
     ['See CRP/43 ¶ 24 and its follow-up (Id.)', 'Id.', '24'],
+    // Spanish `Ídem.` alone, as `Ibid.`, and a footnote's definition holding only `Id.` (audit 45).
+    ['Véase CRP/43, párr. 9. El texto lo repite. Ídem.', 'Ídem', '9'],
+    ['El documento CRP/43, párr. 9, lo dice.[^1]\n\n[^1]: Ídem.', 'Ídem', '9'],
+    ['See CRP/43 ¶ 24.[^1]\n\n[^1]: Id.', 'Id.', '24'],
   ])('%s', (text, written, covered) => {
     const found = covers(text);
     expect(found[found.length - 1]).toEqual([written, 'CRP/43', covered]);
@@ -372,6 +376,7 @@ describe('short forms (ibid.)', () => {
 
   it('`id.` alone is a short form only capitalized and standing alone (`the id. field`, `Id. est` are not)', () => {
     expect(covers('See CRP/43 ¶ 24, the id. field, and Id. est aside.').map((c) => c[0])).toEqual(['CRP/43 ¶ 24']);
+    expect(covers('Véase CRP/43, párr. 9. Ídem de lo mismo, y la tabla ídem.').map((c) => c[0])).toEqual(['CRP/43, párr. 9']);
   });
 
   it('skips code: a citation in code is no antecedent, a short form in code is none', () => {

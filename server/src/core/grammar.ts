@@ -19,7 +19,7 @@
  *              | sub-word ws letter-item { list-sep letter-item }  after a citation, of its paragraph: `inciso b)` (`findSubParagraphsAlone`)
  *              | again                                            after a citation, its paragraph: `ce même paragraphe` (`findSameParagraphs`)
  *   again      = SAME_PARAGRAPH_AGAIN (`the same paragraph`, `that paragraph`, `ese mismo párrafo`, `the end of the paragraph` ...)
- *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`, `loc. cit.`; `id.` and `op. cit.` only with a reference)
+ *   short      = SHORT_FORMS (`ibid.`, `ibíd.`, `ibidem`, `loc. cit.`; `id.`, `ídem` alone only as a sentence of their own, `op. cit.` only with a reference)
  *   body       = sub-first | mark ws item { list-sep item }
  *   sub-first  = sub-word ws letter-item { list-sep letter-item } ws sub-of ws mark ws number
  *                `subparagraph (b) of paragraph 5`; a list only after a plural word:

@@ -339,18 +339,21 @@ export const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}-]_*)(?:
 export const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
 
 /**
- * `Id.` (`Íd.`) standing alone as a sentence or a parenthesis: after a sentence's end, a
- * line's start or `(`, before the end, `)` or a line break. In a parenthesis of its own,
- * in either case (`«…» (íd.)`, `(id.)`, as Spanish and French writers put it after a quotation).
+ * `Id.` (`Íd.`, `Ídem.`) standing alone as a sentence or a parenthesis: after a sentence's
+ * end, a line's start or `(`, before the end, `)` or a line break. In a parenthesis of its
+ * own, in either case (`«…» (íd.)`, `(id.)`, `(ídem)`, as Spanish and French writers put it
+ * after a quotation).
  */
 export function idAlone(text: string, start: number, end: number): boolean {
   const written = text.slice(start, end);
-  if (!/^[IiÍí]d\.$/.test(written)) return false;
+  if (!/^[IiÍí]d(?:\.|em)$/.test(written)) return false;
   // (In emphasis, as legal style sets it: `*Id.*`.)
   let open = start;
   while (open > 0 && (text[open - 1] === '*' || text[open - 1] === '_')) open--;
   let close = end;
   while (text[close] === '*' || text[close] === '_') close++;
+  // (`Ídem` has no full stop of its own: the sentence's is after it, `… párr. 9. Ídem.`.)
+  if (written.endsWith('m') && text[close] === '.') close++;
   const before = skipBackSpacesAndOneBreak(text, open);
   const afterAt = skipSpaces(text, close);
   const after = text[afterAt];
@@ -358,7 +361,8 @@ export function idAlone(text: string, start: number, end: number): boolean {
   // (After a quotation that ends the sentence: `… should be." Id.`.)
   let closed = before;
   while (closed > 0 && '"”’»'.includes(text[closed - 1]!)) closed--;
-  const opens = before === 0 || '(.;!?'.includes(text[closed - 1]!) || isBreak(text[open - 1]);
+  // (A footnote's definition opens a sentence too: `[^3]: Id.`.)
+  const opens = before === 0 || '(.;!?'.includes(text[closed - 1]!) || isBreak(text[open - 1]) || (text[closed - 1] === ':' && text[closed - 2] === ']');
   // Then the paragraph's end, a bracket, or the next sentence (`…" Id. The Declaration …`).
   return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after) || (afterAt > close && /\p{Lu}/u.test(after)));
 }
