@@ -1146,6 +1146,9 @@ describe('references without a symbol, in a draft that names the paper before th
     // brackets, with or without a full stop, or on a short form's letter (audits 32 and 33).
     ['fr', 'Le document :\n\n> « The central challenge … » (CRP/43, par. [[8]])\n\n[[Le même paragraphe]] invite à tenir compte du partenariat.', ['8', '8']],
     ['es', 'Sobre el CRP/43.\n\n- la asociación (párr. [[24]], apartado [[a]]));\n- el enfoque (ibíd., apartado [[c]])).\n\n[[El mismo párrafo]] advierte de que no es seguro.', ['24', '24(a)', '24(c)', '24']],
+    // The paragraph named again as UN correspondence does, the adjective before or after the noun (audit 52).
+    ['es', 'Como recuerda el párrafo [[1]] del documento CRP/43, el Diálogo fue un hito. [[El mencionado\npárrafo]] lo califica de “milestone”.', ['1', '1']],
+    ['fr', 'Voir le CRP/43, par. [[3]]. [[Le paragraphe précité]] ajoute que le dialogue peut aboutir.', ['3', '3']],
   ];
 
   it.each(cases.map(([lang, source, passages]) => [`${lang}: ${plain(source).replace(/\n/g, '⏎')}`, lang, source, passages] as const))('%s', (_n, lang, source, passages) => {
@@ -1201,6 +1204,14 @@ describe('references without a symbol, in a draft that names the paper before th
     "CRP/43 §2. The Secretary-General's report (see above), para 12, can be quoted on the eight points.",
     "CRP/43 §2. The IOM Council's report on its previous session (para. 12) recorded the first exchange.",
     'CRP/43 §2. The IOM Council’s report on its previous session (para. 12) recorded the first exchange.',
+    // A name between the article and the noun, what the text does or is for after it (audit 43).
+    'CRP/43 §2. The SCPF report establishing the working group, paragraph 41.',
+    'CRP/43 §2. See the annual report to the Council, para. 12, for the figures.',
+    'CRP/43, par. 2. Voir le rapport annuel sur les migrations, par. 12.',
+    // A text with its number (on the next line of a hard-wrapped text) or its year, and whose it is (audits 51 and 52).
+    "CRP/43, par. 2. Cette lecture rejoint celle de la résolution\n68/4 de l'Assemblée générale, par. 8, que le Sénégal a soutenue.",
+    'CRP/43, par. 2. Il rappelle la Déclaration de 2013, paragraphe 2, ainsi que la loi.',
+    '- See CRP/43 § 3.\n- Not to be confused with resolution\n  68/4, paragraph 3.',
     // A symbol with an addendum (audit 47).
     'CRP/43 §2. These are reported in the addendum (S/14/4/Add.1, paras. 4–9) rather than here.',
     'CRP/43 §2. The intro says "see para 2" but means our para 2. Le texte dit « voir par. 9 ».',

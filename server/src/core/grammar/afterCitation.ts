@@ -27,6 +27,8 @@ export function mayNameSameParagraph(text: string, from: number, to: number): bo
     const word = m.index - (m[0] === 'aragraph' || m[0] === 'árrafo' || m[0] === 'umeral' ? 1 : 0);
     SAME_WORD_BEFORE.lastIndex = word;
     if (word > from && SAME_WORD_BEFORE.test(text)) return true;
+    SAME_WORD_AFTER.lastIndex = m.index + m[0].length;
+    if (SAME_WORD_AFTER.test(text)) return true;
   }
   return false;
 }
@@ -35,7 +37,10 @@ export function mayNameSameParagraph(text: string, from: number, to: number): bo
 const AGAIN_NOUNS = /subparagraph|aragraph|árrafo|alinéa|apartado|inciso|literal|umeral/g;
 
 /** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
-const SAME_WORD_BEFORE = /(?<=(?:same|that|said|même|ledit|dudit|audit|mismo|ese|dicho|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pPsSaAiIlLnN]/iy;
+const SAME_WORD_BEFORE = /(?<=(?:same|that|said|aforementioned|above-mentioned|même|ledit|dudit|audit|mismo|ese|dicho|citado|mencionado|referido|precitado|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pPsSaAiIlLnN]/iy;
+
+/** The word after the noun (sticky, asked at the end of `AGAIN_NOUNS`' match): `le paragraphe précité`, `el párrafo citado`. */
+const SAME_WORD_AFTER = /\p{L}*\s+(?:précité|susmentionné|citado|mencionado|referido|precitado)/iuy;
 
 /**
  * An item within a sub-paragraph (`CRP/43, para. 6(a)(i)`, `par. 6 a) i)`): crp-cite reads
@@ -286,9 +291,12 @@ const NAMES_SUB_PARAGRAPH = lazy(() => new RegExp(`(?:${SUB_PARAGRAPH_WORDS.map(
 const SAME_PARAGRAPH_AGAIN = lazy(() =>
   anyWordOf(
     [
-      'the same paragraph', 'that same paragraph', 'that paragraph', 'the said paragraph',
+      'the same paragraph', 'that same paragraph', 'that paragraph', 'the said paragraph', 'the aforementioned paragraph', 'the above-mentioned paragraph',
       'ce même paragraphe', 'le même paragraphe', 'du même paragraphe', 'au même paragraphe', 'ledit paragraphe', 'dudit paragraphe', 'audit paragraphe',
+      'le paragraphe précité', 'du paragraphe précité', 'au paragraphe précité', 'le paragraphe susmentionné', 'du paragraphe susmentionné', 'au paragraphe susmentionné',
       'ese mismo párrafo', 'este mismo párrafo', 'el mismo párrafo', 'del mismo párrafo', 'al mismo párrafo', 'ese párrafo', 'dicho párrafo', 'el mismo numeral', 'del mismo numeral', 'dicho numeral',
+      // UN Spanish's `el citado párrafo`, `el mencionado párrafo`, before or after the noun.
+      ...['el', 'del', 'al'].flatMap((a) => ['citado', 'mencionado', 'referido', 'precitado'].flatMap((w) => [`${a} ${w} párrafo`, `${a} párrafo ${w}`])),
       // A place in it: `(CRP/43, § 25). It asked about the input announced at the end of the paragraph`.
       'the end of the paragraph', 'the beginning of the paragraph', 'the start of the paragraph',
       'la fin du paragraphe', 'le début du paragraphe',

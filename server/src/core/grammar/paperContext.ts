@@ -365,13 +365,22 @@ const POSSESSED_TEXT = ((): string => {
  * after it, ending where a comma follows (`son rapport`, `the resolution`, `el informe
  * principal`, `au rapport de cette présidence`, `the report of the Secretary-General`,
  * `dans le rapport du Conseil sur sa session précédente`; not `document`, nor a text of
- * the paper: `le texte du document`), or by whose it is (`POSSESSED_TEXT`).
+ * the paper: `le texte du document`), or by whose it is (`POSSESSED_TEXT`). A name may
+ * stand between the article and the noun, and what the text is for or does after it: `The
+ * SCPF report establishing the working group, paragraph 41`, `the annual report to the
+ * Council, para. 3`, `le rapport annuel sur les migrations, par. 12`, `la résolution 68/4 de l'Assemblée générale,
+ * par. 8`, `la Déclaration de 2013, paragraphe 2`.
  */
 export const TEXT_BEFORE_COMMA = lazy(() => {
   const determiners = [...DETERMINER_WORDS, ...CONTRACTED_ARTICLE_WORDS].map(escapeForPattern).join('|');
-  // Whose it is: `of` and a name of one to six words, not the paper's (`du document`, `of the paper`).
-  const whose = String.raw`\s+(?:of|de|du|des|del|d['’])\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,5}(?<![^\p{L}](?:paper|document|documento))`;
-  return new RegExp(`(?<![\\p{L}])(?:(?:${determiners})\\s*(?:${OTHER_TEXT_NOUNS})(?:${whose}|\\s+\\p{Ll}+)?|${POSSESSED_TEXT})$`, 'iu');
+  // Whose it is or what it does: `of`, `on`, a participle … and one to six words, not the
+  // paper's (`du document`, `of the paper`).
+  const joins = String.raw`of|de|du|des|del|d['’]|on|to|for|sur|sobre|\p{L}+ing`;
+  const whose = String.raw`\s+(?:${joins})\s*[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,5}(?<![^\p{L}](?:paper|document|documento))`;
+  const name = String.raw`(?:\s+\p{L}[\p{L}-]*)?`;
+  // Its number: `la résolution 68/4 de l'Assemblée générale`, `the Declaration of 2013`.
+  const numbered = String.raw`(?:\s+(?:\p{L}+\/)*\d[\d\/.-]*)?`;
+  return new RegExp(`(?<![\\p{L}])(?:(?:${determiners})${name}\\s*(?:${OTHER_TEXT_NOUNS})${numbered}(?:\\s+\\p{Ll}+)?(?:${whose})?|${POSSESSED_TEXT})$`, 'iu');
 });
 
 /**
