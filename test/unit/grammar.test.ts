@@ -703,6 +703,9 @@ describe('never read (false citations are worse than misses)', () => {
     ['CRP/43, par. [[6]], 12 pays', 'CRP/43, par. 6'],
     ['CRP/43, párrs. [[6]], 12 países', 'CRP/43, párrs. 6'],
     ['CRP/43, par. [[6]], 22.11.2013', 'CRP/43, par. 6'],
+    // A count of people or places named with a capital (audit 52).
+    ['CRP/43, par. [[6]], 12 États ayant fait part de leur intérêt', 'CRP/43, par. 6'],
+    ['CRP/43, paras. [[6]], 12 Member States agreed', 'CRP/43, paras. 6'],
     // A comma after the list's `and`: the sentence goes on (a count, the Dialogue's two days).
     ['Under CRP/43, paras. [[6]] and [[7]], 10 Migration Profile exercises', 'CRP/43, paras. 6 and 7'],
     ['Under CRP/43 §§ [[6]] and [[7]], 8 more delegations spoke', 'CRP/43 §§ 6 and 7'],

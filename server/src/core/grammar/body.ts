@@ -174,8 +174,14 @@ function isProseItem(text: string, item: CitationItem): boolean {
   if (item.to) return false;
   if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1])) return true;
   const word = wordCounted(text, number);
-  return word !== undefined && /[sx]$/.test(word);
+  if (word !== undefined) return /[sx]$/.test(word);
+  // Of people or places named with a capital: `, 12 États`, `, 12 Member States`.
+  COUNTED_NAME.lastIndex = number.end;
+  return COUNTED_NAME.test(text) && !NOT_COUNTED.has(text.slice(skipSpaces(text, number.end), number.end + 12).split(/[ \u00a0]/)[0]!.toLowerCase());
 }
+
+/** A capitalized plural after a number (sticky, asked at its end): one or two words, the last ending in `s` or `x`. */
+const COUNTED_NAME = /[ \u00a0]+\p{Lu}[\p{L}-]*(?:[ \u00a0]+\p{Lu}[\p{L}-]*)?[sx](?![\p{L}\p{N}])/uy;
 
 /** The plural-looking word right after a number, as in a count (`12 countries`, `12 pays`), if any. */
 export function wordCounted(text: string, number: NumberToken): string | undefined {
