@@ -502,6 +502,22 @@ describe('what looks like a citation but is not read', () => {
     for (const text of ['CRP/43 §6(a) (i.e. rights)', 'CRP/43 §6(a) (in full)', 'CRP/43 §6(a) ix']) expect(found(text), text).toEqual([]);
   });
 
+  it('"and the following" after a paragraph: the paragraph is read, the words are said not to be (audits 50 and 52)', () => {
+    expect(found('See CRP/43, paras 9 ff. and §23 et seq. of CRP/43.')).toEqual([
+      ['crp-cite.unread-citation', 'info', 'ff.', '“ff.” is not read: only the paragraph before it is checked, not those that follow it. Name the last one (CRP/43 §§6–8).'],
+      ['crp-cite.unread-citation', 'info', 'et seq.', '“et seq.” is not read: only the paragraph before it is checked, not those that follow it. Name the last one (CRP/43 §§6–8).'],
+    ]);
+    expect(found('Voir le CRP/43, par. 9 et suivants.', translator('fr'))).toEqual([
+      ['crp-cite.unread-citation', 'info', 'et suivants', '« et suivants » n’est pas lu : seul le paragraphe qui précède est vérifié, pas ceux qui le suivent. Indiquez le dernier (CRP/43, par. 6 à 8).'],
+    ]);
+    // After a reference without the symbol, as that reference is of the paper.
+    expect(found('Sobre el documento CRP/43.\n\nLos párrafos 19 y siguientes anuncian proyectos.', translator('es'))).toEqual([
+      ['crp-cite.unread-citation', 'info', 'y siguientes', '«y siguientes» no se lee: solo se verifica el párrafo que lo precede, no los siguientes. Indique el último (CRP/43, párrs. 6 a 8).'],
+    ]);
+    // Not after a range, another text's reference, or a word that only starts so.
+    for (const text of ['CRP/43 §§9–11 ff.', 'CRP/43 §2. The resolution 68/4, paras 3 ff., is another text.', 'CRP/43 §9 ffs', 'CRP/43, párr. 9 y siguientesx']) expect(found(text), text).toEqual([]);
+  });
+
   it('references without a symbol before the draft names a paper: said, not passed over (audit 12)', () => {
     const text = '**Subject:** refs to the HLD paper\n\n- Para. 23 and para. 24 matter.\n- See 5(b), and paragraph 3 above.\n\n> All refs are to CRP/43.\n\nPara. 9 is read.';
     expect(found(text).map((f) => [f[2], f[3]])).toEqual([
@@ -538,6 +554,15 @@ describe('what looks like a citation but is not read', () => {
     expect(edit(at, at, 'C')).toHaveLength(1);
     // Named at the top: read, nothing said.
     expect(edit(0, 0, 'On CRP/43:\n\n')).toHaveLength(0);
+  });
+
+  it('"and the following" after a reference without the symbol, as the paper named far above is unwritten and written back', () => {
+    const text = `Sobre el documento CRP/43.\n\n${'Relleno.\n\n'.repeat(30)}Los párrafos 19 y siguientes anuncian proyectos.\n`;
+    const { edit, codes } = editorOf(text);
+    expect(codes()).toEqual(['crp-cite.unread-citation']);
+    const at = text.indexOf('CRP/43');
+    expect(edit(at, at + 6, 'informe')).toEqual([]);
+    expect(edit(at, at + 7, 'CRP/43')).toEqual(['crp-cite.unread-citation']);
   });
 
   // (The references far from the note's definition: an edit there re-checks only its surroundings.)

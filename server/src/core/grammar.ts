@@ -93,7 +93,7 @@ import { MAY_HOLD_SHORT_FORM } from './grammar/scan';
 import { findShortForms } from './grammar/shortForms';
 import { findBareReferences } from './grammar/bareReferences';
 import { papersOf } from './grammar/paperContext';
-import { findSameParagraphs, findSubItems, findSubParagraphsAlone, mayNameSameParagraph } from './grammar/afterCitation';
+import { findFollowingWords, findSameParagraphs, findSubItems, findSubParagraphsAlone, mayNameSameParagraph } from './grammar/afterCitation';
 import { findTableColumnReferences } from './grammar/tableColumns';
 
 export { AUTHOR_NAME, MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, SHORT_TITLE_BEFORE_CIT, bodyStartAfter, escapeForPattern, isDigit, lazy, markSpelling, matchMark, mayHoldBareReference, sentenceStartIn, symbolMarkupEnd } from './grammar/scan';
@@ -160,6 +160,11 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
   const withSubs = text.includes(')') && (withBare.length > 0 || lead || mayNameSame()) ? findSubParagraphsAlone(text, from, to, withBare, lead) : withBare;
   const withAgain = (withSubs.length > 0 || lead) && mayNameSame() ? findSameParagraphs(text, from, to, withSubs, symbols, lead) : withSubs;
   const all = text.includes('|') ? findTableColumnReferences(text, from, to, symbols, withAgain) : withAgain;
-  if (unread) for (const c of all) if (c.symbol !== '') findSubItems(text, c, unread);
+  if (unread) {
+    for (const c of all) {
+      if (c.symbol !== '') findSubItems(text, c, unread);
+      findFollowingWords(text, c, unread);
+    }
+  }
   return all;
 }

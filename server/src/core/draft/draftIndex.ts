@@ -347,17 +347,6 @@ export class DraftIndex {
     return this.resolveShortForms(all) ? all.filter(citesAPaper) : all;
   }
 
-
-
-
-
-
-
-
-
-
-
-
   /**
    * Where the short forms right after `offset` end: they take their paper from what comes
    * before them, so an edit before them may change what they cite, up to the next full
@@ -379,6 +368,7 @@ export class DraftIndex {
       const block = this.blocks[k]!;
       this.eachCitationOf(block, () => undefined, spanOnly);
       // `Ibid., p. 30` is said or not as a short form is read: of the paper before it.
+      // (`párrafos 19 y siguientes` starts with its reference, a span above.)
       for (const u of block.unread ?? NO_UNREAD) if (u.short && block.start + u.start >= offset && block.start + u.start < fullStart) end = Math.max(end, block.start + u.end);
       if (full) break;
       if (k === this.blocks.length - 1) this.blockList.parseUpTo(this.blocks[k]!.start + this.blocks[k]!.length + 1);
@@ -416,8 +406,8 @@ export class DraftIndex {
       for (const u of block.unread ?? NO_UNREAD) {
         const moved = shiftUnread(u, block.start);
         if (moved.end < start || moved.start >= end) continue;
-        if (moved.short) {
-          const paper = this.paperCitedAt(moved.start, false);
+        if (moved.short || moved.bare) {
+          const paper = this.paperCitedAt(moved.start, moved.bare === true);
           if (paper === undefined) continue;
           moved.symbol = paper;
         }

@@ -253,6 +253,7 @@ const UNREAD_MESSAGES: Record<UnreadReference['kind'], string> = {
   markTypo: 'unreadMarkTypo',
   subItem: 'unreadSubItem',
   unnamedPaper: 'unreadUnnamedPaper',
+  following: 'unreadFollowing',
 };
 
 /**

@@ -7,7 +7,7 @@
 import { BLANK, type Citation, type CitationItem, type NumberToken, type Reference, type UnreadReference } from './types';
 import { SUB_ITEM, parseLetterItem, parseNumber, parseSubLetters } from './body';
 import { MARK_ALTERNATIVES, SUB_OF_MATCHER, SUB_WORD_MATCHER, anyWordOf, endOfSentenceBefore, escapeForPattern, isDigit, isWordChar, lazy, matchMark, matchWord, sentenceStartIn, skipSpacesAndOneBreak, wordMatcher } from './scan';
-import { SUB_PARAGRAPH_WORDS } from './words';
+import { FOLLOWING_WORDS, SUB_PARAGRAPH_WORDS } from './words';
 import { lettersOfParagraphBefore } from './shortForms';
 import { SUB_REACH } from './bareReferences';
 import { paragraphOf } from './targets';
@@ -58,13 +58,27 @@ export function findSubItems(text: string, citation: Citation, unread: UnreadRef
   }
 }
 
-/** Every sub-paragraph word, where a word starts. */
 /**
- * Where a sub-paragraph word may start: the first four characters of each, the first in
- * either case. Case-sensitive and without look-behind, V8 searches it far faster than the
- * words themselves case-insensitively (which took 5 % of `check`'s time on the
- * benchmark's drafts); `matchWord` then reads the word.
+ * "And the following" after a citation's last paragraph (`paras 9 ff.`, `los párrafos 19 y
+ * siguientes`): the citation is read without the paragraphs after it, and said so (a
+ * writer would otherwise take them for checked). Not after a range or a note.
  */
+export function findFollowingWords(text: string, citation: Citation, unread: UnreadReference[]): void {
+  const last = citation.items[citation.items.length - 1];
+  if (!last || last.to || last.from.note || !last.from.number) return;
+  const at = skipSpacesAndOneBreak(text, citation.end);
+  if (at === citation.end || !'efsyaEFSYA'.includes(text[at] ?? '')) return;
+  const following = FOLLOWING();
+  following.lastIndex = at;
+  const m = following.exec(text);
+  if (!m) return;
+  const where = citation.symbol === '' ? (citation.bare ? { bare: true as const } : { short: true as const }) : {};
+  unread.push({ symbol: citation.symbol, ...where, start: citation.start, end: at + m[0].length, written: m[0], kind: 'following' });
+}
+
+/** `FOLLOWING_WORDS`, sticky, in any case; a word without a full stop ends there (`y siguientes`, not `y siguientesx`). */
+const FOLLOWING = lazy(() => new RegExp(FOLLOWING_WORDS.map((w) => escapeForPattern(w).replace(/ /g, '[ \\u00a0]+') + (w.endsWith('.') ? '' : '(?![\\p{L}])')).join('|'), 'iuy'));
+
 /** Whether `text` may name a sub-paragraph alone (`el inciso b)`, `subparagraph (c)`): a sub-paragraph word and a letter. */
 export function mayNameSubParagraphAlone(text: string): boolean {
   return text.includes(')') && SUB_WORD_AND_LETTER().test(text);
@@ -72,6 +86,12 @@ export function mayNameSubParagraphAlone(text: string): boolean {
 
 const SUB_WORD_AND_LETTER = lazy(() => new RegExp(`(?<![\\p{L}])(?:${SUB_PARAGRAPH_WORDS.map((w) => escapeForPattern(w.text)).join('|')})[ \\u00a0]*\\(?[a-z]\\)`, 'iu'));
 
+/**
+ * Where a sub-paragraph word may start: the first four characters of each, the first in
+ * either case. Case-sensitive and without look-behind, V8 searches it far faster than the
+ * words themselves case-insensitively (which took 5 % of `check`'s time on the
+ * benchmark's drafts); `matchWord` then reads the word.
+ */
 const SUB_WORD_STARTS = new RegExp(
   [...new Set(SUB_PARAGRAPH_WORDS.map((w) => w.text.slice(0, 4)))].map((p) => `[${p[0]}${p[0]!.toUpperCase()}]${escapeForPattern(p.slice(1))}`).join('|'),
   'g',

@@ -123,12 +123,14 @@ export interface UnreadReference {
   symbol: string;
   /** After a short form rather than a symbol. */
   short?: true;
+  /** After a reference without a symbol (`los párrafos 19 y siguientes`): its paper is found as that reference's is. */
+  bare?: true;
   /** From the symbol (or the short form) to the end of what was not understood. */
   start: number;
   end: number;
   /** What was written that was not understood (`p. 3`, `section II`, `§six`). */
   written: string;
-  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant' | 'markTypo' | 'subItem' | 'unnamedPaper';
+  kind: 'page' | 'division' | 'numberWord' | 'notNumber' | 'symbolVariant' | 'markTypo' | 'subItem' | 'unnamedPaper' | 'following';
   /** A replacement for `[fixStart, fixEnd)` when the intent is clear (`§six` → `§6`). */
   fix?: { start: number; end: number; newText: string };
 }

@@ -156,6 +156,13 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
   { text: 'op.cit.', alone: false },
 ];
 
+/**
+ * "And the following" after a reference (`paras 9 ff.`, `§ 23 et seq.`, `par. 9 et suivants`,
+ * `los párrafos 19 y siguientes`): the writer names no end, so only the reference is read,
+ * and the words are said not to be (`findFollowingWords`).
+ */
+export const FOLLOWING_WORDS: readonly string[] = ['et seq.', 'et sqq.', 'ff.', 'and following', 'et suiv.', 'et suivants', 'et ss.', 'ss.', 'y ss.', 'y sigs.', 'y sig.', 'y siguientes'];
+
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`, `del párrafo 18 al 21`). */
 export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a', 'al'];
 
