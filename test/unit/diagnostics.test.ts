@@ -425,6 +425,10 @@ describe('short forms (ibid.)', () => {
     expect(codes(text).map((c) => c[2])).toEqual(['“Ibid.” follows a citation of “World Migration Report 2013”, which crp-cite does not have: it is not checked.']);
     // Emphasis without an imprint is no publication.
     expect(covers('See CRP/43, para. 17. The *real work* starts now. Ibid., para. 3.').pop()).toEqual(['Ibid., para. 3', 'CRP/43', '3']);
+    // The title and the imprint hard-wrapped in a note; the message gives the title on one line (audit 50).
+    const wrapped = '[^8]: CRP/43, para. 23.\n\n[^9]: See IOM, *World Migration Report 2013: Migrant\n    Well-being and Development* (Geneva: IOM,\n    2013), 24.\n\n[^10]: Ibid., 170–71.\n\n[^11]: Ibid., para. 4.';
+    expect(covers(wrapped).pop()!.slice(0, 2)).toEqual(['Ibid., para. 4', '']);
+    expect(codes(wrapped).map((c) => c[2])).toEqual(Array(2).fill('“Ibid.” follows a citation of “World Migration Report 2013: Migrant Well-being and Development”, which crp-cite does not have: it is not checked.'));
   });
 
   it('`Ibid., p. 30` cites a page (of a book, or of a paper), not the citation before again', () => {

@@ -76,12 +76,13 @@ export const SHORT_FORM_REACH = 20_000;
  * (`CRP/43`, `A/68/190`, `MC/INF/312`, `S/RES/2240 (2015)`'s `S/RES/2240`, with an addendum or a revision: `S/14/4/Add.1`, `A/68/190/Rev.1`), a resolution
  * or decision by its number, as UN texts cite them (`General Assembly resolution 68/4`,
  * `la résolution 68/4`, `la decisión 2013/22`, `G.A. Res. 68/4`, the number on the next line of a hard-wrapped text), or a publication: its title in italics
- * and its imprint with a year (`IOM, *World Migration Report 2013* (Geneva, 2013)`), named
+ * and its imprint with a year (`IOM, *World Migration Report 2013* (Geneva, 2013)`; either
+ * may run on to the next line of a hard-wrapped note), named
  * by its title (the `title` group), or by its author before `op. cit.` or `loc. cit.` (`Betts, op. cit.`,
  * the `author` group).
  */
 const SOURCE_LIKE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?:\/[A-Z][a-z]*\.?[0-9]*)*(?<![.-])|(?:[Rr][eé]solutions?|[Rr][eé]s\.|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)\s+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>[^*_\n]{3,120}?)[*_]{1,2}[ \u00a0]*\([^()\n]{0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+${SHORT_TITLE_BEFORE_CIT}(?:op|loc)\.[ \u00a0]?cit\.`,
+  String.raw`(?<![\p{L}\p{N}_/])(?:[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)*\/[0-9][A-Za-z0-9.-]*(?:\/[A-Z][a-z]*\.?[0-9]*)*(?<![.-])|(?:[Rr][eé]solutions?|[Rr][eé]s\.|[Rr]esoluci[oó]n(?:es)?|[Dd][eé]cisions?|[Dd]ecisi[oó]n(?:es)?)\s+\d+\/\d+)(?![\p{L}\p{N}_/])|[*_]{1,2}(?<title>(?:[^*_\n]|\n(?![ \t>]*\n)){3,120}?)[*_]{1,2}[ \u00a0]*\((?:[^()\n]|\n(?![ \t>]*\n)){0,80}?\b(?:1[89]|20)\d\d\)|(?<![\p{L}\p{N}_])(?<author>${AUTHOR_NAME}),?[ \u00a0]+${SHORT_TITLE_BEFORE_CIT}(?:op|loc)\.[ \u00a0]?cit\.`,
   'gu',
 );
 
@@ -218,7 +219,7 @@ export class PapersNamed {
     for (let m = SOURCE_LIKE.exec(slice); m; m = SOURCE_LIKE.exec(slice)) {
       if (this.draft.inCode(start + m.index)) continue;
       const author = m.groups?.['author'];
-      const source = author !== undefined ? (this.paperOfAuthor(author, start + m.index) ?? author) : (m.groups?.['title'] ?? m[0]);
+      const source = author !== undefined ? (this.paperOfAuthor(author, start + m.index) ?? author) : (m.groups?.['title']?.replace(/\s+/g, ' ') ?? m[0]);
       // (A paper crp-cite has, cited in the aside, is the one the sentence is about.)
       if (asidesClosed && !this.symbols.includes(source) && citedInAside(slice, m.index, m.index + m[0].length)) continue;
       named = source;
