@@ -1146,6 +1146,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // brackets, with or without a full stop, or on a short form's letter (audits 32 and 33).
     ['fr', 'Le document :\n\n> « The central challenge … » (CRP/43, par. [[8]])\n\n[[Le même paragraphe]] invite à tenir compte du partenariat.', ['8', '8']],
     ['es', 'Sobre el CRP/43.\n\n- la asociación (párr. [[24]], apartado [[a]]));\n- el enfoque (ibíd., apartado [[c]])).\n\n[[El mismo párrafo]] advierte de que no es seguro.', ['24', '24(a)', '24(c)', '24']],
+    // A place named between the paper as subject and its possessive is no text (audit 52).
+    ['fr', 'Voir le document CRP/43.\n\nLe document de séance présenté par l’Administration dresse le bilan du Dialogue tenu à New York les 3 et 4 octobre 2013. Ainsi qu’il ressort de ses paragraphes [[3]] à [[6]], le Dialogue a montré la voie.', ['3', '6']],
     // The paragraph named again as UN correspondence does, the adjective before or after the noun (audit 52).
     ['es', 'Como recuerda el párrafo [[1]] del documento CRP/43, el Diálogo fue un hito. [[El mencionado\npárrafo]] lo califica de “milestone”.', ['1', '1']],
     ['fr', 'Voir le CRP/43, par. [[3]]. [[Le paragraphe précité]] ajoute que le dialogue peut aboutir.', ['3', '3']],
@@ -1204,6 +1206,8 @@ describe('references without a symbol, in a draft that names the paper before th
     "CRP/43 §2. The Secretary-General's report (see above), para 12, can be quoted on the eight points.",
     "CRP/43 §2. The IOM Council's report on its previous session (para. 12) recorded the first exchange.",
     'CRP/43 §2. The IOM Council’s report on its previous session (para. 12) recorded the first exchange.',
+    // A place does not hide the text named before it (audit 52's places).
+    'CRP/43 §2. The Declaration was adopted in New York in October. Its paragraph 8 is on rights.',
     // A name between the article and the noun, what the text does or is for after it (audit 43).
     'CRP/43 §2. The SCPF report establishing the working group, paragraph 41.',
     'CRP/43 §2. See the annual report to the Council, para. 12, for the figures.',

@@ -406,10 +406,13 @@ function namesNoText(clause: string): boolean {
   return !namesCapitalized(clause) && !TEXT_NOUN_IN_CLAUSE().test(clause);
 }
 
-/** Whether `clause` has a capitalized word but `NO_TEXT_NAMES`, or a symbol's slash: a name that could be a text's. */
+/** Whether `clause` has a capitalized word but `NO_TEXT_NAMES` and places, or a symbol's slash: a name that could be a text's. */
 function namesCapitalized(clause: string): boolean {
-  return /[\p{Lu}\/]/u.test(clause) && /[\p{Lu}\/]/u.test(clause.replace(NO_TEXT_NAME_IN_CLAUSE(), ''));
+  return /[\p{Lu}\/]/u.test(clause) && /[\p{Lu}\/]/u.test(clause.replace(NO_TEXT_NAME_IN_CLAUSE(), '').replace(PLACE_IN_CLAUSE, ''));
 }
+
+/** Where something happened: `à New York`, `in Geneva`, `en Nueva York` (a name of words in lower case after the capital: not `in A/68/190`). */
+const PLACE_IN_CLAUSE = /(?<![\p{L}])(?:à|in|en|at)[ \u00a0\r\n]+\p{Lu}\p{Ll}+(?:[ \u00a0\r\n]+\p{Lu}\p{Ll}+)*/gu;
 
 /**
  * Capitalized names of those who act, of meetings and events, and English months, which
