@@ -337,10 +337,14 @@ const SUB_WORD_SOON = lazy(() => new RegExp(`^[^.;:!?]*${anyWordOf(SUB_PARAGRAPH
  */
 function namesAnotherTextsSubParagraph(text: string, start: number, to: number, paragraph?: number): boolean {
   const end = Math.min(to, start + SUB_REACH);
+  // (In the window only: in the text, the search would run on to the next sub-paragraph
+  // word, through a block that may be a 5 MB line, at each call.)
+  const window = text.slice(start, end);
   for (let at = start; ; ) {
-    SUB_WORD_STARTS.lastIndex = at;
-    const i = SUB_WORD_STARTS.exec(text)?.index;
-    if (i === undefined || i >= end || sentenceStartIn(text, start, i) !== start) return false;
+    SUB_WORD_STARTS.lastIndex = at - start;
+    const found = SUB_WORD_STARTS.exec(window);
+    const i = found ? start + found.index : undefined;
+    if (i === undefined || sentenceStartIn(text, start, i) !== start) return false;
     at = i + 1;
     const letters = !isWordChar(text[i - 1]) && matchWord(SUB_WORD_MATCHER, text, i) !== undefined ? parseSubLetters(text, i) : undefined;
     if (!letters) continue;
