@@ -712,6 +712,8 @@ describe('never read (false citations are worse than misses)', () => {
     ['(CRP/43, paras. [[6]] and [[7]], 3 and 4 October 2013)', 'CRP/43, paras. 6 and 7'],
     ['(CRP/43, par. [[6]] et [[7]], 3 et 4 octobre 2013)', 'CRP/43, par. 6 et 7'],
     ['(CRP/43, párrs. [[6]] y [[7]], 3 y 4 de octubre de 2013)', 'CRP/43, párrs. 6 y 7'],
+    // The month on the next line of a hard-wrapped text (audit 53).
+    ['(CRP/43, párr. [[6]], 3 y 4\n   de octubre de 2013)', 'CRP/43, párr. 6'],
     // A period of years after a range.
     ['See CRP/43, paras. [[6]]–[[7]], 2013–2014.', 'CRP/43, paras. 6–7'],
     ['Voir CRP/43, par. [[6]] à [[7]], 2013-2014.', 'CRP/43, par. 6 à 7'],

@@ -136,10 +136,10 @@ function parseReference(text: string, i: number, kind: MarkKind): Reference | un
  * stays a list; French and Spanish ones are not.
  */
 const DAY_AND_MONTH =
-  /^\d{1,2}(?:er)?[ \u00a0\u202f]+(?:de[ \u00a0\u202f]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\p{L})/u;
+  /^\d{1,2}(?:er)?[\s\u202f]+(?:de[\s\u202f]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?!\p{L})/u;
 
-/** Two days and their month: `3 et 4 octobre`, `3 and 4 October`, `3-4 October`, `3 y 4 de octubre`. */
-const DAYS_AND_MONTH = lazy(() => new RegExp(`^\\d{1,2}(?:er)?[ \\u00a0]*(?:et|and|y|à|to|al|-|–)[ \\u00a0]*${DAY_AND_MONTH.source.slice(1)}`, 'u'));
+/** Two days and their month: `3 et 4 octobre`, `3 and 4 October`, `3-4 October`, `3 y 4 de octubre`; hard-wrapped anywhere (`3 y 4` ⏎ `de octubre`). */
+const DAYS_AND_MONTH = lazy(() => new RegExp(`^\\d{1,2}(?:er)?\\s*(?:et|and|y|à|to|al|-|–)\\s*${DAY_AND_MONTH.source.slice(1)}`, 'u'));
 
 /** A text named in words and dated, ending there: `notre note du 7 octobre`, `our letter of 5 December 2013`, `la nota del 5 de diciembre de 2013`. */
 export const DATED_TEXT = lazy(
