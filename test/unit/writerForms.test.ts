@@ -1206,6 +1206,9 @@ describe('references without a symbol, in a draft that names the paper before th
     "CRP/43 §2. The Secretary-General's report (see above), para 12, can be quoted on the eight points.",
     "CRP/43 §2. The IOM Council's report on its previous session (para. 12) recorded the first exchange.",
     'CRP/43 §2. The IOM Council’s report on its previous session (para. 12) recorded the first exchange.',
+    // A possessed text with a word before its noun; a text's version as an aside before the comma (audit 54).
+    'CRP/43, para 14. The meeting’s outcome note (para 3) asks States to nominate focal points.',
+    'CRP/43, para 14. Note that the IDF guidelines, version 4.1, para 6, limit regional projects.',
     // A place does not hide the text named before it (audit 52's places).
     'CRP/43 §2. The Declaration was adopted in New York in October. Its paragraph 8 is on rights.',
     // A name between the article and the noun, what the text does or is for after it (audit 43).

@@ -271,5 +271,5 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   return !namesAnotherText(text, after) || namesSeries(text, after, papers);
 }
 
-/** An aside in brackets without a number, ending a span: `(see above)`, `(voir ci-dessus)`. */
-const ASIDE_AT_END = /[ \u00a0]*\([^()\d\n]{1,40}\)$/;
+/** An aside ending a span: in brackets without a number (`(see above)`, `(voir ci-dessus)`), or the text's version (`the IDF guidelines, version 4.1`). */
+const ASIDE_AT_END = /(?:[ \u00a0]*\([^()\d\n]{1,40}\)|,[ \u00a0]*(?:version|versión|edition|édition|edición)[ \u00a0]+\d+(?:\.\d+)*)$/i;
