@@ -637,6 +637,21 @@ describe('what looks like a citation but is not read', () => {
     expect(new DraftIndex(fixed, symbols).citations()).toHaveLength(1);
   });
 
+  it('mark first, a number in words or a Spanish ordinal before the symbol: said, fixed, and read once fixed (audit 53)', () => {
+    expect(found('See paragraph six of CRP/43.').map((f) => f.slice(2))).toEqual([['paragraph six', '“paragraph six” is not read as a citation: write the number in figures, “paragraph 6”.']]);
+    expect(found('Voir le paragraphe douze du document CRP/43.', translator('fr')).map((f) => f[2])).toEqual(['paragraphe douze']);
+    // Hard-wrapped between its two words; said on one line.
+    const text = 'Véase el párrafo vigésimo\nsegundo del documento CRP/43.';
+    expect(found(text, translator('es')).map((f) => f.slice(2))).toEqual([['párrafo vigésimo\nsegundo', '«párrafo vigésimo segundo» no se lee como una cita: escriba el número en cifras, «párrafo 22».']]);
+    const [fix] = quickFixes(new DraftIndex(text, symbols), corpus, text.indexOf('vig'), text.indexOf('vig'), translator('es'));
+    const fixed = text.slice(0, fix!.edits[0]!.start) + fix!.edits[0]!.newText + text.slice(fix!.edits[0]!.end);
+    expect(fixed).toBe('Véase el párrafo 22 del documento CRP/43.');
+    expect(new DraftIndex(fixed, symbols).citations().map((c) => c.items.map((i) => i.from.number?.value))).toEqual([[22]]);
+    // After the symbol too; not a count of votes, nor the paper's title words.
+    expect(found('CRP/43, párrafo décimo tercero.', translator('es')).map((f) => f[2])).toEqual(['párrafo décimo tercero']);
+    for (const other of ['Adopted by six votes of CRP/43.', 'The paragraph of CRP/43.', 'Le paragraphe suivant du document CRP/43.']) expect(found(other), other).toEqual([]);
+  });
+
   it('stays right edit by edit', () => {
     const text = `${'Filler.\n\n'.repeat(20)}See CRP/43, p. 3 here.\n`;
     const draft = new DraftIndex(text, symbols);

@@ -88,7 +88,7 @@
 
 import type { Citation, UnreadReference } from './grammar/types';
 import { isWholeSymbol } from './grammar/texts';
-import { findSymbolVariants, parseCitationAt, parseMarkFirst, unreadAfter, withoutOtherTextsItems } from './grammar/symbolCitations';
+import { findSymbolVariants, parseCitationAt, parseMarkFirst, unreadAfter, unreadBefore, withoutOtherTextsItems } from './grammar/symbolCitations';
 import { MAY_HOLD_SHORT_FORM } from './grammar/scan';
 import { findShortForms } from './grammar/shortForms';
 import { findBareReferences } from './grammar/bareReferences';
@@ -127,7 +127,7 @@ export function findCitations(text: string, symbols: readonly string[], from = 0
           found.push(citation);
           after = citation.end;
         } else if (!citation && unread) {
-          const miss = unreadAfter(text, symbol, i, to);
+          const miss = unreadAfter(text, symbol, i, to) ?? unreadBefore(text, symbol, i, after);
           if (miss) unread.push(miss);
         }
       }

@@ -265,7 +265,9 @@ export function unreadFinding(u: UnreadReference): Finding {
   const code = CODES.unreadCitation;
   const start = u.end - u.written.length;
   const fixed = u.fix ? `${u.written.slice(0, u.fix.start - start)}${u.fix.newText}${u.written.slice(u.fix.end - start)}` : '';
-  return { code, severity: SEVERITY[code], start, end: u.end, messageKey: UNREAD_MESSAGES[u.kind], params: { symbol: u.symbol, written: u.written, fixed }, citationStart: u.start, citationEnd: u.end };
+  // (On one line in the message: `párrafo vigésimo` ⏎ `segundo` is hard-wrapped prose.)
+  const oneLine = (words: string) => words.replace(/\s+/g, ' ');
+  return { code, severity: SEVERITY[code], start, end: u.end, messageKey: UNREAD_MESSAGES[u.kind], params: { symbol: u.symbol, written: oneLine(u.written), fixed: oneLine(fixed) }, citationStart: u.start, citationEnd: u.end };
 }
 
 /** The finding a quotation's check gives, if any: it covers the quoted words; an edit to them or to the citation checks it again. */

@@ -5,8 +5,8 @@
  * symbols and marks.
  */
 
-import { CONNECTORS, CONTAINED_IN, CONTAINED_IN_LAST_WORDS, DESCRIPTION_CONNECTORS, DESCRIPTION_WORDS, LEADS, MARKS, NOT_IN_DESCRIPTION, NUMBER_WORDS, SUB_PARAGRAPH_WORDS } from './words';
-import { LEAD_MATCHER, MARK_BY_TEXT, MARK_ENDING, UNREAD_MATCHER, bodyStartAfter, escapeForPattern, isBreak, isDigit, isSpace, isWordChar, lazy, matchMark, matchWord, onlySpaceBetween, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, spelled, symbolMarkupEnd, symbolMarkupStart, unreadDivisionAt, wordEndingAt } from './scan';
+import { CONNECTORS, CONTAINED_IN, CONTAINED_IN_LAST_WORDS, DESCRIPTION_CONNECTORS, DESCRIPTION_WORDS, LEADS, MARKS, NOT_IN_DESCRIPTION, NUMBER_WORDS, ORDINAL_TENS, SUB_PARAGRAPH_WORDS } from './words';
+import { LEAD_MATCHER, MARK_ALTERNATIVES, MARK_BY_TEXT, MARK_ENDING, UNREAD_MATCHER, bodyStartAfter, escapeForPattern, isBreak, isDigit, isSpace, isWordChar, lazy, matchMark, matchWord, onlySpaceBetween, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, spelled, symbolMarkupEnd, symbolMarkupStart, unreadDivisionAt, wordEndingAt } from './scan';
 import { type Body, FIRST, SUB_ITEM_BEFORE, gluedLetterAt, parseBody, parseNumber } from './body';
 import { DETERMINER_WORDS, OF_ANOTHER_TEXT, SYMBOL_AFTER_OF, isWholeSymbol } from './texts';
 import type { Citation, UnreadReference } from './types';
@@ -265,14 +265,55 @@ export function unreadAfter(text: string, symbol: string, symbolStart: number, t
   const mark = matchMark(text, i);
   if (!mark) return undefined;
   const at = skipSpaces(text, i + mark.text.length);
-  const what = /^(?:\d+|[IVXLC]+\b|[\p{L}]+(?:-[\p{L}]+)*)/u.exec(text.slice(at, Math.min(to, at + 24)))?.[0];
-  if (!what) return undefined;
-  const end = at + what.length;
-  const base = { symbol, start: symbolStart, end, written: text.slice(i, end) };
-  const value = NUMBER_WORDS.get(what.toLowerCase());
-  if (value !== undefined) return { ...base, kind: 'numberWord', fix: { start: at, end, newText: String(value) } };
-  if (/^[IVXLC]+$/.test(what)) return { ...base, kind: 'notNumber' };
+  const words = numberInWordsAt(text, at, to);
+  if (words) return { symbol, start: symbolStart, end: words.end, written: text.slice(i, words.end), kind: 'numberWord', fix: { start: at, end: words.end, newText: String(words.value) } };
+  const roman = /^[IVXLC]+\b/.exec(text.slice(at, Math.min(to, at + 24)))?.[0];
+  return roman === undefined ? undefined : { symbol, start: symbolStart, end: at + roman.length, written: text.slice(i, at + roman.length), kind: 'notNumber' };
+}
+
+/**
+ * A mark and a number in words before a connector and the symbol, mark first as UN
+ * documents cite (`paragraph six of CRP/43`, `el párrafo vigésimo segundo del documento
+ * CRP/43`): said as after the symbol (`unreadAfter`), with the number to write.
+ */
+export function unreadBefore(text: string, symbol: string, symbolStart: number, from: number): UnreadReference | undefined {
+  const connectorEnd = skipBackSpacesAndOneBreak(text, symbolMarkupStart(text, symbolStart));
+  if (connectorEnd >= symbolStart) return undefined;
+  const connector = connectorPattern().exec(text.slice(Math.max(from, connectorEnd - CONNECTOR_REACH), connectorEnd));
+  if (!connector) return undefined;
+  const wordsEnd = skipBackSpacesAndOneBreak(text, connectorEnd - connector[0].length);
+  if (!isWordChar(text[wordsEnd - 1]) || isDigit(text[wordsEnd - 1])) return undefined;
+  const lo = Math.max(from, wordsEnd - 48);
+  const marks = MARK_BEFORE_WORDS();
+  marks.lastIndex = 0;
+  const slice = text.slice(lo, wordsEnd);
+  for (let m = marks.exec(slice); m; m = marks.exec(slice)) {
+    const at = lo + m.index + m[0].length;
+    const words = numberInWordsAt(text, at, wordsEnd);
+    if (words?.end !== wordsEnd) continue;
+    const start = lo + m.index;
+    return { symbol, start, end: wordsEnd, written: text.slice(start, wordsEnd), kind: 'numberWord', fix: { start: at, end: wordsEnd, newText: String(words.value) } };
+  }
   return undefined;
+}
+
+/** A mark and the spaces after it, a word next (`unreadBefore`). */
+const MARK_BEFORE_WORDS = lazy(() => new RegExp(`(?<![\\p{L}])(?:${MARK_ALTERNATIVES})[ \\u00a0\\r\\n]+(?=\\p{L})`, 'giu'));
+
+/** A number written in words at `at`, before `to` (`six`, `vingt-deux`, `vigésimo` ⏎ `segundo`): its value and where it ends. */
+function numberInWordsAt(text: string, at: number, to: number): { value: number; end: number } | undefined {
+  const first = /^\p{L}+(?:-\p{L}+)*/u.exec(text.slice(at, Math.min(to, at + 24)))?.[0];
+  if (!first) return undefined;
+  const end = at + first.length;
+  const tens = ORDINAL_TENS.get(first.toLowerCase());
+  if (tens !== undefined) {
+    const next = skipSpacesAndOneBreak(text, end);
+    const unit = next > end ? /^\p{L}+/u.exec(text.slice(next, Math.min(to, next + 16)))?.[0] : undefined;
+    const units = unit === undefined ? undefined : NUMBER_WORDS.get(unit.toLowerCase());
+    if (units !== undefined && units < 10) return { value: tens + units, end: next + unit!.length };
+  }
+  const value = NUMBER_WORDS.get(first.toLowerCase());
+  return value === undefined ? undefined : { value, end };
 }
 
 /**

@@ -347,8 +347,15 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
   add('uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte');
   add('veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve treinta', 21);
   words.set('une', 1);
+  // Spanish ordinals after the mark, as UN Spanish numbers preambular paragraphs (`el párrafo
+  // vigésimo segundo`); the composite ones are read by `numberInWordsAt`.
+  add('primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo undécimo duodécimo decimotercero decimocuarto decimoquinto decimosexto decimoséptimo decimoctavo decimonoveno vigésimo');
+  words.set('trigésimo', 30);
   return words;
 })();
+
+/** The tens of a Spanish ordinal written in two words, the units after them: `vigésimo segundo` (22), `décimo tercero` (13). */
+export const ORDINAL_TENS: ReadonlyMap<string, number> = new Map([['décimo', 10], ['vigésimo', 20], ['trigésimo', 30]]);
 
 /**
  * Words after a list item that make it a count of something rather than a paragraph
