@@ -1146,6 +1146,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // brackets, with or without a full stop, or on a short form's letter (audits 32 and 33).
     ['fr', 'Le document :\n\n> « The central challenge … » (CRP/43, par. [[8]])\n\n[[Le même paragraphe]] invite à tenir compte du partenariat.', ['8', '8']],
     ['es', 'Sobre el CRP/43.\n\n- la asociación (párr. [[24]], apartado [[a]]));\n- el enfoque (ibíd., apartado [[c]])).\n\n[[El mismo párrafo]] advierte de que no es seguro.', ['24', '24(a)', '24(c)', '24']],
+    // What the paper says of another text, passive or in brackets, is the paper's paragraph.
+    ['en', 'See CRP/43 §[[2]]. The Declaration is welcomed in paragraph [[4]]; it was adopted unanimously (para. [[4]]).', ['2', '4', '4']],
     // A place named between the paper as subject and its possessive is no text (audit 52).
     ['fr', 'Voir le document CRP/43.\n\nLe document de séance présenté par l’Administration dresse le bilan du Dialogue tenu à New York les 3 et 4 octobre 2013. Ainsi qu’il ressort de ses paragraphes [[3]] à [[6]], le Dialogue a montré la voie.', ['3', '6']],
     // The paragraph named again as UN correspondence does, the adjective before or after the noun (audit 52).
@@ -1206,6 +1208,11 @@ describe('references without a symbol, in a draft that names the paper before th
     "CRP/43 §2. The Secretary-General's report (see above), para 12, can be quoted on the eight points.",
     "CRP/43 §2. The IOM Council's report on its previous session (para. 12) recorded the first exchange.",
     'CRP/43 §2. The IOM Council’s report on its previous session (para. 12) recorded the first exchange.',
+    // Another text as the subject that says it in its paragraph (audit 50).
+    'Second, on crisis, CRP/43 (paras 13–14) reports a State-led process, while the Declaration is silent beyond para. 12.',
+    'CRP/43 §2. The Declaration states in paragraph 12 that rights matter.',
+    'CRP/43, par. 2. La résolution prévoit au paragraphe 3 un dialogue.',
+    'CRP/43, párr. 2. El informe señala en el párrafo 12 que los datos faltan.',
     // A possessed text with a word before its noun; a text's version as an aside before the comma (audit 54).
     'CRP/43, para 14. The meeting’s outcome note (para 3) asks States to nominate focal points.',
     'CRP/43, para 14. Note that the IDF guidelines, version 4.1, para 6, limit regional projects.',

@@ -5,7 +5,7 @@
  */
 
 import { BLANK, type Citation, type CitationItem, type Mark, type Reference, type UnreadReference } from './types';
-import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, namesSeries, ofSomeThing, ownLabels, possessedTextBefore, possessiveOfThePaper, readsEnglish } from './paperContext';
+import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, TEXT_SAYS_IN_BEFORE, namesSeries, ofSomeThing, ownLabels, possessedTextBefore, possessiveOfThePaper, readsEnglish } from './paperContext';
 import { BODY_START, citedInBefore, markTypoBefore } from './symbolCitations';
 import { isDigit, isWordChar, matchMark, matchWord, quotedAlone, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, wordEndingAt } from './scan';
 import { OWN_PARAGRAPH_MATCHER, SYMBOL_BEFORE, SYMBOL_BEFORE_IMPRINT, SYMBOL_NAME_AT_START, namesAnotherText, samePaperAt } from './texts';
@@ -234,6 +234,8 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   const comma = text[before - 1] === ',' ? before - 1 : wordBefore && LEADS_AFTER_COMMA.has(wordBefore.toLowerCase()) && text[skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1] === ',' ? skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1 : -1;
   // (An aside without a pinpoint may stand before the comma: `the Secretary-General's report (see above), para 12`.)
   if (comma >= 0 && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, comma - 100), comma).replace(ASIDE_AT_END, ''))) return false;
+  // Or as the subject that says it there: `the Declaration states in paragraph 12`.
+  if (wordBefore && TEXT_SAYS_IN_BEFORE().test(text.slice(Math.max(0, before - 80), before))) return false;
   // Or by whose it is, the reference in brackets right after it: `The IOM Council's report
   // on its previous session (para. 12)`.
   if (text[before - 1] === '(' && possessedTextBefore(text.slice(Math.max(0, before - 100), before - 1))) return false;

@@ -8,7 +8,7 @@
 import { MARK_ALTERNATIVES, MAY_HOLD_SHORT_FORM, anyWordOf, endOfSentenceBefore, escapeForPattern, isWordChar, lazy, matchMark, matchWord, sentenceStartIn, skipSpaces, skipSpacesAndOneBreak, wordMatcher } from './scan';
 import { parseBody, parseLetter, parseNumber } from './body';
 import { A_SYMBOL_NAME, CONTRACTED_ARTICLE_WORDS, DETERMINER, DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS, OF_ANOTHER_TEXT, SAME_PAPER, TEXT_NOUN_LIST, isWholeSymbol, namesOtherSymbol, namesSymbol, namesTextAt } from './texts';
-import { UNREAD_WORDS } from './words';
+import { SAYING_VERBS, UNREAD_WORDS } from './words';
 import { BODY_START, NOT_A_VERB } from './symbolCitations';
 
 /**
@@ -382,6 +382,19 @@ export const TEXT_BEFORE_COMMA = lazy(() => {
   // Its number: `la résolution 68/4 de l'Assemblée générale`, `the Declaration of 2013`.
   const numbered = String.raw`(?:\s+(?:\p{L}+\/)*\d[\d\/.-]*)?`;
   return new RegExp(`(?<![\\p{L}])(?:(?:${determiners})${name}\\s*(?:${OTHER_TEXT_NOUNS})${numbered}(?:\\s+\\p{Ll}+)?(?:${whose})?|${POSSESSED_TEXT})$`, 'iu');
+});
+
+/**
+ * Another text as the subject of the clause that holds the reference, saying something
+ * in it (`SAYING_VERBS`), the reference after a preposition: `the Declaration states in
+ * paragraph 12`, `while the Declaration is silent beyond para. 12`, `la résolution prévoit
+ * au paragraphe 3`, `el informe señala en el párrafo 12`. (In brackets, the reference may
+ * say where the paper speaks of the text: `the Declaration was adopted (para. 4)`.)
+ */
+export const TEXT_SAYS_IN_BEFORE = lazy(() => {
+  const determiners = DETERMINER_WORDS.map(escapeForPattern).join('|');
+  const verbs = SAYING_VERBS.map((v) => escapeForPattern(v).replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`(?<![\\p{L}])(?:${determiners})\\s*(?:\\p{L}[\\p{L}-]*\\s+)?(?:${OTHER_TEXT_NOUNS})(?:\\s+(?:also|aussi|también|only|merely))?\\s+(?:${verbs})\\s+(?:in|at|beyond|under|en|dans|au|à|a)(?:\\s+(?:its|the|son|sa|le|su|el))?\\s*$`, 'iu');
 });
 
 /**

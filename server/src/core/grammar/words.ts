@@ -163,6 +163,19 @@ export const SHORT_FORMS: ReadonlyArray<{ text: string; alone: boolean }> = [
  */
 export const FOLLOWING_WORDS: readonly string[] = ['et seq.', 'et sqq.', 'ff.', 'and following', 'et suiv.', 'et suivants', 'et ss.', 'ss.', 'y ss.', 'y sigs.', 'y sig.', 'y siguientes'];
 
+/**
+ * Verbs of saying, active (a text says something), as writers use them of a text that
+ * says it in one of its paragraphs: `the Declaration states in paragraph 12`, `la
+ * résolution prévoit au paragraphe 3`, `el informe señala en el párrafo 12`. Not passive
+ * (`the Declaration is welcomed in paragraph 4`: where the paper speaks of it).
+ */
+export const SAYING_VERBS: readonly string[] = [
+  ...'says said states stated notes noted recalls recalled stresses stressed provides provided reads affirms affirmed adds added calls'.split(' '),
+  ...['sets out', 'set out', 'is silent', 'was silent', 'goes further', 'went further'],
+  ...['dit', 'indique', 'rappelle', 'souligne', 'prévoit', 'énonce', 'affirme', 'précise', 'ajoute', 'stipule', 'est muette', 'est muet'],
+  ...['dice', 'señala', 'recuerda', 'subraya', 'establece', 'prevé', 'afirma', 'precisa', 'añade', 'indica', 'estipula', 'guarda silencio'],
+];
+
 /** Words between the two ends of a range (`§§6 to 8`, `par. 18 à 20`, `párrs. 19 a 20`, `del párrafo 18 al 21`). */
 export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a', 'al'];
 
