@@ -1146,6 +1146,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // brackets, with or without a full stop, or on a short form's letter (audits 32 and 33).
     ['fr', 'Le document :\n\n> « The central challenge … » (CRP/43, par. [[8]])\n\n[[Le même paragraphe]] invite à tenir compte du partenariat.', ['8', '8']],
     ['es', 'Sobre el CRP/43.\n\n- la asociación (párr. [[24]], apartado [[a]]));\n- el enfoque (ibíd., apartado [[c]])).\n\n[[El mismo párrafo]] advierte de que no es seguro.', ['24', '24(a)', '24(c)', '24']],
+    // A note in brackets after a possessed text: where the paper notes that text (audit 50).
+    ['en', 'The paper, CRP/43, lists five inputs: the CEB publication (n. [[1]]), the\nSecretary-General\'s agenda (n. [[2]]) and IOM\'s recommendations (n. [[3]]).', ['n1', 'n2', 'n3']],
     // What the paper says of another text, passive or in brackets, is the paper's paragraph.
     ['en', 'See CRP/43 §[[2]]. The Declaration is welcomed in paragraph [[4]]; it was adopted unanimously (para. [[4]]).', ['2', '4', '4']],
     // A place named between the paper as subject and its possessive is no text (audit 52).

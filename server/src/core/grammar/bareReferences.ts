@@ -237,8 +237,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // Or as the subject that says it there: `the Declaration states in paragraph 12`.
   if (wordBefore && TEXT_SAYS_IN_BEFORE().test(text.slice(Math.max(0, before - 80), before))) return false;
   // Or by whose it is, the reference in brackets right after it: `The IOM Council's report
-  // on its previous session (para. 12)`.
-  if (text[before - 1] === '(' && possessedTextBefore(text.slice(Math.max(0, before - 100), before - 1))) return false;
+  // on its previous session (para. 12)`. (Not a note: `the Secretary-General's agenda (n.
+  // 2)` says where the paper notes that text, as its footnote 2 does.)
+  if (text[before - 1] === '(' && body.mark.kind === 'paragraph' && possessedTextBefore(text.slice(Math.max(0, before - 100), before - 1))) return false;
   // A pinpoint of a work just named with its imprint: `concept note (draft, 2014), para. 4`
   // (unless the work is named by a symbol: `documento CRP/43 (Ginebra, 2013), párrs. 1 y 2`).
   if (text[before - 1] === ',' && text[before - 2] === ')' && /\b(?:1[89]|20)\d\d\)$/.test(text.slice(Math.max(0, before - 8), before - 1))) {
