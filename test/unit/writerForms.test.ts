@@ -1146,6 +1146,8 @@ describe('references without a symbol, in a draft that names the paper before th
     // brackets, with or without a full stop, or on a short form's letter (audits 32 and 33).
     ['fr', 'Le document :\n\n> « The central challenge … » (CRP/43, par. [[8]])\n\n[[Le même paragraphe]] invite à tenir compte du partenariat.', ['8', '8']],
     ['es', 'Sobre el CRP/43.\n\n- la asociación (párr. [[24]], apartado [[a]]));\n- el enfoque (ibíd., apartado [[c]])).\n\n[[El mismo párrafo]] advierte de que no es seguro.', ['24', '24(a)', '24(c)', '24']],
+    // A text's noun across a tab (a table pasted from Word), or a verb spelt as a noun, is no owner (audit 48).
+    ['en', 'Priority area\tCRP/43 ref.\tLead\nPost-2015 agenda\t§§ [[11]]–[[12]]\tICP/DOE\n\nThe Council notes para [[9]].', ['11', '12', '9']],
     // A note in brackets after a possessed text: where the paper notes that text (audit 50).
     ['en', 'The paper, CRP/43, lists five inputs: the CEB publication (n. [[1]]), the\nSecretary-General\'s agenda (n. [[2]]) and IOM\'s recommendations (n. [[3]]).', ['n1', 'n2', 'n3']],
     // What the paper says of another text, passive or in brackets, is the paper's paragraph.
@@ -1210,6 +1212,9 @@ describe('references without a symbol, in a draft that names the paper before th
     "CRP/43 §2. The Secretary-General's report (see above), para 12, can be quoted on the eight points.",
     "CRP/43 §2. The IOM Council's report on its previous session (para. 12) recorded the first exchange.",
     'CRP/43 §2. The IOM Council’s report on its previous session (para. 12) recorded the first exchange.',
+    // Right after a text's noun, plural too (audit 46).
+    'CRP/43 §2. The Council’s report will record it; in recent reports para 12 has covered the statement.',
+    'CRP/43 §2. As the Declaration para 8 puts it, rights come first.',
     // Another text as the subject that says it in its paragraph (audit 50).
     'Second, on crisis, CRP/43 (paras 13–14) reports a State-led process, while the Declaration is silent beyond para. 12.',
     'CRP/43 §2. The Declaration states in paragraph 12 that rights matter.',

@@ -5,7 +5,7 @@
  */
 
 import { BLANK, type Citation, type CitationItem, type Mark, type Reference, type UnreadReference } from './types';
-import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, TEXT_SAYS_IN_BEFORE, namesSeries, ofSomeThing, ownLabels, possessedTextBefore, possessiveOfThePaper, readsEnglish } from './paperContext';
+import { BEFORE_BARE_NOTE, DIVISION_WORDS, ENGLISH_BEFORE_PARA, NOTE_OPENERS, NOT_THE_PAPERS, ON_PAGE, OWN_LABEL_AFTER, OWN_LABEL_BEFORE, POSSESSIVES, type Papers, REFERENCE_BEFORE_ASIDE, TEXT_BEFORE_COMMA, TEXT_NOUN_RIGHT_BEFORE, TEXT_SAYS_IN_BEFORE, namesSeries, ofSomeThing, ownLabels, possessedTextBefore, possessiveOfThePaper, readsEnglish } from './paperContext';
 import { BODY_START, citedInBefore, markTypoBefore } from './symbolCitations';
 import { isDigit, isWordChar, matchMark, matchWord, quotedAlone, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, wordEndingAt } from './scan';
 import { OWN_PARAGRAPH_MATCHER, SYMBOL_BEFORE, SYMBOL_BEFORE_IMPRINT, SYMBOL_NAME_AT_START, namesAnotherText, samePaperAt } from './texts';
@@ -219,6 +219,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase()) && !(POSSESSIVES.has(wordBefore.toLowerCase()) && possessiveOfThePaper(text, before - wordBefore.length, papers))) return false;
+  // Right after a text's noun, in its phrase: `in recent reports para 12 has covered`, `the
+  // Declaration para 8` (not across a tab, a table's or a line's end: `Post-2015 agenda⇥§§ 11–12`).
+  if (wordBefore && TEXT_NOUN_RIGHT_BEFORE.has(wordBefore.toLowerCase()) && /^[ \u00a0]+$/.test(text.slice(before, body.start))) return false;
   // `Voir supra, note 1`: the draft's own, as `supra note 1` is.
   if (text[before - 1] === ',' && /^(?:supra|infra)$/i.test(wordEndingAt(text, skipBackSpacesAndOneBreak(text, before - 1)) ?? '')) return false;
   // A reference quoted alone is a string of another text (`le renvoi « par. 9 » du projet`).

@@ -26,6 +26,15 @@ const SECOND_PERSON_POSSESSIVES = ['your', 'votre', 'vos', 'tu', 'tus', 'vuestro
 /** The writer's or the reader's own draft: `your para. 6`, `notre par. 3`, `nuestro párrafo 2`. */
 const OWN_DRAFT_POSSESSIVES = [...SECOND_PERSON_POSSESSIVES, 'our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes', 'nuestro', 'nuestros', 'mi', 'mis'];
 
+/**
+ * A text's noun right before a reference names whose it is (`in recent reports para 12`,
+ * `the Declaration para 8`): the nouns and their plurals, but those writers say of the paper
+ * (`document`, `text`) and `note`, also a verb (`the Council notes para 9`).
+ */
+export const TEXT_NOUN_RIGHT_BEFORE: ReadonlySet<string> = new Set(
+  TEXT_NOUN_LIST.filter((n) => !/^(?:document|documento|text|texte|texto|note|nota|res\.|rés\.)$/.test(n)).flatMap((n) => [n, `${n}s`, `${n}es`]),
+);
+
 export const NOT_THE_PAPERS: ReadonlySet<string> = new Set([...POSSESSIVES, ...OWN_DRAFT_POSSESSIVES, 'supra', 'infra', 'operative', 'preambular']);
 
 /** Before a paragraph's label: only a line's indentation, a list item's or block quote's marker (and a task's box), a heading's, emphasis. */
