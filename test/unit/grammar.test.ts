@@ -703,6 +703,10 @@ describe('never read (false citations are worse than misses)', () => {
     ['CRP/43, par. [[6]], 12 pays', 'CRP/43, par. 6'],
     ['CRP/43, párrs. [[6]], 12 países', 'CRP/43, párrs. 6'],
     ['CRP/43, par. [[6]], 22.11.2013', 'CRP/43, par. 6'],
+    // A slash joins two paragraphs only glued, the second greater, and not in a date (audit 55).
+    ['CRP/43, paras. [[6]], 14/13', 'CRP/43, paras. 6'],
+    ['CRP/43, paras. [[6]], 11/12/2013', 'CRP/43, paras. 6'],
+    ['CRP/43, para [[6]]/7', 'CRP/43, para 6'],
     // A count of people or places named with a capital (audit 52).
     ['CRP/43, par. [[6]], 12 États ayant fait part de leur intérêt', 'CRP/43, par. 6'],
     ['CRP/43, paras. [[6]], 12 Member States agreed', 'CRP/43, paras. 6'],

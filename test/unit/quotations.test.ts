@@ -380,7 +380,7 @@ describe('quotations cited in a Markdown footnote', () => {
 
 describe('property: any exact passage of a paragraph, quoted and cited right, is never flagged', () => {
   const paragraphs = paper.data.paragraphs.filter((p) => p.text.split(' ').length >= 8);
-  const QUOTES: Array<[string, string]> = [['“', '”'], ['"', '"'], ['« ', ' »'], ['«\u00a0', '\u00a0»'], ['„', '“'], ['‘', '’']];
+  const QUOTES: Array<[string, string]> = [['“', '”'], ['"', '"'], ['« ', ' »'], ['«\u00a0', '\u00a0»'], ['„', '“'], ['‘', '’'], ["'", "'"]];
   const typography = (s: string, variant: number) =>
     [s, s.replace(/–/g, '-'), s.replace(/'/g, '’'), s.replace(/ /g, '\n'), s.charAt(0).toUpperCase() + s.slice(1), s.replace(/-/g, '‑')][variant]!;
 
@@ -404,6 +404,26 @@ describe('property: any exact passage of a paragraph, quoted and cited right, is
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('British single quotation marks, straight', () => {
+  it('checks the words between them, apostrophes inside a word or after a plural left in the quotation (audit 55)', () => {
+    expect(findings("4. **Rights first.** 'Respect for rights must take centre stage' [CRP/43, para\n6(a)], and so on.")).toEqual([
+      ['crp-cite.quote-mismatch', 'Respect for rights must take centre stage', 'These words are not in paragraph 6(a) of CRP/43: it reads “rights needs to take”, not “rights must take”.'],
+    ]);
+    expect(findings("The CRP is candid: 'As Chair of the GMG, IOM led the Group's preparations for the High-level Dialogue' (CRP/43, para 5(c)).")).toEqual([]);
+    // A plural's apostrophe inside (`States'`), or closing when no other may.
+    expect(findings("The CRP is 'neutral on this question out of full respect for Member States' sovereign right to determine' it (CRP/43, para 25).")).toEqual([]);
+    expect(findings("The CRP is 'neutral on this question out of full respect for Member States' (CRP/43, para 25); 'risks of duplicating and diminishing IOM's mandate-based work' (para 23).")).toEqual([]);
+    expect(findings("The CRP is 'neutral on this question out of full respect for all States' (CRP/43, para 25).").map((f) => f[1])).toEqual(['neutral on this question out of full respect for all States']);
+  });
+
+  it('an apostrophe alone opens nothing: a plural possessive, a contraction, a quoted word', () => {
+    for (const text of ["Member States' views differ on CRP/43 §25, and IOM's role isn't settled by its 'neutral' wording, as States' delegates said."]) {
+      const draft = new DraftIndex(text, symbols);
+      expect(quotationsOf(draft, draft.citations()), text).toEqual([]);
+    }
   });
 });
 

@@ -180,6 +180,8 @@ const FORMS: Form[] = [
 
   form('sub-paragraph words', 'en', 'subparagraph ([[b]]) of paragraph [[5]] of CRP/43', ['5(b)', '5'], 'subparagraph (b) of paragraph 5 of CRP/43', ['5(b)']),
   form('sub-paragraph words', 'en', 'CRP/43, paragraph [[5]], subparagraph ([[b]])', ['5', '5(b)'], 'CRP/43, paragraph 5, subparagraph (b)', ['5(b)']),
+  // British style, without a full stop (audit 55).
+  form('sub-paragraph words', 'en', 'sub-para ([[c]]) of para [[24]] of CRP/43', ['24(c)', '24'], 'sub-para (c) of para 24 of CRP/43', ['24(c)']),
   form('sub-paragraph words', 'fr', 'alinéa [[b]]) du paragraphe [[5]] du document CRP/43', ['5(b)', '5'], 'alinéa b) du paragraphe 5 du document CRP/43', ['5(b)']),
   form('sub-paragraph words', 'es', 'apartado [[b]]) del párrafo [[5]] del documento CRP/43', ['5(b)', '5'], 'apartado b) del párrafo 5 del documento CRP/43', ['5(b)']),
   form('sub-paragraph words', 'es', 'CRP/43, párrafo [[5]], inciso [[b]])', ['5', '5(b)'], 'CRP/43, párrafo 5, inciso b)', ['5(b)']),
@@ -190,6 +192,9 @@ const FORMS: Form[] = [
   form('ranges and lists', 'en', 'CRP/43 §[[9]] - §[[11]]', ['9', '11'], 'CRP/43 §9 - §11', ['9', '10', '11']),
   form('ranges and lists', 'en', 'CRP/43 §[[9]]–§[[11]]', ['9', '11'], 'CRP/43 §9–§11', ['9', '10', '11']),
   form('ranges and lists', 'en', 'CRP/43, paras. [[9]], [[10]] & [[12]]', ['9', '10', '12'], 'CRP/43, paras. 9, 10 & 12', ['9', '10', '12']),
+  // British notes join two paragraphs with a slash after a plural mark (audit 55).
+  form('ranges and lists', 'en', 'CRP/43, paras [[13]]/[[14]]', ['13', '14'], 'CRP/43, paras 13/14', ['13', '14']),
+  form('ranges and lists', 'en', 'CRP/43 §§ [[6]], [[26]]/[[27]]', ['6', '26', '27'], 'CRP/43 §§ 6, 26/27', ['6', '26', '27']),
 
   form('footnotes', 'en', 'CRP/43, footnote [[2]]', ['n2'], 'CRP/43, footnote 2', ['n2']),
   form('footnotes', 'en', 'CRP/43, note [[2]]', ['n2'], 'CRP/43, note 2', ['n2']),

@@ -97,8 +97,8 @@ export type QuotationCheck =
 
 // --- finding quotations --------------------------------------------------------------
 
-/** Opening mark → closing mark. `"` closes itself. */
-const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"' };
+/** Opening mark → closing mark. `"` closes itself, as does `'` (British style: `straightSingleClose`). */
+const CLOSING: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"', "'": "'" };
 /** Where a sentence ends (at `stops`, footnote calls after it, or a blank line) between a quotation and a citation: they do not belong together (`… work".[^16] It lists … paragraph 24`). */
 const sentenceEnd = (stops: string) => new RegExp(`[${stops}](?:${NOTE_CALL_SOURCE})*(?=\\s|$)|\\n[ \\t>]*\\n`);
 const SENTENCE_END = sentenceEnd('.!?;');
@@ -121,7 +121,15 @@ function quotePairs(prose: string): Array<[number, number]> {
     const open = prose[i]!;
     const close = CLOSING[open]!;
     // `‘` opens only where a word cannot go on (`IOM’s` holds a closing mark, not a pair).
-    if (open === '‘' && i > 0 && /[\p{L}\p{N}]/u.test(prose[i - 1]!)) continue;
+    if ((open === '‘' || open === "'") && i > 0 && /[\p{L}\p{N}]/u.test(prose[i - 1]!)) continue;
+    if (open === "'") {
+      const j = straightSingleClose(prose, i);
+      if (j >= 0) {
+        pairs.push([i, j]);
+        at = j + 1;
+      }
+      continue;
+    }
     let j = prose.indexOf(close, i + 1);
     while (open === '‘' && j >= 0 && /[\p{L}\p{N}]/u.test(prose[j + 1] ?? '')) j = prose.indexOf(close, j + 1);
     if (j < 0) continue;
@@ -130,6 +138,35 @@ function quotePairs(prose: string): Array<[number, number]> {
   }
   return pairs;
 }
+
+/**
+ * Where a quotation opened by a straight `'` closes, British style (`'Respect for rights
+ * needs to take centre stage' [CRP/43, para 6(a)]`); -1 when it does not open one. The
+ * mark is also the apostrophe: it opens only before a word, and closes after one, not
+ * inside one (`the Group's preparations`). After an `s` and before a word it may be a
+ * plural's (`'Member States' sovereign right'`): the first other that may close does,
+ * before the next that may open, a blank line or the reach; failing one, the last of those.
+ */
+function straightSingleClose(prose: string, i: number): number {
+  const word = /[\p{L}\p{N}]/u;
+  if (!word.test(prose[i + 1] ?? '')) return -1;
+  let plural = -1;
+  for (let j = prose.indexOf("'", i + 1); j >= 0 && j - i <= STRAIGHT_QUOTE_REACH; j = prose.indexOf("'", j + 1)) {
+    if (BLANK_LINE_BETWEEN.test(prose.slice(plural >= 0 ? plural : i, j))) break;
+    const before = prose[j - 1] ?? '';
+    const after = prose[j + 1] ?? '';
+    // Another that may open (after a space, before a word) starts the next quotation.
+    if (!word.test(before) && word.test(after)) break;
+    if (word.test(after) || /\s/.test(before)) continue;
+    if (before !== 's' || !/^\s+\p{L}/u.test(prose.slice(j + 1, j + 4))) return j;
+    plural = j;
+  }
+  return plural;
+}
+
+/** How far a straight single quotation may run (a block may be a 5 MB single line). */
+const STRAIGHT_QUOTE_REACH = 1_000;
+const BLANK_LINE_BETWEEN = /\n[ \t>]*\n/;
 
 /** A word, as quotations are compared by (letters and digits). */
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -172,7 +172,7 @@ function isProseItem(text: string, item: CitationItem): boolean {
   // Days of a month (`(par. 1, 3 et 4 octobre 2013)`, `, 3-4 October`).
   if (DAYS_AND_MONTH().test(text.slice(number.start, number.start + 48))) return true;
   if (item.to) return false;
-  if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1])) return true;
+  if ((text[number.end] === '/' || text[number.end] === '.') && isDigit(text[number.end + 1]) && !(text[number.end] === '/' && slashJoinsNumbers(text, number.end))) return true;
   const word = wordCounted(text, number);
   if (word !== undefined) return /[sx]$/.test(word);
   // Of people or places named with a capital: `, 12 États`, `, 12 Member States`.
@@ -239,11 +239,18 @@ export function parseRangeSeparator(text: string, i: number): { at: number; brok
 }
 
 /**
- * A list separator at i followed by a number (when the mark heads lists), by the mark
- * written again and a number, or by a letter-only item when `letterMayFollow` (the item
- * before ends on a letter): where the next item starts, the mark written there, and
- * whether the separator has a word (`and`, `, et`), which closes a list.
+ * Whether the slash at i joins two paragraph numbers (`paras 13/14`, `26/27`): glued to
+ * both, the second greater, and not part of a date (`22/11`, `3/4/2013`).
  */
+function slashJoinsNumbers(text: string, i: number): boolean {
+  let from = i;
+  while (isDigit(text[from - 1])) from--;
+  let to = i + 1;
+  while (isDigit(text[to])) to++;
+  if (from === i || to === i + 1 || text[to] === '/' || (text[to] === '.' && isDigit(text[to + 1]))) return false;
+  return Number(text.slice(i + 1, to)) > Number(text.slice(from, i));
+}
+
 /** Whether a list of numbers at i goes on with commas to a list word and a number: `13 and 17` of `para. 6, 13 and 17`. */
 function closedList(text: string, i: number): boolean {
   for (let at = i, items = 0; items < 12; items++) {
@@ -265,7 +272,15 @@ function closedList(text: string, i: number): boolean {
   return false;
 }
 
+/**
+ * A list separator at i followed by a number (when the mark heads lists), by the mark
+ * written again and a number, or by a letter-only item when `letterMayFollow` (the item
+ * before ends on a letter): where the next item starts, the mark written there, and
+ * whether the separator has a word (`and`, `, et`), which closes a list.
+ */
 export function parseListSeparator(text: string, i: number, numbersMayFollow: boolean, letterMayFollow: boolean): { at: number; mark?: Mark; worded: boolean } | undefined {
+  // A slash, as British notes join two paragraphs after a plural mark: `paras 13/14`.
+  if (text[i] === '/') return numbersMayFollow && slashJoinsNumbers(text, i) ? { at: i + 1, worded: false } : undefined;
   let j = skipSpaces(text, i);
   let sawComma = false;
   let broke = false;

@@ -304,6 +304,11 @@ export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: Writer
   { text: 'subpara.', language: 'en' },
   { text: 'sub-paras.', language: 'en', plural: true },
   { text: 'sub-para.', language: 'en' },
+  // British style, without full stops (`sub-para (b)`), as `para 9` (audit 55).
+  { text: 'subparas', language: 'en', plural: true },
+  { text: 'subpara', language: 'en' },
+  { text: 'sub-paras', language: 'en', plural: true },
+  { text: 'sub-para', language: 'en' },
   { text: 'alinéas', language: 'fr', plural: true },
   { text: 'alinéa', language: 'fr' },
   { text: 'alineas', language: 'fr', plural: true },
