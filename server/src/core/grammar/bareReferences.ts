@@ -163,9 +163,12 @@ const QUOTED_LEADS: ReadonlySet<string> = new Set(['see', 'cf.', 'voir', 'véase
 /** Lead words that may stand between a text named and its reference: `the report, at paragraph 14`. */
 const LEADS_AFTER_COMMA: ReadonlySet<string> = new Set(['at', 'in', 'au', 'dans', 'en']);
 
-/** Whether the possessor ending at `end` (before its `'s`) is the paper: `the paper's`, `CRP/43's`. */
+/** Whether the possessor ending at `end` (before its `'s`) is the paper: `the paper's`, `CRP/43's`, `the CRP's`. */
 function ownedByThePaper(text: string, end: number, papers: Papers): boolean {
-  return /(?:paper|document)$/i.test(text.slice(Math.max(0, end - 8), end)) || papers.symbols.some((symbol) => text.startsWith(symbol, end - symbol.length));
+  if (/(?:paper|document)$/i.test(text.slice(Math.max(0, end - 8), end)) || papers.symbols.some((symbol) => text.startsWith(symbol, end - symbol.length))) return true;
+  // Or by its series, as notes name it once its symbol is given: `the CRP's para 6(a)`.
+  const word = wordEndingAt(text, end);
+  return word !== undefined && papers.series.has(word);
 }
 
 function isBareReference(text: string, body: Body, papers: Papers): boolean {
