@@ -415,6 +415,22 @@ describe('short forms (ibid.)', () => {
     expect(covers('CRP/43 §28 aside, A/68/190 says; CRP/43 was adopted. Ibid., para. 3.').pop()).toEqual(['Ibid., para. 3', 'CRP/43', '3']);
   });
 
+  it('the paper named again right before a short form alone: its last citation is repeated, past another text’s (audit 56)', () => {
+    const text = '[^4]: CRP/43, op. cit., § 24, al. b). Voir aussi le rapport\n    A/68/190, op. cit., § 110 ; ibid., § 112.\n\n[^5]: CRP/43, loc. cit. L’énumération y est plus longue.';
+    expect(covers(text).pop()).toEqual(['loc. cit.', 'CRP/43', '24(b)']);
+    expect(codes(text).map((c) => [c[0], c[1]])).toEqual([['crp-cite.ibid-of-other-source', 'op. cit.'], ['crp-cite.ibid-of-other-source', 'ibid.']]);
+    // Edited, the citation it repeats: a fresh check and one edit by edit agree.
+    const draft = new DraftIndex(text, symbols);
+    const checker = new DraftChecker(corpus);
+    checker.findings(draft);
+    const at = text.indexOf('24');
+    const before = draft.getText();
+    draft.applyEdit(at, at + 2, '29');
+    checker.edited({ start: at, end: at + 2, removed: before.slice(at, at + 2), inserted: '29' }, draft.getText(), draft.lastReparsed);
+    expect(checker.findings(draft).map(({ id: _, ...f }) => f)).toEqual(checkDraft(new DraftIndex(draft.getText(), symbols), corpus));
+    expect(covers(draft.getText()).pop()).toEqual(['loc. cit.', 'CRP/43', '']);
+  });
+
   it('checks a short form’s references against its paper', () => {
     expect(codes('CRP/43 §6. Ibid., para. 28.').map((c) => c[0])).toEqual(['crp-cite.unknown-paragraph']);
   });

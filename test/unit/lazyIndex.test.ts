@@ -142,7 +142,7 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
   const edit = fc.record({
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     length: fc.integer({ min: 0, max: 6 }),
-    text: fc.constantFrom('', 'x', '8', '\n', '\n\n', '`', '```\n', '<', '(', ')', '[', ']', '\\', '    ', '- ', '<!--', '-->', '§', '(d)', '–19', 'and ', ':', '*', 'Ibid. ', 'resolution 1/2 ', 'its para 12 ', 'para 9 ff. '),
+    text: fc.constantFrom('', 'x', '8', '\n', '\n\n', '`', '```\n', '<', '(', ')', '[', ']', '\\', '    ', '- ', '<!--', '-->', '§', '(d)', '–19', 'and ', ':', '*', 'Ibid. ', 'resolution 1/2 ', 'its para 12 ', 'para 9 ff. ', 'A/68/190, ibid. ', 'CRP/43, loc. cit. '),
   });
 
   it('agrees with a full check after any edits, one at a time', () => {

@@ -173,16 +173,27 @@ export class PapersNamed {
       return c;
     }
     c.symbol = named ?? previous?.symbol ?? '';
-    if (c.items.length === 0 && previous && named === undefined) c.repeats = previous.repeats ?? previous;
+    // Named again by its symbol right before, the paper's last citation is the one repeated:
+    // `CRP/43, loc. cit.` after another text's `op. cit.` and `ibid.`.
+    const repeated = named === undefined || named === previous?.symbol ? previous : this.symbols.includes(named) && c.items.length === 0 ? this.lastCitationOf(named, c.start, previous) : undefined;
+    if (c.items.length === 0 && repeated) c.repeats = repeated.repeats ?? repeated;
     // `Ibid., al. b)`: sub-paragraphs of the paragraph the citation before names last.
-    else if (!c.mark && c.items.length > 0 && previous && named === undefined) {
-      const cited = previous.repeats ?? previous;
+    else if (!c.mark && c.items.length > 0 && repeated) {
+      const cited = repeated.repeats ?? repeated;
       const last = cited.items[cited.items.length - 1];
       const paragraph = last && paragraphOf(last.to ?? last.from, last);
       // (Copies: each citation's tokens are its own, moved with it.)
       if (paragraph) for (const item of c.items) item.from.inherits = { ...paragraph };
     }
     return c;
+  }
+
+  /** The last citation of `symbol` before `offset`, from `previous` back, within a few citations and `SHORT_FORM_REACH`. */
+  private lastCitationOf(symbol: string, offset: number, previous: Citation | undefined): Citation | undefined {
+    for (let c = previous, steps = 0; c && steps < 8 && offset - c.start <= SHORT_FORM_REACH; c = this.draft.citationBefore(c.start), steps++) {
+      if (c.symbol === symbol) return c;
+    }
+    return undefined;
   }
 
   /**
