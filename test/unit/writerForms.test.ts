@@ -1153,6 +1153,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'Sobre el CRP/43.\n\n- la asociación (párr. [[24]], apartado [[a]]));\n- el enfoque (ibíd., apartado [[c]])).\n\n[[El mismo párrafo]] advierte de que no es seguro.', ['24', '24(a)', '24(c)', '24']],
     // A text's noun across a tab (a table pasted from Word), or a verb spelt as a noun, is no owner (audit 48).
     ['en', 'Priority area\tCRP/43 ref.\tLead\nPost-2015 agenda\t§§ [[11]]–[[12]]\tICP/DOE\n\nThe Council notes para [[9]].', ['11', '12', '9']],
+    // The paper named by its series as a sentence's subject, its possessive after (audit 55).
+    ['en', 'Note to file on CRP/43.\n\n2. The CRP runs to 27 paras and five footnotes. It follows the three-part\nstructure announced in its para [[2]], viz. the substantive outcomes.', ['2']],
     // The paper's possessive by its series (audit 55).
     ['en', 'See CRP/43, para 2.\n\nThe SG\'s point (A/68/190, para\n110) is matched by the CRP\'s para [[6]]([[a]]); the CRP\'s footnote [[2]] gives the symbol.', ['6', '6(a)', 'n2']],
     // A note in brackets after a possessed text: where the paper notes that text (audit 50).

@@ -154,6 +154,8 @@ export interface Papers {
   series: ReadonlySet<string>;
   /** `PAPER_AS_SUBJECT`'s pattern for these papers, built on first use. */
   asSubject?: RegExp;
+  /** `SERIES_NAMED`'s pattern for these papers, built on first use. */
+  seriesNamed?: RegExp | null;
 }
 
 const papersCache = new WeakMap<readonly string[], Papers>();
@@ -317,12 +319,22 @@ function paperNamedIn(text: string, from: number, to: number, papers: Papers): b
     const i = from + slice.lastIndexOf(symbol);
     if (i >= from && isWholeSymbol(text, i, i + symbol.length)) named = Math.max(named, i + symbol.length);
   }
-  for (const words of [SAME_PAPER_IN_SENTENCE(), THE_PAPER_IN_SENTENCE()]) {
+  for (const words of [SAME_PAPER_IN_SENTENCE(), THE_PAPER_IN_SENTENCE(), SERIES_NAMED(papers)]) {
+    if (!words) continue;
     words.lastIndex = 0;
     for (let m = words.exec(slice); m; m = words.exec(slice)) named = Math.max(named, from + m.index + m[0].length);
   }
   return named >= 0 && !namesCapitalized(text.slice(named, to));
 }
+
+/** The paper by its series after an article, as British notes name it once its symbol is given: `The CRP runs to 27 paras`, `le CRP`, `el CRP`; null without a series. */
+const SERIES_NAMED = (papers: Papers): RegExp | null => {
+  if (papers.seriesNamed === undefined) {
+    const series = [...papers.series].map(escapeForPattern).join('|');
+    papers.seriesNamed = series === '' ? null : new RegExp(`(?<![\\p{L}])(?:[Tt]he|[Tt]his|[Ll]e|[Cc]e|[Ee]l|[Ee]ste)\\s+(?:${series})(?![\\p{L}\\p{N}\\/])`, 'gu');
+  }
+  return papers.seriesNamed;
+};
 
 /**
  * The paper as the subject of a sentence, before a possessive of it: `The paper is
