@@ -98,18 +98,30 @@ const MARKED_PARAGRAPH = lazy(
 );
 
 /**
- * Whether the source named at `[start, end)` of `text` is cited in an aside closed before
- * the text's end, with its own pinpoint: `la note 2 (voir aussi A/68/190, par. 86) et la
- * note 3`, where the note after the aside is the paper's the sentence is about. Not
- * `the Declaration (resolution 68/4) is key (para. 3)`: that aside names the text only.
+ * Whether the source named at `[from, to)` of `whole` is cited in an aside closed before
+ * `before`, with its own pinpoint (`la note 2 (voir aussi A/68/190, par. 86) et la
+ * note 3`), or after a reference that opens the aside, as what that reference cites (`the
+ * agenda (n. 2, which points to A/68/190) … (nn. 3 and 4)`): the references after the
+ * aside are the paper's the sentence is about. Not `the Declaration (resolution 68/4) is
+ * key (para. 3)`: that aside names the text only.
  */
-function citedInAside(text: string, start: number, end: number): boolean {
+function citedInAside(whole: string, from: number, to: number, before: number): boolean {
+  // (From a little before the source, where the aside may open, `(n. 2, which`, up to `before`.)
+  const lo = Math.max(0, from - ASIDE_REACH);
+  const text = whole.slice(lo, before);
+  const [start, end] = [from - lo, to - lo];
   const open = text.lastIndexOf('(', start);
   if (open < 0 || text.lastIndexOf(')', start) > open) return false;
   const close = text.indexOf(')', end);
   if (close < 0 || text.lastIndexOf('(', close) > open) return false;
-  return /\d/.test(text.slice(end, close));
+  return /\d/.test(text.slice(end, close)) || REFERENCE_OPENING_ASIDE().test(text.slice(open + 1, start));
 }
+
+/** How far from the source named an aside's brackets are looked for. */
+const ASIDE_REACH = 200;
+
+/** A mark and its number opening an aside, then words (`n. 2, which points to`). */
+const REFERENCE_OPENING_ASIDE = lazy(() => new RegExp(`^\\s*(?:${MARKS.map((m) => escapeForPattern(m.text)).join('|')})[ \\u00a0]*\\d+[,;]`, 'iu'));
 
 export class PapersNamed {
   /** The footnote calls that name a paper before the first symbol (`noteMentions`). */
@@ -232,7 +244,7 @@ export class PapersNamed {
       const author = m.groups?.['author'];
       const source = author !== undefined ? (this.paperOfAuthor(author, start + m.index) ?? author) : (m.groups?.['title']?.replace(/\s+/g, ' ') ?? m[0]);
       // (A paper crp-cite has, cited in the aside, is the one the sentence is about.)
-      if (asidesClosed && !this.symbols.includes(source) && citedInAside(slice, m.index, m.index + m[0].length)) continue;
+      if (asidesClosed && !this.symbols.includes(source) && citedInAside(this.text, start + m.index, start + m.index + m[0].length, to)) continue;
       named = source;
       if (where) where.end = start + m.index + m[0].length;
     }

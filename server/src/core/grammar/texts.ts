@@ -63,7 +63,7 @@ export const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
  * text: `paragraph 6 of the paper`, `la note 5 du même document`, `la nota 5 del mismo documento`.
  */
 export const SAME_PAPER = [
-  ...['of the paper', 'of the document', 'of the same document', 'of that paper', 'of this paper', 'of its paper', 'of the conference room paper', 'of the same paper'],
+  ...['of the paper', 'of the document', 'of the same document', 'of that paper', 'of this paper', 'of its paper', 'of the conference room paper', 'of the same paper', 'of the Council paper'],
   // Not another text, Latin: `§23 in fine`.
   'in fine',
   ...['of the cited document', 'of the above-mentioned document', 'of the aforementioned document'],
