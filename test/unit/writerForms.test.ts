@@ -1155,6 +1155,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'Priority area\tCRP/43 ref.\tLead\nPost-2015 agenda\t§§ [[11]]–[[12]]\tICP/DOE\n\nThe Council notes para [[9]].', ['11', '12', '9']],
     // The paper named by its series as a sentence's subject, its possessive after (audit 55).
     ['en', 'Note to file on CRP/43.\n\n2. The CRP runs to 27 paras and five footnotes. It follows the three-part\nstructure announced in its para [[2]], viz. the substantive outcomes.', ['2']],
+    // A sub-paragraph of the paragraph just cited, named again with its number (audit 58).
+    ['fr', 'Voir le document CRP/43, § [[6]].\n\n- Migrants en situation de crise :\n  - alinéa [[c]]) du même § [[6]] ;', ['6', '6(c)', '6']],
     // After an aside that opens with the paper's note and says what it cites; `the Council paper` (audit 57).
     ['en', 'On CRP/43.\n\nThe paper lists them in para [[5]]([[a]]), with sources in its footnotes: the agenda (n. [[2]], which points to A/68/190),\nIOM\'s six recommendations (nn. [[3]] and [[4]]) and the Action Plan (n. [[5]]).\n\nIOM\'s recommendations are in its position paper (note [[3]] of the Council paper has the link).', ['5', '5(a)', 'n2', 'n3', 'n4', 'n5', 'n3']],
     // The paper's possessive by its series (audit 55).

@@ -338,7 +338,11 @@ export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: Writer
 export const SUB_PARAGRAPH_PLURALS: ReadonlySet<string> = new Set(SUB_PARAGRAPH_WORDS.filter((w) => w.plural).map((w) => w.text));
 
 /** Between a sub-paragraph word's letter and its paragraph: `of`, `du`, `del`, `de`. */
-export const SUB_PARAGRAPH_OF = ['of', 'du', 'del', 'de'];
+export const SUB_PARAGRAPH_OF = [
+  // The paragraph just cited, named again with its number: `alinéa c) du même § 6` (audit 58).
+  ...['of the same', 'du même', 'del mismo'],
+  ...['of', 'du', 'del', 'de'],
+];
 
 /**
  * Words that, after a symbol, announce a reference the grammar does not read as one:
