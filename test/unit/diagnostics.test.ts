@@ -364,6 +364,10 @@ describe('short forms (ibid.)', () => {
     // Legal style: `Id.` alone, capitalized, a sentence or a parenthesis of its own.
     ['The Administration is neutral. CRP/43 ¶ 25. Its role is technical. Id.', 'Id.', '25'],
     ['See CRP/43 ¶ 24 and its follow-up (Id.)', 'Id.', '24'],
+    // Hard-wrapped between its words (audit 58).
+    ['El párrafo 6 c) del CRP/43 recoge la preocupación. Citó: “the widespread hazards” (loc.\ncit.).', 'loc.\ncit.', '6(c)'],
+    // After the paper named in words, past another text's reference (audit 46).
+    ['Le par. 23 du CRP/43 le relève.\n\n- Dans le rapport du Conseil sur sa session précédente, par. 12, les États\n  membres l’avaient dit ; le document de séance (op.\n  cit., par. 25) confirme la position.', 'op.\n  cit., par. 25', '25'],
     // Spanish `Ídem.` alone, as `Ibid.`, and a footnote's definition holding only `Id.` (audit 45).
     ['Véase CRP/43, párr. 9. El texto lo repite. Ídem.', 'Ídem', '9'],
     ['El documento CRP/43, párr. 9, lo dice.[^1]\n\n[^1]: Ídem.', 'Ídem', '9'],

@@ -68,6 +68,9 @@ export function citesAPaper(c: Citation): boolean {
   return !(c.bare && c.symbol === '');
 }
 
+/** How far back from a short form the paper named in words is looked for (`le document de séance (op. cit., par. 25)`). */
+const IN_WORDS_REACH = 40;
+
 /** How far back from a short form a paper's symbol is looked for (see `resolveShortForm`). */
 export const SHORT_FORM_REACH = 20_000;
 
@@ -166,6 +169,15 @@ export class PapersNamed {
       c.symbol = '';
       c.unknownPaper = named;
       return c;
+    }
+    // The paper named in words right before it (`le document de séance (op. cit., par. 25)`):
+    // the paper's, whatever reference of another text stands between.
+    if (named === undefined && namesThePaperIn(this.text, Math.max(0, from, c.start - IN_WORDS_REACH), c.start)) {
+      const paper = this.lastPaperNamedBefore(c.start, previous);
+      if (paper !== undefined) {
+        c.symbol = paper;
+        return c;
+      }
     }
     // A reference after them that cites no paper crp-cite has, another text's or the draft's
     // own (`New York flags its para 12 and, ibid., paras 9 and 10`): the short form repeats

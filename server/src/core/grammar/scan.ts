@@ -334,7 +334,8 @@ export const SHORT_TITLE_BEFORE_CIT = String.raw`(?:[*_]{1,2}[^*_\n]{1,80}?[*_]{
 export const CIT_AUTHOR = new RegExp(`(?<![\\p{L}\\p{N}_])${AUTHOR_NAME},?[ \\u00a0]+${SHORT_TITLE_BEFORE_CIT}$`, 'u');
 
 // Not inside a word, nor a compound (`ibidem-like`); in emphasis, `_ibid._` as `*ibid.*`.
-export const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}-]_*)(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text)).join('|')})(?!_*[\\p{L}\\p{N}-])`, 'giu'));
+// (`loc. cit.` may be hard-wrapped between its words: `(loc.` ⏎ `cit.)`.)
+export const shortFormPattern = lazy(() => new RegExp(`(?<![\\p{L}\\p{N}-]_*)(?:${SHORT_FORMS.map((f) => escapeForPattern(f.text).replace(/ /g, '\\s+')).join('|')})(?!_*[\\p{L}\\p{N}-])`, 'giu'));
 
 export const SHORT_FORM_ALONE = new Set(SHORT_FORMS.filter((f) => f.alone).map((f) => f.text));
 
@@ -368,7 +369,7 @@ export function idAlone(text: string, start: number, end: number): boolean {
 }
 
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
-export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)|\. ?cit\./i;
+export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)|\.\s*cit\./i;
 
 /** Whether `text` may hold a reference without a symbol (`par. 9`): a mark and a number; asked as `MAY_HOLD_SHORT_FORM` is. */
 export const mayHoldBareReference = (() => {

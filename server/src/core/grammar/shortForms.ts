@@ -5,7 +5,7 @@
  */
 
 import type { Citation, CitationItem, Reference, UnreadReference } from './types';
-import { CIT_AUTHOR, SHORT_FORM_ALONE, SUB_OF_MATCHER, bodyStartAfter, emphasizedBetweenWords, escapeForPattern, idAlone, lazy, matchWord, quotedAlone, shortFormPattern, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, unreadDivisionAt } from './scan';
+import { CIT_AUTHOR, SHORT_FORM_ALONE, asSpelled, SUB_OF_MATCHER, bodyStartAfter, emphasizedBetweenWords, escapeForPattern, idAlone, lazy, matchWord, quotedAlone, shortFormPattern, skipBackSpacesAndOneBreak, skipSpaces, skipSpacesAndOneBreak, unreadDivisionAt } from './scan';
 import { UNKNOWN_PARAGRAPH, parseBody, parseLetterItem, parseSubLetters } from './body';
 import { CONTRACTED_ARTICLE_WORDS, DETERMINER_WORDS, INDEFINITE_ARTICLE_WORDS } from './texts';
 
@@ -34,7 +34,7 @@ export function findShortForms(text: string, from: number, to: number, found: Ci
       // `Ibid., al. b)`, `Id., subpara. (b)`: sub-paragraphs of the paragraph cited before,
       // which the draft index gives them (`DraftIndex.resolveShortForm`).
       found.push({ symbol: '', symbolStart: start, symbolEnd: end, items: subs, short: true, start, end: subs[subs.length - 1]!.end });
-    } else if ((SHORT_FORM_ALONE.has(m[0].toLowerCase()) || idAlone(text, start, end)) && end <= to && !quotedAlone(text, skipBackSpacesAndOneBreak(text, start), skipSpaces(text, end)) && !emphasizedBetweenWords(text, start, end)) {
+    } else if ((SHORT_FORM_ALONE.has(asSpelled(m[0])) || idAlone(text, start, end)) && end <= to && !quotedAlone(text, skipBackSpacesAndOneBreak(text, start), skipSpaces(text, end)) && !emphasizedBetweenWords(text, start, end)) {
       // (Quoted or emphasized alone, it is named, not written: `puis « ibid. » ou « id. »
       // selon le cas`, `use _ibid._ rather than the full reference`.)
       // `Ibid., p. 30`, `Ibid., chap. III` cite a page or a division, of a paper or of a
