@@ -164,6 +164,16 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     );
   });
 
+  it('agrees with a full check when the paper, named at the top, makes references far below its own (a counterexample of the property above)', () => {
+    const initial = '- As para 8 puts it, the Declaration (resolution 68/4) is key (para. 3).\n***\nCRP/43 states that “the real work starts today to establish follow-up mechanisms”.\nTambién destacamos el inciso b) and (inciso c) del mismo párrafo).';
+    const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+    const checker = new DraftChecker(corpus);
+    checker.findings(draft);
+    draft.applyEdit(0, 0, 'CRP/43, loc. cit. ');
+    checker.edited({ start: 0, end: 0, removed: '', inserted: 'CRP/43, loc. cit. ' }, draft.getText(), draft.lastReparsed);
+    expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+  });
+
   it('agrees with a full check when edits come between the slices of the first check', () => {
     fc.assert(
       fc.property(text, fc.array(edit, { maxLength: 10 }), (initial, edits) => {
@@ -384,6 +394,16 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
       { numRuns: 800 },
     );
     expect(islands).toBeGreaterThan(200);
+  });
+
+  it('an island sees, before it, the reference another text\'s that a short form repeats (a counterexample of the property above)', () => {
+    const t = 'P<!--ain prose, CRP/43 §§2–3\n\n\nEl mismo párrafo advierte (ibíd., apartado c)).\n\n';
+    const lazy = new DraftIndex(t, SYMBOLS, { chunk: 1, far: 1 });
+    const offset = t.indexOf('ibíd.') + 2;
+    const { draft, base } = lazy.around(offset);
+    expect(base).toBeGreaterThan(0);
+    const c = draft.citationAt(offset - base);
+    expect(c && moved(c, base)).toEqual(whole(t).citationAt(offset));
   });
 
   it('reads what the whole index reads at a request past the parsed text (counterexamples of the property above)', () => {

@@ -129,6 +129,11 @@ export class DraftIndex {
         return c && moveCitation(structuredClone(c), -start);
       },
       named: (from: number) => this.papers().namedBetween(Math.max(0, from + start), start),
+      referenceCitingNothing: (from: number) => {
+        const where = { end: 0 };
+        this.papers().namedBetween(Math.max(0, from + start), start, false, where);
+        return this.papers().referenceCitingNothingIn(Math.max(0, from + start, where.end), start);
+      },
       lastPaper: () => this.papers().lastPaperNamedBefore(start),
     };
   }

@@ -19,6 +19,8 @@ import type { DraftIndex } from './draftIndex';
 export interface TextBefore {
   citation: () => Citation | undefined;
   named: (from: number) => string | undefined;
+  /** `referenceCitingNothingIn` from `from` (negative) to the island's start, after the last source named there. */
+  referenceCitingNothing: (from: number) => string | undefined;
   lastPaper: () => string | undefined;
 }
 
@@ -182,7 +184,8 @@ export class PapersNamed {
     // A reference after them that cites no paper crp-cite has, another text's or the draft's
     // own (`New York flags its para 12 and, ibid., paras 9 and 10`): the short form repeats
     // that one's text, not the paper's.
-    const reference = this.referenceCitingNothingIn(Math.max(0, from, where.end), c.start);
+    // (In an island, with no source named in it, the text before it too.)
+    const reference = this.referenceCitingNothingIn(Math.max(0, from, where.end), c.start) ?? (from < 0 && where.end === 0 ? this.before?.referenceCitingNothing(from) : undefined);
     if (reference !== undefined) {
       c.symbol = '';
       c.unknownPaper = reference;
@@ -198,8 +201,10 @@ export class PapersNamed {
     }
     c.symbol = named ?? previous?.symbol ?? '';
     // Named again by its symbol right before, the paper's last citation is the one repeated:
-    // `CRP/43, loc. cit.` after another text's `op. cit.` and `ibid.`.
-    const repeated = named === undefined || named === previous?.symbol ? previous : this.symbols.includes(named) && c.items.length === 0 ? this.lastCitationOf(named, c.start, previous) : undefined;
+    // `CRP/43, loc. cit.` after another text's `op. cit.` and `ibid.`. (Named further before,
+    // as in prose, `CRP/43 states that … (inciso c) del mismo párrafo)`, none is.)
+    const ofSymbolBefore = named !== undefined && c.items.length === 0 && /^[\s,*_\])]*$/.test(this.text.slice(where.end, c.start));
+    const repeated = named === undefined ? previous : ofSymbolBefore ? (named === previous?.symbol ? previous : this.lastCitationOf(named, c.start, previous)) : undefined;
     if (c.items.length === 0 && repeated) c.repeats = repeated.repeats ?? repeated;
     // `Ibid., al. b)`: sub-paragraphs of the paragraph the citation before names last.
     else if (!c.mark && c.items.length > 0 && repeated) {
@@ -225,7 +230,7 @@ export class PapersNamed {
    * between a short form and the citation before it, where any reference is one the grammar
    * did not read as the paper's. Not after French `par` ("by"): `adopté par 20 voix`.
    */
-  private referenceCitingNothingIn(from: number, to: number): string | undefined {
+  referenceCitingNothingIn(from: number, to: number): string | undefined {
     if (to <= from) return undefined;
     const slice = this.text.slice(from, to);
     if (!/\d/.test(slice)) return undefined;
