@@ -174,6 +174,16 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
   });
 
+  it('agrees with a full check when a reference citing nothing stands between a short form and the one before (a counterexample of the property above)', () => {
+    const initial = '\n***\n§§11–12 after a break.\nEl mismo párrafo advierte (ibíd., apartado c)).';
+    const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
+    const checker = new DraftChecker(corpus);
+    checker.findings(draft);
+    draft.applyEdit(0, 0, 'A/68/190, ibid. ');
+    checker.edited({ start: 0, end: 0, removed: '', inserted: 'A/68/190, ibid. ' }, draft.getText(), draft.lastReparsed);
+    expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+  });
+
   it('agrees with a full check when edits come between the slices of the first check', () => {
     fc.assert(
       fc.property(text, fc.array(edit, { maxLength: 10 }), (initial, edits) => {

@@ -283,8 +283,10 @@ export class DraftIndex {
       this.eachCitationOf(this.blocks[k]!, (c) => inBlock.push(c), (start) => start < offset);
       for (let j = inBlock.length - 1; j >= 0; j--) {
         const c = inBlock[j]!;
+        // A reference without a symbol takes its paper from no citation before it; one that
+        // cites nothing is passed over, as `citations()` passes it over.
+        if (c.bare && !citesAPaper(this.papers().resolveShortForm(c, undefined))) continue;
         chain.push(c);
-        // A reference without a symbol takes its paper from no citation before it.
         if (!c.short || c.bare) return this.resolveChain(chain);
       }
     }
