@@ -416,6 +416,16 @@ describe('a parse started near a request, far past the parsed text (`around`)', 
     expect(c && moved(c, base)).toEqual(whole(t).citationAt(offset));
   });
 
+  it('starts an island a block earlier when its first block takes its paragraph from the one before (a counterexample of the property above)', () => {
+    const t = 'Also (párr. 6 a)).\n\nTambién destacamos el inciso b) and (inciso c) del mismo párrafo).';
+    const lazy = new DraftIndex(t, SYMBOLS, { chunk: 1, far: 1 });
+    const offset = Math.floor(0.663 * t.length);
+    const { draft, base } = lazy.around(offset);
+    const c = draft.citationAt(offset - base);
+    expect(c && moved(c, base)).toEqual(whole(t).citationAt(offset));
+    expect(lazy.citations()).toEqual(whole(t).citations());
+  });
+
   it('reads what the whole index reads at a request past the parsed text (counterexamples of the property above)', () => {
     const agrees = (lazy: DraftIndex, t: string, offset: number) => {
       const { draft, base } = lazy.around(offset);

@@ -30,6 +30,9 @@ const FAR = 4 * PARSE_CHUNK;
  * A Markdown draft and its citations, updated incrementally. Not tied to LSP: the server,
  * the CLI and the benchmark all use it.
  */
+/** How many blocks back an island's start may move for a block that takes a lead from the one before (`around`). */
+const ISLAND_LEAD_TRIES = 4;
+
 export class DraftIndex {
   private readonly blockList: BlockList;
   /** Cache of `citations()`, until the next edit. */
@@ -110,7 +113,10 @@ export class DraftIndex {
       return { draft: this, base: 0 };
     }
     if (this.island && offset >= this.island.base) return this.island;
-    const start = lastBlockStartBefore(this.text, parsedTo, offset);
+    let start = lastBlockStartBefore(this.text, parsedTo, offset);
+    // The island's first block may take a lead from the block before it (`mayTakeLeadFrom`),
+    // which the island does not see: then it starts a block earlier (or there is none).
+    for (let tries = 0; start > parsedTo && this.mayTakeLeadFrom(start); tries++) start = tries < ISLAND_LEAD_TRIES ? lastBlockStartBefore(this.text, parsedTo, start - 1) : -1;
     if (start <= parsedTo) return { draft: this, base: 0 };
     const island = new DraftIndex(this.text.slice(start), this.symbols, this.options, this.contextAt(start));
     this.island = { draft: island, base: start };
@@ -167,28 +173,25 @@ export class DraftIndex {
 
 
   /**
-   * Whether the block `[start, start + length)` may take a lead from the block before it:
+   * Whether the block `[start, start + length)` (of a length not known yet: any) may take a lead from the block before it:
    * that block ends on a colon, or on a closing bracket (and a full stop) and this one names
    * a sub-paragraph alone or the same paragraph (`eachCitationOf`).
    */
-  private mayTakeLeadFrom(start: number, length: number): boolean {
+  private mayTakeLeadFrom(start: number, length?: number): boolean {
     let end = start;
     while (end > 0 && /\s/.test(this.text[end - 1]!)) end--;
     const last = this.text[end - 1];
     if (last === ':') return true;
-    return (last === ')' || (last === '.' && this.text[end - 2] === ')')) && namesParagraphBefore(this.text, start, start + length);
+    // (Its length unknown, as for an island's first block, whatever it names.)
+    return (last === ')' || (last === '.' && this.text[end - 2] === ')')) && (length === undefined || namesParagraphBefore(this.text, start, start + length));
   }
-
-
 
   /**
    * Calls `fn` with each citation of the block (those whose span `wanted` accepts), with
    * document offsets: found in the block's prose the first time, and kept packed to be
-   * unpacked afresh the next times.
-   */
-  /**
-   * (`wanted` is told whether the citation is a short form that takes its paper from the
-   * citation before it: `Ibid.`, not a reference without a symbol.)
+   * unpacked afresh the next times. (`wanted` is told whether the citation is a short form
+   * that takes its paper from the citation before it: `Ibid.`, not a reference without a
+   * symbol.)
    */
   private eachCitationOf(block: Block, fn: (citation: Citation) => void, wanted?: (start: number, end: number, chained: boolean) => boolean): void {
     if (block.citations) {
