@@ -1391,6 +1391,12 @@ describe('references without a symbol, in a draft that names the paper before th
     expect(draftOf(text).citations().map((c) => text.slice(c.start, c.end))).toEqual(['CRP/43, párr. 2', 'párr. 13 del CRP/43']);
   });
 
+  it('review comments labelled with the draft’s own paragraphs, a range too, that name the paper in words under them (audit 60)', () => {
+    const text = 'Comments on your draft, which cites CRP/43.\n\n**Para 10.** Para 15 of the paper says that the campaign is planned.\n\n**Paras 16–18.** Please re-read paragraphs 23 to 25 of CRP/43.';
+    const read = draftOf(text).citations().map((c) => text.slice(c.start, c.end));
+    expect(read).toEqual(['Para 15', 'paragraphs 23 to 25 of CRP/43']);
+  });
+
   it('a column under a resolution named by its abbreviation is not the paper’s (audit 34)', () => {
     const text = 'CRP/43, par. 2.\n\n| Thème | CRP/43 | Rés. 67/219 |\n| --- | --- | --- |\n| Droits | par. 6 a) | par. 7 |';
     expect(draftOf(text).citations().map((c) => text.slice(c.start, c.end))).toEqual(['CRP/43, par. 2', 'par. 6 a)']);

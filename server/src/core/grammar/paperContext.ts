@@ -65,6 +65,9 @@ export function ownLabels(text: string, papers: Papers): boolean {
     const number = mark && parseNumber(text, skipSpaces(text, mark.end));
     if (!number) continue;
     let end = number.end;
+    // (A range of them: `**Paras 16–18.**`.)
+    const range = /^[–-]\d{1,4}/.exec(text.slice(end, end + 6));
+    if (range) end += range[0].length;
     const letter = parseLetter(text, end, true);
     if (letter) end = letter.end;
     if (!OWN_LABEL_AFTER.test(text.slice(end, end + 8))) continue;
@@ -72,11 +75,15 @@ export function ownLabels(text: string, papers: Papers): boolean {
     // Its item cites the paper: names it, or repeats the citation before (`- Nota 7: «Ibíd., párr. 7.»`);
     // or speaks to the writer of the draft (`**Para. 2.** You describe …`).
     const item = itemEnd(text, end);
-    if (namesPaperIn(text, end, item, papers) || MAY_HOLD_SHORT_FORM.test(text.slice(end, item)) || SPEAKS_TO_WRITER().test(text.slice(end, item))) naming++;
+    // (Or names it in words after a reference: `**Para 10.** Para 15 of the paper says`.)
+    if (namesPaperIn(text, end, item, papers) || MAY_HOLD_SHORT_FORM.test(text.slice(end, item)) || SPEAKS_TO_WRITER().test(text.slice(end, item)) || SAME_PAPER_IN_ITEM().test(text.slice(end, item))) naming++;
   }
   ownLabelsOf = { text, papers, own: naming * 2 > labels };
   return ownLabelsOf.own;
 }
+
+/** `SAME_PAPER`'s words (`of the paper`, `du document`), asked once of a label's item. */
+const SAME_PAPER_IN_ITEM = lazy(() => anyWordOf(SAME_PAPER));
 
 /** A second person, as review comments on a colleague's draft speak: `you`, `your`, `vous`, `votre`, `usted`, `tu`. */
 const SPEAKS_TO_WRITER = lazy(() => anyWordOf(['you', 'vous', 'usted', 'ustedes', ...SECOND_PERSON_POSSESSIVES]));
