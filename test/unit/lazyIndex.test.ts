@@ -164,24 +164,23 @@ describe('DraftChecker re-checking what the index re-parsed', () => {
     );
   });
 
-  it('agrees with a full check when the paper, named at the top, makes references far below its own (a counterexample of the property above)', () => {
-    const initial = '- As para 8 puts it, the Declaration (resolution 68/4) is key (para. 3).\n***\nCRP/43 states that “the real work starts today to establish follow-up mechanisms”.\nTambién destacamos el inciso b) and (inciso c) del mismo párrafo).';
+  /** Checks `initial`, types `inserted` at its start and checks again: the findings a full check gives. */
+  const agreesAfterTypingAtTop = (initial: string, inserted: string) => {
     const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
     const checker = new DraftChecker(corpus);
     checker.findings(draft);
-    draft.applyEdit(0, 0, 'CRP/43, loc. cit. ');
-    checker.edited({ start: 0, end: 0, removed: '', inserted: 'CRP/43, loc. cit. ' }, draft.getText(), draft.lastReparsed);
+    draft.applyEdit(0, 0, inserted);
+    checker.edited({ start: 0, end: 0, removed: '', inserted }, draft.getText(), draft.lastReparsed);
     expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+  };
+
+  // Counterexamples of the property above.
+  it('agrees with a full check when the paper, named at the top, makes references far below its own', () => {
+    agreesAfterTypingAtTop('- As para 8 puts it, the Declaration (resolution 68/4) is key (para. 3).\n***\nCRP/43 states that “the real work starts today to establish follow-up mechanisms”.\nTambién destacamos el inciso b) and (inciso c) del mismo párrafo).', 'CRP/43, loc. cit. ');
   });
 
-  it('agrees with a full check when a reference citing nothing stands between a short form and the one before (a counterexample of the property above)', () => {
-    const initial = '\n***\n§§11–12 after a break.\nEl mismo párrafo advierte (ibíd., apartado c)).';
-    const draft = new DraftIndex(initial, ['CRP/43'], { chunk: 16 });
-    const checker = new DraftChecker(corpus);
-    checker.findings(draft);
-    draft.applyEdit(0, 0, 'A/68/190, ibid. ');
-    checker.edited({ start: 0, end: 0, removed: '', inserted: 'A/68/190, ibid. ' }, draft.getText(), draft.lastReparsed);
-    expect(findingsOf(checker, draft)).toEqual(checkDraft(new DraftIndex(draft.getText(), ['CRP/43']), corpus));
+  it('agrees with a full check when a reference citing nothing stands between a short form and the one before', () => {
+    agreesAfterTypingAtTop('\n***\n§§11–12 after a break.\nEl mismo párrafo advierte (ibíd., apartado c)).', 'A/68/190, ibid. ');
   });
 
   it('agrees with a full check when edits come between the slices of the first check', () => {
