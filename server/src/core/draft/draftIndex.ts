@@ -26,13 +26,13 @@ const NO_UNREAD: readonly UnreadReference[] = [];
 /** How far past the parsed text a request must be for `around` to start a parse nearer to it. */
 const FAR = 4 * PARSE_CHUNK;
 
+/** How many blocks back an island's start may move for a block that takes a lead from the one before (`around`). */
+const ISLAND_LEAD_TRIES = 4;
+
 /**
  * A Markdown draft and its citations, updated incrementally. Not tied to LSP: the server,
  * the CLI and the benchmark all use it.
  */
-/** How many blocks back an island's start may move for a block that takes a lead from the one before (`around`). */
-const ISLAND_LEAD_TRIES = 4;
-
 export class DraftIndex {
   private readonly blockList: BlockList;
   /** Cache of `citations()`, until the next edit. */
@@ -168,9 +168,6 @@ export class DraftIndex {
   get lastReparsed(): { start: number; end: number } | undefined {
     return this.reparsed;
   }
-
-
-
 
   /**
    * Whether the block `[start, start + length)` (of a length not known yet: any) may take a lead from the block before it:
