@@ -1391,6 +1391,12 @@ describe('references without a symbol, in a draft that names the paper before th
     expect(draftOf(text).citations().map((c) => text.slice(c.start, c.end))).toEqual(['CRP/43, párr. 2', 'párr. 13 del CRP/43']);
   });
 
+  it('a table column headed by the draft’s own location holds the draft’s paragraphs, not the paper’s (audit 60)', () => {
+    const text = 'Corrections to the citations of CRP/43.\n\n| Draft location | Citation as drafted | Correct citation |\n|---|---|---|\n| Para 6, line 14 | CRP/43 para 12 | CRP/43 para 13 |\n| n. 6 | ¶ 23 | ¶ 22 |';
+    const read = draftOf(text).citations().map((c) => text.slice(c.start, c.end));
+    expect(read).toEqual(['CRP/43 para 12', 'CRP/43 para 13', '¶ 23', '¶ 22']);
+  });
+
   it('review comments labelled with the draft’s own paragraphs, a range too, that name the paper in words under them (audit 60)', () => {
     const text = 'Comments on your draft, which cites CRP/43.\n\n**Para 10.** Para 15 of the paper says that the campaign is planned.\n\n**Paras 16–18.** Please re-read paragraphs 23 to 25 of CRP/43.';
     const read = draftOf(text).citations().map((c) => text.slice(c.start, c.end));

@@ -69,7 +69,7 @@ export function findTableColumnReferences(text: string, from: number, to: number
       // Para. | CRP/43 |`: the draft's own paragraphs, and the paper's).
       // Decided on the first row.
       if (columns.length > 0) markedColumns = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end) ? [k] : []));
-      othersColumns = header.flatMap((cell, k) => (!namesPaper[k] && OTHER_TEXT_HEADER().test(text.slice(cell.start, cell.end)) ? [k] : []));
+      othersColumns = header.flatMap((cell, k) => (!namesPaper[k] && (OTHER_TEXT_HEADER().test(text.slice(cell.start, cell.end)) || OWN_DRAFT_HEADER().test(text.slice(cell.start, cell.end))) ? [k] : []));
       if (columns.length === 0 && othersColumns.length === 0) return found;
     } else if (columns) {
       if (!text.slice(line.start, line.end).includes('|')) break;
@@ -113,6 +113,13 @@ export function findTableColumnReferences(text: string, from: number, to: number
 
 /** A name and a comma, the start of a cell: `Declaration, `, `Council report, ` (not a symbol: its own citation). */
 const NAMED_BEFORE_COMMA = /^[ \t]*\p{Lu}[\p{L}'’ -]{1,60},[ \t]*$/u;
+
+/**
+ * A table header that names the draft itself (`| Draft location |`, `| Your para |`, `|
+ * Emplacement dans le projet |`, `| Ubicación en el borrador |`): its cells' references
+ * (`Para 6, line 14`) are the draft's own, as review tables keep them.
+ */
+const OWN_DRAFT_HEADER = lazy(() => anyWordOf(['draft', 'your', 'projet', 'votre', 'borrador']));
 
 /**
  * A table header that names another text than the paper: a document symbol (`A/RES/68/4`,
