@@ -116,7 +116,10 @@ export class DraftIndex {
     let start = lastBlockStartBefore(this.text, parsedTo, offset);
     // The island's first block may take a lead from the block before it (`mayTakeLeadFrom`),
     // which the island does not see: then it starts a block earlier (or there is none).
-    for (let tries = 0; start > parsedTo && this.mayTakeLeadFrom(start); tries++) start = tries < ISLAND_LEAD_TRIES ? lastBlockStartBefore(this.text, parsedTo, start - 1) : -1;
+    for (let tries = 0; start > parsedTo && this.mayTakeLeadFrom(start); tries++) {
+      if (tries === ISLAND_LEAD_TRIES) return { draft: this, base: 0 };
+      start = lastBlockStartBefore(this.text, parsedTo, start - 1);
+    }
     if (start <= parsedTo) return { draft: this, base: 0 };
     const island = new DraftIndex(this.text.slice(start), this.symbols, this.options, this.contextAt(start));
     this.island = { draft: island, base: start };
@@ -283,20 +286,28 @@ export class DraftIndex {
       this.eachCitationOf(this.blocks[k]!, (c) => inBlock.push(c), (start) => start < offset);
       for (let j = inBlock.length - 1; j >= 0; j--) {
         const c = inBlock[j]!;
-        // A reference without a symbol takes its paper from no citation before it; one that
-        // cites nothing is passed over, as `citations()` passes it over.
-        if (c.bare && !citesAPaper(this.papers().resolveShortForm(c, undefined))) continue;
+        // A reference without a symbol takes its paper from no citation before it: resolved
+        // here, it starts the chain; one that cites nothing is passed over, as `citations()`
+        // passes it over.
+        if (c.bare) {
+          if (citesAPaper(this.papers().resolveShortForm(c, undefined))) return this.resolveChain(chain, c);
+          continue;
+        }
         chain.push(c);
-        if (!c.short || c.bare) return this.resolveChain(chain);
+        if (!c.short) return this.resolveChain(chain);
       }
     }
     return chain.length > 0 ? this.resolveChain(chain) : this.before?.citation();
   }
 
-  /** Resolves the short forms of `chain` (latest first, ending at a full citation or at the text's start); returns the latest. */
-  private resolveChain(chain: Citation[]): Citation | undefined {
-    const first = chain[chain.length - 1]!;
-    let previous = first.short && !first.bare ? this.before?.citation() : undefined;
+  /**
+   * Resolves the short forms of `chain` (latest first, ending at a full citation or at the
+   * text's start), after `resolved` (a reference without a symbol already resolved) when
+   * given; returns the latest.
+   */
+  private resolveChain(chain: Citation[], resolved?: Citation): Citation | undefined {
+    const first = chain[chain.length - 1];
+    let previous = resolved ?? (first?.short ? this.before?.citation() : undefined);
     for (let j = chain.length - 1; j >= 0; j--) previous = this.after(chain[j]!, previous);
     return previous;
   }

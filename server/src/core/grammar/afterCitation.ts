@@ -36,11 +36,17 @@ export function mayNameSameParagraph(text: string, from: number, to: number): bo
 /** The nouns `mayNameSameParagraph` looks before, without their first letter where it may be a capital. */
 const AGAIN_NOUNS = /subparagraph|aragraph|árrafo|alinéa|apartado|inciso|literal|umeral/g;
 
+/** Spanish adjectives for the paragraph just cited, before or after the noun: `el citado párrafo`, `el párrafo mencionado`. */
+const CITED_ES = ['citado', 'mencionado', 'referido', 'precitado'];
+
+/** French ones, after the noun: `le paragraphe précité`. */
+const CITED_FR = ['précité', 'susmentionné'];
+
 /** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
-const SAME_WORD_BEFORE = /(?<=(?:same|that|said|aforementioned|above-mentioned|même|ledit|dudit|audit|mismo|ese|dicho|citado|mencionado|referido|precitado|(?:end|beginning|start)\s+of\s+the|(?:fin|début)\s+du|(?:final|principio|comienzo)\s+del)\s+)[pPsSaAiIlLnN]/iy;
+const SAME_WORD_BEFORE = new RegExp(`(?<=(?:same|that|said|aforementioned|above-mentioned|même|ledit|dudit|audit|mismo|ese|dicho|${CITED_ES.join('|')}|(?:end|beginning|start)\\s+of\\s+the|(?:fin|début)\\s+du|(?:final|principio|comienzo)\\s+del)\\s+)[pPsSaAiIlLnN]`, 'iy');
 
 /** The word after the noun (sticky, asked at the end of `AGAIN_NOUNS`' match): `le paragraphe précité`, `el párrafo citado`. */
-const SAME_WORD_AFTER = /\p{L}*\s+(?:précité|susmentionné|citado|mencionado|referido|precitado)/iuy;
+const SAME_WORD_AFTER = new RegExp(`\\p{L}*\\s+(?:${[...CITED_FR, ...CITED_ES].join('|')})`, 'iuy');
 
 /**
  * An item within a sub-paragraph (`CRP/43, para. 6(a)(i)`, `par. 6 a) i)`): crp-cite reads
@@ -67,7 +73,7 @@ export function findFollowingWords(text: string, citation: Citation, unread: Unr
   const last = citation.items[citation.items.length - 1];
   if (!last || last.to || last.from.note || !last.from.number) return;
   const at = skipSpacesAndOneBreak(text, citation.end);
-  if (at === citation.end || !'efsyaEFSYA'.includes(text[at] ?? '')) return;
+  if (at === citation.end || !FOLLOWING_FIRST.has(text[at]!)) return;
   const following = FOLLOWING();
   following.lastIndex = at;
   const m = following.exec(text);
@@ -75,6 +81,9 @@ export function findFollowingWords(text: string, citation: Citation, unread: Unr
   const where = citation.symbol === '' ? (citation.bare ? { bare: true as const } : { short: true as const }) : {};
   unread.push({ symbol: citation.symbol, ...where, start: citation.start, end: at + m[0].length, written: m[0], kind: 'following' });
 }
+
+/** The first letters of `FOLLOWING_WORDS`, in either case: most citations are followed by none. */
+const FOLLOWING_FIRST = new Set(FOLLOWING_WORDS.flatMap((w) => [w[0]!, w[0]!.toUpperCase()]));
 
 /** `FOLLOWING_WORDS`, sticky, in any case; a word without a full stop ends there (`y siguientes`, not `y siguientesx`). */
 const FOLLOWING = lazy(() => new RegExp(FOLLOWING_WORDS.map((w) => escapeForPattern(w).replace(/ /g, '[ \\u00a0]+') + (w.endsWith('.') ? '' : '(?![\\p{L}])')).join('|'), 'iuy'));
@@ -313,10 +322,10 @@ const SAME_PARAGRAPH_AGAIN = lazy(() =>
     [
       'the same paragraph', 'that same paragraph', 'that paragraph', 'the said paragraph', 'the aforementioned paragraph', 'the above-mentioned paragraph',
       'ce même paragraphe', 'le même paragraphe', 'du même paragraphe', 'au même paragraphe', 'ledit paragraphe', 'dudit paragraphe', 'audit paragraphe',
-      'le paragraphe précité', 'du paragraphe précité', 'au paragraphe précité', 'le paragraphe susmentionné', 'du paragraphe susmentionné', 'au paragraphe susmentionné',
+      ...['le', 'du', 'au'].flatMap((a) => CITED_FR.map((w) => `${a} paragraphe ${w}`)),
       'ese mismo párrafo', 'este mismo párrafo', 'el mismo párrafo', 'del mismo párrafo', 'al mismo párrafo', 'ese párrafo', 'dicho párrafo', 'el mismo numeral', 'del mismo numeral', 'dicho numeral',
       // UN Spanish's `el citado párrafo`, `el mencionado párrafo`, before or after the noun.
-      ...['el', 'del', 'al'].flatMap((a) => ['citado', 'mencionado', 'referido', 'precitado'].flatMap((w) => [`${a} ${w} párrafo`, `${a} párrafo ${w}`])),
+      ...['el', 'del', 'al'].flatMap((a) => CITED_ES.flatMap((w) => [`${a} ${w} párrafo`, `${a} párrafo ${w}`])),
       // A place in it: `(CRP/43, § 25). It asked about the input announced at the end of the paragraph`.
       'the end of the paragraph', 'the beginning of the paragraph', 'the start of the paragraph',
       'la fin du paragraphe', 'le début du paragraphe',
