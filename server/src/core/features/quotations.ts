@@ -248,6 +248,23 @@ function citedJustBefore(prose: string, base: number, citations: readonly Citati
   return PRONOUN_SAYS.test(gap.slice(ends[0]!.index! + ends[0]![0].length)) ? citation : undefined;
 }
 const ALL_SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
+/**
+ * For a quotation with no citation in its sentence, that ends its sentence: the citation
+ * that is the whole next sentence, as a source line is (`… “fair and ethical
+ * recruitment”. CRP/43 ¶16.`, `… ”. (Véase CRP/43, párr. 16.)`).
+ */
+function citedAsNextSentence(prose: string, base: number, citations: readonly Citation[], close: number): Citation | undefined {
+  const citation = citations[lastBefore(citations, base + close) + 1];
+  if (!citation) return undefined;
+  const gap = prose.slice(close + 1, citation.start - base);
+  if (!QUOTE_THEN_SOURCE.test(gap)) return undefined;
+  return SOURCE_SENTENCE_ENDS.test(prose.slice(citation.end - base, citation.end - base + 4)) ? citation : undefined;
+}
+/** Between a quotation and a citation that is the next sentence: the full stop, then at most an opening bracket and a word that names a source, or a dash (`”.\n— CRP/43, para. 16`). */
+const QUOTE_THEN_SOURCE = /^[)\]]?[.!?][ \t]*\n?[ \t>]*(?:[([]?(?:(?:See|Source|Voir|Fuente|Véase|Cf\.)[ \t]*:?[ \t]*)?|(?:—|–|--)[ \t]*)$/u;
+/** After a citation that is a sentence of its own: its end (a full stop, a closing bracket) or the line's. */
+const SOURCE_SENTENCE_ENDS = /^(?:[)\]]?[.;][)\]]?(?=\s|$)|[)\]]?[ \t]*(?:\n|$))/;
+
 /** A sentence that opens with a pronoun for the text just cited and a verb of saying. */
 const PRONOUN_SAYS =
   /^\s*(?:It|This|Il|Elle|Celui-ci|Celle-ci|Este|Esta|Éste|Ésta)\s+(?:\p{Ll}+ment\s+|\p{Ll}+mente\s+|also\s+|aussi\s+|también\s+|further\s+)?(?:speaks|says|states|notes|adds|recalls|reads|refers|stresses|describes|dit|indique|précise|rappelle|souligne|ajoute|évoque|parle|mentionne|señala|afirma|dice|indica|recuerda|añade|subraya|menciona|habla|precisa)(?![\p{L}])/u;
@@ -277,7 +294,7 @@ function inlineQuotations(prose: string, base: number, citations: readonly Citat
     // words of the paper.
     if (quotesACitation(citations, base, open, close)) continue;
     const [inSentence, other] = citationsInSentence(prose, base, citations, open, close);
-    const nearest = inSentence ?? citedJustBefore(prose, base, citations, open);
+    const nearest = inSentence ?? citedJustBefore(prose, base, citations, open) ?? citedAsNextSentence(prose, base, citations, close);
     if (!nearest) continue;
     const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation: nearest };
     if (other && !citedRightAfter(prose, close, nearest.start - base)) quotation.alternative = other;
