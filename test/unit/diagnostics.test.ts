@@ -542,6 +542,15 @@ describe('what looks like a citation but is not read', () => {
     for (const text of ['CRP/43 §§9–11 ff.', 'CRP/43 §2. The resolution 68/4, paras 3 ff., is another text.', 'CRP/43 §9 ffs', 'CRP/43, párr. 9 y siguientesx']) expect(found(text), text).toEqual([]);
   });
 
+  it('a sub-paragraph that no paragraph is named for: said, not listed as cited in silence (audit 64)', () => {
+    expect(found('See CRP/43, n. 3. Ibid., sub-para. (c).')).toEqual([
+      ['crp-cite.unread-citation', 'info', 'sub-para. (c)', '“(c)” is not read: no paragraph is named for this sub-paragraph. Name it (CRP/43 §5(c)).'],
+    ]);
+    expect(found('Voir CRP/43, note 3. Ibid., al. c).', translator('fr'))[0]!.slice(2)).toEqual(['al. c)', '« c) » n’est pas lu : aucun paragraphe n’est indiqué pour cet alinéa. Indiquez-le (CRP/43, par. 5 c)).']);
+    // With a paragraph named before the note, the letter is that paragraph's.
+    expect(found('See CRP/43 §5(a) and n. 3. Ibid., sub-para. (c).')).toEqual([]);
+  });
+
   it('references without a symbol before the draft names a paper: said, not passed over (audit 12)', () => {
     const text = '**Subject:** refs to the HLD paper\n\n- Para. 23 and para. 24 matter.\n- See 5(b), and paragraph 3 above.\n\n> All refs are to CRP/43.\n\nPara. 9 is read.';
     expect(found(text).map((f) => [f[2], f[3]])).toEqual([

@@ -1024,6 +1024,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43, par. [[12]] [[a]]). Id., al. [[b]]). Ibid., al. [[c]]).', ['12', '12(a)', '12(b)', '12(c)']],
     ['en', 'See CRP/43, para. [[12]]([[a]]) (id.,\n  subparas. ([[b]]) and ([[c]])).', ['12', '12(a)', '12(b)', '12(c)']],
     ['es', 'Véase CRP/43, párr. [[6]] [[a]]). Íd., apartado [[b]]).', ['6', '6(a)', '6(b)']],
+    // … past the paper's notes named alone, the paragraph named before them (audit 64).
+    ['en', 'Sub-paragraph ([[a]]) of paragraph [[5]] of CRP/43 lists them (see n. [[3]]), as did the Group (ibid., sub-para. ([[c]])).', ['5(a)', '5', 'n3', '5(c)']],
     // Labels of the paper's paragraphs, in notes that go through it (audit 8's translator).
     ['fr', 'Le document CRP/43.\n\n- **Par. [[1]]** : « truly a milestone » est rendu par « une étape ».\n- **Par. [[3]]** : conserver « the four round tables ».\n- **Note [[2]]** : conserver la cote A/68/190.', ['1', '3', 'n2']],
     // A possessive after the paper's symbol, in its sentence, with nothing named between (audit 7).

@@ -7,7 +7,7 @@
  * symbol. One per version of a draft's text (`DraftIndex.papers`).
  */
 import { noteCallAt, noteDefinitions, type NoteCall } from '../footnotes';
-import { AUTHOR_NAME, MARKS, PREPOSITION_MARKS, SHORT_TITLE_BEFORE_CIT, escapeForPattern, lazy, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation } from '../grammar';
+import { AUTHOR_NAME, MARKS, PREPOSITION_MARKS, SHORT_TITLE_BEFORE_CIT, escapeForPattern, lazy, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type NumberToken } from '../grammar';
 import type { DraftIndex } from './draftIndex';
 
 /**
@@ -208,13 +208,31 @@ export class PapersNamed {
     if (c.items.length === 0 && repeated) c.repeats = repeated.repeats ?? repeated;
     // `Ibid., al. b)`: sub-paragraphs of the paragraph the citation before names last.
     else if (!c.mark && c.items.length > 0 && repeated) {
-      const cited = repeated.repeats ?? repeated;
-      const last = cited.items[cited.items.length - 1];
-      const paragraph = last && paragraphOf(last.to ?? last.from, last);
+      const paragraph = this.lastParagraphNamed(repeated, c.start);
       // (Copies: each citation's tokens are its own, moved with it.)
       if (paragraph) for (const item of c.items) item.from.inherits = { ...paragraph };
     }
     return c;
+  }
+
+  /**
+   * The paragraph `cited` names last; past the paper's notes named alone, the one named
+   * before them in it or in the citations before it, as a reader takes it
+   * (`sub-paragraph (a) of paragraph 5 … n. 3 … (ibid., sub-para. (c))` is 5(c)).
+   */
+  private lastParagraphNamed(cited: Citation, offset: number): NumberToken | undefined {
+    for (let c: Citation | undefined = cited, steps = 0; c && steps < 8 && offset - c.start <= SHORT_FORM_REACH; c = this.draft.citationBefore(c.start), steps++) {
+      if (c.symbol !== cited.symbol) return undefined;
+      const items = (c.repeats ?? c).items;
+      // Items from the last: `§5(a) and n. 3` names 5 last, past the note.
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i]!;
+        const paragraph = paragraphOf(item.to ?? item.from, item);
+        if (paragraph) return paragraph;
+        if (!item.from.note) return undefined;
+      }
+    }
+    return undefined;
   }
 
   /** The last citation of `symbol` before `offset`, from `previous` back, within a few citations and `SHORT_FORM_REACH`. */

@@ -159,6 +159,13 @@ function checkCitation(paper: Paper, citation: Citation): Finding[] {
       }
       if (ref.sub) {
         const number = paragraphOf(ref, item);
+        // A letter no paragraph is named for (`CRP/43, n. 3. Ibid., sub-para. (c)`): said, not
+        // dropped in silence.
+        if (!number) {
+          add(CODES.unreadCitation, ref.start, ref.end, 'unreadNoParagraph', { letter: ref.sub.letter });
+          broken = true;
+          continue;
+        }
         const paragraph = number && Number.isSafeInteger(number.value) ? paper.paragraph(number.value) : undefined;
         if (paragraph && !paper.subParagraph(paragraph.number, ref.sub.letter)) {
           // `6(d)` as a whole; `(d)` or `d)` alone in `6(a)–(d)`, `6 a) et d)`; the words of
