@@ -1102,6 +1102,11 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'See CRP/43, para. [[2]]. Others recalled the agenda (A/68/190, paras 4–7), to which note [[2]] of the paper refers.', ['2', 'n2']],
     ['es', '1.1 El documento de sesión CRP/43 del Consejo de la OIM resume los resultados del Diálogo sobre la Migración Internacional y el Desarrollo. Su párrafo [[2]] explica el plan.', ['2']],
     ['en', 'On CRP/43.\n\n\\| Route in CRP/43 \\| Paragraph \\| Authors \\|\n\\| - \\| - \\| - \\|\n\\| Working group \\| [[24]] ([[a]]) \\| 7 \\|\n\\| Policies \\| [[24]] ([[b]]) \\| 12 \\|', ['24', '24(a)', '24', '24(b)']],
+    // Audit 63: follow-up matrices of the paper, a column headed by a mark alone in a table
+    // that names no text, under a title that names the paper; a column of its notes.
+    ['fr', 'Tableau de suivi du document CRP/43.\n\n\\| § \\| Engagement \\| Statut \\| Échéance \\|\n\\|---\\|---\\|---\\|---\\|\n\\| [[9]] \\| Poursuivre l’appui \\| En cours \\| 2014 \\|\n\\| [[13]]-[[14]] \\| Migrants en crise \\| En cours \\| juin 2014 \\|', ['9', '13', '14']],
+    ['es', 'Seguimiento del documento CRP/43.\n\n\\| N.º \\| Párr. \\| Compromiso \\| Estado \\|\n\\| - \\| - \\| - \\| - \\|\n\\| 1 \\| [[15]] \\| Campaña de información \\| En curso \\|\n\\| 2 \\| [[24]] [[b]]) \\| Políticas \\| 12 notas \\|', ['15', '24', '24(b)']],
+    ['en', 'Sources of CRP/43.\n\n\\| Note (CRP/43) \\| Source \\| Link checked \\|\n\\| - \\| - \\| - \\|\n\\| [[2]] \\| Report of the Secretary-General \\| 10/03/2014 \\|\n\\| [[5]] \\| Civil society plan \\| 11/03/2014 \\|', ['n2', 'n5']],
     // Audit 23: the paper's series across a line break; the paper as subject with an aside.
     ['en', 'See CRP/43, para. [[2]].\n\nParagraph 9 of that report (A/68/190) is not para [[9]] of the\nCRP.', ['2', '9']],
     ['es', 'Véase CRP/43, párr. [[1]].\n\nEl documento de sesión CRP/43, de fecha 22 de noviembre de 2013, se preparó\npara la 103ª Reunión del Consejo (26 a 29 de noviembre de 2013). Según su\npárrafo [[2]], se divide en tres partes.', ['1', '2']],
@@ -1397,6 +1402,14 @@ describe('references without a symbol, in a draft that names the paper before th
     const text = 'Corrections to the citations of CRP/43.\n\n| Draft location | Citation as drafted | Correct citation |\n|---|---|---|\n| Para 6, line 14 | CRP/43 para 12 | CRP/43 para 13 |\n| n. 6 | ¶ 23 | ¶ 22 |';
     const read = draftOf(text).citations().map((c) => text.slice(c.start, c.end));
     expect(read).toEqual(['CRP/43 para 12', 'CRP/43 para 13', '¶ 23', '¶ 22']);
+  });
+
+  it('a paragraph column in a table that reviews a text, or in a draft that names no paper, is not read as the paper’s (audit 63)', () => {
+    const review = 'Comments on the draft statement, which cites CRP/43.\n\n| Para. | Comment | Proposed text |\n|---|---|---|\n| 3 | Too long | Shorten |\n| 41 | Cite the paper | See CRP/43 §12 |';
+    expect(draftOf(review).citations().map((c) => review.slice(c.start, c.end))).toEqual(['CRP/43 §12']);
+    const unnamed = 'Follow-up matrix.\n\n| § | Action | Status |\n|---|---|---|\n| 9 | Workshops | Ongoing |';
+    expect(draftOf(unnamed).citations().filter((c) => c.symbol !== '')).toEqual([]);
+    expect(checkDraft(draftOf(unnamed), corpus)).toEqual([]);
   });
 
   it('review comments labelled with the draft’s own paragraphs, a range too, that name the paper in words under them (audit 60)', () => {

@@ -15,7 +15,7 @@
  *              | body ws described ws contained ws symbol        `paragraph 9 of the note contained in document CRP/43`
  *              | short [[","] ws body]                           `Ibid.`, `Ibid., para. 7`, `id., ¶ 7`
  *              | body                                             bare: `par. 9`, of the paper named last (see `findBareReferences`)
- *              | item { list-sep item }                           a table cell under a header naming the paper: `11–12` (`findTableColumnReferences`)
+ *              | item { list-sep item }                           a table cell under a header naming the paper, or a mark alone: `11–12` (`findTableColumnReferences`)
  *              | sub-word ws letter-item { list-sep letter-item }  after a citation, of its paragraph: `inciso b)` (`findSubParagraphsAlone`)
  *              | again                                            after a citation, its paragraph: `ce même paragraphe` (`findSameParagraphs`)
  *   again      = SAME_PARAGRAPH_AGAIN (`the same paragraph`, `that paragraph`, `ese mismo párrafo`, `the end of the paragraph` ...)

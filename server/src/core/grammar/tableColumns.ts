@@ -18,8 +18,26 @@ function isMarkAlone(text: string, start: number, end: number): boolean {
   return mark !== undefined && mark.kind === 'paragraph' && text.slice(mark.end, end).trim() === '';
 }
 
-/** How the numbers of a reference column are read: a paragraph list, as after `§§`. */
+/** How the numbers of a reference column are read: a paragraph list, as after `§§`; under a note word (`| Note (CRP/43) |`), a list of the paper's notes. */
 const COLUMN_MARK: Mark = { text: '', start: 0, end: 0, style: 'section', kind: 'paragraph', plural: true, lists: true };
+const NOTE_COLUMN_MARK: Mark = { ...COLUMN_MARK, kind: 'footnote' };
+
+/** The mark the numbers under the header cell `[start, end)` take: a note's when its first mark is a note word (`Note (CRP/43)`, `CRP/43 fn.`), a paragraph's otherwise. */
+function columnMarkOf(text: string, start: number, end: number): Mark {
+  for (let i = start; i < end; i++) {
+    if (i > start && /[\p{L}\p{N}]/u.test(text[i - 1]!)) continue;
+    const mark = matchMark(text, i);
+    if (mark && mark.end <= end) return mark.kind === 'footnote' ? NOTE_COLUMN_MARK : COLUMN_MARK;
+  }
+  return COLUMN_MARK;
+}
+
+/**
+ * A header cell that says the table reviews a text (`Comment`, `Proposed text`,
+ * `Commentaire`, `Propuesta`): a paragraph column beside it holds that text's paragraphs,
+ * most often the draft's own, not the paper's.
+ */
+const REVIEW_HEADER = /(?<![\p{L}\p{N}_])(?:comments?|commentaires?|comentarios?|suggest|propos|propues|amendments?|amendements?|enmiendas?|reviewers?|relecteurs?|revisor)/iu;
 
 /** The cells of the table row `[start, end)` of `text`: their spans, between unescaped pipes. */
 function cellsOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
@@ -39,7 +57,7 @@ function cellsOf(text: string, start: number, end: number): Array<{ start: numbe
 /**
  * The references in a table column whose header names a paper (`| Point | Réf. CRP/43 |`,
  * `| Topic | CRP/43 para |`), or is a mark alone in a header that names the paper in
- * another column (`| Route in CRP/43 | Paragraph |`): its cells hold bare numbers (`11–12`, `13, 14`, `24 a), b) et
+ * another column (`| Route in CRP/43 | Paragraph |`) or no text (`| § | Engagement |`): its cells hold bare numbers (`11–12`, `13, 14`, `24 a), b) et
  * c)`), which are that paper's paragraphs, added to the citations `found`. A cell that
  * already holds a citation is left to it; one that holds more than references (a
  * remark in parentheses aside), or a year, is prose. Of the paper named before them, as a reference
@@ -55,6 +73,8 @@ export function findTableColumnReferences(text: string, from: number, to: number
   /** References without a symbol that a column's reading of their cell replaces. */
   let replaced: Set<Citation> | undefined;
   let markedColumns: number[] | undefined;
+  /** The mark each column's numbers are read with (`columnMarkOf`). */
+  let columnMarks: Mark[] = [];
   let previousLine: { start: number; end: number } | undefined;
   for (let lineStart = from; lineStart < to; ) {
     const newline = text.indexOf('\n', lineStart);
@@ -64,12 +84,18 @@ export function findTableColumnReferences(text: string, from: number, to: number
       const header = cellsOf(text, previousLine.start, previousLine.end);
       const namesPaper = header.map((cell) => symbols.some((symbol) => namesSymbol(text, cell.start, cell.end, symbol)));
       columns = header.flatMap((_, k) => (namesPaper[k] ? [k] : []));
-      // Or, in a table whose header names the paper elsewhere, headed by a mark alone (`|
+      columnMarks = header.map((cell, k) => (namesPaper[k] ? columnMarkOf(text, cell.start, cell.end) : COLUMN_MARK));
+      const headed = (pattern: RegExp) => header.flatMap((cell, k) => (!namesPaper[k] && pattern.test(text.slice(cell.start, cell.end)) ? [k] : []));
+      const marked = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end) ? [k] : []));
+      othersColumns = [...new Set([...headed(OTHER_TEXT_HEADER()), ...headed(OWN_DRAFT_HEADER())])];
+      // Or headed by a mark alone: in a table whose header names the paper elsewhere (`|
       // Route in CRP/43 | Paragraph |`), unless the paper's column holds the numbers (`|
-      // Para. | CRP/43 |`: the draft's own paragraphs, and the paper's).
-      // Decided on the first row.
-      if (columns.length > 0) markedColumns = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end) ? [k] : []));
-      othersColumns = header.flatMap((cell, k) => (!namesPaper[k] && (OTHER_TEXT_HEADER().test(text.slice(cell.start, cell.end)) || OWN_DRAFT_HEADER().test(text.slice(cell.start, cell.end))) ? [k] : []));
+      // Para. | CRP/43 |`: the draft's own paragraphs, and the paper's), decided on the first
+      // row; in a table that names no text, the paragraphs of the paper the draft names
+      // before it, as a reference without a symbol is (`| § | Engagement | Statut |` in a
+      // follow-up matrix of CRP/43), unless the table reviews a text (`| Para. | Comment |`).
+      if (columns.length > 0) markedColumns = marked;
+      else if (othersColumns.length === 0 && headed(REVIEW_HEADER).length === 0) columns = marked;
       if (columns.length === 0 && othersColumns.length === 0) return found;
     } else if (columns) {
       if (!text.slice(line.start, line.end).includes('|')) break;
@@ -93,7 +119,7 @@ export function findTableColumnReferences(text: string, from: number, to: number
         const inCell = found.filter((c) => c.end > cell.start && c.start < cell.end);
         // (A reference without a symbol read there, `6(b)` of `6(b), 11–12`, gives way to the column's reading.)
         if (!isDigit(text[at]) || inCell.some((c) => !c.bare)) continue;
-        const items = parseItems(text, at, COLUMN_MARK);
+        const items = parseItems(text, at, columnMarks[k] ?? COLUMN_MARK);
         const end = items?.[items.length - 1]!.end;
         const rest = end === undefined ? '' : text.slice(end, cell.end).trim();
         if (!items || !(rest === '' || rest.startsWith('(')) || isYear(items[0]!.from.number)) continue;
