@@ -602,7 +602,7 @@ function calledRightAfter(prose: string, close: number): boolean {
  * citation in the sentence to claim it: see `inlineQuotations`), or the block quote whose
  * last line it ends (`> … starts now.[^4]`).
  */
-function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, signalled: boolean): Quotation | undefined {
+function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, sourceLine: boolean): Quotation | undefined {
   const { prose, start: base } = draft.proseAround(call.start);
   const at = call.start - base;
   // The quotation marks of the lines before the call (a block may be a 5 MB single line).
@@ -625,10 +625,11 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, 
       const [own] = citationsInSentence(prose, base, cited, open, close);
       if (!calledRightAfter(prose, close) && own) return undefined;
       const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation, note: call };
-      // A note that opens with a signal (`See`) points to more, not to the words' source:
-      // the sentence's own citation is the other place they may be (`in paragraph 12 (a),
-      // to provide “…”.[^1]`, `[^1]: See CRP/43, paras. 5 (a)–(c)`).
-      if (own && signalled) quotation.alternative = own;
+      // A note that is no source line gives the words no source: the sentence's own citation
+      // is the other place they may be (`in paragraph 12 (a), to provide “…”.[^1]`, `[^1]:
+      // See CRP/43, paras. 5 (a)–(c)`; `au paragraphe 23 que « … ».[^1]`, `[^1]: Le § 9
+      // faisait pourtant état …`).
+      if (own && !sourceLine) quotation.alternative = own;
       return quotation;
     }
   }
@@ -642,6 +643,9 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, 
   const quote = blockQuote(text, lines.reverse(), citation, call.start);
   return quote && { ...quote, note: call };
 }
+
+/** What follows a note's citation when the note is its source line: its end, its full stop, or a comma, a semicolon or a bracket before more. */
+const SOURCE_LINE_END = /^[\s*_]*(?:[.,;(\[]|$)/;
 
 /** A note's opening signal, as legal and UN style use them: the text cited supports, it does not say (`[^1]: See CRP/43, …`, `Voir aussi`, `Véase también`, `Cf.`). */
 const SIGNAL = /^\[\^[^\]]+\]:[\s*_]*(?:see|voir|véase|vease|cf\.|compare|comparer)(?![\p{L}])/iu;
@@ -659,9 +663,13 @@ export function quotationsOfNote(draft: DraftIndex, label: string): Quotation[] 
   const [citation, alternative] = draft.citationsIn(definition.start, definition.end).filter((c) => c.start >= definition.start);
   if (!citation) return [];
   const out: Quotation[] = [];
-  const signalled = SIGNAL.test(draft.getText().slice(definition.start, citation.start));
+  const text = draft.getText();
+  // A source line: the citation, not after a signal (`See`), and at most a remark in
+  // brackets or another reference after it (`[^4]: CRP/43, para. 27 (emphasis added); see
+  // also …`), not a sentence that goes on about it (`[^1]: Le § 9 faisait pourtant état …`).
+  const sourceLine = !SIGNAL.test(text.slice(definition.start, citation.start)) && SOURCE_LINE_END.test(text.slice(citation.end, definition.end));
   for (const call of noteCalls(draft, label)) {
-    const quotation = quotationOfCall(draft, call, citation, signalled);
+    const quotation = quotationOfCall(draft, call, citation, sourceLine);
     if (!quotation) continue;
     if (alternative) quotation.alternative ??= alternative;
     out.push(quotation);
