@@ -637,6 +637,10 @@ describe('never read', () => {
     ['CRP/43 §[[6]] and para. 12(a) of A/68/190', '12'],
     // Days of a month after a list word (audit 21).
     ['CRP/43, par. [[6]], 3 et 4 octobre 2013', '3'],
+    // … and after `or`, a year, a count or a date (audit 62).
+    ['CRP/43, para. [[6]] or 2013', '2013'],
+    ['CRP/43 §[[6]] or 12 countries', '12'],
+    ['CRP/43, par. [[6]] ou 3 octobre', '3'],
   ])('%s: one reference, 6, and no finding', (source, prose) => {
     const f = parseFixture(`In ${source} the Council met.`);
     const draft = draftOf(f.text);
@@ -1102,6 +1106,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'See CRP/43, para. [[2]]. Others recalled the agenda (A/68/190, paras 4–7), to which note [[2]] of the paper refers.', ['2', 'n2']],
     ['es', '1.1 El documento de sesión CRP/43 del Consejo de la OIM resume los resultados del Diálogo sobre la Migración Internacional y el Desarrollo. Su párrafo [[2]] explica el plan.', ['2']],
     ['en', 'On CRP/43.\n\n\\| Route in CRP/43 \\| Paragraph \\| Authors \\|\n\\| - \\| - \\| - \\|\n\\| Working group \\| [[24]] ([[a]]) \\| 7 \\|\n\\| Policies \\| [[24]] ([[b]]) \\| 12 \\|', ['24', '24(a)', '24', '24(b)']],
+    // Alternatives, each a paragraph the writer points at (audit 62).
+    ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
+    ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],
+    ['es', 'Véase CRP/43, párrafos [[7]] u [[8]], o el párr. [[9]] o [[10]].', ['7', '8', '9', '10']],
     // Audit 63: follow-up matrices of the paper, a column headed by a mark alone in a table
     // that names no text, under a title that names the paper; a column of its notes.
     ['fr', 'Tableau de suivi du document CRP/43.\n\n\\| § \\| Engagement \\| Statut \\| Échéance \\|\n\\|---\\|---\\|---\\|---\\|\n\\| [[9]] \\| Poursuivre l’appui \\| En cours \\| 2014 \\|\n\\| [[13]]-[[14]] \\| Migrants en crise \\| En cours \\| juin 2014 \\|', ['9', '13', '14']],

@@ -31,7 +31,7 @@
  *   letter     = [" " | break] "(" a-z ")" | (" " | break) a-z ")"   (`(a)`; UN French and Spanish `a)`)
  *              | a-z                                  glued to the number, no word character after (`para 6a`)
  *   range-sep  = "-" | "–" | "—" | RANGE_WORDS (`to`, `through`, `à`, `a`, `al`)
- *   list-sep   = ( "," | [","] LIST_WORDS [ LIST_ARTICLES ] ) [ mark ws ]   (`and`, `et`, `y`, `&`, `+`; `§6 and §7`; `y el 14`)
+ *   list-sep   = ( "," | [","] LIST_WORDS [ LIST_ARTICLES ] ) [ mark ws ]   (`and`, `et`, `y`, `&`, `+`, `or`, `ou`, `o`, `u`; `§6 and §7`; `y el 14`)
  *   lead       = LEADS (`at`, `in`, `au`, `aux`, `dans son`, `en el`, `en su` ...: `CRP/43 at ¶ 9`, `CRP/43, au paragraphe 9`)
  *   verb       = one word, or two (`y revient`, `also says`); without a comma, not a participle
  *                of citing (`CRP/43 cited in paragraph 5`) and not before `of`, `du` ... (`in

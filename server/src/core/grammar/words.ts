@@ -182,8 +182,12 @@ export const RANGE_WORDS: readonly string[] = ['through', 'to', 'à', 'a', 'al']
 /** The word before a range's first number after a plural mark, Spanish `los párrafos del 23 al 25`, `numerales del 11 al 13`; only before `al`. */
 export const RANGE_FROM_WORDS: readonly string[] = ['del'];
 
-/** Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`; speaking notes' `§5(a) + fns 2–5`). */
-export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&', '+'];
+/**
+ * Words between list items (`§§6 and 7`, `§§ 7 et 8`, `§§ 15 y 16`, `paras. 9, 10 & 12`;
+ * speaking notes' `§5(a) + fns 2–5`), and between alternatives, each a paragraph the writer
+ * points at (`is that para 15 or 16?`, `par. 12 ou 13`, `párrafos 7 u 8`).
+ */
+export const LIST_WORDS: readonly string[] = ['and', 'et', 'y', '&', '+', 'or', 'ou', 'o', 'u'];
 
 /**
  * An article after a list word, the mark left unsaid before the next number: `los
