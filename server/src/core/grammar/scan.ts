@@ -300,11 +300,14 @@ export function symbolMarkupStart(text: string, symbolStart: number): number {
   return i;
 }
 
+/** `supra` or `infra` after a symbol and its comma, maybe with the draft's own note that cites it, and a comma: `supra, `, `supra note 4, `, `infra n. 2, `. */
+const SUPRA_AFTER_SYMBOL = /(?:supra|infra)(?:[ \u00a0]+(?:note|n\.)[ \u00a0]*\d+)?,/iy;
+
 /**
  * Where a citation's body may start after its symbol (and its link or emphasis, see
  * `symbolMarkupEnd`, and a possessive `’s`): past a comma, a spaced dash or a colon (in French,
- * after a space), spaces and one line break, an opening parenthesis, and a lead word and
- * the spaces after it (`CRP/43, par.`, `CRP/43 : par.`, `CRP/43 (para.`, `CRP/43 at ¶`).
+ * after a space), spaces and one line break, `supra,`, an opening parenthesis, and a lead word and
+ * the spaces after it (`CRP/43, par.`, `CRP/43 : par.`, `CRP/43, supra, ¶`, `CRP/43 (para.`, `CRP/43 at ¶`).
  * Completion asks the same.
  */
 export function bodyStartAfter(text: string, symbolEnd: number): number {
@@ -319,6 +322,12 @@ export function bodyStartAfter(text: string, symbolEnd: number): number {
   // A spaced dash, as a colon: `CRP/43 – par. 19`.
   else if (colon > i && (text[colon] === '–' || text[colon] === '—') && isSpace(text[colon + 1])) i = colon + 1;
   i = skipSpacesAndOneBreak(text, i);
+  // Legal style's `supra`, the paper cited above (`CRP/43, supra, ¶¶ 13–14`; `CRP/43, supra
+  // note 4, at ¶ 13`, where note 4 is the draft's own, that first cites the paper).
+  if (text[i] === 's' || text[i] === 'S' || text[i] === 'i' || text[i] === 'I') {
+    SUPRA_AFTER_SYMBOL.lastIndex = i;
+    if (SUPRA_AFTER_SYMBOL.test(text)) i = skipSpacesAndOneBreak(text, SUPRA_AFTER_SYMBOL.lastIndex);
+  }
   if (text[i] === '(') i = skipSpaces(text, i + 1);
   const lead = matchWord(LEAD_MATCHER, text, i);
   return lead ? skipSpacesAndOneBreak(text, i + lead.length) : i;
