@@ -118,6 +118,18 @@ describe('DraftIndex, edit by edit', () => {
     expect(index.citations()[0]!.items[1]!.from.inherits?.value).toBe(6);
   });
 
+  it('sub-paragraphs named alone after a list and a comment take the paragraph its last citation names, edit by edit (audit 64)', () => {
+    const index = new DraftIndex('About CRP/43.\n\n- Working group – ¶24 a)\n- Partnership – ¶24 c)\n\n<!-- TODO: ask LEG -->\n\nThe list in sub-paragraphs (a) to (c) is not closed.\n', SYMBOLS);
+    const paragraphs = () => index.citations().filter((c) => index.getText().slice(c.start, c.end).startsWith('sub-')).flatMap((c) => c.items.map((i) => i.from.inherits?.value));
+    expect(paragraphs()).toEqual([24]);
+    const at = index.getText().indexOf('¶24 c)') + 1;
+    edit(index, at, at + 2, '12');
+    expect(paragraphs()).toEqual([12]);
+    const comment = index.getText().indexOf('<!--');
+    edit(index, comment, comment, 'Words. ');
+    expect(paragraphs()).toEqual([]);
+  });
+
   it('replaceAll starts afresh', () => {
     const index = new DraftIndex(draft, SYMBOLS);
     index.replaceAll('only CRP/43 §27');
@@ -163,7 +175,8 @@ describe('incremental re-parse agrees with a fresh parse', () => {
     const base = [
       '# Briefing', '', 'The Dialogue (CRP/43 §1) and CRP/43', '§§6–8.', '', '```', 'CRP/43 §2', '```', '',
       '<!-- note: CRP/43 §3 -->', '', '    CRP/43 §4', '', '> CRP/43, par. 13', '', '<div>', 'CRP/43 §5', '</div>', '',
-      '[r]: https://x.org', '(CRP/43 §9)', '', 'End CRP/43 §27.', '',
+      '[r]: https://x.org', '(CRP/43 §9)', '', '- Working group – ¶24 a)', '- Partnership – ¶24 c)', '', '<!-- TODO -->', '',
+      'The list in sub-paragraphs (a) to (c) is open.', '', 'End CRP/43 §27.', '',
     ].join('\n');
     const keystroke = fc.record({
       at: fc.nat(),

@@ -178,8 +178,7 @@ export class DraftIndex {
    * a sub-paragraph alone or the same paragraph (`eachCitationOf`).
    */
   private mayTakeLeadFrom(start: number, length?: number): boolean {
-    let end = start;
-    while (end > 0 && /\s/.test(this.text[end - 1]!)) end--;
+    const end = this.endOfTextBefore(start);
     const last = this.text[end - 1];
     if (last === ':') return true;
     // (Its length unknown, as for an island's first block, whatever it names.)
@@ -253,19 +252,37 @@ export class DraftIndex {
     return this.text[end - 1] === ')' || (this.text[end - 1] === '.' && this.text[end - 2] === ')');
   }
 
-  /** Where the text before `block` ends, blank lines left out. */
+  /** Where the text before `block` ends (`endOfTextBefore`). */
   private endBefore(block: Block): number {
-    let end = block.start;
-    while (end > 0 && /\s/.test(this.text[end - 1]!)) end--;
-    return end;
+    return this.endOfTextBefore(block.start);
+  }
+
+  /**
+   * Where the text before `offset` ends, blank lines and comments on lines of their own
+   * left out: a comment between a citation and what takes its paragraph (`- … ¶24 c)` ⏎⏎
+   * `<!-- TODO: ask LEG -->` ⏎⏎ `The list in sub-paragraphs (a) to (c) …`) says nothing to
+   * the reader of the draft.
+   */
+  private endOfTextBefore(offset: number): number {
+    const text = this.text;
+    let end = offset;
+    for (;;) {
+      while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+      if (!text.endsWith('-->', end)) return end;
+      const open = text.lastIndexOf('<!--', end - 3);
+      if (open < 0 || text.indexOf('-->', open + 4) !== end - 3 || !/(?:^|\n)[ \t]{0,3}$/.test(text.slice(Math.max(0, open - 4), open))) return end;
+      end = open;
+    }
   }
 
   /** The last citation of the block before `block`, in `block`'s offsets, when `between` is what stands from it to `end`. */
   private lastCitationBefore(block: Block, end: number, between: RegExp): Citation | undefined {
     const k = this.blockList.indexAt(block.start);
-    if (k === 0 || this.blocks[k] !== block) return undefined;
+    if (k === 0 || this.blocks[k] !== block || end === 0) return undefined;
+    // (The block that holds `end`: past the comments between, `endOfTextBefore`.)
+    const before = this.blocks[Math.min(k - 1, this.blockList.indexAt(end - 1))]!;
     let last: Citation | undefined;
-    this.eachCitationOf(this.blocks[k - 1]!, (c) => (last = c));
+    this.eachCitationOf(before, (c) => (last = c));
     // Closing brackets, or a few words of the same sentence, between the citation and the
     // colon (`el párrafo 24, apartados a) a c), enumera tres vías:`); closing brackets and
     // the full stop.
@@ -559,8 +576,8 @@ export class DraftIndex {
 }
 
 
-/** Between a citation and the end of its block, for it to lead the block after (`leadAfterCitation`): closing brackets and a full stop. */
-const LEAD_TO_END = /^[)\]]+\.?$/;
+/** Between a citation and the end of its block, for it to lead the block after (`leadAfterCitation`): closing brackets and a full stop, or nothing after a letter's bracket (`- … ¶24 c)`). */
+const LEAD_TO_END = /^[)\]]*\.?$/;
 /**
  * Between a citation and the colon that ends its block, for it to lead the block after
  * (`leadOf`): closing brackets, or the rest of its sentence and one more (`Señala el
