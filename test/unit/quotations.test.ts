@@ -292,6 +292,7 @@ describe('quotations cited in a Markdown footnote', () => {
 
   it.each([
     ['a call right after the quotation wins over the sentence’s citation', 'As CRP/43 §27 says, “the real work starts now to establish follow-up mechanisms”.[^1]\n\n[^1]: CRP/43, para. 1.', ['crp-cite.quote-elsewhere']],
+    ['a reference before `de que` and the quoted words: they are checked against it (audit 66)', 'Véase el documento CRP/43.\n\nCompartimos la preocupación expresada en el\npárrafo 23 de que "misconceptions about IOM persist", y observamos que, según\nel párrafo 24, "the United Nations will invariably seek to address migration".', []],
     ['a note that goes on about the paragraph it cites is no source line: the sentence’s citation may hold the words (audit 63)', 'Le document constate au paragraphe 23 de CRP/43 que « misconceptions about IOM persist ».[^1]\n\n[^1]: Le § 9 faisait pourtant état de la reconnaissance de l’expertise de l’OIM.', []],
     ['… though not words found in neither', 'Le document constate au paragraphe 23 de CRP/43 que « misconceptions about IOM remain ».[^1]\n\n[^1]: Le § 9 faisait pourtant état de la reconnaissance de l’expertise de l’OIM.', ['crp-cite.quote-mismatch']],
     ['a note that opens with “See” points further: the sentence’s citation may hold the words', 'As CRP/43 §27 says, “the real work starts now to establish follow-up mechanisms”.[^1]\n\n[^1]: See CRP/43, para. 1.', []],

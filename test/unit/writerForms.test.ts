@@ -1108,6 +1108,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'On CRP/43.\n\n\\| Route in CRP/43 \\| Paragraph \\| Authors \\|\n\\| - \\| - \\| - \\|\n\\| Working group \\| [[24]] ([[a]]) \\| 7 \\|\n\\| Policies \\| [[24]] ([[b]]) \\| 12 \\|', ['24', '24(a)', '24', '24(b)']],
     // Legal style's `supra` after the symbol: the paper cited above; its note is the draft's own (audit 62).
     ['en', 'On the crisis track (CRP/43, supra, ¶¶ [[13]]–[[14]]), see CRP/43, supra note 4, at ¶ [[9]].', ['13', '14', '9']],
+    // Spanish `de que` ("that") after a reference is a clause, not another text (audit 66).
+    ['es', 'Véase el documento CRP/43.\n\nCompartimos la preocupación expresada en el\npárrafo [[23]] de que "misconceptions about IOM persist".', ['23']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],

@@ -89,8 +89,8 @@ export function samePaperAt(text: string, at: number): boolean {
   return !SYMBOL_NAME_AT_START.test(text.slice(next, next + 40));
 }
 
-/** What starts a clause after `of`, `de`, `du` rather than the name of a text: `para 23 of what the Dialogue meant`. */
-const CLAUSE_AFTER_OF = wordMatcher(['what', 'how', 'why', 'whether', 'ce que', 'ce qui', 'comment', 'lo que', 'cómo', 'qué']);
+/** What starts a clause after `of`, `de`, `du` rather than the name of a text: `para 23 of what the Dialogue meant`, `el párrafo 23 de que "…"` (Spanish `de que`, "that"). */
+const CLAUSE_AFTER_OF = wordMatcher(['what', 'how', 'why', 'whether', 'ce que', 'ce qui', 'comment', 'lo que', 'cómo', 'qué', 'que']);
 
 /** The prepositions among `OF_ANOTHER_TEXT` that say where, not whose: a text follows only sometimes. */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'en', 'dans']);
