@@ -163,6 +163,9 @@ const QUOTED_LEADS: ReadonlySet<string> = new Set(['see', 'cf.', 'voir', 'véase
 /** Lead words that may stand between a text named and its reference: `the report, at paragraph 14`. */
 const LEADS_AFTER_COMMA: ReadonlySet<string> = new Set(['at', 'in', 'au', 'dans', 'en']);
 
+/** `'s` for `is` after a pronoun, not a possessive: `that's paragraph 1`, `it's para 9`, `here's note 2`. */
+const IS_CONTRACTED = /(?<![\p{L}])(?:that|it|this|here|there|what|which|who)['’]s$/iu;
+
 /** Whether the possessor ending at `end` (before its `'s`) is the paper: `the paper's`, `CRP/43's`, `the CRP's`. */
 function ownedByThePaper(text: string, end: number, papers: Papers): boolean {
   if (/(?:paper|document)$/i.test(text.slice(Math.max(0, end - 8), end)) || papers.symbols.some((symbol) => text.startsWith(symbol, end - symbol.length))) return true;
@@ -217,8 +220,9 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   const cited = citedInBefore(text, body.start);
   const citedSymbol = cited >= 0 ? SYMBOL_BEFORE.exec(text.slice(Math.max(0, cited - 40), cited)) : null;
   if (citedSymbol && papers.symbols.includes(SYMBOL_NAME_AT_START.exec(citedSymbol[0])![0])) return false;
-  // A possessor's: `the Compact's para 17` (not `the paper's para. 9`, `CRP/43's para. 9`).
-  if (wordBefore === 's' && (text[before - 2] === "'" || text[before - 2] === '’') && !ownedByThePaper(text, before - 2, papers)) return false;
+  // A possessor's: `the Compact's para 17` (not `the paper's para. 9`, `CRP/43's para. 9`,
+  // nor a contraction of `is`: `that's paragraph 1`, `it's para 9`).
+  if (wordBefore === 's' && (text[before - 2] === "'" || text[before - 2] === '’') && !IS_CONTRACTED.test(text.slice(Math.max(0, before - 8), before)) && !ownedByThePaper(text, before - 2, papers)) return false;
   // Its paragraph: of what was just named in words (`la Declaración, en su párrafo 10`,
   // `MC/2355 ; son paragraphe 4`); `CRP/43, en su párrafo 16` is read from its symbol.
   if (wordBefore && NOT_THE_PAPERS.has(wordBefore.toLowerCase()) && !(POSSESSIVES.has(wordBefore.toLowerCase()) && possessiveOfThePaper(text, before - wordBefore.length, papers))) return false;
