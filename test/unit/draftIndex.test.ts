@@ -130,6 +130,17 @@ describe('DraftIndex, edit by edit', () => {
     expect(paragraphs()).toEqual([]);
   });
 
+  it('typing marp: true into the front matter reads the comments as presenter notes; deleting it hides them again', () => {
+    const index = new DraftIndex('---\ntheme: gaia\n---\n\nSee CRP/43 §1.\n\n<!-- CRP/43 §9 is the key -->\n', SYMBOLS);
+    expect(written(index)).toEqual(['CRP/43 §1']);
+    const typed = 'marp: true\n';
+    for (let i = 0; i < typed.length; i++) edit(index, 4 + i, 4 + i, typed[i]!);
+    expect(written(index)).toEqual(['CRP/43 §1', 'CRP/43 §9']);
+    expect(written(index)).toEqual(written(new DraftIndex(index.getText(), SYMBOLS)));
+    edit(index, 4, 4 + typed.length, '');
+    expect(written(index)).toEqual(['CRP/43 §1']);
+  });
+
   it('replaceAll starts afresh', () => {
     const index = new DraftIndex(draft, SYMBOLS);
     index.replaceAll('only CRP/43 §27');
@@ -143,7 +154,7 @@ const PIECES = [
   '\n', '\n\n', '\r\n', '\r', '    ', '\t', '> ', '- ', '* ', '1. ', '# ', '===\n', '---\n',
   '```', '```\n', '~~~\n', '`', '``',
   '<!--', '-->', '<div>\n', '</div>\n', '<pre>\n', '</pre>', '<span>', '<?x', '?>',
-  '[x](', ')', '[r]: /u\n', '| a |\n', '|---|\n',
+  '[x](', ')', '[r]: /u\n', '| a |\n', '|---|\n', 'marp: true\n',
 ];
 const arbText = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
 const arbEdit = fc.record({ at: fc.nat(), length: fc.nat(), insert: arbText });
@@ -196,6 +207,31 @@ describe('incremental re-parse agrees with a fresh parse', () => {
         expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('a Marp deck, its front matter edited', () => {
+  it('agrees with a fresh parse whatever is typed or deleted near its top', () => {
+    const base = '---\nmarp: true\n---\n\n<!-- CRP/43 §3 -->\n\nSee CRP/43 §1.\n\n<!--\nPara. 9 of CRP/43.\n-->\n';
+    const keystroke = fc.record({
+      at: fc.integer({ min: 0, max: 24 }),
+      insert: fc.constantFrom('-', '---\n', '\n', 'marp: true\n', 'marp', ': ', 'true', 'x', ' ', '<!--', '-->', ''),
+      remove: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(keystroke, { minLength: 1, maxLength: 12 }), (keys) => {
+        const index = new DraftIndex(base, SYMBOLS);
+        let text = base;
+        for (const k of keys) {
+          const start = Math.min(k.at, text.length);
+          const end = Math.min(text.length, start + k.remove);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          index.applyEdit(start, end, k.insert, text);
+          expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

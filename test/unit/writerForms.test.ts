@@ -1110,6 +1110,10 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'On the crisis track (CRP/43, supra, ¶¶ [[13]]–[[14]]), see CRP/43, supra note 4, at ¶ [[9]].', ['13', '14', '9']],
     // Spanish `de que` ("that") after a reference is a clause, not another text (audit 66).
     ['es', 'Véase el documento CRP/43.\n\nCompartimos la preocupación expresada en el\npárrafo [[23]] de que "misconceptions about IOM persist".', ['23']],
+    // A Marp deck's presenter notes, its HTML comments, read aloud: prose (audit 64).
+    ['en', '---\nmarp: true\ntitle: "Reading CRP/43"\n---\n\n<!-- _class: lead -->\n\n- Five inputs – ¶[[5]]([[a]])\n\n<!--\nSub-paragraph [[5]]([[a]]) lists them. Paragraph [[3]] is the point.\n-->\n\nThe slide <!-- see para. [[9]] --> ends.', ['5', '5(a)', '5', '5(a)', '3', '9']],
+    // `'s` for `is` after a pronoun, no possessive (audit 64).
+    ['en', 'About CRP/43.\n\nIt calls the Dialogue “truly a milestone” – that’s paragraph [[1]]; it\'s para. [[3]] that matters.', ['1', '3']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],
@@ -1414,6 +1418,14 @@ describe('references without a symbol, in a draft that names the paper before th
     const text = 'Corrections to the citations of CRP/43.\n\n| Draft location | Citation as drafted | Correct citation |\n|---|---|---|\n| Para 6, line 14 | CRP/43 para 12 | CRP/43 para 13 |\n| n. 6 | ¶ 23 | ¶ 22 |';
     const read = draftOf(text).citations().map((c) => text.slice(c.start, c.end));
     expect(read).toEqual(['CRP/43 para 12', 'CRP/43 para 13', '¶ 23', '¶ 22']);
+  });
+
+  it('HTML comments are not read, but in a Marp deck, whose front matter says so, where they are the presenter’s notes (audit 64)', () => {
+    const deck = '---\nmarp: true\n---\n\n# CRP/43\n\n<!--\nParagraph 3 is the point.\n-->\n\nSee <!-- CRP/43 §9 --> the paper.';
+    expect(draftOf(deck).citations().map((c) => deck.slice(c.start, c.end))).toEqual(['Paragraph 3', 'CRP/43 §9']);
+    for (const notADeck of [deck.replace('marp: true', 'marp: false'), deck.replace('---\nmarp: true\n---\n', ''), `# Notes\n\n${deck}`]) {
+      expect(draftOf(notADeck).citations().map((c) => notADeck.slice(c.start, c.end))).toEqual([]);
+    }
   });
 
   it('a paragraph column in a table that reviews a text, or in a draft that names no paper, is not read as the paper’s (audit 63)', () => {

@@ -21,6 +21,8 @@ export interface Block {
   excludedLines: Array<[number, number]>;
   /** Those of `excludedLines` that are code (fenced or indented), not HTML; absent when none. */
   codeLines?: Array<[number, number]>;
+  /** Those of `excludedLines` that are an HTML comment (`<!-- … -->`), which a Marp deck's presenter notes are (`proseOf`); absent when none. */
+  commentLines?: Array<[number, number]>;
   /** The block is a fence or HTML block the window's end cut off (unterminated). */
   open: boolean;
   /** Citations with offsets relative to `start`, packed (see packedCitations.ts); found on first use. */
@@ -72,6 +74,7 @@ export function parseBlocks(raw: string, base: number): Block[] {
       const lines: [number, number] = [first - currentStartLine, last - currentStartLine];
       current.excludedLines.push(lines);
       if (isCode) (current.codeLines ??= []).push(lines);
+      else if (token.content.trimStart().startsWith('<!--')) (current.commentLines ??= []).push(lines);
       if (last >= starts.length - (text.endsWith('\n') ? 1 : 0)) {
         current.open = token.type === 'fence' ? !FENCE_CLOSE.test(text.slice(offsetOfLine(last - 1), offsetOfLine(last)).replace(/\r?\n$/, '')) || last - first < 2
           : token.type === 'html_block' && token.content.startsWith('<!--') && !token.content.includes('-->');

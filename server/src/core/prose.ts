@@ -56,7 +56,7 @@ const MAX_INLINE_CONSTRUCT = 2048;
  * inside a comment opens nothing). Code spans follow CommonMark: a run of n backticks
  * opens a span closed by the next run of exactly n; an unmatched run is literal text.
  */
-function blankInline(ranges: number[], text: string, from: number, to: number, codeOnly = false): void {
+function blankInline(ranges: number[], text: string, from: number, to: number, codeOnly = false, notesRead = false): void {
   const blankOther = codeOnly ? () => undefined : blank;
   const unclosedLengths = new Set<number>();
   let closers: Int32Array | undefined;
@@ -98,7 +98,11 @@ function blankInline(ranges: number[], text: string, from: number, to: number, c
         i = closed;
       }
     } else if (c === '<') {
-      if (text.startsWith('<!--', i)) {
+      if (notesRead && text.startsWith('<!--', i)) {
+        // A presenter's note: its words are prose, its markers not.
+        blankOther(ranges, i, i + 4);
+        i += 4;
+      } else if (text.startsWith('<!--', i)) {
         const close = text.indexOf('-->', i + 4);
         const end = close < 0 || close >= to ? to : close + 3;
         blankOther(ranges, i, end);
@@ -144,39 +148,62 @@ function matchingParentheses(text: string, from: number, to: number): Int32Array
   return closers;
 }
 
-/** The block's own text with its excluded lines (code, HTML) and what follows its content blanked. */
-export function maskedLinesOf(block: Block, text: string): string {
+/**
+ * The block's own text with its excluded lines (code, HTML; but a presenter's notes when
+ * `notesRead`, see `proseOf`) and what follows its content blanked.
+ */
+export function maskedLinesOf(block: Block, text: string, notesRead = false): string {
   const own = normalizeLineEnds(text.slice(block.start, block.start + block.length));
   const lineRanges: number[] = [];
   if (block.excludedLines.length > 0) {
     const starts = lineStarts(own);
     const offsetOfLine = (line: number) => (line < starts.length ? starts[line]! : own.length);
-    for (const [a, b] of block.excludedLines) blank(lineRanges, offsetOfLine(a), offsetOfLine(b));
+    for (const [a, b] of block.excludedLines) {
+      if (notesRead && block.commentLines?.some(([c, d]) => c === a && d === b)) continue;
+      blank(lineRanges, offsetOfLine(a), offsetOfLine(b));
+    }
   }
   blank(lineRanges, block.contentLength, own.length);
   return blanked(own, lineRanges);
 }
 
 /** The inline ranges `blankInline` finds in `masked`, each paragraph scanned alone (inline constructs never cross a blank line). */
-export function inlineRanges(masked: string, codeOnly: boolean): number[] {
+export function inlineRanges(masked: string, codeOnly: boolean, notesRead = false): number[] {
   const ranges: number[] = [];
   let runStart = 0;
   const blankLine = /\n[ \t]*\r?\n/g;
   for (let m = blankLine.exec(masked); ; m = blankLine.exec(masked)) {
     const runEnd = m ? m.index + 1 : masked.length;
-    blankInline(ranges, masked, runStart, runEnd, codeOnly);
+    blankInline(ranges, masked, runStart, runEnd, codeOnly, notesRead);
     if (!m) break;
     runStart = m.index + m[0].length;
   }
   return ranges;
 }
 
-/** The block's text with everything that cannot hold a citation blanked out. */
-export function proseOf(block: Block, text: string): string {
-  const masked = maskedLinesOf(block, text);
+/**
+ * The block's text with everything that cannot hold a citation blanked out. `notesRead`:
+ * the draft is a Marp deck (`isMarpDeck`), whose HTML comments are the presenter's notes,
+ * read aloud and citing the paper as the slides do: their words are prose, `<!--` and
+ * `-->` not.
+ */
+export function proseOf(block: Block, text: string, notesRead = false): string {
+  const masked = maskedLinesOf(block, text, notesRead);
   // Most prose has no backtick, angle bracket or link: nothing more to blank.
-  if (!INLINE_EXCLUSION.test(masked)) return masked;
-  return blanked(masked, inlineRanges(masked, false));
+  const ranges = INLINE_EXCLUSION.test(masked) ? inlineRanges(masked, false, notesRead) : [];
+  if (notesRead) for (let at = masked.indexOf('-->'); at >= 0; at = masked.indexOf('-->', at + 3)) blank(ranges, at, at + 3);
+  return blanked(masked, ranges);
+}
+
+/** A YAML front matter that makes the draft a Marp deck: `---`, then `marp: true` on a line of its own before the closing `---`. */
+const MARP_FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:(?!---[ \t]*\r?\n)[^\n]*\n)*?marp[ \t]*:[ \t]*true[ \t]*\r?\n/;
+
+/** How far into a draft its front matter is looked for (`isMarpDeck`): an edit past it cannot change it. */
+export const FRONT_MATTER_REACH = 4096;
+
+/** Whether `text` is a Marp deck (`marp: true` in its front matter), whose HTML comments are presenter notes (`proseOf`). */
+export function isMarpDeck(text: string): boolean {
+  return text.startsWith('---') || text.startsWith('\uFEFF---') ? MARP_FRONT_MATTER.test(text.slice(0, FRONT_MATTER_REACH)) : false;
 }
 
 /** Whether the block may cite a paper at all: most blocks do not, and skip the masking. */

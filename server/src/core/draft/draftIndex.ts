@@ -16,7 +16,7 @@ import { normalizeLineEnds, type Block } from '../blocks';
 import { findCitations, mayNameSameParagraph, mayNameSubParagraphAlone, type Citation, type UnreadReference } from '../grammar';
 import { lineAt, lineStarts } from '../lines';
 import { NO_CITATIONS, packCitations, unpackCitations } from '../packedCitations';
-import { inlineRanges, maskedLinesOf, mayCite, proseOf } from '../prose';
+import { FRONT_MATTER_REACH, inlineRanges, isMarpDeck, maskedLinesOf, mayCite, proseOf } from '../prose';
 import { BlockList, PARSE_CHUNK } from './blockList';
 import { moveCitation, shiftUnread } from './moveCitation';
 import { citesAPaper, PapersNamed, type TextBefore } from './papersNamed';
@@ -55,6 +55,8 @@ export class DraftIndex {
   private island: { draft: DraftIndex; base: number } | undefined;
   /** What the text names (`papers`), until the next edit. */
   private papersNamed: PapersNamed | undefined;
+  /** The draft is a Marp deck, whose HTML comments are presenter notes, read as prose (`proseOf`); an island has it from its draft (`presenterNotes`). */
+  private notesRead: boolean;
 
   constructor(
     text: string,
@@ -64,13 +66,14 @@ export class DraftIndex {
      * `keepCitations: false` for an index asked once (the CLI, the workspace index's
      * reading of a closed draft), which would only pay for packing them.
      */
-    private readonly options: { chunk?: number; far?: number; keepCitations?: boolean } = {},
+    private readonly options: { chunk?: number; far?: number; keepCitations?: boolean; presenterNotes?: boolean } = {},
     /** For an island (see `around`): what the text before it gives short forms and references without a symbol near its start. */
     private readonly before?: TextBefore,
   ) {
     this.blockList = new BlockList(text, Math.max(1, options.chunk ?? PARSE_CHUNK));
     this.far = Math.max(1, options.far ?? FAR);
     this.keep = options.keepCitations ?? true;
+    this.notesRead = options.presenterNotes ?? isMarpDeck(text);
   }
 
   getText(): string {
@@ -121,7 +124,7 @@ export class DraftIndex {
       start = lastBlockStartBefore(this.text, parsedTo, start - 1);
     }
     if (start <= parsedTo) return { draft: this, base: 0 };
-    const island = new DraftIndex(this.text.slice(start), this.symbols, this.options, this.contextAt(start));
+    const island = new DraftIndex(this.text.slice(start), this.symbols, { ...this.options, presenterNotes: this.notesRead }, this.contextAt(start));
     this.island = { draft: island, base: start };
     return this.island;
   }
@@ -151,6 +154,7 @@ export class DraftIndex {
   replaceAll(text: string): void {
     this.forget();
     this.blockList.replaceAll(text);
+    if (!this.before) this.notesRead = isMarpDeck(text);
   }
 
   /**
@@ -161,6 +165,9 @@ export class DraftIndex {
   applyEdit(start: number, end: number, replacement: string, result?: string): void {
     this.forget();
     this.reparsed = this.blockList.applyEdit(start, end, replacement, result, (at, length) => this.mayTakeLeadFrom(at, length));
+    // An edit to the front matter may make the draft a Marp deck or not: every comment's
+    // prose changes, and every block is read again.
+    if (!this.before && start < FRONT_MATTER_REACH && isMarpDeck(this.text) !== this.notesRead) this.replaceAll(this.text);
   }
 
   /**
@@ -207,7 +214,7 @@ export class DraftIndex {
       block.unread = NO_UNREAD;
       return;
     }
-    const prose = proseOf(block, this.text);
+    const prose = proseOf(block, this.text, this.notesRead);
     let unread: UnreadReference[] = [];
     let found = findCitations(prose, this.symbols, 0, prose.length, unread, lead);
     if (mayFollow && namesParagraphBefore(prose, 0, found[0]?.start ?? prose.length)) {
@@ -537,11 +544,11 @@ export class DraftIndex {
     // Asked for every paper named near a short form or a reference without a symbol, most
     // often in the same block as the last time.
     if (this.codeOf?.block !== block) {
-      const masked = maskedLinesOf(block, this.text);
+      const masked = maskedLinesOf(block, this.text, this.notesRead);
       this.codeOf = {
         block,
         lines: block.codeLines ? lineStarts(normalizeLineEnds(this.text.slice(block.start, block.start + block.length))) : undefined,
-        spans: masked.includes('`') ? inlineRanges(masked, true) : undefined,
+        spans: masked.includes('`') ? inlineRanges(masked, true, this.notesRead) : undefined,
       };
     }
     const { lines, spans } = this.codeOf;
@@ -565,7 +572,7 @@ export class DraftIndex {
   proseAround(offset: number): { prose: string; start: number } {
     this.blockList.parseUpTo(offset + 1);
     const block = this.blocks[this.blockList.indexAt(offset)]!;
-    if (this.prose?.block !== block) this.prose = { block, prose: proseOf(block, this.text) };
+    if (this.prose?.block !== block) this.prose = { block, prose: proseOf(block, this.text, this.notesRead) };
     return { prose: this.prose.prose, start: block.start };
   }
 
