@@ -383,9 +383,10 @@ export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)|\.\s*cit
 /** Whether `text` may hold a reference without a symbol (`par. 9`): a mark and a number; asked as `MAY_HOLD_SHORT_FORM` is. */
 export const mayHoldBareReference = (() => {
   // A mark and a number, or a number and a letter with no mark (`24(a)`, `6 c)`: `marklessBodyAt`),
+  const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f\\u200b>]*\\d|\\d(?:\\([a-z]\\)|[ \\u00a0][a-z]\\))`, 'i'));
   // or a table's header cell that is a mark alone (`| Par. |`: its column's numbers, `findTableColumnReferences`).
-  const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f\\u200b>]*\\d|\\d(?:\\([a-z]\\)|[ \\u00a0][a-z]\\))|(?:^|\\|)[ \\t]*(?:${MARK_ALTERNATIVES})[ \\t]*\\|`, 'im'));
-  return (text: string) => pattern().test(text);
+  const header = lazy(() => new RegExp(`(?:^|\\|)[ \\t]*(?:${MARK_ALTERNATIVES})[ \\t]*\\|`, 'im'));
+  return (text: string) => pattern().test(text) || (text.includes('|') && header().test(text));
 })();
 
 export const LEAD_MATCHER = wordMatcher(LEADS.map((w) => w.text));
