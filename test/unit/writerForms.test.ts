@@ -1114,6 +1114,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', '---\nmarp: true\ntitle: "Reading CRP/43"\n---\n\n<!-- _class: lead -->\n\n- Five inputs – ¶[[5]]([[a]])\n\n<!--\nSub-paragraph [[5]]([[a]]) lists them. Paragraph [[3]] is the point.\n-->\n\nThe slide <!-- see para. [[9]] --> ends.', ['5', '5(a)', '5', '5(a)', '3', '9']],
     // `'s` for `is` after a pronoun, no possessive (audit 64).
     ['en', 'About CRP/43.\n\nIt calls the Dialogue “truly a milestone” – that’s paragraph [[1]]; it\'s para. [[3]] that matters.', ['1', '3']],
+    // `Id.` as the subject of its sentence, legal memos' shorthand (audit 62).
+    ['en', 'See CRP/43.\n\n5. Para. [[23]] is the most candid passage.\n\n6. [[Id.]] also notes that misconceptions about IOM persist.', ['23', '23']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],

@@ -373,8 +373,9 @@ export function idAlone(text: string, start: number, end: number): boolean {
   while (closed > 0 && '"”’»'.includes(text[closed - 1]!)) closed--;
   // (A footnote's definition opens a sentence too: `[^3]: Id.`.)
   const opens = before === 0 || '(.;!?'.includes(text[closed - 1]!) || isBreak(text[open - 1]) || (text[closed - 1] === ':' && text[closed - 2] === ']');
-  // Then the paragraph's end, a bracket, or the next sentence (`…" Id. The Declaration …`).
-  return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after) || (afterAt > close && /\p{Lu}/u.test(after)));
+  // Then the paragraph's end, a bracket, or the next sentence (`…" Id. The Declaration …`);
+  // or, `Id.` with its full stop, the sentence it is the subject of (`6. Id. also notes that …`).
+  return /^[IÍ]/.test(written) && opens && (after === undefined || after === ')' || isBreak(after) || (afterAt > close && (/\p{Lu}/u.test(after) || (written.endsWith('.') && /\p{Ll}/u.test(after)))));
 }
 
 /** Whether `text` may hold a short form: a draft index asks before it parses a block without a symbol. */
