@@ -1162,6 +1162,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'See CRP/43 §5([[a]]). [[The same subparagraph]] lists the GMG statement.', ['5(a)', '5(a)']],
     // Latin American usage: `numeral` for a paragraph, `literal` and `acápite` for its sub-paragraphs (audit 41).
     ['es', 'Sobre el CRP/43.\n\nLo más relevante está en el numeral [[12]], literal [[b]]), y en los numerales [[23]] a [[25]], en especial el acápite [[c]]) del numeral [[24]]. Véase también el literal [[c]]) del mismo numeral.', ['12', '12(b)', '23', '25', '24(c)', '24', '24(c)']],
+    // Their abbreviations, in a table's cell (audit 69).
+    ['es', 'Sobre el CRP/43.\n\n\\| Puntos de la agenda \\| 8 \\| lit. [[a]]) del num. [[5]]; nota [[2]] \\|\n\\|---\\|---\\|---\\|\n\\| Mensajes \\| 3 \\| nums. [[6]] y [[7]] \\|', ['5(a)', '5', 'n2', '6', '7']],
     // Letters of a paragraph after a citation of its notes in their sentence (audit 37).
     ['es', 'Con arreglo al párrafo [[5]] del documento CRP/43, el Diálogo validó varias iniciativas: la convergencia de opiniones (apartado [[a]]); véanse las notas [[1]] a [[5]]); la labor del Foro Mundial (apartado [[b]])).', ['5', '5(a)', 'n1', 'n5', '5(b)']],
     // The paper named in words after another text in the sentence (audit 37).

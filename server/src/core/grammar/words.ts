@@ -58,9 +58,12 @@ export const MARKS: readonly MarkSpelling[] = [
   many('párrs', 'parr', ['es']),
   one('párr.', 'parr', ['es']),
   one('párr', 'parr', ['es']),
-  // Latin American usage: `numeral 12`, `numerales 9 a 22` for the paragraphs of a text.
+  // Latin American usage: `numeral 12`, `numerales 9 a 22` for the paragraphs of a text,
+  // and their abbreviations in tables and notes (`lit. a) del num. 5`).
   many('numerales', 'parr', ['es']),
   one('numeral', 'parr', ['es']),
+  many('nums.', 'parr', ['es']),
+  one('num.', 'parr', ['es']),
   many('parrs.', 'parr', ['es']),
   one('parr.', 'parr', ['es']),
   one('parr', 'parr', ['es']),
@@ -335,6 +338,8 @@ export const SUB_PARAGRAPH_WORDS: ReadonlyArray<{ text: string; language: Writer
   // Latin American usage: `numeral 12, literal b)`, `acápite c) del numeral 24`.
   { text: 'literales', language: 'es', plural: true },
   { text: 'literal', language: 'es' },
+  { text: 'lits.', language: 'es', plural: true },
+  { text: 'lit.', language: 'es' },
   { text: 'acápites', language: 'es', plural: true },
   { text: 'acápite', language: 'es' },
 ];
