@@ -1116,6 +1116,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['en', 'About CRP/43.\n\nIt calls the Dialogue “truly a milestone” – that’s paragraph [[1]]; it\'s para. [[3]] that matters.', ['1', '3']],
     // `Id.` as the subject of its sentence, legal memos' shorthand (audit 62).
     ['en', 'See CRP/43.\n\n5. Para. [[23]] is the most candid passage.\n\n6. [[Id.]] also notes that misconceptions about IOM persist.', ['23', '23']],
+    // Chat shorthand: `fn` glued to its number, as `para9` is; a column headed by the paper's
+    // series and a mark (audit 68).
+    ['en', 'About CRP/43.\n\nonly via fn[[2]], the crp just points to it\n\n\\| area \\| crp para \\| owner \\|\n\\|---\\|---\\|---\\|\n\\| post-2015 \\| [[11]]–[[12]] \\| tomás \\|', ['n2', '11', '12']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],
@@ -1422,6 +1425,11 @@ describe('references without a symbol, in a draft that names the paper before th
     const text = 'Corrections to the citations of CRP/43.\n\n| Draft location | Citation as drafted | Correct citation |\n|---|---|---|\n| Para 6, line 14 | CRP/43 para 12 | CRP/43 para 13 |\n| n. 6 | ¶ 23 | ¶ 22 |';
     const read = draftOf(text).citations().map((c) => text.slice(c.start, c.end));
     expect(read).toEqual(['CRP/43 para 12', 'CRP/43 para 13', '¶ 23', '¶ 22']);
+  });
+
+  it('a note word glued to a number is a name, not a note, but the abbreviation fn (audit 68)', () => {
+    const text = 'About CRP/43.\n\nSee notes2.md, note2 and nota3; only via fn2.';
+    expect(draftOf(text).citations().map((c) => text.slice(c.start, c.end))).toEqual(['fn2']);
   });
 
   it('HTML comments are not read, but in a Marp deck, whose front matter says so, where they are the presenter’s notes (audit 64)', () => {

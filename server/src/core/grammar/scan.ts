@@ -235,8 +235,9 @@ export const MARK_BY_TEXT = new Map(MARKS.map((m) => [m.text, m]));
 
 const WORD_MARK_MATCHER = wordMatcher(
   MARKS.filter((m) => isWordChar(m.text[0])).map((m) => m.text),
-  // A footnote word glued to a number is something else's name (`notes2.md`).
-  (word) => (MARK_BY_TEXT.get(word)!.kind === 'paragraph' ? MARK_END : WORD_END),
+  // A footnote word glued to a number is something else's name (`notes2.md`), but the
+  // abbreviation `fn`, which notes and chats glue as they glue `para9` (`only via fn2`).
+  (word) => (MARK_BY_TEXT.get(word)!.kind === 'paragraph' || word === 'fn' || word === 'fns' ? MARK_END : WORD_END),
 );
 
 /** Every spelling as alternatives of a regular expression (match case-insensitively), for callers that look for a mark in context. */
@@ -385,8 +386,9 @@ export const MAY_HOLD_SHORT_FORM = /ib[ií]d|\bid(?:\.|em)|íd(?:\.|em)|\.\s*cit
 export const mayHoldBareReference = (() => {
   // A mark and a number, or a number and a letter with no mark (`24(a)`, `6 c)`: `marklessBodyAt`),
   const pattern = lazy(() => new RegExp(`(?:${MARK_ALTERNATIVES})[\\s\\u00a0\\u202f\\u200b>]*\\d|\\d(?:\\([a-z]\\)|[ \\u00a0][a-z]\\))`, 'i'));
-  // or a table's header cell that is a mark alone (`| Par. |`: its column's numbers, `findTableColumnReferences`).
-  const header = lazy(() => new RegExp(`(?:^|\\|)[ \\t]*(?:${MARK_ALTERNATIVES})[ \\t]*\\|`, 'im'));
+  // or a table's header cell that is a mark alone, maybe after a series (`| Par. |`, `| crp para |`:
+  // its column's numbers, `findTableColumnReferences`).
+  const header = lazy(() => new RegExp(`(?:^|\\|)[ \\t]*(?:[A-Za-z]{2,8}[ \\t]+)?(?:${MARK_ALTERNATIVES})[ \\t]*\\|`, 'im'));
   return (text: string) => pattern().test(text) || (text.includes('|') && header().test(text));
 })();
 

@@ -11,9 +11,14 @@ import { isYear, parseItems } from './body';
 /** A table's delimiter row: `| --- | :-: |`. */
 const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-/** Whether the cell `[start, end)` holds a paragraph mark and nothing else (`Paragraph`, `Para.`, `§`, `Párrafo`). */
-function isMarkAlone(text: string, start: number, end: number): boolean {
-  const at = skipSpaces(text, start);
+/**
+ * Whether the cell `[start, end)` holds a paragraph mark and nothing else (`Paragraph`,
+ * `Para.`, `§`, `Párrafo`), maybe after a paper's series (`crp para`, `CRP ¶`).
+ */
+function isMarkAlone(text: string, start: number, end: number, symbols: readonly string[]): boolean {
+  let at = skipSpaces(text, start);
+  const series = symbols.map((s) => s.slice(0, s.lastIndexOf('/'))).find((s) => s.length > 1 && text.slice(at, at + s.length).toLowerCase() === s.toLowerCase() && /[ \t]/.test(text[at + s.length] ?? ''));
+  if (series) at = skipSpaces(text, at + series.length);
   const mark = matchMark(text, at);
   return mark !== undefined && mark.kind === 'paragraph' && text.slice(mark.end, end).trim() === '';
 }
@@ -86,7 +91,7 @@ export function findTableColumnReferences(text: string, from: number, to: number
       columns = header.flatMap((_, k) => (namesPaper[k] ? [k] : []));
       columnMarks = header.map((cell, k) => (namesPaper[k] ? columnMarkOf(text, cell.start, cell.end) : COLUMN_MARK));
       const headed = (pattern: RegExp) => header.flatMap((cell, k) => (!namesPaper[k] && pattern.test(text.slice(cell.start, cell.end)) ? [k] : []));
-      const marked = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end) ? [k] : []));
+      const marked = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end, symbols) ? [k] : []));
       othersColumns = [...new Set([...headed(OTHER_TEXT_HEADER()), ...headed(OWN_DRAFT_HEADER())])];
       // Or headed by a mark alone: in a table whose header names the paper elsewhere (`|
       // Route in CRP/43 | Paragraph |`), unless the paper's column holds the numbers (`|
