@@ -51,6 +51,9 @@ export function sourcesNamedIn(text: string): string[] {
 /** Words that name the text just named, whichever it is (not `the paper`, which writers say of the paper the draft is about). */
 const THAT_TEXT = /(?<![\p{L}])(?:the same paper|that paper|le même document|ce même document|el mismo documento|ese mismo documento)(?![\p{L}])/iu;
 
+/** Between a source's name and a note in brackets right after it: the bracket, and a signal (`A/68/190 (cf. note 2)`). */
+const NOTE_RIGHT_AFTER_SOURCE = /^[ \u00a0]*\([ \u00a0]*(?:(?:cf\.|see|voir|véase|vease|ver)[ \u00a0]+)?$/i;
+
 /** How far after a reference without a symbol a footnote call in its sentence may stand to give its paper (`paperOfNoteCalledLaterIn`). */
 const CALL_REACH = 400;
 /** A blank line (a paragraph's end) in a span. */
@@ -159,7 +162,8 @@ export class PapersNamed {
   resolveShortForm(c: Citation, previous: Citation | undefined): Citation {
     if (!c.short) return c;
     if (c.bare) {
-      c.symbol = (c.ofThePaper ? this.lastPaperNamedBefore(c.start, previous) : this.paperOfBareAt(c.start, previous, c.end)) ?? '';
+      const notesOnly = c.items.length > 0 && c.items.every((item) => item.from.note !== undefined && item.from.number === undefined);
+      c.symbol = (c.ofThePaper ? this.lastPaperNamedBefore(c.start, previous) : this.paperOfBareAt(c.start, previous, c.end, notesOnly)) ?? '';
       return c;
     }
     // (In an island, `previous` may be before its text: negative offsets.)
@@ -329,7 +333,7 @@ export class PapersNamed {
    * up to the next mention of a paper (see `DraftChecker`). `previous`, a citation before
    * `offset` of that paper, bounds the search.
    */
-  private paperOfBareAt(offset: number, previous?: Citation, end = offset): string | undefined {
+  private paperOfBareAt(offset: number, previous?: Citation, end = offset, notesOnly = false): string | undefined {
     // A citation of a paper before it in its sentence (its symbol, or what a reference
     // without one found there) answers for the text before it: only the rest is searched,
     // or a paragraph of a hundred references would be searched a hundred times. (On the
@@ -346,6 +350,9 @@ export class PapersNamed {
       // The paper named in words after it: `la Declaración (resolución 68/4) confirma lo que
       // el documento describe … (párr. 3)`.
       if (namesThePaperIn(this.text, where.end, offset)) return this.lastPaperNamedBefore(offset, previous);
+      // A note in brackets right after the text's name (`son rapport A/68/190 (cf. note 2)`,
+      // `A/68/190 (fn. 2)`): where the paper notes that text, as its footnotes do.
+      if (notesOnly && NOTE_RIGHT_AFTER_SOURCE.test(this.text.slice(where.end, offset))) return this.lastPaperNamedBefore(offset, previous);
       // `la Déclaration (A/RES/68/4), évoquée au paragraphe 4`, `the report (A/68/190), which
       // the paper cites at note 2`: the text named is the one cited in the paragraph or
       // note, which is of the paper that cites it.
