@@ -1122,6 +1122,9 @@ describe('references without a symbol, in a draft that names the paper before th
     // A note in brackets right after another text's name: where the paper notes it (audits 64, 67).
     ['fr', 'Le document CRP/43.\n\nLe programme, tiré de son rapport A/68/190 (cf. note [[2]]) ; les six recommandations clefs de l’OIM (note [[3]]).', ['n2', 'n3']],
     ['en', 'On CRP/43.\n\n- SG agenda → A/68/190 (fn. [[2]])\n- The report (A/68/190) is key (para. 40).', ['n2']],
+    // The plural of an adjective for paragraphs just cited is no count (audit 67).
+    ['fr', 'La Déclaration l’invite à coopérer (CRP/43, par. [[4]] et [[7]] précités).', ['4', '7']],
+    ['es', 'La Declaración lo pide (CRP/43, párrs. [[4]] y [[7]] citados).', ['4', '7']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],

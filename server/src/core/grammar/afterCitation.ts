@@ -7,7 +7,7 @@
 import { BLANK, type Citation, type CitationItem, type NumberToken, type Reference, type UnreadReference } from './types';
 import { SUB_ITEM, parseLetterItem, parseNumber, parseSubLetters } from './body';
 import { MARK_ALTERNATIVES, SUB_OF_MATCHER, SUB_WORD_MATCHER, anyWordOf, endOfSentenceBefore, escapeForPattern, isDigit, isWordChar, lazy, matchMark, matchWord, sentenceStartIn, skipSpacesAndOneBreak, wordMatcher } from './scan';
-import { FOLLOWING_WORDS, SUB_PARAGRAPH_WORDS } from './words';
+import { CITED_ES, CITED_FR, FOLLOWING_WORDS, SUB_PARAGRAPH_WORDS } from './words';
 import { lettersOfParagraphBefore } from './shortForms';
 import { SUB_REACH } from './bareReferences';
 import { paragraphOf } from './targets';
@@ -36,11 +36,6 @@ export function mayNameSameParagraph(text: string, from: number, to: number): bo
 /** The nouns `mayNameSameParagraph` looks before, without their first letter where it may be a capital. */
 const AGAIN_NOUNS = /subparagraph|aragraph|árrafo|alinéa|apartado|inciso|literal|umeral/g;
 
-/** Spanish adjectives for the paragraph just cited, before or after the noun: `el citado párrafo`, `el párrafo mencionado`. */
-const CITED_ES = ['citado', 'mencionado', 'referido', 'precitado'];
-
-/** French ones, after the noun: `le paragraphe précité`. */
-const CITED_FR = ['précité', 'susmentionné'];
 
 /** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
 const SAME_WORD_BEFORE = new RegExp(`(?<=(?:same|that|said|aforementioned|above-mentioned|même|ledit|dudit|audit|mismo|ese|dicho|${CITED_ES.join('|')}|(?:end|beginning|start)\\s+of\\s+the|(?:fin|début)\\s+du|(?:final|principio|comienzo)\\s+del)\\s+)[pPsSaAiIlLnN]`, 'iy');

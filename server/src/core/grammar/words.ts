@@ -388,9 +388,19 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
 /** The tens of a Spanish ordinal written in two words, the units after them: `vigésimo segundo` (22), `décimo tercero` (13). */
 export const ORDINAL_TENS: ReadonlyMap<string, number> = new Map([['décimo', 10], ['vigésimo', 20], ['trigésimo', 30]]);
 
+/** Spanish adjectives for the paragraph just cited, before or after the noun: `el citado párrafo`, `el párrafo mencionado`. */
+export const CITED_ES = ['citado', 'mencionado', 'referido', 'precitado'];
+
+/** French ones, after the noun: `le paragraphe précité`. */
+export const CITED_FR = ['précité', 'susmentionné'];
+
 /**
  * Words after a list item that make it a count of something rather than a paragraph
  * (`§§6, 12 countries`): a plural noun ends in -s or -x in the three languages. These
- * end in -s and are not nouns.
+ * end in -s and are not nouns; nor are the plurals of the adjectives for paragraphs just
+ * cited (`par. 4 et 7 précités`, `párrs. 4 y 7 citados`).
  */
-export const NOT_COUNTED = new Set('as has was is its his this thus plus les des ses mes nos vos leurs aux sous dans sans après depuis vers très mais las los sus tras más menos pues mientras antes después además'.split(' '));
+export const NOT_COUNTED = new Set([
+  ...'as has was is its his this thus plus les des ses mes nos vos leurs aux sous dans sans après depuis vers très mais las los sus tras más menos pues mientras antes después además'.split(' '),
+  ...[...CITED_FR, ...CITED_ES].map((adjective) => `${adjective}s`),
+]);
