@@ -49,7 +49,16 @@ describe('DraftIndex, edit by edit', () => {
     expect(written(index)).toEqual(['CRP/43 §6']);
     edit(index, 0, 1, '</div>\nCRP/43 §7');
     expect(index.getText()).toBe('</div>\nCRP/43 §7\nCRP/43</div>\n- \nCRP/43 §6');
-    expect(written(index)).toEqual([]);
+    // One HTML block now, its text prose (the list item is in it): as a fresh parse has it.
+    const fresh = new DraftIndex(index.getText(), SYMBOLS);
+    expect(index.blockCount).toBe(fresh.blockCount);
+    expect(fresh.blockCount).toBe(1);
+    expect(written(index)).toEqual(['CRP/43 §7', 'CRP/43 §6']);
+  });
+
+  it('the text of an HTML block is prose, a reader sees it; a comment’s, a <pre>’s or a <script>’s is not', () => {
+    const index = new DraftIndex('<details>\n<summary>Four strands, CRP/43 §§ 18–21</summary>\n\nSee CRP/43 §9.\n\n</details>\n\n<table><tr><td>CRP/43 §5</td></tr></table>\n\n<pre>\nCRP/43 §1\n</pre>\n\n<script>\nCRP/43 §2\n</script>\n\n<!--\nCRP/43 §3\n-->\n', SYMBOLS);
+    expect(written(index)).toEqual(['CRP/43 §§ 18–21', 'CRP/43 §9', 'CRP/43 §5']);
   });
 
   it('closing the parenthesis of a reference definition title hides the lines it spans', () => {

@@ -1,6 +1,7 @@
 /**
  * A draft's top-level blocks, from markdown-it's block parser (CommonMark): where each
- * starts and ends, and which of its lines are code or HTML, where no citation is read.
+ * starts and ends, and which of its lines are code or HTML that shows no text (a comment,
+ * `<pre>`), where no citation is read.
  * core/draft/blockList.ts keeps them current edit by edit; core/prose.ts reads the prose in them.
  */
 import type Token from 'markdown-it/lib/token.mjs';
@@ -17,7 +18,7 @@ export interface Block {
   length: number;
   /** Offset just past the block's last parsed line; what follows up to `length` is blank or a definition. */
   contentLength: number;
-  /** Line ranges (relative to the block) of code or HTML nested in the block, or the whole block. */
+  /** Line ranges (relative to the block) of code, or of HTML whose text is no prose (`UNSHOWN_HTML`), nested in the block, or the whole block. */
   excludedLines: Array<[number, number]>;
   /** Those of `excludedLines` that are code (fenced or indented), not HTML; absent when none. */
   codeLines?: Array<[number, number]>;
@@ -40,6 +41,13 @@ export function normalizeLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')) : text;
 }
 
+
+/**
+ * An HTML block whose text is no prose: a comment (but a Marp deck's, `commentLines`), a
+ * processing instruction, a declaration or CDATA, or `<script>`, `<pre>`, `<style>`,
+ * `<textarea>` (CommonMark's HTML blocks of types 1 to 5).
+ */
+const UNSHOWN_HTML = /^[ \t]*<(?:[!?]|(?:script|pre|style|textarea)(?![A-Za-z0-9-]))/i;
 
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
@@ -70,7 +78,10 @@ export function parseBlocks(raw: string, base: number): Block[] {
     }
     if (!current) continue;
     const isCode = token.type === 'fence' || token.type === 'code_block';
-    if (isCode || token.type === 'html_block') {
+    // An HTML block's text is shown to the reader (`<details>` ⏎ `<summary>… CRP/43 §§ 18–21</summary>`,
+    // a table pandoc wrote as HTML): prose, its tags blanked as inline ones are (prose.ts);
+    // but not a comment, `<pre>`, `<script>` and the like.
+    if (isCode || (token.type === 'html_block' && UNSHOWN_HTML.test(token.content))) {
       const lines: [number, number] = [first - currentStartLine, last - currentStartLine];
       current.excludedLines.push(lines);
       if (isCode) (current.codeLines ??= []).push(lines);
