@@ -1271,6 +1271,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, párr. 2. El informe señala en el párrafo 12 que los datos faltan.',
     // A possessed text with a word before its noun; a text's version as an aside before the comma (audit 54).
     'CRP/43, para 14. The meeting’s outcome note (para 3) asks States to nominate focal points.',
+    // … or two (audit 70).
+    "CRP/43, para 14. The SCPF's own session report, paras. 40–52, for the discussion that led to the working group.",
     'CRP/43, para 14. Note that the IDF guidelines, version 4.1, para 6, limit regional projects.',
     // A place does not hide the text named before it (audit 52's places).
     'CRP/43 §2. The Declaration was adopted in New York in October. Its paragraph 8 is on rights.',

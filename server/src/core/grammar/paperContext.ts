@@ -385,8 +385,9 @@ const OTHER_TEXT_NOUNS = TEXT_NOUN_LIST.filter((n) => !/^document/.test(n)).map(
 const POSSESSED_TEXT = ((): string => {
   const possessor = String.raw`\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}['’]s`;
   const purpose = String.raw`(?:\s+(?:to|of|on|for)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
-  // (A word may qualify the noun: `the meeting's outcome note`, `the Council's annual report`.)
-  return String.raw`(?:(?:the|its)\s+)?${possessor}\s+(?:[\p{L}-]+\s+)?(?:${OTHER_TEXT_NOUNS})${purpose}`;
+  // (A word or two may qualify the noun: `the meeting's outcome note`, `the Council's annual
+  // report`, `the SCPF's own session report`.)
+  return String.raw`(?:(?:the|its)\s+)?${possessor}\s+(?:[\p{L}-]+\s+){0,2}(?:${OTHER_TEXT_NOUNS})${purpose}`;
 })();
 
 /**
