@@ -203,22 +203,31 @@ describe('incremental re-parse agrees with a fresh parse', () => {
       insert: fc.oneof(fc.constantFrom('`', '```', '\n', '<!--', '-->', '<', '>', ' ', '§', '(', ')', '~~~', '-', '\r\n'), fc.constant('')),
       remove: fc.integer({ min: 0, max: 3 }),
     });
-    fc.assert(
-      fc.property(fc.array(keystroke, { minLength: 1, maxLength: 25 }), (keys) => {
-        const index = new DraftIndex(base, SYMBOLS);
-        let text = base;
-        for (const k of keys) {
-          const start = k.at % (text.length + 1);
-          const end = Math.min(text.length, start + k.remove);
-          text = text.slice(0, start) + k.insert + text.slice(end);
-          index.applyEdit(start, end, k.insert, text);
-        }
-        expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
-      }),
-      { numRuns: 1500 },
-    );
+    typedAgreesWithFresh(base, keystroke, 25, 1500);
   });
 });
+
+/**
+ * Types `keystroke`s into an index of `base`, as the server applies them, and checks the
+ * index against one built afresh on the text: at the end, or after each (`each`).
+ */
+function typedAgreesWithFresh(base: string, keystroke: fc.Arbitrary<{ at: number; insert: string; remove: number }>, maxLength: number, numRuns: number, each = false): void {
+  fc.assert(
+    fc.property(fc.array(keystroke, { minLength: 1, maxLength }), (keys) => {
+      const index = new DraftIndex(base, SYMBOLS);
+      let text = base;
+      for (const k of keys) {
+        const start = k.at % (text.length + 1);
+        const end = Math.min(text.length, start + k.remove);
+        text = text.slice(0, start) + k.insert + text.slice(end);
+        index.applyEdit(start, end, k.insert, text);
+        if (each) expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
+      }
+      expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
+    }),
+    { numRuns },
+  );
+}
 
 describe('a Marp deck, its front matter edited', () => {
   it('agrees with a fresh parse whatever is typed or deleted near its top', () => {
@@ -228,20 +237,7 @@ describe('a Marp deck, its front matter edited', () => {
       insert: fc.constantFrom('-', '---\n', '\n', 'marp: true\n', 'marp', ': ', 'true', 'x', ' ', '<!--', '-->', ''),
       remove: fc.integer({ min: 0, max: 5 }),
     });
-    fc.assert(
-      fc.property(fc.array(keystroke, { minLength: 1, maxLength: 12 }), (keys) => {
-        const index = new DraftIndex(base, SYMBOLS);
-        let text = base;
-        for (const k of keys) {
-          const start = Math.min(k.at, text.length);
-          const end = Math.min(text.length, start + k.remove);
-          text = text.slice(0, start) + k.insert + text.slice(end);
-          index.applyEdit(start, end, k.insert, text);
-          expect(snapshot(index)).toBe(snapshot(new DraftIndex(text, SYMBOLS)));
-        }
-      }),
-      { numRuns: 500 },
-    );
+    typedAgreesWithFresh(base, keystroke, 12, 500, true);
   });
 });
 
