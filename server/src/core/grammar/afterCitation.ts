@@ -36,7 +36,6 @@ export function mayNameSameParagraph(text: string, from: number, to: number): bo
 /** The nouns `mayNameSameParagraph` looks before, without their first letter where it may be a capital. */
 const AGAIN_NOUNS = /subparagraph|aragraph|árrafo|alinéa|apartado|inciso|literal|umeral/g;
 
-
 /** The word before the noun's first letter (sticky, asked there: no slice per noun found). */
 const SAME_WORD_BEFORE = new RegExp(`(?<=(?:same|that|said|aforementioned|above-mentioned|même|ledit|dudit|audit|mismo|ese|dicho|${CITED_ES.join('|')}|(?:end|beginning|start)\\s+of\\s+the|(?:fin|début)\\s+du|(?:final|principio|comienzo)\\s+del)\\s+)[pPsSaAiIlLnN]`, 'iy');
 
