@@ -296,10 +296,11 @@ export function parseListSeparator(text: string, i: number, numbersMayFollow: bo
   if (word) {
     if (j === i && !sawComma) return undefined;
     ({ at: j, broke } = skipGap(text, j + word.length));
+    // (An article for the mark, `y el 14`, or before it written again, `y el párrafo 9`.)
     const article = wordAt(text, j, LIST_ARTICLES);
     if (article) {
       const after = skipGap(text, j + article.length);
-      if (isDigit(text[after.at])) ({ at: j, broke } = after);
+      if (isDigit(text[after.at]) || matchMark(text, after.at)) ({ at: j, broke } = after);
     }
   } else if (!sawComma) {
     return undefined;

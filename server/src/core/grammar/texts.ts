@@ -130,7 +130,11 @@ export const A_SYMBOL = `${A_SYMBOL_NAME}[*\\]\\u0000)]*`;
 export const SYMBOL_NAME_AT_START = new RegExp(`^${A_SYMBOL_NAME}`);
 
 /** `of`, `du`, `del` … and a document symbol (`of CRP/43`, `du document A/68/190`, `of [CRP/43](…)`). */
-export const SYMBOL_AFTER_OF = new RegExp(`^\\p{L}+[ \\u00a0]+(?:(?:the|le|la|el|document|documento)[ \\u00a0]+)*[*_\\[]*(${A_SYMBOL_NAME}(?<![.-]))`, 'iu');
+export const SYMBOL_AFTER_OF = (() => {
+  // (Between two words: spaces, or a line break of hard-wrapped prose, `del documento` ⏎ `CRP/43`.)
+  const gap = String.raw`[ \u00a0]*(?:\r?\n[ \t>]*|[ \u00a0])[ \u00a0]*`;
+  return new RegExp(`^\\p{L}+${gap}(?:(?:the|le|la|el|document|documento)${gap})*[*_\\[]*(${A_SYMBOL_NAME}(?<![.-]))`, 'iu');
+})();
 
 /** A symbol, its markup and a verb of being, ending right before a participle: `CRP/43 is `, `[CRP/43](…) est `. */
 export const SYMBOL_BEFORE = new RegExp(`${A_SYMBOL}[ \\u00a0]+(?:(?:is|was|has been|est|a été|es|fue|ha sido)[ \\u00a0]+)?$`);
