@@ -163,7 +163,7 @@ const PIECES = [
   '\n', '\n\n', '\r\n', '\r', '    ', '\t', '> ', '- ', '* ', '1. ', '# ', '===\n', '---\n',
   '```', '```\n', '~~~\n', '`', '``',
   '<!--', '-->', '<div>\n', '</div>\n', '<pre>\n', '</pre>', '<span>', '<?x', '?>',
-  '[x](', ')', '[r]: /u\n', '| a |\n', '|---|\n', 'marp: true\n',
+  '[x](', ')', '[r]: /u\n', '| a |\n', '|---|\n', 'marp: true\n', '[^1]: n\n',
 ];
 const arbText = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
 const arbEdit = fc.record({ at: fc.nat(), length: fc.nat(), insert: arbText });

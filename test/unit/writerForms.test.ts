@@ -1127,6 +1127,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', 'La Declaración lo pide (CRP/43, párrs. [[4]] y [[7]] citados).', ['4', '7']],
     // The mark written again after a list word and an article, the symbol on the next line (audit 73).
     ['es', '> 4. Para el contexto general, párrs. [[1]] a [[4]] y el párrafo [[9]] del documento\n>    CRP/43 (reconocimiento de la pericia).', ['1', '4', '9']],
+    // A footnote's further paragraph, indented under it, as pandoc writes it: the note's, not code (audit 72).
+    ['fr', 'Voir CRP/43.\n\nTexte.[^1]\n\n[^1]: Le document le précise (CRP/43, par. [[24]]).\n\n    La publication mentionnée au paragraphe [[5]] [[a]]) et à la note [[1]] du document est issue de ce Conseil.', ['24', '5', '5(a)', 'n1']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],

@@ -12,7 +12,8 @@ const FOOTNOTE_LABEL = /^\[\^[^\]\s]+\]:/;
  * A footnote definition (`[^1]: Ibid., para. 7.`, GitHub's and markdown-it-footnote's
  * syntax) is prose to the writer, and where UN-style drafts put their references.
  * CommonMark alone reads `[^1]: Ibid.` as a link reference definition, whose text is no
- * prose: read here, before the reference rule, as a paragraph running to the next blank line.
+ * prose: read here, before the reference rule, as a paragraph running to the next blank
+ * line, with the paragraphs indented under it.
  */
 function footnoteDefinition(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
@@ -23,6 +24,15 @@ function footnoteDefinition(state: BlockState, startLine: number, endLine: numbe
   if (silent) return true;
   let next = startLine + 1;
   while (next < endLine && !state.isEmpty(next)) next++;
+  // Its further paragraphs, indented by four (`[^1]: …` ⏎⏎ `    La publication …`), as
+  // markdown-it-footnote, GitHub and pandoc read them: the note's, not code.
+  for (;;) {
+    let after = next;
+    while (after < endLine && state.isEmpty(after)) after++;
+    if (after === next || after >= endLine || state.sCount[after]! - state.blkIndent < 4) break;
+    next = after + 1;
+    while (next < endLine && !state.isEmpty(next)) next++;
+  }
   state.push('paragraph_open', 'p', 1).map = [startLine, next];
   const inline = state.push('inline', '', 0);
   inline.map = [startLine, next];
