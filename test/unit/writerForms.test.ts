@@ -1129,6 +1129,8 @@ describe('references without a symbol, in a draft that names the paper before th
     ['es', '> 4. Para el contexto general, párrs. [[1]] a [[4]] y el párrafo [[9]] del documento\n>    CRP/43 (reconocimiento de la pericia).', ['1', '4', '9']],
     // A footnote's further paragraph, indented under it, as pandoc writes it: the note's, not code (audit 72).
     ['fr', 'Voir CRP/43.\n\nTexte.[^1]\n\n[^1]: Le document le précise (CRP/43, par. [[24]]).\n\n    La publication mentionnée au paragraphe [[5]] [[a]]) et à la note [[1]] du document est issue de ce Conseil.', ['24', '5', '5(a)', 'n1']],
+    // A text described in the paper's paragraphs, its number in brackets (audit 72).
+    ['fr', 'Voir CRP/43.\n\nLa Déclaration (résolution 68/4 de l’Assemblée générale), décrite aux paragraphes [[4]] et [[7]].', ['4', '7']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],
@@ -1277,6 +1279,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, para 14. The meeting’s outcome note (para 3) asks States to nominate focal points.',
     // … or two (audit 70).
     "CRP/43, para 14. The SCPF's own session report, paras. 40–52, for the discussion that led to the working group.",
+    // A work named by its title in emphasis (audit 72).
+    'CRP/43, par. 2. Ils font l’objet d’une note distincte (voir *Relations OIM-ONU*, par. 3 à 6).',
     'CRP/43, para 14. Note that the IDF guidelines, version 4.1, para 6, limit regional projects.',
     // A place does not hide the text named before it (audit 52's places).
     'CRP/43 §2. The Declaration was adopted in New York in October. Its paragraph 8 is on rights.',

@@ -163,6 +163,9 @@ const QUOTED_LEADS: ReadonlySet<string> = new Set(['see', 'cf.', 'voir', 'véase
 /** Lead words that may stand between a text named and its reference: `the report, at paragraph 14`. */
 const LEADS_AFTER_COMMA: ReadonlySet<string> = new Set(['at', 'in', 'au', 'dans', 'en']);
 
+/** A title in emphasis ending right there: `*Relations OIM-ONU*`, `_World Migration Report_`. */
+const EMPHASIZED_TITLE_BEFORE = /(?<![*_\p{L}\p{N}])([*_]{1,2})[^*_\n]{2,80}\1$/u;
+
 /** `'s` for `is` after a pronoun, not a possessive: `that's paragraph 1`, `it's para 9`, `here's note 2`. */
 const IS_CONTRACTED = /(?<![\p{L}])(?:that|it|this|here|there|what|which|who)['’]s$/iu;
 
@@ -244,6 +247,11 @@ function isBareReference(text: string, body: Body, papers: Papers): boolean {
   const comma = text[before - 1] === ',' ? before - 1 : wordBefore && LEADS_AFTER_COMMA.has(wordBefore.toLowerCase()) && text[skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1] === ',' ? skipBackSpacesAndOneBreak(text, before - wordBefore.length) - 1 : -1;
   // (An aside without a pinpoint may stand before the comma: `the Secretary-General's report (see above), para 12`.)
   if (comma >= 0 && TEXT_BEFORE_COMMA().test(text.slice(Math.max(0, comma - 100), comma).replace(ASIDE_AT_END, ''))) return false;
+  // Or by its title in emphasis: `voir *Relations OIM-ONU*, par. 3 à 6` (another note's).
+  if (comma >= 0) {
+    const title = EMPHASIZED_TITLE_BEFORE.exec(text.slice(Math.max(0, comma - 100), comma))?.[0];
+    if (title && !papers.symbols.some((symbol) => title.includes(symbol))) return false;
+  }
   // Or as the subject that says it there: `the Declaration states in paragraph 12`.
   if (wordBefore && TEXT_SAYS_IN_BEFORE().test(text.slice(Math.max(0, before - 80), before))) return false;
   // Or by whose it is, the reference in brackets right after it: `The IOM Council's report

@@ -27,9 +27,10 @@ const PRONOUN_Y = 'y';
 
 /**
  * A participle of citing makes the symbol the one cited, elsewhere: `CRP/43 cited in
- * paragraph 5`, `CRP/43 mentionné au paragraphe 5`, `CRP/43 citado en el párrafo 5`.
+ * paragraph 5`, `CRP/43 mentionné au paragraphe 5`, `CRP/43 citado en el párrafo 5`,
+ * `la Déclaration (résolution 68/4), décrite aux paragraphes 4 et 7`.
  */
-const CITED_IN = /^(?:cited|quoted|mentioned|referred|referenced|listed|cité|mentionné|évoqué|visé|citad|mencionad|referid)[eoa]?s?$/u;
+const CITED_IN = /^(?:cited|quoted|mentioned|referred|referenced|listed|described|cité|mentionné|évoqué|visé|décrit|citad|mencionad|referid|descrit)[eoa]?s?$/u;
 
 /**
  * Where a participle of citing and a lead word stand right before `at` (`cited in`,
