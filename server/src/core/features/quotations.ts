@@ -25,7 +25,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Corpus, Paper } from '../corpus';
-import type { Citation } from '../grammar';
+import { citedInBefore, type Citation } from '../grammar';
 import { labelsDefinedIn, labelsIn, NOTE_CALL_SOURCE, noteCallAt, noteCalls, noteDefinition, type NoteCall } from '../footnotes';
 import { oneLine } from '../lines';
 import type { DraftIndex } from '../draft/draftIndex';
@@ -602,7 +602,7 @@ function calledRightAfter(prose: string, close: number): boolean {
  * citation in the sentence to claim it: see `inlineQuotations`), or the block quote whose
  * last line it ends (`> … starts now.[^4]`).
  */
-function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, sourceLine: boolean): Quotation | undefined {
+function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, kind: NoteKind): Quotation | undefined {
   const { prose, start: base } = draft.proseAround(call.start);
   const at = call.start - base;
   // The quotation marks of the lines before the call (a block may be a 5 MB single line).
@@ -624,15 +624,20 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, 
       if (quotesACitation(cited, base, open, close)) return undefined;
       const [own] = citationsInSentence(prose, base, cited, open, close);
       if (!calledRightAfter(prose, close) && own) return undefined;
+      // A remark gives the words no source: the sentence's own citation does, if it has one
+      // (`au paragraphe 23 que « … ».[^1]`, `[^1]: Le § 9 faisait pourtant état …`), the
+      // remark's the other place they may be.
+      if (kind === 'remark') return own && { start: base + span.start, end: base + span.end, text, citation: own, alternative: citation, note: call };
       const quotation: Quotation = { start: base + span.start, end: base + span.end, text, citation, note: call };
-      // A note that is no source line gives the words no source: the sentence's own citation
-      // is the other place they may be (`in paragraph 12 (a), to provide “…”.[^1]`, `[^1]:
-      // See CRP/43, paras. 5 (a)–(c)`; `au paragraphe 23 que « … ».[^1]`, `[^1]: Le § 9
-      // faisait pourtant état …`).
-      if (own && !sourceLine) quotation.alternative = own;
+      // A signal points to more than the words' source: the sentence's own citation is the
+      // other place they may be (`in paragraph 12 (a), to provide “…”.[^1]`, `[^1]: See
+      // CRP/43, paras. 5 (a)–(c)`).
+      if (own && kind === 'signal') quotation.alternative = own;
       return quotation;
     }
   }
+  // (A remark gives a block quote no source either.)
+  if (kind === 'remark') return undefined;
   const text = draft.getText();
   const line = boundedLine(text, call.start);
   const isQuoteLine = (l: Line | undefined): l is Line => quoteLine(text, l, (offset) => draft.inCode(offset));
@@ -644,8 +649,41 @@ function quotationOfCall(draft: DraftIndex, call: NoteCall, citation: Citation, 
   return quote && { ...quote, note: call };
 }
 
-/** What follows a note's citation when the note is its source line: its end, its full stop, or a comma, a semicolon or a bracket before more. */
-const SOURCE_LINE_END = /^[\s*_]*(?:[.,;(\[]|$)/;
+/**
+ * What a note's first citation is to the words quoted before its call: their source
+ * (`[^4]: CRP/43, para. 27.`, `[^4]: IOM, *Overview…*, CRP/43, para. 27 (emphasis
+ * added); see also …`); a pointer, after a signal (`[^1]: See CRP/43, paras. 5 (a)–(c)`),
+ * which supports them; or a remark on a paragraph, a sentence about it (`[^1]: Le § 9
+ * faisait pourtant état …`, `[^2]: The position paper cited in CRP/43, footnote 3, already
+ * lists …`), which gives them no source.
+ */
+type NoteKind = 'source' | 'signal' | 'remark';
+
+function noteKind(text: string, definition: { start: number; end: number }, citation: Citation): NoteKind {
+  const before = text.slice(definition.start, citation.start);
+  if (SIGNAL.test(before)) return 'signal';
+  const aboutIt = ARTICLE_BEFORE.test(before) || citedInBefore(text, citation.start) >= 0 || !endsSourceLine(text.slice(citation.end, Math.min(definition.end, citation.end + 80)));
+  return aboutIt ? 'remark' : 'source';
+}
+
+/**
+ * Whether what follows a note's citation leaves the note a source line: its end, its full
+ * stop, a semicolon or a bracket before more, or a comma before another reference, a
+ * capital or what a source line adds (`, emphasis added`, `, nous soulignons`); not a
+ * comma before a clause about it (`CRP/43, footnote 3, already lists …`).
+ */
+function endsSourceLine(after: string): boolean {
+  const m = /^[\s*_]*(?:([.;(\[])|$|,\s*(\S+))/u.exec(after);
+  if (!m) return false;
+  const word = m[2];
+  return word === undefined || /^[\p{Lu}\d§¶]/u.test(word) || SOURCE_LINE_ADDITIONS.has(word.toLowerCase().replace(/[.,;:]+$/, ''));
+}
+
+/** The first word of what a source line adds after a comma: `emphasis added`, `nous soulignons`, `el subrayado es nuestro`, another reference (`para. 9`). */
+const SOURCE_LINE_ADDITIONS: ReadonlySet<string> = new Set(['emphasis', 'italics', 'footnote', 'footnotes', 'note', 'notes', 'citation', 'citations', 'nous', 'italiques', 'soulignement', 'el', 'cursiva', 'énfasis', 'para', 'paras', 'par', 'paragraphe', 'párr', 'párrs', 'see', 'voir', 'véase', 'cf']);
+
+/** An article or a demonstrative right before a note's citation: the note speaks of the paragraph (`[^1]: Le § 9 faisait …`). */
+const ARTICLE_BEFORE = /(?<![\p{L}])(?:the|this|that|le|la|les|ce|cet|cette|el|los|las|este|esta|ese|esa)[ \u00a0]+$/iu;
 
 /** A note's opening signal, as legal and UN style use them: the text cited supports, it does not say (`[^1]: See CRP/43, …`, `Voir aussi`, `Véase también`, `Cf.`). */
 const SIGNAL = /^\[\^[^\]]+\]:[\s*_]*(?:see|voir|véase|vease|cf\.|compare|comparer)(?![\p{L}])/iu;
@@ -663,13 +701,9 @@ export function quotationsOfNote(draft: DraftIndex, label: string): Quotation[] 
   const [citation, alternative] = draft.citationsIn(definition.start, definition.end).filter((c) => c.start >= definition.start);
   if (!citation) return [];
   const out: Quotation[] = [];
-  const text = draft.getText();
-  // A source line: the citation, not after a signal (`See`), and at most a remark in
-  // brackets or another reference after it (`[^4]: CRP/43, para. 27 (emphasis added); see
-  // also …`), not a sentence that goes on about it (`[^1]: Le § 9 faisait pourtant état …`).
-  const sourceLine = !SIGNAL.test(text.slice(definition.start, citation.start)) && SOURCE_LINE_END.test(text.slice(citation.end, definition.end));
+  const kind = noteKind(draft.getText(), definition, citation);
   for (const call of noteCalls(draft, label)) {
-    const quotation = quotationOfCall(draft, call, citation, sourceLine);
+    const quotation = quotationOfCall(draft, call, citation, kind);
     if (!quotation) continue;
     if (alternative) quotation.alternative ??= alternative;
     out.push(quotation);
