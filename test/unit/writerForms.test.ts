@@ -1279,6 +1279,8 @@ describe('references without a symbol, in a draft that names the paper before th
     'CRP/43, para 14. The meeting’s outcome note (para 3) asks States to nominate focal points.',
     // … or two (audit 70).
     "CRP/43, para 14. The SCPF's own session report, paras. 40–52, for the discussion that led to the working group.",
+    // A possessive after a sentence whose subject is another text, which it stands for (audit 74).
+    'The Declaration was adopted unanimously (CRP/43, para. 4). Its paragraph 32 forms the principal basis for the follow-up.',
     // A work named by its title in emphasis (audit 72).
     'CRP/43, par. 2. Ils font l’objet d’une note distincte (voir *Relations OIM-ONU*, par. 3 à 6).',
     'CRP/43, para 14. Note that the IDF guidelines, version 4.1, para 6, limit regional projects.',

@@ -218,8 +218,21 @@ export function possessiveOfThePaper(text: string, at: number, papers: Papers): 
   // (A reference after another paper's symbol there is that paper's: `CRP/44 addresses it
   // in paragraphs 3 to 6. Its paragraph 9`.)
   const end = endOfSentenceBefore(text, sentence);
+  // (Unless another text is its subject, which the possessive stands for: `The Declaration
+  // was adopted unanimously (CRP/43, para. 4). Its paragraph 32 …`.)
+  if (OTHER_TEXT_AS_SUBJECT().test(text.slice(before, before + 80))) return false;
   return paperNamedIn(text, before, sentence, papers) || PAPER_AS_SUBJECT(papers).test(text.slice(before, before + 60)) || (referenceBefore(text, before, end) && !namesOtherSymbol(text.slice(before, end), papers.symbols));
 }
+
+/**
+ * A sentence opening with another text as its subject: `The Declaration was`, `La
+ * résolution 68/4 prévoit`, `El informe del Secretario General señala` (not `the note`,
+ * `the text`, `the draft`, `the statement`, which may be the paper or the draft).
+ */
+const OTHER_TEXT_AS_SUBJECT = lazy(() => {
+  const nouns = TEXT_NOUN_LIST.filter((n) => !/^(?:document|note|nota|text|texte|texto|draft|projet|proyecto|statement)/.test(n)).map(escapeForPattern).join('|');
+  return new RegExp(`^\\s*(?:\\d+(?:\\.\\d+)*\\.?\\s+)?(?:${DETERMINER_WORDS.map(escapeForPattern).join('|')})\\s+(?:${nouns})(?![\\p{L}])`, 'iu');
+});
 
 /** A pronoun opening a sentence as its subject: the subject of the sentence before (`It states (¶ 7)`). */
 const SUBJECT_PRONOUN = /^(?:It|This|Il|Elle|Celui-ci|Celle-ci|Éste|Este|Ésta|Esta|Aquel|Aquél)\s/u;
