@@ -1466,6 +1466,12 @@ describe('references without a symbol, in a draft that names the paper before th
     expect(checkDraft(draftOf(unnamed), corpus)).toEqual([]);
   });
 
+  it('a column of the citations a draft makes is the paper’s, beside one of the draft’s places (audit 76)', () => {
+    const text = 'Referencias cotejadas con el CRP/43.\n\n| Párr. del borrador | Cita en el borrador | Observación |\n|:--:|---|---|\n| 1 | CRP/43, párr. 1 | Correcto. |\n| 2 | párr. 3 | Cita inexacta. |\n| 6 | párrs. 11 a 13 | Se solapa con el párr. 3 del borrador. |';
+    const read = draftOf(text).citations().filter((c) => c.symbol === 'CRP/43').map((c) => text.slice(c.start, c.end));
+    expect(read).toEqual(['CRP/43, párr. 1', 'párr. 3', 'párrs. 11 a 13']);
+  });
+
   it('review comments labelled with the draft’s own paragraphs, a range too, that name the paper in words under them (audit 60)', () => {
     const text = 'Comments on your draft, which cites CRP/43.\n\n**Para 10.** Para 15 of the paper says that the campaign is planned.\n\n**Paras 16–18.** Please re-read paragraphs 23 to 25 of CRP/43.';
     const read = draftOf(text).citations().map((c) => text.slice(c.start, c.end));

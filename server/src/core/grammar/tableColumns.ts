@@ -92,7 +92,7 @@ export function findTableColumnReferences(text: string, from: number, to: number
       columnMarks = header.map((cell, k) => (namesPaper[k] ? columnMarkOf(text, cell.start, cell.end) : COLUMN_MARK));
       const headed = (pattern: RegExp) => header.flatMap((cell, k) => (!namesPaper[k] && pattern.test(text.slice(cell.start, cell.end)) ? [k] : []));
       const marked = header.flatMap((cell, k) => (!namesPaper[k] && isMarkAlone(text, cell.start, cell.end, symbols) ? [k] : []));
-      othersColumns = [...new Set([...headed(OTHER_TEXT_HEADER()), ...headed(OWN_DRAFT_HEADER())])];
+      othersColumns = [...new Set([...headed(OTHER_TEXT_HEADER()), ...headed(OWN_DRAFT_HEADER()).filter((k) => !CITATION_HEADER.test(text.slice(header[k]!.start, header[k]!.end)))])];
       // Or headed by a mark alone: in a table whose header names the paper elsewhere (`|
       // Route in CRP/43 | Paragraph |`), unless the paper's column holds the numbers (`|
       // Para. | CRP/43 |`: the draft's own paragraphs, and the paper's), decided on the first
@@ -151,6 +151,9 @@ const NAMED_BEFORE_COMMA = /^[ \t]*\p{Lu}[\p{L}'’ -]{1,60},[ \t]*$/u;
  * (`Para 6, line 14`) are the draft's own, as review tables keep them.
  */
 const OWN_DRAFT_HEADER = lazy(() => anyWordOf(['draft', 'your', 'projet', 'votre', 'borrador']));
+
+/** A header of the citations a draft makes, not of its places: `| Cita en el borrador |`, `| Citation dans le projet |`, `| Your citation |` (the paper's paragraphs). */
+const CITATION_HEADER = /(?<![\p{L}])(?:cita|citas|citation|citations|referencia|referencias|référence|références|reference|references|ref\.|réf\.)(?![\p{L}])/iu;
 
 /**
  * A table header that names another text than the paper: a document symbol (`A/RES/68/4`,
