@@ -1131,6 +1131,9 @@ describe('references without a symbol, in a draft that names the paper before th
     ['fr', 'Voir CRP/43.\n\nTexte.[^1]\n\n[^1]: Le document le précise (CRP/43, par. [[24]]).\n\n    La publication mentionnée au paragraphe [[5]] [[a]]) et à la note [[1]] du document est issue de ce Conseil.', ['24', '5', '5(a)', 'n1']],
     // A text described in the paper's paragraphs, its number in brackets (audit 72).
     ['fr', 'Voir CRP/43.\n\nLa Déclaration (résolution 68/4 de l’Assemblée générale), décrite aux paragraphes [[4]] et [[7]].', ['4', '7']],
+    // A short form after a cross-reference to the draft's own paragraph repeats the paper's
+    // citation before it; `note 3 de bas de page` (audit 75).
+    ['fr', 'Voir CRP/43, par. [[24]] [[b]]).\n\nS’agissant de la question (voir par. 11 ci-dessus), la position demeure inchangée (ibid., par. [[25]]). Les six recommandations (note [[3]] de bas de page) ont été reprises.', ['24', '24(b)', '25', 'n3']],
     // Alternatives, each a paragraph the writer points at (audit 62).
     ['en', 'See CRP/43.\n\n> Is that para [[23]] or [[24]]? Nothing in sub-paras ([[b]]) or\n> ([[c]]) of that paragraph binds.', ['23', '24', '24(b)', '24(c)']],
     ['fr', 'Voir CRP/43, par. [[12]] ou [[13]], et les alinéas [[a]]) ou [[c]]) du paragraphe [[24]].', ['12', '13', '24(a)', '24(c)', '24']],

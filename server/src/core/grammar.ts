@@ -101,7 +101,7 @@ export { BLANK, type Citation, type CitationItem, type LetterToken, type Mark, t
 export { LIST_WORDS, MARKS, PREPOSITION_MARKS, RANGE_WORDS, writtenMarks } from './grammar/words';
 export { letterWrittenIn, paragraphOf, targetAt, type Target } from './grammar/targets';
 export { citedInBefore, citingClauseAround } from './grammar/symbolCitations';
-export { firstWholeSymbol, isWholeSymbol, namesSymbol } from './grammar/texts';
+export { firstWholeSymbol, isWholeSymbol, namesSymbol, ownParagraphAfter } from './grammar/texts';
 export { mayHoldLettersOfSameParagraph, mayNameSameParagraph, mayNameSubParagraphAlone } from './grammar/afterCitation';
 export { namesThePaperIn, pronounOfAnotherText } from './grammar/paperContext';
 

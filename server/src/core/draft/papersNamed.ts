@@ -7,7 +7,7 @@
  * symbol. One per version of a draft's text (`DraftIndex.papers`).
  */
 import { noteCallAt, noteDefinitions, type NoteCall } from '../footnotes';
-import { AUTHOR_NAME, MARKS, PREPOSITION_MARKS, SHORT_TITLE_BEFORE_CIT, escapeForPattern, lazy, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type NumberToken } from '../grammar';
+import { AUTHOR_NAME, MARKS, PREPOSITION_MARKS, SHORT_TITLE_BEFORE_CIT, escapeForPattern, lazy, citedInBefore, citingClauseAround, firstWholeSymbol, isWholeSymbol, namesSymbol, namesThePaperIn, ownParagraphAfter, paragraphOf, pronounOfAnotherText, sentenceStartIn, type Citation, type NumberToken } from '../grammar';
 import type { DraftIndex } from './draftIndex';
 
 /**
@@ -259,7 +259,11 @@ export class PapersNamed {
     const pattern = MARKED_PARAGRAPH();
     let found: string | undefined;
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) if (!this.draft.inCode(from + m.index)) found = m[0];
+    // (Not the draft's own paragraph, a cross-reference that cites no source: `(voir par. 11
+    // ci-dessus) … (ibid., par. 25)` repeats the paper cited before it.)
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+      if (!this.draft.inCode(from + m.index) && !ownParagraphAfter(this.text, from + m.index + m[0].length)) found = m[0];
+    }
     return found;
   }
 

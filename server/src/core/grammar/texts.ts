@@ -58,6 +58,11 @@ const OWN_PARAGRAPH_WORDS = ['above', 'below', 'supra', 'infra', 'ci-dessus', 'c
 
 export const OWN_PARAGRAPH_MATCHER = wordMatcher(OWN_PARAGRAPH_WORDS);
 
+/** Whether the reference ending at `end` is the draft's own by the word after it (`par. 11 ci-dessus`). */
+export function ownParagraphAfter(text: string, end: number): boolean {
+  return matchWord(OWN_PARAGRAPH_MATCHER, text, skipSpacesAndOneBreak(text, end)) !== undefined;
+}
+
 /**
  * After a reference without a symbol, what names the paper cited last rather than another
  * text: `paragraph 6 of the paper`, `la note 5 du même document`, `la nota 5 del mismo documento`.
@@ -89,8 +94,12 @@ export function samePaperAt(text: string, at: number): boolean {
   return !SYMBOL_NAME_AT_START.test(text.slice(next, next + 40));
 }
 
-/** What starts a clause after `of`, `de`, `du` rather than the name of a text: `para 23 of what the Dialogue meant`, `el párrafo 23 de que "…"` (Spanish `de que`, "that"). */
-const CLAUSE_AFTER_OF = wordMatcher(['what', 'how', 'why', 'whether', 'ce que', 'ce qui', 'comment', 'lo que', 'cómo', 'qué', 'que']);
+/**
+ * What follows `of`, `de`, `du` rather than the name of a text: a clause (`para 23 of what
+ * the Dialogue meant`, `el párrafo 23 de que "…"`, Spanish `de que`, "that"), or the rest of
+ * a note's name (`la note 3 de bas de page`).
+ */
+const CLAUSE_AFTER_OF = wordMatcher(['what', 'how', 'why', 'whether', 'ce que', 'ce qui', 'comment', 'lo que', 'cómo', 'qué', 'que', 'bas de page']);
 
 /** The prepositions among `OF_ANOTHER_TEXT` that say where, not whose: a text follows only sometimes. */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'en', 'dans']);
