@@ -496,6 +496,8 @@ describe('what looks like a citation but is not read', () => {
     ['See CRP/43, para. IV.', 'para. IV'],
     ['Voir CRP/43, paragraphe douze.', 'paragraphe douze'],
     ['Véase CRP/43 (párrafo nueve).', 'párrafo nueve'],
+    // French legal style's ordinal for the first (audit 75).
+    ['Voir CRP/43, paragraphe premier.', 'paragraphe premier'],
     // A paper's only annex needs no number.
     ['Véase CRP/43, anexo.', 'anexo'],
     ['See CRP/43, annex)', 'annex'],

@@ -378,6 +378,8 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
   add('uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte');
   add('veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve treinta', 21);
   words.set('une', 1);
+  // French legal style's ordinal for the first: `paragraphe premier`, `alinéa premier`.
+  words.set('premier', 1);
   // Spanish ordinals after the mark, as UN Spanish numbers preambular paragraphs (`el párrafo
   // vigésimo segundo`); the composite ones are read by `numberInWordsAt`.
   add('primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo undécimo duodécimo decimotercero decimocuarto decimoquinto decimosexto decimoséptimo decimoctavo decimonoveno vigésimo');
