@@ -1469,6 +1469,14 @@ describe('references without a symbol, in a draft that names the paper before th
     expect(checkDraft(draftOf(unnamed), corpus)).toEqual([]);
   });
 
+  it('a heading that labels a paragraph, in a section on the draft under review, is the draft’s own; in one on the paper, the paper’s (audit 76)', () => {
+    const review = 'Revisión; referencia: CRP/43.\n\n## 2. Comentarios por párrafo del borrador\n\n### Párrafo 1\n\n- Cita correcta (CRP/43, párr. 1).\n\n### Párrafo 5\n\n- Cita el apartado d) del párrafo 6, que no existe.';
+    const read = (text: string) => draftOf(text).citations().filter((c) => c.symbol === 'CRP/43').map((c) => text.slice(c.start, c.end));
+    expect(read(review)).toEqual(['CRP/43, párr. 1', 'apartado d) del párrafo 6']);
+    const walkthrough = review.replace('Comentarios por párrafo del borrador', 'Lectura del documento, párrafo por párrafo');
+    expect(read(walkthrough)).toEqual(['Párrafo 1', 'CRP/43, párr. 1', 'Párrafo 5', 'apartado d) del párrafo 6']);
+  });
+
   it('a column of the citations a draft makes is the paper’s, beside one of the draft’s places (audit 76)', () => {
     const text = 'Referencias cotejadas con el CRP/43.\n\n| Párr. del borrador | Cita en el borrador | Observación |\n|:--:|---|---|\n| 1 | CRP/43, párr. 1 | Correcto. |\n| 2 | párr. 3 | Cita inexacta. |\n| 6 | párrs. 11 a 13 | Se solapa con el párr. 3 del borrador. |';
     const read = draftOf(text).citations().filter((c) => c.symbol === 'CRP/43').map((c) => text.slice(c.start, c.end));

@@ -54,6 +54,15 @@ const THAT_TEXT = /(?<![\p{L}])(?:the same paper|that paper|le même document|ce
 /** Between a source's name and a note in brackets right after it: the bracket, and a signal (`A/68/190 (cf. note 2)`). */
 const NOTE_RIGHT_AFTER_SOURCE = /^[ \u00a0]*\([ \u00a0]*(?:(?:cf\.|see|voir|véase|vease|ver)[ \u00a0]+)?$/i;
 
+/** Before a reference that is a heading's whole text: its `#`s, and emphasis (`### **Párrafo 1**`). */
+const HEADING_LABEL_BEFORE = /^(#{1,6})[ \t]+[*_]*$/;
+/** An ATX heading line: its `#`s and its text. */
+const HEADING_LINE = /^(#{1,6})[ \t]+(.*)$/gm;
+/** How far back the heading of a label's section is looked for. */
+const SECTION_REACH = 20_000;
+/** Words for the draft under review in a section's heading (`del borrador`, `of the draft`, `du projet`, `your text`). */
+const THE_DRAFT_NAMED = /(?<![\p{L}])(?:draft|borrador|projet|your text|votre texte|su texto)(?![\p{L}])/iu;
+
 /** How far after a reference without a symbol a footnote call in its sentence may stand to give its paper (`paperOfNoteCalledLaterIn`). */
 const CALL_REACH = 400;
 /** A blank line (a paragraph's end) in a span. */
@@ -163,7 +172,7 @@ export class PapersNamed {
     if (!c.short) return c;
     if (c.bare) {
       const notesOnly = c.items.length > 0 && c.items.every((item) => item.from.note !== undefined && item.from.number === undefined);
-      c.symbol = (c.ofThePaper ? this.lastPaperNamedBefore(c.start, previous) : this.paperOfBareAt(c.start, previous, c.end, notesOnly)) ?? '';
+      c.symbol = c.ofThePaper ? (this.lastPaperNamedBefore(c.start, previous) ?? '') : this.headingOfTheDraftAt(c.start, c.end) ? '' : (this.paperOfBareAt(c.start, previous, c.end, notesOnly) ?? '');
       return c;
     }
     // (In an island, `previous` may be before its text: negative offsets.)
@@ -237,6 +246,26 @@ export class PapersNamed {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether the reference `[start, end)` is a heading of its own (`### Párrafo 1`) in a
+   * section whose heading names the draft (`## Comentarios por párrafo del borrador`,
+   * `## Comments on your draft`): the label of one of the draft's own paragraphs, as a
+   * review goes through them.
+   */
+  private headingOfTheDraftAt(start: number, end: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const opening = HEADING_LABEL_BEFORE.exec(this.text.slice(lineStart, start));
+    if (!opening) return false;
+    const next = this.text.indexOf('\n', end);
+    if (!/^[*_.:\s]*$/.test(this.text.slice(end, next < 0 ? this.text.length : next))) return false;
+    // The heading of the section it is in: the nearest above of a higher level.
+    const level = opening[1]!.length;
+    let section: string | undefined;
+    const before = this.text.slice(Math.max(0, lineStart - SECTION_REACH), lineStart);
+    for (const m of before.matchAll(HEADING_LINE)) if (m[1]!.length < level && !this.draft.inCode(lineStart - before.length + m.index!)) section = m[2];
+    return section !== undefined && THE_DRAFT_NAMED.test(section);
   }
 
   /** The last citation of `symbol` before `offset`, from `previous` back, within a few citations and `SHORT_FORM_REACH`. */
