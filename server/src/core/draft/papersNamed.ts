@@ -56,6 +56,10 @@ const NOTE_RIGHT_AFTER_SOURCE = /^[ \u00a0]*\([ \u00a0]*(?:(?:cf\.|see|voir|véa
 
 /** Before a reference that is a heading's whole text: its `#`s, and emphasis (`### **Párrafo 1**`). */
 const HEADING_LABEL_BEFORE = /^(#{1,6})[ \t]+[*_]*$/;
+/** After it: emphasis, a full stop or a colon, and the line's end. */
+const LABEL_END = /^[*_.:]*[ \t]*(?:\r?\n|$)/;
+/** How far around a reference its heading's `#`s and its line's end are looked for. */
+const LABEL_REACH = 16;
 /** An ATX heading line: its `#`s and its text. */
 const HEADING_LINE = /^(#{1,6})[ \t]+(.*)$/gm;
 /** How far back the heading of a label's section is looked for. */
@@ -255,11 +259,14 @@ export class PapersNamed {
    * review goes through them.
    */
   private headingOfTheDraftAt(start: number, end: number): boolean {
-    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-    const opening = HEADING_LABEL_BEFORE.exec(this.text.slice(lineStart, start));
-    if (!opening) return false;
-    const next = this.text.indexOf('\n', end);
-    if (!/^[*_.:\s]*$/.test(this.text.slice(end, next < 0 ? this.text.length : next))) return false;
+    // (Looked at within a few characters of the reference: asked of every reference without
+    // a symbol, on lines that may run for megabytes.)
+    const head = this.text.slice(Math.max(0, start - LABEL_REACH), start);
+    const newline = head.lastIndexOf('\n');
+    if (newline < 0 && start > LABEL_REACH) return false;
+    const lineStart = start - head.length + newline + 1;
+    const opening = HEADING_LABEL_BEFORE.exec(head.slice(newline + 1));
+    if (!opening || !LABEL_END.test(this.text.slice(end, end + LABEL_REACH))) return false;
     // The heading of the section it is in: the nearest above of a higher level.
     const level = opening[1]!.length;
     let section: string | undefined;
